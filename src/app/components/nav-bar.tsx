@@ -1,0 +1,26 @@
+import { useLocation } from 'preact-iso';
+
+const items = [
+  { href: '/', label: 'Log', match: (path: string) => path === '/' },
+  { href: '/queue', label: 'Queue', match: (path: string) => path === '/queue' || path.startsWith('/issues/') },
+  { href: '/summary', label: 'Summary', match: (path: string) => path === '/summary' },
+  { href: '/settings', label: 'Settings', match: (path: string) => path === '/settings' },
+];
+
+/** Bottom tab bar: within thumb reach when the phone is held in one hand. */
+export function NavBar() {
+  const { path } = useLocation();
+  return (
+    <nav class="nav-bar" aria-label="Main">
+      <ul>
+        {items.map((item) => (
+          <li key={item.href}>
+            <a href={item.href} aria-current={item.match(path) ? 'page' : undefined}>
+              {item.label}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}

@@ -1,0 +1,49 @@
+import type { HelptentDatabase } from '../db/database';
+import { ensureDeviceIdentity } from '../db/device-repository';
+import { openDatabase } from '../db/open-database';
+import { requestPersistentStorage } from '../db/storage-persistence';
+import type { AppErrorData } from '../domain/app-error';
+import { createStore, useStore } from './store';
+
+export type DatabaseState =
+  | { status: 'opening' }
+  | { status: 'ready'; db: HelptentDatabase }
+  | { status: 'failed'; error: AppErrorData }
+  /** Another tab upgraded the database; this tab must reload before it may write again. */
+  | { status: 'outdated' };
+
+export const databaseState = createStore<DatabaseState>({ status: 'opening' });
+
+export async function openLocalDatabase(): Promise<void> {
+  databaseState.set({ status: 'opening' });
+  const result = await openDatabase({ onVersionChange: () => databaseState.set({ status: 'outdated' }) });
+  if (!result.ok) {
+    databaseState.set({ status: 'failed', error: result.error });
+    return;
+  }
+  try {
+    await ensureDeviceIdentity(result.db, { deviceId: crypto.randomUUID(), firstOpenedAt: new Date().toISOString() });
+  } catch (error) {
+    const isQuota = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
+    databaseState.set({
+      status: 'failed',
+      error: isQuota
+        ? { kind: 'quota', message: 'This phone has no storage space left for Helptent. Free some space and try again.' }
+        : { kind: 'storage-unavailable', message: 'Helptent could not write to this phone’s storage. Reload to try again.' },
+    });
+    return;
+  }
+  databaseState.set({ status: 'ready', db: result.db });
+  void requestPersistentStorage();
+}
+
+export function useDatabaseState(): DatabaseState {
+  return useStore(databaseState);
+}
+
+/** For screens rendered only once the database is ready (see app.tsx). */
+export function useDatabase(): HelptentDatabase {
+  const state = useDatabaseState();
+  if (state.status !== 'ready') throw new Error('useDatabase() used before the database was ready');
+  return state.db;
+}

@@ -1,0 +1,64 @@
+import { Workbox } from 'workbox-window';
+import { createStore } from './store';
+
+/**
+ * The only place the page talks to the service worker. A new version never takes over on its
+ * own: it waits, the page shows "a new version is ready", and only the person's tap on Reload
+ * activates it.
+ */
+export type UpdateState =
+  | 'none'
+  /** A new version is installed and waiting for the person's tap. */
+  | 'ready'
+  | 'activating'
+  /** Another tab already switched to the new version; this page still runs the old code. */
+  | 'reload-needed';
+
+export const updateState = createStore<UpdateState>('none');
+export const offlineReady = createStore(false);
+
+let workbox: Workbox | undefined;
+
+export function registerServiceWorker(): void {
+  if (!('serviceWorker' in navigator)) return;
+  workbox = new Workbox('/sw.js', { scope: '/' });
+  workbox.addEventListener('waiting', () => updateState.set('ready'));
+  // workbox-window's `controlling` event reports isUpdate=false for the whole life of a page
+  // first opened without a service worker, so follow the controller directly.
+  let hadController = Boolean(navigator.serviceWorker.controller);
+  offlineReady.set(hadController);
+  navigator.serviceWorker.addEventListener('controllerchange', () => {
+    if (!hadController) {
+      // First install took control (clientsClaim): the app shell is precached.
+      hadController = true;
+      offlineReady.set(true);
+      return;
+    }
+    // Reload at once only when the person asked for it here; otherwise ask them to.
+    if (updateState.get() === 'activating') window.location.reload();
+    else updateState.set('reload-needed');
+  });
+  void workbox.register();
+  // Phones keep the app open for days: look for a new version when it comes back to the front.
+  document.addEventListener('visibilitychange', () => {
+    if (document.visibilityState === 'visible') void checkForUpdate();
+  });
+}
+
+export async function checkForUpdate(): Promise<void> {
+  if (!workbox || !navigator.onLine) return;
+  try {
+    await workbox.update();
+  } catch {
+    // Offline or server down: the next check will try again.
+  }
+}
+
+export function applyUpdate(): void {
+  if (!workbox || updateState.get() === 'reload-needed') {
+    window.location.reload();
+    return;
+  }
+  updateState.set('activating');
+  workbox.messageSkipWaiting();
+}

@@ -1,0 +1,24 @@
+import { liveQuery } from 'dexie';
+import { useEffect, useState } from 'preact/hooks';
+
+export interface LiveQueryState<T> {
+  data: T | undefined;
+  error: unknown;
+}
+
+/**
+ * Follows a Dexie query: re-renders whenever a write (from this tab or another) changes its
+ * result. Components render stored data from here and never keep their own copy.
+ */
+export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): LiveQueryState<T> {
+  const [state, setState] = useState<LiveQueryState<T>>({ data: undefined, error: undefined });
+  useEffect(() => {
+    const subscription = liveQuery(query).subscribe({
+      next: (data) => setState({ data, error: undefined }),
+      error: (error: unknown) => setState((previous) => ({ data: previous.data, error })),
+    });
+    return () => subscription.unsubscribe();
+    // eslint-style exhaustive deps are the caller's responsibility, as with useMemo.
+  }, deps);
+  return state;
+}

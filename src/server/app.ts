@@ -1,0 +1,54 @@
+import helmet from '@fastify/helmet';
+import rateLimit from '@fastify/rate-limit';
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import type { ServerConfig } from './config';
+import { registerErrorHandling } from './errors';
+import { clientErrorRoutes } from './routes/client-errors';
+import { healthRoutes } from './routes/health';
+import { staticAppRoutes } from './routes/static-app';
+import { openStorage } from './storage/storage';
+
+export interface AppOptions {
+  storage: ServerConfig['storage'];
+  staticDir: ServerConfig['staticDir'];
+  logger?: FastifyServerOptions['logger'];
+}
+
+/** Composes the server: plugins → storage → routes. Starting and stopping is main.ts's job. */
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      useDefaults: false,
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', 'blob:'],
+        fontSrc: ["'self'"],
+        connectSrc: ["'self'"],
+        workerSrc: ["'self'"],
+        manifestSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'self'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+        // No upgrade-insecure-requests: on a plain-HTTP box in the info tent it would send
+        // every asset request to an https port that does not exist.
+      },
+    },
+    // Same reason: HSTS on a plain-HTTP LAN address would lock phones out of it.
+    strictTransportSecurity: false,
+  });
+  await app.register(rateLimit, { global: false });
+  registerErrorHandling(app);
+
+  const storage = await openStorage(options.storage);
+  app.addHook('onClose', async () => storage.close());
+
+  healthRoutes(app, storage);
+  clientErrorRoutes(app);
+  await staticAppRoutes(app, options.staticDir);
+  return app;
+}

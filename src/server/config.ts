@@ -1,0 +1,54 @@
+import { isAbsolute, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { z } from 'zod';
+import { parseOrThrow } from '../domain/validation';
+
+export type StorageConfig = { kind: 'sqlite'; file: string };
+
+export interface ServerConfig {
+  host: string;
+  port: number;
+  storage: StorageConfig;
+  /** Folder of the built PWA; null serves the API only (tests, API-only deployments). */
+  staticDir: string | null;
+  logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+}
+
+const envSchema = z.object({
+  HOST: z.string().min(1).default('0.0.0.0'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  DATABASE_URL: z.string().min(1).default('sqlite:data/helptent.sqlite'),
+  HELPTENT_STATIC_DIR: z.string().min(1).optional(),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+});
+
+/**
+ * `sqlite:path` (relative to the working directory) or `sqlite:/absolute/path`; `file:` is
+ * accepted as a synonym because many tools write SQLite URLs that way.
+ */
+export function parseDatabaseUrl(url: string, cwd: string): StorageConfig {
+  const match = /^(sqlite|file):(.+)$/.exec(url);
+  if (match?.[2]) {
+    const path = match[2].replace(/^\/\/(?=\/)/, '');
+    return { kind: 'sqlite', file: isAbsolute(path) ? path : resolve(cwd, path) };
+  }
+  if (/^postgres(ql)?:/.test(url)) {
+    throw new Error(
+      'DATABASE_URL points at PostgreSQL, which this version cannot use yet. Use sqlite:<file> (the default is sqlite:data/helptent.sqlite).',
+    );
+  }
+  throw new Error(`DATABASE_URL "${url}" is not understood. Use sqlite:<file>, for example sqlite:data/helptent.sqlite.`);
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
+  const parsed = parseOrThrow(envSchema, env, 'server environment');
+  // The built server lives in dist/server, the built app beside it in dist/client.
+  const defaultStaticDir = fileURLToPath(new URL('../client', import.meta.url));
+  return {
+    host: parsed.HOST,
+    port: parsed.PORT,
+    storage: parseDatabaseUrl(parsed.DATABASE_URL, cwd),
+    staticDir: parsed.HELPTENT_STATIC_DIR ? resolve(cwd, parsed.HELPTENT_STATIC_DIR) : defaultStaticDir,
+    logLevel: parsed.LOG_LEVEL,
+  };
+}

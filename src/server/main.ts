@@ -1,0 +1,65 @@
+import { existsSync } from 'node:fs';
+import { networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { appVersion } from '../domain/app-version';
+import { buildApp } from './app';
+import { loadConfig } from './config';
+
+function lanAddresses(): string[] {
+  return Object.values(networkInterfaces())
+    .flat()
+    .filter((a) => a !== undefined && a.family === 'IPv4' && !a.internal)
+    .map((a) => a!.address);
+}
+
+async function main(): Promise<void> {
+  const config = loadConfig(process.env, process.cwd());
+  if (config.staticDir && !existsSync(join(config.staticDir, 'index.html'))) {
+    console.error(`The app is not built yet (no ${join(config.staticDir, 'index.html')}). Run: npm run build`);
+    process.exit(1);
+  }
+  const app = await buildApp({
+    storage: config.storage,
+    staticDir: config.staticDir,
+    logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
+  });
+
+  let closing = false;
+  const shutdown = (signal: string) => {
+    if (closing) {
+      app.log.warn({ signal }, 'second signal: exiting now');
+      process.exit(1);
+    }
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    // Requests in flight finish and the database closes cleanly; a stuck close is cut short.
+    const timer = setTimeout(() => process.exit(1), 10_000);
+    timer.unref();
+    app.close().then(
+      () => process.exit(0),
+      (error: unknown) => {
+        app.log.error({ err: error }, 'error while shutting down');
+        process.exit(1);
+      },
+    );
+  };
+  process.on('SIGINT', () => shutdown('SIGINT'));
+  process.on('SIGTERM', () => shutdown('SIGTERM'));
+
+  await app.listen({ host: config.host, port: config.port });
+  const port = (app.server.address() as { port: number }).port;
+  const urls = [`http://localhost:${port}/`];
+  if (config.host === '0.0.0.0') urls.push(...lanAddresses().map((ip) => `http://${ip}:${port}/`));
+  console.log(
+    [
+      `Helptent ${appVersion} is running (storage: ${config.storage.kind} ${config.storage.file}).`,
+      `Open ${urls[0]}`,
+      ...urls.slice(1).map((u) => `  or, from another device on this network: ${u}`),
+    ].join('\n'),
+  );
+}
+
+main().catch((error: unknown) => {
+  console.error(`Helptent could not start: ${error instanceof Error ? error.message : String(error)}`);
+  process.exit(1);
+});

@@ -1,0 +1,42 @@
+import { existsSync } from 'node:fs';
+import SQLite from 'better-sqlite3';
+import { afterEach, describe, expect, it } from 'vitest';
+import { buildApp } from '../../src/server/app';
+import { startTestServer, type TestServer } from './helpers';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('GET /healthz', () => {
+  it('answers with the version and the storage kind', async () => {
+    server = await startTestServer();
+    const response = await server.app.inject({ method: 'GET', url: '/healthz' });
+    expect(response.statusCode).toBe(200);
+    expect(response.headers['cache-control']).toBe('no-store');
+    const body = response.json();
+    expect(body).toMatchObject({ status: 'ok', version: '0.0.0+test', storage: 'sqlite' });
+    expect(Date.parse(body.storageCreatedAt)).not.toBeNaN();
+  });
+
+  it('creates the SQLite file with its folder and applies migrations on first start', async () => {
+    server = await startTestServer();
+    expect(existsSync(server.databaseFile)).toBe(true);
+    const db = new SQLite(server.databaseFile, { readonly: true });
+    const migrations = db.prepare('select name from kysely_migration order by name').all();
+    db.close();
+    expect(migrations).toEqual([{ name: '0001_server_info' }]);
+  });
+
+  it('keeps the database and its creation time across restarts', async () => {
+    server = await startTestServer();
+    const first = (await server.app.inject({ method: 'GET', url: '/healthz' })).json();
+    await server.app.close();
+    const reopened = await buildApp({ storage: { kind: 'sqlite', file: server.databaseFile }, staticDir: null });
+    const second = (await reopened.inject({ method: 'GET', url: '/healthz' })).json();
+    await reopened.close();
+    expect(second.storageCreatedAt).toBe(first.storageCreatedAt);
+  });
+});

@@ -1,0 +1,43 @@
+import { afterEach, describe, expect, it } from 'vitest';
+import { startTestServer, type TestServer } from './helpers';
+
+let server: TestServer | undefined;
+afterEach(async () => {
+  await server?.close();
+  server = undefined;
+});
+
+describe('serving the built app', () => {
+  it('hands the app shell to deep links so /queue opens on a first visit', async () => {
+    server = await startTestServer({ withStaticApp: true });
+    const response = await server.app.inject({ method: 'GET', url: '/issues/0190-abc', headers: { accept: 'text/html' } });
+    expect(response.statusCode).toBe(200);
+    expect(response.body).toContain('Helptent shell');
+    expect(response.headers['cache-control']).toBe('no-cache');
+  });
+
+  it('lets phones keep hashed assets but always revalidate the shell and the service worker', async () => {
+    server = await startTestServer({ withStaticApp: true });
+    const asset = await server.app.inject({ method: 'GET', url: '/assets/index-abc123.js' });
+    expect(asset.statusCode).toBe(200);
+    expect(asset.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    for (const url of ['/', '/sw.js']) {
+      const response = await server.app.inject({ method: 'GET', url });
+      expect(response.statusCode, url).toBe(200);
+      expect(response.headers['cache-control'], url).toBe('no-cache');
+    }
+  });
+
+  it('sends a strict content security policy with no inline scripts', async () => {
+    server = await startTestServer({ withStaticApp: true });
+    const response = await server.app.inject({ method: 'GET', url: '/' });
+    const csp = String(response.headers['content-security-policy']);
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).toContain("default-src 'self'");
+    expect(csp).toContain("object-src 'none'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).not.toContain('unsafe-eval');
+    expect(csp).not.toContain('upgrade-insecure-requests');
+    expect(response.headers['x-content-type-options']).toBe('nosniff');
+  });
+});

@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, parseDatabaseUrl } from '../../src/server/config';
+
+describe('server configuration', () => {
+  it('defaults to an SQLite file under data/ in the working directory on port 3000', () => {
+    const config = loadConfig({}, '/srv/helptent');
+    expect(config.storage).toEqual({ kind: 'sqlite', file: '/srv/helptent/data/helptent.sqlite' });
+    expect(config.port).toBe(3000);
+    expect(config.host).toBe('0.0.0.0');
+  });
+
+  it('reads sqlite: and file: URLs, relative or absolute', () => {
+    expect(parseDatabaseUrl('sqlite:festival.db', '/srv')).toEqual({ kind: 'sqlite', file: '/srv/festival.db' });
+    expect(parseDatabaseUrl('sqlite:/var/lib/helptent.db', '/srv')).toEqual({ kind: 'sqlite', file: '/var/lib/helptent.db' });
+    expect(parseDatabaseUrl('file:///var/lib/helptent.db', '/srv')).toEqual({ kind: 'sqlite', file: '/var/lib/helptent.db' });
+  });
+
+  it('explains a database URL it cannot use', () => {
+    expect(() => parseDatabaseUrl('mysql://x', '/srv')).toThrow(/DATABASE_URL "mysql:\/\/x" is not understood/);
+    expect(() => parseDatabaseUrl('postgres://db/helptent', '/srv')).toThrow(/PostgreSQL/);
+  });
+
+  it('names the variable that is wrong', () => {
+    expect(() => loadConfig({ PORT: 'eighty' }, '/srv')).toThrow(/PORT/);
+    expect(() => loadConfig({ LOG_LEVEL: 'loud' }, '/srv')).toThrow(/LOG_LEVEL/);
+  });
+});
