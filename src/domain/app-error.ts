@@ -4,6 +4,8 @@
  */
 export const errorKinds = [
   'invalid',
+  /** A change the current state does not allow (closing without a resolution…). */
+  'invalid-transition',
   'not-found',
   'unauthorized',
   'forbidden',

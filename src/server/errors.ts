@@ -3,6 +3,7 @@ import { AppError, type AppErrorData, type ErrorKind } from '../domain/app-error
 
 const statusOfKind: Record<ErrorKind, number> = {
   invalid: 400,
+  'invalid-transition': 409,
   unauthorized: 401,
   forbidden: 403,
   'not-found': 404,

@@ -1,0 +1,141 @@
+/** The attendee issue as stored on phones and on the server. Absent values are null or ''. */
+export const severities = ['low', 'medium', 'high', 'urgent'] as const;
+export type Severity = (typeof severities)[number];
+
+export const statuses = ['open', 'in_progress', 'resolved', 'referred', 'follow_up', 'closed'] as const;
+export type Status = (typeof statuses)[number];
+
+export const sources = ['in_person', 'phone', 'social', 'email', 'radio'] as const;
+export type SourceKind = (typeof sources)[number];
+
+/** From worst to best, so "left happier" is a larger index at close than at intake. */
+export const moods = ['angry', 'upset', 'neutral', 'satisfied', 'delighted'] as const;
+export type Mood = (typeof moods)[number];
+
+export const publicRiskLevels = ['none', 'threatens_to_post', 'posted', 'press_present'] as const;
+export type PublicRiskLevel = (typeof publicRiskLevels)[number];
+
+export const contactChannels = ['email', 'phone', 'sms'] as const;
+export type ContactChannel = (typeof contactChannels)[number];
+
+export const outreachStates = ['pending', 'sent', 'replied', 'done'] as const;
+export type OutreachState = (typeof outreachStates)[number];
+
+export const followUpReasons = ['apology', 'refund', 'lost_property', 'thank_you', 'other'] as const;
+export type FollowUpReason = (typeof followUpReasons)[number];
+
+export interface PersonRef {
+  id: string;
+  name: string;
+}
+
+export interface Attendee {
+  name: string;
+  email: string;
+  phone: string;
+  ticketId: string;
+  preferredChannel: ContactChannel | null;
+}
+
+export interface Consent {
+  given: boolean;
+  /** When the attendee said yes (device time); null when not given. */
+  at: string | null;
+}
+
+export interface PublicRisk {
+  level: PublicRiskLevel;
+  /** Link to the post, when there is one. */
+  link: string;
+  escalatedToComms: boolean;
+  escalatedAt: string | null;
+}
+
+export interface FollowUp {
+  needed: boolean;
+  dueAt: string | null;
+  channel: ContactChannel | null;
+  reason: FollowUpReason | null;
+  outreach: OutreachState;
+}
+
+export const timelineKinds = [
+  'created',
+  'note',
+  'fields',
+  'status',
+  'owner',
+  'handover',
+  'mood',
+  'public-risk',
+  'told-attendee',
+  'follow-up',
+] as const;
+export type TimelineKind = (typeof timelineKinds)[number];
+
+/** Append-only: entries are never edited or removed. */
+export interface TimelineEntry {
+  id: string;
+  at: string;
+  by: PersonRef;
+  kind: TimelineKind;
+  /** A sentence for people ("Status: open → in progress"). */
+  text: string;
+  /** Free text typed by staff (note, handover note, what we told the attendee). */
+  note: string;
+}
+
+export interface Issue {
+  id: string;
+  eventId: string;
+  createdAt: string;
+  updatedAt: string;
+  reportedBy: PersonRef;
+  source: { kind: SourceKind; link: string };
+  category: string;
+  severity: Severity;
+  zoneId: string | null;
+  location: string;
+  summary: string;
+  details: string;
+  attendee: Attendee;
+  consent: Consent;
+  moodAtIntake: Mood | null;
+  moodAtClose: Mood | null;
+  publicRisk: PublicRisk;
+  status: Status;
+  owner: PersonRef | null;
+  /** First time someone took it on (owner assigned or status moved on from open). */
+  firstResponseAt: string | null;
+  resolvedAt: string | null;
+  closedAt: string | null;
+  followUp: FollowUp;
+  resolution: string;
+  toldAttendee: string;
+  tags: string[];
+  timeline: TimelineEntry[];
+}
+
+export const statusLabels: Record<Status, string> = {
+  open: 'open',
+  in_progress: 'in progress',
+  resolved: 'resolved',
+  referred: 'referred',
+  follow_up: 'follow-up',
+  closed: 'closed',
+};
+
+export const publicRiskLabels: Record<PublicRiskLevel, string> = {
+  none: 'no public risk',
+  threatens_to_post: 'threatens to post',
+  posted: 'posted publicly',
+  press_present: 'press present',
+};
+
+export function hasPublicRisk(issue: Pick<Issue, 'publicRisk'>): boolean {
+  return issue.publicRisk.level !== 'none';
+}
+
+export function hasConsent(issue: Pick<Issue, 'consent'>): boolean {
+  return issue.consent.given;
+}

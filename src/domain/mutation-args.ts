@@ -1,0 +1,90 @@
+import * as z from 'zod/mini';
+import {
+  contactChannels,
+  followUpReasons,
+  moods,
+  outreachStates,
+  publicRiskLevels,
+  severities,
+  sources,
+  statuses,
+} from './issue';
+import { uuidPattern } from './uuid-v7';
+
+const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
+const requiredText = (max: number, what: string) =>
+  z.string().check(z.trim(), z.minLength(1, `${what} is required`), z.maxLength(max, `must be at most ${max} characters`));
+const uuid = z.string().check(z.regex(uuidPattern, 'must be a UUID'));
+const isoTime = z.iso.datetime({ offset: true, message: 'must be a date and time' });
+const person = z.object({ id: requiredText(100, 'id'), name: requiredText(100, 'name') });
+
+/** An empty string is "not given"; anything else must look like an email address. */
+const email = z.union([z.literal(''), z.email('does not look like an email address')]);
+const link = z.union([z.literal(''), z.url('must be a web link (https://…)')]);
+
+export const attendeeSchema = z.object({
+  name: z.optional(text(120)),
+  email: z.optional(z.pipe(z.string().check(z.trim(), z.maxLength(200)), email)),
+  phone: z.optional(
+    z.string().check(z.trim(), z.maxLength(40), z.regex(/^[+\d\s().-]*$/, 'may only hold digits, spaces and + ( ) - .')),
+  ),
+  ticketId: z.optional(text(80)),
+  preferredChannel: z.optional(z.nullable(z.enum(contactChannels))),
+});
+
+/** Fields a person can set when logging and change later; each one optional in an update. */
+export const editableFieldsSchema = z.object({
+  source: z.optional(z.object({ kind: z.enum(sources), link: z.optional(z.pipe(text(500), link)) })),
+  category: z.optional(requiredText(60, 'category')),
+  severity: z.optional(z.enum(severities)),
+  zoneId: z.optional(z.nullable(requiredText(60, 'zone'))),
+  location: z.optional(text(200)),
+  summary: z.optional(requiredText(200, 'summary')),
+  details: z.optional(text(4000)),
+  attendee: z.optional(attendeeSchema),
+  /** The attendee's answer to the consent question read to them. */
+  consentGiven: z.optional(z.boolean()),
+  moodAtIntake: z.optional(z.nullable(z.enum(moods))),
+  tags: z.optional(z.array(requiredText(40, 'tag')).check(z.maxLength(20, 'at most 20 tags'))),
+});
+export type EditableFields = z.infer<typeof editableFieldsSchema>;
+
+export const mutationArgSchemas = {
+  createIssue: z.extend(editableFieldsSchema, {
+    id: uuid,
+    eventId: requiredText(100, 'event'),
+    category: requiredText(60, 'category'),
+    summary: requiredText(200, 'summary'),
+  }),
+  updateFields: z.object({ issueId: uuid, fields: editableFieldsSchema }),
+  setStatus: z.object({
+    issueId: uuid,
+    status: z.enum(statuses),
+    resolution: z.optional(text(2000)),
+    moodAtClose: z.optional(z.nullable(z.enum(moods))),
+  }),
+  assignOwner: z.object({ issueId: uuid, owner: person }),
+  handOver: z.object({ issueId: uuid, to: person, note: requiredText(1000, 'handover note') }),
+  addNote: z.object({ issueId: uuid, text: requiredText(4000, 'note') }),
+  recordToldAttendee: z.object({ issueId: uuid, text: requiredText(2000, 'what we told the attendee') }),
+  setMood: z.object({ issueId: uuid, stage: z.enum(['intake', 'close']), mood: z.nullable(z.enum(moods)) }),
+  flagPublicRisk: z.object({
+    issueId: uuid,
+    level: z.enum(publicRiskLevels),
+    link: z.optional(z.pipe(text(500), link)),
+    escalateToComms: z.optional(z.boolean()),
+  }),
+  setFollowUp: z.object({
+    issueId: uuid,
+    needed: z.boolean(),
+    dueAt: z.optional(z.nullable(isoTime)),
+    channel: z.optional(z.nullable(z.enum(contactChannels))),
+    reason: z.optional(z.nullable(z.enum(followUpReasons))),
+  }),
+  setOutreach: z.object({ issueId: uuid, outreach: z.enum(outreachStates) }),
+};
+
+export type MutationName = keyof typeof mutationArgSchemas;
+export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationArgSchemas)[N]>;
+export type Mutation = { [N in MutationName]: { name: N; args: MutationArgs<N> } }[MutationName];
+export const mutationNames = Object.keys(mutationArgSchemas) as MutationName[];

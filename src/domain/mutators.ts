@@ -1,0 +1,267 @@
+import type { $ZodType } from 'zod/v4/core';
+import { AppError } from './app-error';
+import {
+  type Attendee,
+  type Issue,
+  moods,
+  type PersonRef,
+  publicRiskLabels,
+  statusLabels,
+  type TimelineEntry,
+  type TimelineKind,
+} from './issue';
+import { type EditableFields, type Mutation, type MutationArgs, type MutationName, mutationArgSchemas } from './mutation-args';
+import type { Actor } from './staff';
+import { assertTransition, finishingStatuses } from './status-flow';
+import { parseOrThrow } from './validation';
+
+/** Everything a mutator may know beyond its arguments; passed in so mutators stay pure. */
+export interface MutationContext {
+  /** Device time of the change, ISO 8601: shown to people, never used for ordering. */
+  now: string;
+  actor: Actor;
+  /** Client-made id of this mutation; timeline entries derive their ids from it. */
+  mutationId: string;
+}
+
+const fieldLabels: Record<keyof EditableFields, string> = {
+  source: 'source',
+  category: 'category',
+  severity: 'severity',
+  zoneId: 'zone',
+  location: 'location',
+  summary: 'summary',
+  details: 'details',
+  attendee: 'attendee contact',
+  consentGiven: 'follow-up consent',
+  moodAtIntake: 'mood at intake',
+  tags: 'tags',
+};
+
+function entry(ctx: MutationContext, kind: TimelineKind, text: string, note = ''): TimelineEntry {
+  return { id: ctx.mutationId, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, kind, text, note };
+}
+
+function withEntry(issue: Issue, ctx: MutationContext, kind: TimelineKind, text: string, note = ''): Issue {
+  return { ...issue, updatedAt: ctx.now, timeline: [...issue.timeline, entry(ctx, kind, text, note)] };
+}
+
+const emptyAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
+
+function applyFields(issue: Issue, fields: EditableFields, now: string): { issue: Issue; changed: string[] } {
+  const next: Issue = { ...issue };
+  const changed: string[] = [];
+  const set = <K extends keyof Issue>(key: K, value: Issue[K], label: keyof EditableFields) => {
+    if (JSON.stringify(next[key]) === JSON.stringify(value)) return;
+    next[key] = value;
+    if (!changed.includes(fieldLabels[label])) changed.push(fieldLabels[label]);
+  };
+  if (fields.source) set('source', { kind: fields.source.kind, link: fields.source.link ?? '' }, 'source');
+  if (fields.category !== undefined) set('category', fields.category, 'category');
+  if (fields.severity !== undefined) set('severity', fields.severity, 'severity');
+  if (fields.zoneId !== undefined) set('zoneId', fields.zoneId, 'zoneId');
+  if (fields.location !== undefined) set('location', fields.location, 'location');
+  if (fields.summary !== undefined) set('summary', fields.summary, 'summary');
+  if (fields.details !== undefined) set('details', fields.details, 'details');
+  if (fields.attendee) {
+    const a = fields.attendee;
+    const current = next.attendee;
+    set(
+      'attendee',
+      {
+        name: a.name ?? current.name,
+        email: a.email ?? current.email,
+        phone: a.phone ?? current.phone,
+        ticketId: a.ticketId ?? current.ticketId,
+        preferredChannel: a.preferredChannel === undefined ? current.preferredChannel : a.preferredChannel,
+      },
+      'attendee',
+    );
+  }
+  if (fields.consentGiven !== undefined && fields.consentGiven !== next.consent.given) {
+    // The time of consent is the time it was recorded, so a later "no" is just as visible.
+    set('consent', { given: fields.consentGiven, at: fields.consentGiven ? now : null }, 'consentGiven');
+  }
+  if (fields.moodAtIntake !== undefined) set('moodAtIntake', fields.moodAtIntake, 'moodAtIntake');
+  if (fields.tags !== undefined) set('tags', [...new Set(fields.tags)], 'tags');
+  return { issue: next, changed };
+}
+
+function createIssue(existing: Issue | undefined, args: MutationArgs<'createIssue'>, ctx: MutationContext): Issue {
+  if (existing) throw new AppError('invalid', 'This issue was already saved.');
+  const reporter: PersonRef = { id: ctx.actor.id, name: ctx.actor.name };
+  const blank: Issue = {
+    id: args.id,
+    eventId: args.eventId,
+    createdAt: ctx.now,
+    updatedAt: ctx.now,
+    reportedBy: reporter,
+    source: { kind: 'in_person', link: '' },
+    category: args.category,
+    severity: 'medium',
+    zoneId: null,
+    location: '',
+    summary: args.summary,
+    details: '',
+    attendee: emptyAttendee,
+    consent: { given: false, at: null },
+    moodAtIntake: null,
+    moodAtClose: null,
+    publicRisk: { level: 'none', link: '', escalatedToComms: false, escalatedAt: null },
+    status: 'open',
+    owner: null,
+    firstResponseAt: null,
+    resolvedAt: null,
+    closedAt: null,
+    followUp: { needed: false, dueAt: null, channel: null, reason: null, outreach: 'pending' },
+    resolution: '',
+    toldAttendee: '',
+    tags: [],
+    timeline: [],
+  };
+  const { issue } = applyFields(blank, args, ctx.now);
+  return withEntry(issue, ctx, 'created', `Logged by ${ctx.actor.name}`);
+}
+
+function updateFields(issue: Issue, args: MutationArgs<'updateFields'>, ctx: MutationContext): Issue {
+  const { issue: next, changed } = applyFields(issue, args.fields, ctx.now);
+  if (changed.length === 0) return issue;
+  return withEntry(next, ctx, 'fields', `Changed ${changed.join(', ')}`);
+}
+
+function setStatus(issue: Issue, args: MutationArgs<'setStatus'>, ctx: MutationContext): Issue {
+  const resolution = args.resolution !== undefined && args.resolution !== '' ? args.resolution : issue.resolution;
+  assertTransition(issue.status, args.status, resolution);
+  const moodAtClose = args.moodAtClose === undefined ? issue.moodAtClose : args.moodAtClose;
+  if (args.status === issue.status && resolution === issue.resolution && moodAtClose === issue.moodAtClose) return issue;
+  const finishing = finishingStatuses.includes(args.status);
+  const next: Issue = {
+    ...issue,
+    status: args.status,
+    resolution,
+    moodAtClose,
+    firstResponseAt: issue.firstResponseAt ?? (args.status !== 'open' ? ctx.now : null),
+    resolvedAt: finishing ? (issue.resolvedAt ?? ctx.now) : args.status === 'follow_up' ? issue.resolvedAt : null,
+    closedAt: args.status === 'closed' ? ctx.now : null,
+    followUp: args.status === 'follow_up' ? { ...issue.followUp, needed: true } : issue.followUp,
+  };
+  const parts = [
+    args.status === issue.status
+      ? `Status stays ${statusLabels[issue.status]}`
+      : `Status: ${statusLabels[issue.status]} → ${statusLabels[args.status]}`,
+  ];
+  if (moodAtClose !== issue.moodAtClose && moodAtClose) parts.push(`attendee left ${moodAtClose}`);
+  return withEntry(next, ctx, 'status', parts.join('; '), resolution !== issue.resolution ? resolution : '');
+}
+
+function assignOwner(issue: Issue, args: MutationArgs<'assignOwner'>, ctx: MutationContext): Issue {
+  if (issue.owner?.id === args.owner.id) return issue;
+  const next: Issue = {
+    ...issue,
+    owner: args.owner,
+    firstResponseAt: issue.firstResponseAt ?? ctx.now,
+    // Someone owning an open issue is working on it.
+    status: issue.status === 'open' ? 'in_progress' : issue.status,
+  };
+  const text = issue.owner ? `Owner: ${issue.owner.name} → ${args.owner.name}` : `${args.owner.name} took ownership`;
+  return withEntry(next, ctx, 'owner', text);
+}
+
+function handOver(issue: Issue, args: MutationArgs<'handOver'>, ctx: MutationContext): Issue {
+  if (issue.owner?.id === args.to.id) {
+    throw new AppError('invalid-transition', `${args.to.name} already owns this issue.`);
+  }
+  const next: Issue = {
+    ...issue,
+    owner: args.to,
+    firstResponseAt: issue.firstResponseAt ?? ctx.now,
+    status: issue.status === 'open' ? 'in_progress' : issue.status,
+  };
+  const from = issue.owner?.name ?? 'nobody';
+  return withEntry(next, ctx, 'handover', `Handed over from ${from} to ${args.to.name}`, args.note);
+}
+
+function setMood(issue: Issue, args: MutationArgs<'setMood'>, ctx: MutationContext): Issue {
+  const key = args.stage === 'intake' ? 'moodAtIntake' : 'moodAtClose';
+  if (issue[key] === args.mood) return issue;
+  const text = args.mood ? `Mood at ${args.stage}: ${args.mood}` : `Mood at ${args.stage} cleared`;
+  return withEntry({ ...issue, [key]: args.mood }, ctx, 'mood', text);
+}
+
+function flagPublicRisk(issue: Issue, args: MutationArgs<'flagPublicRisk'>, ctx: MutationContext): Issue {
+  const escalate = args.escalateToComms ?? issue.publicRisk.escalatedToComms;
+  const publicRisk = {
+    level: args.level,
+    link: args.link ?? issue.publicRisk.link,
+    escalatedToComms: args.level !== 'none' && escalate,
+    escalatedAt: args.level !== 'none' && escalate ? (issue.publicRisk.escalatedAt ?? ctx.now) : null,
+  };
+  if (JSON.stringify(publicRisk) === JSON.stringify(issue.publicRisk)) return issue;
+  const text = `Public risk: ${publicRiskLabels[args.level]}${publicRisk.escalatedToComms ? ' (escalated to comms)' : ''}`;
+  return withEntry({ ...issue, publicRisk }, ctx, 'public-risk', text);
+}
+
+function setFollowUp(issue: Issue, args: MutationArgs<'setFollowUp'>, ctx: MutationContext): Issue {
+  const followUp = {
+    ...issue.followUp,
+    needed: args.needed,
+    dueAt: args.dueAt === undefined ? issue.followUp.dueAt : args.dueAt,
+    channel: args.channel === undefined ? issue.followUp.channel : args.channel,
+    reason: args.reason === undefined ? issue.followUp.reason : args.reason,
+  };
+  if (JSON.stringify(followUp) === JSON.stringify(issue.followUp)) return issue;
+  return withEntry({ ...issue, followUp }, ctx, 'follow-up', args.needed ? 'Follow-up needed' : 'No follow-up needed');
+}
+
+function setOutreach(issue: Issue, args: MutationArgs<'setOutreach'>, ctx: MutationContext): Issue {
+  if (!issue.followUp.needed)
+    throw new AppError('invalid-transition', 'This issue needs no follow-up, so there is no outreach to record.');
+  if (!issue.consent.given) {
+    throw new AppError('invalid-transition', 'The attendee did not consent to be contacted, so no outreach may be recorded.');
+  }
+  if (issue.followUp.outreach === args.outreach) return issue;
+  return withEntry(
+    { ...issue, followUp: { ...issue.followUp, outreach: args.outreach } },
+    ctx,
+    'follow-up',
+    `Outreach: ${issue.followUp.outreach} → ${args.outreach}`,
+  );
+}
+
+type Mutator<N extends MutationName> = (issue: Issue, args: MutationArgs<N>, ctx: MutationContext) => Issue;
+
+const mutators: { [N in Exclude<MutationName, 'createIssue'>]: Mutator<N> } = {
+  updateFields,
+  setStatus,
+  assignOwner,
+  handOver,
+  addNote: (issue, args, ctx) => withEntry(issue, ctx, 'note', 'Note', args.text),
+  recordToldAttendee: (issue, args, ctx) =>
+    withEntry({ ...issue, toldAttendee: args.text }, ctx, 'told-attendee', 'Recorded what we told the attendee', args.text),
+  setMood,
+  flagPublicRisk,
+  setFollowUp,
+  setOutreach,
+};
+
+export function issueIdOf(mutation: Mutation): string {
+  return mutation.name === 'createIssue' ? mutation.args.id : mutation.args.issueId;
+}
+
+/**
+ * Validates a mutation's arguments and applies it to the issue it names. The same function runs
+ * on the phone (at once, offline) and on the server (in arrival order). Throws AppError with a
+ * kind and a sentence when the arguments or the change are not allowed.
+ */
+export function applyMutation(issue: Issue | undefined, name: string, rawArgs: unknown, ctx: MutationContext): Issue {
+  if (!(name in mutationArgSchemas)) throw new AppError('invalid', `Unknown change "${name}".`);
+  const mutationName = name as MutationName;
+  const schema = mutationArgSchemas[mutationName] as $ZodType<unknown>;
+  const args = parseOrThrow(schema, rawArgs, 'change');
+  if (mutationName === 'createIssue') return createIssue(issue, args as MutationArgs<'createIssue'>, ctx);
+  if (!issue) throw new AppError('not-found', 'This issue is not on this device.');
+  const mutator = mutators[mutationName] as Mutator<typeof mutationName>;
+  return mutator(issue, args as never, ctx);
+}
+
+export const moodIndex = (mood: (typeof moods)[number]): number => moods.indexOf(mood);

@@ -1,0 +1,96 @@
+/**
+ * The festival day an instant belongs to. Nights belong to the day before: with the default
+ * day start of 06:00, an issue at 01:30 on Saturday is counted in Friday's day. Local time is
+ * read in the event's timezone, so DST changes and phones set to the wrong zone do not matter.
+ */
+export interface DayBoundary {
+  /** IANA timezone, e.g. "Europe/Amsterdam". */
+  timezone: string;
+  /** "HH:MM" local time at which a festival day begins. */
+  dayStartsAt: string;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timezone: string): Intl.DateTimeFormat {
+  let formatter = formatters.get(timezone);
+  if (!formatter) {
+    formatter = new Intl.DateTimeFormat('en-CA', {
+      timeZone: timezone,
+      year: 'numeric',
+      month: '2-digit',
+      day: '2-digit',
+      hour: '2-digit',
+      minute: '2-digit',
+      hourCycle: 'h23',
+    });
+    formatters.set(timezone, formatter);
+  }
+  return formatter;
+}
+
+export interface LocalDateTime {
+  date: string;
+  minutes: number;
+}
+
+/** Calendar date ("YYYY-MM-DD") and minutes since local midnight of an instant in a timezone. */
+export function localDateTime(instant: Date | number | string, timezone: string): LocalDateTime {
+  const time = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  if (Number.isNaN(time)) throw new RangeError(`Not a valid time: ${String(instant)}`);
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timezone).formatToParts(time)) parts[part.type] = part.value;
+  return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
+}
+
+export function parseClock(clock: string): number {
+  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(clock);
+  if (!match) throw new RangeError(`Not a time of day (HH:MM): ${clock}`);
+  return Number(match[1]) * 60 + Number(match[2]);
+}
+
+/** "2026-07-11" → "2026-07-10" (pure calendar arithmetic, no timezone involved). */
+export function previousDate(date: string): string {
+  const d = new Date(`${date}T00:00:00Z`);
+  d.setUTCDate(d.getUTCDate() - 1);
+  return d.toISOString().slice(0, 10);
+}
+
+function offsetMs(time: number, timezone: string): number {
+  const parts: Record<string, string> = {};
+  for (const part of formatterFor(timezone).formatToParts(time)) parts[part.type] = part.value;
+  const asUtc = Date.UTC(
+    Number(parts.year),
+    Number(parts.month) - 1,
+    Number(parts.day),
+    Number(parts.hour),
+    Number(parts.minute),
+  );
+  return asUtc - Math.floor(time / 60_000) * 60_000;
+}
+
+/**
+ * Instants whose local time in the timezone is exactly `minutes` on `date`: none in a spring-
+ * forward gap, two in a fall-back overlap, one otherwise.
+ */
+function instantsAt(date: string, minutes: number, timezone: string): number[] {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  const naive = Date.UTC(y, m - 1, d, Math.floor(minutes / 60), minutes % 60);
+  const day = 86_400_000;
+  const candidates = new Set([naive - offsetMs(naive - day, timezone), naive - offsetMs(naive + day, timezone)]);
+  return [...candidates].filter((c) => {
+    const local = localDateTime(c, timezone);
+    return local.date === date && local.minutes === minutes;
+  });
+}
+
+export function operationalDayOf(instant: Date | number | string, boundary: DayBoundary): string {
+  const time = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  const local = localDateTime(time, boundary.timezone);
+  const start = parseClock(boundary.dayStartsAt);
+  if (local.minutes >= start) return local.date;
+  // Before the day start on the clock, but when clocks fell back after the day had already
+  // started (day start inside the repeated hour), the day began at the first pass.
+  const startedEarlier = instantsAt(local.date, start, boundary.timezone).some((s) => s <= time);
+  return startedEarlier ? local.date : previousDate(local.date);
+}

@@ -1,0 +1,35 @@
+import { AppError } from './app-error';
+import { type Status, statusLabels } from './issue';
+
+const allowed: Record<Status, readonly Status[]> = {
+  open: ['in_progress', 'resolved', 'referred', 'closed'],
+  in_progress: ['open', 'resolved', 'referred', 'closed'],
+  resolved: ['in_progress', 'follow_up', 'closed'],
+  referred: ['in_progress', 'follow_up', 'closed'],
+  follow_up: ['in_progress', 'closed'],
+  // Reopening is always possible: an attendee comes back with the same problem.
+  closed: ['in_progress'],
+};
+
+/** Statuses that end the desk's work and so need a written resolution. */
+export const finishingStatuses: readonly Status[] = ['resolved', 'referred', 'closed'];
+
+export function nextStatuses(from: Status): readonly Status[] {
+  return allowed[from];
+}
+
+export function assertTransition(from: Status, to: Status, resolution: string): void {
+  if (from === to) return;
+  if (!allowed[from].includes(to)) {
+    throw new AppError(
+      'invalid-transition',
+      `An issue that is ${statusLabels[from]} cannot be set to ${statusLabels[to]}. Possible next: ${allowed[from].map((s) => statusLabels[s]).join(', ')}.`,
+    );
+  }
+  if (finishingStatuses.includes(to) && resolution.trim() === '') {
+    throw new AppError(
+      'invalid-transition',
+      `Write what was done (the resolution) before setting the issue to ${statusLabels[to]}.`,
+    );
+  }
+}
