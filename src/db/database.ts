@@ -1,9 +1,54 @@
 import Dexie, { type EntityTable } from 'dexie';
+import type { Issue, PersonRef, Severity, Status } from '../domain/issue';
+import type { MutationName } from '../domain/mutation-args';
 
-/** Small facts about this device and its user, keyed by name (device id, chosen theme, …). */
+/** Small facts about this device and its user, keyed by name (device id, event, staff, …). */
 export interface MetaRow {
   key: string;
   value: unknown;
+}
+
+/**
+ * The compact row the queue lists and filters: a few hundred bytes instead of the whole issue
+ * with its timeline, so 20,000 of them load and filter quickly on a phone.
+ */
+export interface QueueRow {
+  id: string;
+  eventId: string;
+  /** Operational day (event timezone, day start), "YYYY-MM-DD". */
+  day: string;
+  createdAt: string;
+  updatedAt: string;
+  summary: string;
+  category: string;
+  severity: Severity;
+  status: Status;
+  zoneId: string | null;
+  location: string;
+  owner: PersonRef | null;
+  reportedById: string;
+  hasPublicRisk: boolean;
+  needsFollowUp: boolean;
+  firstResponseAt: string | null;
+  /** Lower-cased text that search looks in. */
+  searchText: string;
+}
+
+/** A change waiting to be sent to the server; `seq` is this device's increasing mutation id. */
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: string;
+  name: MutationName;
+  args: unknown;
+  issueId: string;
+  actor: PersonRef & { role: string };
+  createdAt: string;
+}
+
+export interface DraftRow {
+  key: string;
+  fields: Record<string, unknown>;
+  updatedAt: string;
 }
 
 /**
@@ -12,9 +57,20 @@ export interface MetaRow {
  */
 export class HelptentDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
+  issues!: EntityTable<Issue, 'id'>;
+  queue!: EntityTable<QueueRow, 'id'>;
+  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  drafts!: EntityTable<DraftRow, 'key'>;
 
   constructor(name = 'helptent') {
-    super(name);
+    // Strict durability: "saved on this phone" must survive the battery dying a second later.
+    super(name, { chromeTransactionDurability: 'strict' });
     this.version(1).stores({ meta: '&key' });
+    this.version(2).stores({
+      issues: '&id, eventId',
+      queue: '&id, [eventId+day], [eventId+createdAt]',
+      outbox: '++seq, issueId',
+      drafts: '&key',
+    });
   }
 }

@@ -1,0 +1,49 @@
+import type { Severity, Status } from '../domain/issue';
+import type { QueueRow } from './database';
+
+/** Filters as they appear in the queue's URL, so a figure elsewhere can link to a filtered queue. */
+export interface QueueFilter {
+  /** 'active' = anything still needing the desk (open, in progress, follow-up). */
+  status: Status | 'active' | 'all';
+  severity: Severity | 'all';
+  category: string;
+  zoneId: string;
+  /** Only issues owned by the current staff member. */
+  mine: boolean;
+  publicRisk: boolean;
+  followUp: boolean;
+  /** Operational day "YYYY-MM-DD", or '' for every day. */
+  day: string;
+  text: string;
+}
+
+export const emptyFilter: QueueFilter = {
+  status: 'active',
+  severity: 'all',
+  category: '',
+  zoneId: '',
+  mine: false,
+  publicRisk: false,
+  followUp: false,
+  day: '',
+  text: '',
+};
+
+const activeStatuses: readonly Status[] = ['open', 'in_progress', 'follow_up'];
+
+export function filterQueue(rows: readonly QueueRow[], filter: QueueFilter, myId: string | null): QueueRow[] {
+  const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  return rows.filter(
+    (row) =>
+      (filter.status === 'all' ||
+        (filter.status === 'active' ? activeStatuses.includes(row.status) : row.status === filter.status)) &&
+      (filter.severity === 'all' || row.severity === filter.severity) &&
+      (!filter.category || row.category === filter.category) &&
+      (!filter.zoneId || row.zoneId === filter.zoneId) &&
+      (!filter.mine || (myId !== null && row.owner?.id === myId)) &&
+      (!filter.publicRisk || row.hasPublicRisk) &&
+      (!filter.followUp || row.needsFollowUp) &&
+      (!filter.day || row.day === filter.day) &&
+      words.every((word) => row.searchText.includes(word)),
+  );
+}

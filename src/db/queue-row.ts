@@ -1,0 +1,41 @@
+import type { FestivalEvent } from '../domain/event';
+import type { Issue } from '../domain/issue';
+import { operationalDayOf } from '../domain/operational-day';
+import type { QueueRow } from './database';
+
+export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {
+  const categoryLabel = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
+  const zoneName = event.zones.find((z) => z.id === issue.zoneId)?.name ?? '';
+  return {
+    id: issue.id,
+    eventId: issue.eventId,
+    day: operationalDayOf(issue.createdAt, event),
+    createdAt: issue.createdAt,
+    updatedAt: issue.updatedAt,
+    summary: issue.summary,
+    category: issue.category,
+    severity: issue.severity,
+    status: issue.status,
+    zoneId: issue.zoneId,
+    location: issue.location,
+    owner: issue.owner,
+    reportedById: issue.reportedBy.id,
+    hasPublicRisk: issue.publicRisk.level !== 'none',
+    needsFollowUp: issue.followUp.needed && issue.followUp.outreach !== 'done',
+    firstResponseAt: issue.firstResponseAt,
+    searchText: [
+      issue.summary,
+      issue.details,
+      issue.location,
+      categoryLabel,
+      zoneName,
+      issue.owner?.name ?? '',
+      issue.reportedBy.name,
+      issue.attendee.name,
+      issue.attendee.ticketId,
+      issue.tags.join(' '),
+    ]
+      .join('\n')
+      .toLowerCase(),
+  };
+}
