@@ -1,15 +1,18 @@
 import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { CaptureScreen } from './capture/capture-screen';
 import { NavBar } from './components/nav-bar';
 import { UpdateBanner } from './components/update-banner';
 import { useDatabaseState } from './local-database';
-import { CaptureScreen } from './screens/capture-screen';
-import { IssueScreen } from './screens/issue-screen';
+import { QueueScreen } from './queue/queue-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
-import { QueueScreen } from './screens/queue-screen';
-import { SettingsScreen } from './screens/settings-screen';
 import { StorageUnavailableScreen } from './screens/storage-unavailable-screen';
+import { SessionProvider } from './session';
 
+// Only the screens a staff member needs in the first seconds are in the first load; the rest
+// come from the service worker's precache the moment they are opened, online or not.
 const SummaryScreen = lazy(() => import('./screens/summary-screen'));
+const IssueScreen = lazy(() => import('./issue/issue-screen').then((m) => m.IssueScreen));
+const SettingsScreen = lazy(() => import('./settings/settings-screen').then((m) => m.SettingsScreen));
 
 function Routes() {
   const database = useDatabaseState();
@@ -26,16 +29,18 @@ function Routes() {
   }
   if (database.status === 'opening') return <p class="loading">Opening Helptent…</p>;
   return (
-    <ErrorBoundary>
-      <Router>
-        <Route path="/" component={CaptureScreen} />
-        <Route path="/queue" component={QueueScreen} />
-        <Route path="/issues/:id" component={IssueScreen} />
-        <Route path="/summary" component={SummaryScreen} />
-        <Route path="/settings" component={SettingsScreen} />
-        <Route default component={NotFoundScreen} />
-      </Router>
-    </ErrorBoundary>
+    <SessionProvider db={database.db}>
+      <ErrorBoundary>
+        <Router>
+          <Route path="/" component={CaptureScreen} />
+          <Route path="/queue" component={QueueScreen} />
+          <Route path="/issues/:id" component={IssueScreen} />
+          <Route path="/summary" component={SummaryScreen} />
+          <Route path="/settings" component={SettingsScreen} />
+          <Route default component={NotFoundScreen} />
+        </Router>
+      </ErrorBoundary>
+    </SessionProvider>
   );
 }
 

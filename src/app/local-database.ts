@@ -1,8 +1,10 @@
 import type { HelptentDatabase } from '../db/database';
 import { ensureDeviceIdentity } from '../db/device-repository';
+import { ensureEvent } from '../db/event-repository';
 import { openDatabase } from '../db/open-database';
 import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
+import { defaultEvent } from '../domain/event';
 import { createStore, useStore } from './store';
 
 export type DatabaseState =
@@ -23,6 +25,8 @@ export async function openLocalDatabase(): Promise<void> {
   }
   try {
     await ensureDeviceIdentity(result.db, { deviceId: crypto.randomUUID(), firstOpenedAt: new Date().toISOString() });
+    // Until the phone joins an event on a server, it works for a local one on its own clock.
+    await ensureEvent(result.db, defaultEvent(crypto.randomUUID(), Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
   } catch (error) {
     const isQuota = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
     databaseState.set({
@@ -39,11 +43,4 @@ export async function openLocalDatabase(): Promise<void> {
 
 export function useDatabaseState(): DatabaseState {
   return useStore(databaseState);
-}
-
-/** For screens rendered only once the database is ready (see app.tsx). */
-export function useDatabase(): HelptentDatabase {
-  const state = useDatabaseState();
-  if (state.status !== 'ready') throw new Error('useDatabase() used before the database was ready');
-  return state.db;
 }

@@ -4,6 +4,8 @@ import { useEffect, useState } from 'preact/hooks';
 export interface LiveQueryState<T> {
   data: T | undefined;
   error: unknown;
+  /** False until the first result (or error) arrived: tells "loading" from "not there". */
+  loaded: boolean;
 }
 
 /**
@@ -11,11 +13,11 @@ export interface LiveQueryState<T> {
  * result. Components render stored data from here and never keep their own copy.
  */
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): LiveQueryState<T> {
-  const [state, setState] = useState<LiveQueryState<T>>({ data: undefined, error: undefined });
+  const [state, setState] = useState<LiveQueryState<T>>({ data: undefined, error: undefined, loaded: false });
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
-      next: (data) => setState({ data, error: undefined }),
-      error: (error: unknown) => setState((previous) => ({ data: previous.data, error })),
+      next: (data) => setState({ data, error: undefined, loaded: true }),
+      error: (error: unknown) => setState((previous) => ({ data: previous.data, error, loaded: true })),
     });
     return () => subscription.unsubscribe();
     // eslint-style exhaustive deps are the caller's responsibility, as with useMemo.

@@ -49,12 +49,20 @@ export const editableFieldsSchema = z.object({
 });
 export type EditableFields = z.infer<typeof editableFieldsSchema>;
 
+const publicRiskArgs = {
+  level: z.enum(publicRiskLevels),
+  link: z.optional(z.pipe(text(500), link)),
+  escalateToComms: z.optional(z.boolean()),
+};
+
 export const mutationArgSchemas = {
   createIssue: z.extend(editableFieldsSchema, {
     id: uuid,
     eventId: requiredText(100, 'event'),
     category: requiredText(60, 'category'),
     summary: requiredText(200, 'summary'),
+    /** Known at intake more often than not ("she's filming this"), so part of the first save. */
+    publicRisk: z.optional(z.object(publicRiskArgs)),
   }),
   updateFields: z.object({ issueId: uuid, fields: editableFieldsSchema }),
   setStatus: z.object({
@@ -68,12 +76,7 @@ export const mutationArgSchemas = {
   addNote: z.object({ issueId: uuid, text: requiredText(4000, 'note') }),
   recordToldAttendee: z.object({ issueId: uuid, text: requiredText(2000, 'what we told the attendee') }),
   setMood: z.object({ issueId: uuid, stage: z.enum(['intake', 'close']), mood: z.nullable(z.enum(moods)) }),
-  flagPublicRisk: z.object({
-    issueId: uuid,
-    level: z.enum(publicRiskLevels),
-    link: z.optional(z.pipe(text(500), link)),
-    escalateToComms: z.optional(z.boolean()),
-  }),
+  flagPublicRisk: z.object({ issueId: uuid, ...publicRiskArgs }),
   setFollowUp: z.object({
     issueId: uuid,
     needed: z.boolean(),

@@ -5,6 +5,8 @@ import {
   type Issue,
   moods,
   type PersonRef,
+  type PublicRisk,
+  type PublicRiskLevel,
   publicRiskLabels,
   statusLabels,
   type TimelineEntry,
@@ -120,7 +122,11 @@ function createIssue(existing: Issue | undefined, args: MutationArgs<'createIssu
     timeline: [],
   };
   const { issue } = applyFields(blank, args, ctx.now);
-  return withEntry(issue, ctx, 'created', `Logged by ${ctx.actor.name}`);
+  const withRisk = args.publicRisk
+    ? { ...issue, publicRisk: publicRiskAfter(issue.publicRisk, args.publicRisk, ctx.now) }
+    : issue;
+  const risk = withRisk.publicRisk.level !== 'none' ? `; ${publicRiskText(withRisk.publicRisk)}` : '';
+  return withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`);
 }
 
 function updateFields(issue: Issue, args: MutationArgs<'updateFields'>, ctx: MutationContext): Issue {
@@ -188,17 +194,28 @@ function setMood(issue: Issue, args: MutationArgs<'setMood'>, ctx: MutationConte
   return withEntry({ ...issue, [key]: args.mood }, ctx, 'mood', text);
 }
 
-function flagPublicRisk(issue: Issue, args: MutationArgs<'flagPublicRisk'>, ctx: MutationContext): Issue {
-  const escalate = args.escalateToComms ?? issue.publicRisk.escalatedToComms;
-  const publicRisk = {
+function publicRiskAfter(
+  current: PublicRisk,
+  args: { level: PublicRiskLevel; link?: string | undefined; escalateToComms?: boolean | undefined },
+  now: string,
+): PublicRisk {
+  const escalate = args.level !== 'none' && (args.escalateToComms ?? current.escalatedToComms);
+  return {
     level: args.level,
-    link: args.link ?? issue.publicRisk.link,
-    escalatedToComms: args.level !== 'none' && escalate,
-    escalatedAt: args.level !== 'none' && escalate ? (issue.publicRisk.escalatedAt ?? ctx.now) : null,
+    link: args.link ?? current.link,
+    escalatedToComms: escalate,
+    escalatedAt: escalate ? (current.escalatedAt ?? now) : null,
   };
+}
+
+function publicRiskText(risk: PublicRisk): string {
+  return `Public risk: ${publicRiskLabels[risk.level]}${risk.escalatedToComms ? ' (escalated to comms)' : ''}`;
+}
+
+function flagPublicRisk(issue: Issue, args: MutationArgs<'flagPublicRisk'>, ctx: MutationContext): Issue {
+  const publicRisk = publicRiskAfter(issue.publicRisk, args, ctx.now);
   if (JSON.stringify(publicRisk) === JSON.stringify(issue.publicRisk)) return issue;
-  const text = `Public risk: ${publicRiskLabels[args.level]}${publicRisk.escalatedToComms ? ' (escalated to comms)' : ''}`;
-  return withEntry({ ...issue, publicRisk }, ctx, 'public-risk', text);
+  return withEntry({ ...issue, publicRisk }, ctx, 'public-risk', publicRiskText(publicRisk));
 }
 
 function setFollowUp(issue: Issue, args: MutationArgs<'setFollowUp'>, ctx: MutationContext): Issue {

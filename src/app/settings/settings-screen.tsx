@@ -1,13 +1,19 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { readDeviceIdentity } from '../../db/device-repository';
+import { countPendingChanges } from '../../db/issue-repository';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../db/storage-persistence';
 import { appVersion } from '../../domain/app-version';
+import { ChoiceTiles } from '../components/fields';
 import { Screen } from '../components/screen';
+import { roleLabels, StaffPicker } from '../components/staff-picker';
 import { formatBytes } from '../format';
-import { useDatabase } from '../local-database';
+import { useSession } from '../session';
 import { useStore } from '../store';
 import { checkForUpdate, offlineReady } from '../sw-bridge';
+import { readTheme, saveTheme, type ThemeChoice } from '../theme';
 import { useLiveQuery } from '../use-live-query';
+import { DemoImport } from './demo-import';
+import { EventSettings } from './event-settings';
 
 function persistenceText(persisted: boolean | null): string {
   if (persisted === true) return 'Kept: the browser will not clear Helptent’s data to free space.';
@@ -51,7 +57,7 @@ function StorageSection() {
 }
 
 function AppSection() {
-  const db = useDatabase();
+  const { db } = useSession();
   const identity = useLiveQuery(() => readDeviceIdentity(db), [db]).data;
   const isOfflineReady = useStore(offlineReady);
   const [checking, setChecking] = useState(false);
@@ -84,9 +90,89 @@ function AppSection() {
   );
 }
 
+const themeLabels: Record<ThemeChoice, string> = { system: 'Follow the phone', sunlight: 'Sunlight', night: 'Night' };
+
+function DisplaySection() {
+  const [theme, setTheme] = useState(readTheme);
+  return (
+    <section aria-labelledby="display-title" class="card">
+      <h2 id="display-title">Display</h2>
+      <ChoiceTiles
+        legend="Theme"
+        compact
+        value={theme}
+        options={(Object.keys(themeLabels) as ThemeChoice[]).map((t) => ({ value: t, label: themeLabels[t] }))}
+        onChange={(value) => {
+          setTheme(value as ThemeChoice);
+          saveTheme(value as ThemeChoice);
+        }}
+      />
+    </section>
+  );
+}
+
+function PeopleSection() {
+  const { staff } = useSession();
+  return (
+    <section aria-labelledby="people-title" class="card">
+      <h2 id="people-title">Who is using this phone</h2>
+      <p data-testid="current-staff">
+        {staff.current ? `${staff.current.name} (${roleLabels[staff.current.role]})` : 'Nobody yet: add yourself below.'}
+      </p>
+      <StaffPicker />
+    </section>
+  );
+}
+
+function ChangesSection() {
+  const { db } = useSession();
+  const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data;
+  return (
+    <section aria-labelledby="changes-title" class="card">
+      <h2 id="changes-title">Changes on this phone</h2>
+      <p data-testid="pending-changes">
+        {waiting === undefined
+          ? 'Counting…'
+          : waiting === 0
+            ? 'No changes waiting.'
+            : `${waiting.toLocaleString()} ${waiting === 1 ? 'change is' : 'changes are'} saved on this phone and waiting to be sent to the server.`}
+      </p>
+    </section>
+  );
+}
+
+function FestivalSection() {
+  const { event, staff } = useSession();
+  const isCoordinator = staff.current !== null && staff.current.role !== 'staff';
+  return (
+    <section aria-labelledby="festival-title" class="card">
+      <h2 id="festival-title">Festival</h2>
+      {isCoordinator ? (
+        <>
+          <EventSettings />
+          <DemoImport />
+        </>
+      ) : (
+        <dl class="facts">
+          <dt>Name</dt>
+          <dd>{event.name}</dd>
+          <dt>Timezone</dt>
+          <dd>{event.timezone}</dd>
+          <dt>Day starts at</dt>
+          <dd>{event.dayStartsAt}</dd>
+        </dl>
+      )}
+    </section>
+  );
+}
+
 export function SettingsScreen() {
   return (
     <Screen title="Settings">
+      <PeopleSection />
+      <DisplaySection />
+      <ChangesSection />
+      <FestivalSection />
       <AppSection />
       <StorageSection />
     </Screen>

@@ -1,0 +1,247 @@
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { readDraft, saveDraft } from '../../db/draft-repository';
+import { contactChannels, moods, publicRiskLevels, severities, sources } from '../../domain/issue';
+import { errorMessage, makeChange, newId } from '../changes';
+import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
+import { Screen } from '../components/screen';
+import { StaffPicker } from '../components/staff-picker';
+import { channelLabels, moodLabels, riskLabels, severityLabels, sourceLabels } from '../labels';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+import {
+  type CaptureFormState,
+  captureDraftKey,
+  captureFromDraft,
+  createIssueArgs,
+  emptyCapture,
+  isEmptyCapture,
+} from './capture-form-state';
+
+type Outcome =
+  | { kind: 'idle' }
+  | { kind: 'busy' }
+  | { kind: 'saved'; id: string; summary: string }
+  | { kind: 'failed'; message: string };
+
+export const consentSentence =
+  '“May we contact you after the festival about this? We will only use your details for this issue and delete them after the event.”';
+
+function useRecentCategories(): string[] {
+  const { db, event, staff } = useSession();
+  const me = staff.current?.id;
+  return (
+    useLiveQuery(async () => {
+      const rows = await db.queue
+        .where('[eventId+createdAt]')
+        .between([event.id, ''], [event.id, '\uffff'])
+        .reverse()
+        .filter((r) => r.reportedById === me)
+        .limit(30)
+        .toArray();
+      return [...new Set(rows.map((r) => r.category))].slice(0, 4);
+    }, [db, event.id, me]).data ?? []
+  );
+}
+
+export function CaptureScreen() {
+  const session = useSession();
+  if (!session.staff.current) {
+    return (
+      <Screen title="Log an issue">
+        <p>Before logging, tell Helptent who you are. Your name goes on every issue you log.</p>
+        <StaffPicker />
+      </Screen>
+    );
+  }
+  return (
+    <Screen title="Log an issue">
+      <CaptureForm />
+    </Screen>
+  );
+}
+
+function CaptureForm() {
+  const session = useSession();
+  const { db, event } = session;
+  const [form, setForm] = useState<CaptureFormState | null>(null);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
+  const summaryRef = useRef<HTMLTextAreaElement>(null);
+  const recent = useRecentCategories();
+
+  useEffect(() => {
+    void readDraft(db, captureDraftKey).then((draft) => setForm(captureFromDraft(draft)));
+  }, [db]);
+
+  const update = (patch: Partial<CaptureFormState>) => {
+    if (!form) return;
+    const next = { ...form, ...patch };
+    setForm(next);
+    // Written on every change, not debounced: a tab killed a moment later keeps the text.
+    void saveDraft(db, captureDraftKey, next as unknown as Record<string, unknown>, new Date().toISOString()).catch(
+      () => undefined,
+    );
+  };
+
+  if (!form) return <p class="loading">Opening the form…</p>;
+
+  const categoryOptions = [
+    ...recent.map((id) => event.categories.find((c) => c.id === id)).filter((c) => c !== undefined),
+    ...event.categories.filter((c) => !recent.includes(c.id)),
+  ].map((c) => ({ value: c.id, label: c.label }));
+
+  const save = async (e: Event) => {
+    e.preventDefault();
+    setOutcome({ kind: 'busy' });
+    const id = newId();
+    try {
+      await makeChange(session, 'createIssue', createIssueArgs(form, id, event.id), { clearDraftKey: captureDraftKey });
+      setOutcome({ kind: 'saved', id, summary: form.summary.trim() });
+      setForm(emptyCapture);
+      window.scrollTo({ top: 0 });
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: errorMessage(error) });
+    }
+  };
+
+  const hasAttendee = Boolean(form.attendeeName || form.email || form.phone || form.ticketId);
+  return (
+    <form class="capture" aria-label="Log an issue" onSubmit={(e) => void save(e)} noValidate>
+      <div class="capture__outcome">
+        {outcome.kind === 'saved' && (
+          <p class="message message--ok" role="status">
+            Saved on this phone: “{outcome.summary}”. <a href={`/issues/${outcome.id}`}>Open it</a>
+          </p>
+        )}
+        {outcome.kind === 'failed' && (
+          <p class="message message--error" role="alert">
+            {outcome.message}
+          </p>
+        )}
+      </div>
+      <ChoiceTiles
+        legend="Category"
+        compact
+        value={form.category}
+        options={categoryOptions}
+        required
+        onChange={(category) => {
+          update({ category });
+          summaryRef.current?.focus();
+        }}
+      />
+      <div class="field">
+        <label for="capture-summary">
+          What happened? <span class="field__required">(required)</span>
+        </label>
+        <textarea
+          id="capture-summary"
+          ref={summaryRef}
+          rows={2}
+          value={form.summary}
+          required
+          onInput={(e) => update({ summary: e.currentTarget.value })}
+        />
+      </div>
+      <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
+        Save issue
+      </button>
+
+      <details class="capture__more" open={!isEmptyCapture({ ...form, category: '', summary: '' })}>
+        <summary>More details (optional)</summary>
+        <ChoiceTiles
+          legend="Severity"
+          compact
+          value={form.severity}
+          options={severities.map((s) => ({ value: s, label: severityLabels[s] }))}
+          onChange={(severity) => update({ severity: severity as CaptureFormState['severity'] })}
+        />
+        <SelectField
+          label="Zone"
+          value={form.zoneId}
+          options={[{ value: '', label: 'Not known' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+          onChange={(zoneId) => update({ zoneId })}
+        />
+        <TextField
+          label="Exact location"
+          hint="e.g. left of the sound desk"
+          value={form.location}
+          onInput={(location) => update({ location })}
+        />
+        <TextArea label="Details" value={form.details} onInput={(details) => update({ details })} />
+        <SelectField
+          label="How it reached us"
+          value={form.sourceKind}
+          options={sources.map((s) => ({ value: s, label: sourceLabels[s] }))}
+          onChange={(sourceKind) => update({ sourceKind: sourceKind as CaptureFormState['sourceKind'] })}
+        />
+        {form.sourceKind === 'social' && (
+          <TextField
+            label="Link to the post"
+            type="url"
+            inputMode="url"
+            value={form.sourceLink}
+            onInput={(sourceLink) => update({ sourceLink })}
+          />
+        )}
+        <ChoiceTiles
+          legend="Attendee’s mood now"
+          compact
+          value={form.moodAtIntake}
+          options={moods.map((m) => ({ value: m, label: moodLabels[m] }))}
+          onChange={(mood) => update({ moodAtIntake: mood as CaptureFormState['moodAtIntake'] })}
+        />
+        <fieldset class="group">
+          <legend>Public risk</legend>
+          <SelectField
+            label="Could this go public?"
+            value={form.publicRisk}
+            options={publicRiskLevels.map((r) => ({ value: r, label: riskLabels[r] }))}
+            onChange={(publicRisk) => update({ publicRisk: publicRisk as CaptureFormState['publicRisk'] })}
+          />
+          {form.publicRisk !== 'none' && (
+            <CheckboxField
+              label="Tell the comms team now"
+              checked={form.escalateToComms}
+              onChange={(escalateToComms) => update({ escalateToComms })}
+            />
+          )}
+        </fieldset>
+        <fieldset class="group">
+          <legend>Attendee contact</legend>
+          <TextField
+            label="Name"
+            autoComplete="off"
+            value={form.attendeeName}
+            onInput={(attendeeName) => update({ attendeeName })}
+          />
+          <TextField label="Email" type="email" inputMode="email" value={form.email} onInput={(email) => update({ email })} />
+          <TextField label="Phone" type="tel" inputMode="tel" value={form.phone} onInput={(phone) => update({ phone })} />
+          <TextField label="Wristband or ticket number" value={form.ticketId} onInput={(ticketId) => update({ ticketId })} />
+          <SelectField
+            label="Prefers to be reached by"
+            value={form.preferredChannel}
+            options={[
+              { value: '', label: 'No preference' },
+              ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
+            ]}
+            onChange={(preferredChannel) =>
+              update({ preferredChannel: preferredChannel as CaptureFormState['preferredChannel'] })
+            }
+          />
+          <CheckboxField
+            label="The attendee agrees to be contacted about this issue after the event"
+            hint={`Read this to them: ${consentSentence}`}
+            checked={form.consentGiven}
+            onChange={(consentGiven) => update({ consentGiven })}
+          />
+          {form.consentGiven && !hasAttendee && (
+            <p class="message message--warning">Add a name and an email or phone so someone can follow up.</p>
+          )}
+        </fieldset>
+        <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
+          Save issue
+        </button>
+      </details>
+    </form>
+  );
+}

@@ -1,0 +1,46 @@
+import type { SavedChange } from '../db/save-change';
+import { AppError } from '../domain/app-error';
+import type { MutationName } from '../domain/mutation-args';
+import { uuidV7 } from '../domain/uuid-v7';
+import type { Session } from './session';
+
+export function newId(): string {
+  return uuidV7(Date.now(), crypto.getRandomValues(new Uint8Array(10)));
+}
+
+/**
+ * The one way screens change issues: stamps the change with this device's time, the current
+ * staff member and a fresh mutation id, then saves it with its outbox entry.
+ */
+export async function makeChange(
+  session: Session,
+  name: MutationName,
+  args: unknown,
+  options: { clearDraftKey?: string } = {},
+): Promise<SavedChange> {
+  const actor = session.staff.current;
+  if (!actor) throw new AppError('invalid', 'Choose who you are in Settings before logging or changing issues.');
+  const { saveChange } = await loadSaveChange();
+  return saveChange(session.db, session.event, {
+    name,
+    args,
+    context: { now: new Date().toISOString(), actor, mutationId: newId() },
+    ...options,
+  });
+}
+
+/**
+ * Validation and mutators (zod) are only needed once something is saved, so they stay out of
+ * the first load; the service worker has them precached, and they are warmed up when idle.
+ */
+const loadSaveChange = () => import('../db/save-change');
+
+export function preloadChangeCode(): void {
+  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
+  idle(() => void loadSaveChange());
+}
+
+export function errorMessage(error: unknown): string {
+  if (error instanceof AppError) return error.message;
+  return 'Something went wrong and the change was not saved. What you typed is still here; try again.';
+}

@@ -1,0 +1,152 @@
+import type { ComponentChildren } from 'preact';
+import { useId } from 'preact/hooks';
+
+interface FieldProps {
+  label: string;
+  hint?: string;
+}
+
+function Hint({ id, hint }: { id: string; hint: string | undefined }) {
+  return hint ? (
+    <p class="field__hint" id={id}>
+      {hint}
+    </p>
+  ) : null;
+}
+
+export function TextField(
+  props: FieldProps & {
+    value: string;
+    onInput: (value: string) => void;
+    type?: 'text' | 'email' | 'tel' | 'search' | 'url' | 'time' | 'datetime-local';
+    required?: boolean;
+    autoComplete?: string;
+    inputMode?: 'text' | 'email' | 'tel' | 'search' | 'url' | 'numeric';
+  },
+) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>
+        {props.label}
+        {props.required && <span class="field__required"> (required)</span>}
+      </label>
+      <Hint id={`${id}-hint`} hint={props.hint} />
+      <input
+        id={id}
+        // Preact's types want one literal type per input; any of these is valid HTML.
+        type={(props.type ?? 'text') as 'text'}
+        value={props.value}
+        required={props.required}
+        autoComplete={props.autoComplete ?? 'off'}
+        inputMode={props.inputMode}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export function TextArea(
+  props: FieldProps & { value: string; onInput: (value: string) => void; required?: boolean; rows?: number },
+) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>
+        {props.label}
+        {props.required && <span class="field__required"> (required)</span>}
+      </label>
+      <Hint id={`${id}-hint`} hint={props.hint} />
+      <textarea
+        id={id}
+        rows={props.rows ?? 3}
+        value={props.value}
+        required={props.required}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </div>
+  );
+}
+
+export interface Option {
+  value: string;
+  label: string;
+}
+
+export function SelectField(props: FieldProps & { value: string; options: Option[]; onChange: (value: string) => void }) {
+  const id = useId();
+  return (
+    <div class="field">
+      <label for={id}>{props.label}</label>
+      <Hint id={`${id}-hint`} hint={props.hint} />
+      <select
+        id={id}
+        value={props.value}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.currentTarget.value)}
+      >
+        {props.options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+/** A radio group drawn as big tiles: one tap on a phone held in one hand. */
+export function ChoiceTiles(props: {
+  legend: string;
+  value: string;
+  options: Option[];
+  onChange: (value: string) => void;
+  required?: boolean;
+  compact?: boolean;
+}) {
+  const name = useId();
+  return (
+    <fieldset class={props.compact ? 'tiles tiles--compact' : 'tiles'}>
+      <legend>
+        {props.legend}
+        {props.required && <span class="field__required"> (required)</span>}
+      </legend>
+      <div class="tiles__grid">
+        {props.options.map((o) => (
+          <label key={o.value} class="tile">
+            <input
+              type="radio"
+              name={name}
+              value={o.value}
+              checked={props.value === o.value}
+              onChange={() => props.onChange(o.value)}
+            />
+            <span>{o.label}</span>
+          </label>
+        ))}
+      </div>
+    </fieldset>
+  );
+}
+
+export function CheckboxField(
+  props: FieldProps & { checked: boolean; onChange: (checked: boolean) => void; children?: ComponentChildren },
+) {
+  const id = useId();
+  return (
+    <div class="field field--checkbox">
+      <input
+        id={id}
+        type="checkbox"
+        checked={props.checked}
+        aria-describedby={props.hint ? `${id}-hint` : undefined}
+        onChange={(e) => props.onChange(e.currentTarget.checked)}
+      />
+      <label for={id}>{props.label}</label>
+      <Hint id={`${id}-hint`} hint={props.hint} />
+      {props.children}
+    </div>
+  );
+}

@@ -1,0 +1,122 @@
+import { useState } from 'preact/hooks';
+import { contactChannels, type Issue, type Severity, severities } from '../../domain/issue';
+import { canReadContactDetails } from '../../domain/staff';
+import { consentSentence } from '../capture/capture-screen';
+import { makeChange } from '../changes';
+import { ChangeForm } from '../components/change-form';
+import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields';
+import { channelLabels, severityLabels } from '../labels';
+import { useSession } from '../session';
+
+interface EditState {
+  category: string;
+  severity: Severity;
+  zoneId: string;
+  location: string;
+  summary: string;
+  details: string;
+  name: string;
+  email: string;
+  phone: string;
+  ticketId: string;
+  preferredChannel: string;
+  consentGiven: boolean;
+}
+
+function stateOf(issue: Issue): EditState {
+  return {
+    category: issue.category,
+    severity: issue.severity,
+    zoneId: issue.zoneId ?? '',
+    location: issue.location,
+    summary: issue.summary,
+    details: issue.details,
+    name: issue.attendee.name,
+    email: issue.attendee.email,
+    phone: issue.attendee.phone,
+    ticketId: issue.attendee.ticketId,
+    preferredChannel: issue.attendee.preferredChannel ?? '',
+    consentGiven: issue.consent.given,
+  };
+}
+
+/** Only the fields the person changed are sent, so an edit never overwrites someone else's. */
+function changedFields(before: EditState, after: EditState): Record<string, unknown> {
+  const fields: Record<string, unknown> = {};
+  for (const key of ['category', 'severity', 'location', 'summary', 'details', 'consentGiven'] as const) {
+    if (before[key] !== after[key]) fields[key] = after[key];
+  }
+  if (before.zoneId !== after.zoneId) fields.zoneId = after.zoneId || null;
+  const attendee: Record<string, unknown> = {};
+  for (const key of ['name', 'email', 'phone', 'ticketId'] as const) if (before[key] !== after[key]) attendee[key] = after[key];
+  if (before.preferredChannel !== after.preferredChannel) attendee.preferredChannel = after.preferredChannel || null;
+  if (Object.keys(attendee).length > 0) fields.attendee = attendee;
+  return fields;
+}
+
+export function EditForm({ issue }: { issue: Issue }) {
+  const session = useSession();
+  const { event } = session;
+  const [before, setBefore] = useState(() => stateOf(issue));
+  const [form, setForm] = useState(before);
+  const me = session.staff.current;
+  const mayReadContact = me !== null && (canReadContactDetails(me.role) || issue.reportedBy.id === me.id);
+  const update = (patch: Partial<EditState>) => setForm({ ...form, ...patch });
+
+  return (
+    <ChangeForm
+      label="Edit details"
+      submitLabel="Save changes"
+      onSaved={() => setBefore(form)}
+      onSubmit={() => makeChange(session, 'updateFields', { issueId: issue.id, fields: changedFields(before, form) })}
+    >
+      <SelectField
+        label="Category"
+        value={form.category}
+        options={event.categories.map((c) => ({ value: c.id, label: c.label }))}
+        onChange={(category) => update({ category })}
+      />
+      <SelectField
+        label="Severity"
+        value={form.severity}
+        options={severities.map((s) => ({ value: s, label: severityLabels[s] }))}
+        onChange={(severity) => update({ severity: severity as Severity })}
+      />
+      <SelectField
+        label="Zone"
+        value={form.zoneId}
+        options={[{ value: '', label: 'Not known' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+        onChange={(zoneId) => update({ zoneId })}
+      />
+      <TextField label="Exact location" value={form.location} onInput={(location) => update({ location })} />
+      <TextArea label="Summary" value={form.summary} onInput={(summary) => update({ summary })} required rows={2} />
+      <TextArea label="Details" value={form.details} onInput={(details) => update({ details })} />
+      {mayReadContact ? (
+        <fieldset class="group">
+          <legend>Attendee contact</legend>
+          <TextField label="Name" value={form.name} onInput={(name) => update({ name })} />
+          <TextField label="Email" type="email" inputMode="email" value={form.email} onInput={(email) => update({ email })} />
+          <TextField label="Phone" type="tel" inputMode="tel" value={form.phone} onInput={(phone) => update({ phone })} />
+          <TextField label="Wristband or ticket number" value={form.ticketId} onInput={(ticketId) => update({ ticketId })} />
+          <SelectField
+            label="Prefers to be reached by"
+            value={form.preferredChannel}
+            options={[
+              { value: '', label: 'No preference' },
+              ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
+            ]}
+            onChange={(preferredChannel) => update({ preferredChannel })}
+          />
+          <CheckboxField
+            label="The attendee agrees to be contacted about this issue after the event"
+            hint={`Read this to them: ${consentSentence}`}
+            checked={form.consentGiven}
+            onChange={(consentGiven) => update({ consentGiven })}
+          />
+        </fieldset>
+      ) : (
+        <p class="muted">Attendee contact details are visible to coordinators and to the person who logged the issue.</p>
+      )}
+    </ChangeForm>
+  );
+}

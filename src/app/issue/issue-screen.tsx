@@ -1,0 +1,119 @@
+import { readIssue } from '../../db/issue-repository';
+import { isWaitingTooLong } from '../../domain/response-targets';
+import { canReadContactDetails } from '../../domain/staff';
+import { Screen } from '../components/screen';
+import { channelLabels, formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+import { useNow } from '../use-now';
+import { EditForm } from './edit-form';
+import { NoteForm, ToldAttendeeForm } from './notes-section';
+import { OwnerSection } from './owner-section';
+import { FollowUpForm, PublicRiskForm } from './risk-and-follow-up';
+import { StatusForm } from './status-form';
+import { TimelineList } from './timeline-list';
+
+export function IssueScreen({ id }: { id?: string }) {
+  const { db, event, staff } = useSession();
+  const now = useNow();
+  const query = useLiveQuery(() => (id ? readIssue(db, id) : undefined), [db, id]);
+  const issue = query.data;
+  if (!issue) {
+    return (
+      <Screen title="Issue">
+        {query.loaded ? (
+          <p class="empty-state">
+            This issue is not on this phone. <a href="/queue">Back to the queue</a>
+          </p>
+        ) : (
+          <p class="loading">Opening the issue…</p>
+        )}
+      </Screen>
+    );
+  }
+  const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
+  const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  const me = staff.current;
+  const mayReadContact = me !== null && (canReadContactDetails(me.role) || issue.reportedBy.id === me.id);
+  const hasContact = Boolean(issue.attendee.name || issue.attendee.email || issue.attendee.phone || issue.attendee.ticketId);
+
+  return (
+    <Screen title={issue.summary}>
+      <p class="issue-badges">
+        <span class={`badge badge--${issue.severity}`}>{severityLabels[issue.severity]}</span>
+        <span class="badge badge--status">{statusNames[issue.status]}</span>
+        {issue.publicRisk.level !== 'none' && <span class="badge badge--risk">{riskLabels[issue.publicRisk.level]}</span>}
+        {isWaitingTooLong(issue, event, now) && <span class="badge badge--overdue">Waiting too long</span>}
+      </p>
+      <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
+      <dl class="facts">
+        <dt>Category</dt>
+        <dd>{category}</dd>
+        <dt>Where</dt>
+        <dd>{[zone, issue.location].filter(Boolean).join(' — ') || 'Not recorded'}</dd>
+        <dt>Logged</dt>
+        <dd>
+          {formatWhen(issue.createdAt, event.timezone, now)} by {issue.reportedBy.name} ({sourceLabels[issue.source.kind]})
+        </dd>
+        {issue.details && (
+          <>
+            <dt>Details</dt>
+            <dd>{issue.details}</dd>
+          </>
+        )}
+        <dt>Mood</dt>
+        <dd>
+          {issue.moodAtIntake ? moodLabels[issue.moodAtIntake] : 'not recorded'} at intake
+          {issue.moodAtClose ? `, ${moodLabels[issue.moodAtClose]} when they left` : ''}
+        </dd>
+        {issue.resolution && (
+          <>
+            <dt>Resolution</dt>
+            <dd>{issue.resolution}</dd>
+          </>
+        )}
+        <dt>Attendee</dt>
+        <dd>
+          {!hasContact
+            ? 'No contact details'
+            : mayReadContact
+              ? [
+                  issue.attendee.name,
+                  issue.attendee.email,
+                  issue.attendee.phone,
+                  issue.attendee.ticketId && `ticket ${issue.attendee.ticketId}`,
+                  issue.attendee.preferredChannel && `prefers ${channelLabels[issue.attendee.preferredChannel].toLowerCase()}`,
+                ]
+                  .filter(Boolean)
+                  .join(' · ')
+              : 'Contact details hidden (coordinators can see them)'}
+        </dd>
+        <dt>Follow-up consent</dt>
+        <dd>
+          {issue.consent.given ? `Yes, given ${formatWhen(issue.consent.at ?? issue.createdAt, event.timezone, now)}` : 'No'}
+        </dd>
+      </dl>
+
+      <OwnerSection issue={issue} />
+      <StatusForm key={issue.status} issue={issue} />
+      <ToldAttendeeForm issue={issue} />
+      <section class="card" aria-labelledby="note-title">
+        <h2 id="note-title">Add a note</h2>
+        <NoteForm issue={issue} />
+      </section>
+      <PublicRiskForm issue={issue} />
+      <FollowUpForm issue={issue} />
+      <section class="card" aria-labelledby="edit-title">
+        <details>
+          <summary>
+            <h2 id="edit-title" class="inline-heading">
+              Edit details
+            </h2>
+          </summary>
+          <EditForm issue={issue} />
+        </details>
+      </section>
+      <TimelineList issue={issue} />
+    </Screen>
+  );
+}

@@ -1,0 +1,112 @@
+import { useState } from 'preact/hooks';
+import {
+  type ContactChannel,
+  contactChannels,
+  type FollowUpReason,
+  followUpReasons,
+  type Issue,
+  type OutreachState,
+  outreachStates,
+  type PublicRiskLevel,
+  publicRiskLevels,
+} from '../../domain/issue';
+import { makeChange } from '../changes';
+import { ChangeForm } from '../components/change-form';
+import { CheckboxField, SelectField, TextField } from '../components/fields';
+import { channelLabels, outreachLabels, reasonLabels, riskLabels } from '../labels';
+import { useSession } from '../session';
+
+export function PublicRiskForm({ issue }: { issue: Issue }) {
+  const session = useSession();
+  const [level, setLevel] = useState<PublicRiskLevel>(issue.publicRisk.level);
+  const [link, setLink] = useState(issue.publicRisk.link);
+  const [escalate, setEscalate] = useState(issue.publicRisk.escalatedToComms);
+  return (
+    <section class="card" aria-labelledby="risk-title">
+      <h2 id="risk-title">Public risk</h2>
+      <ChangeForm
+        label="Public risk"
+        submitLabel="Save public risk"
+        onSubmit={() => makeChange(session, 'flagPublicRisk', { issueId: issue.id, level, link, escalateToComms: escalate })}
+      >
+        <SelectField
+          label="Could this go public?"
+          value={level}
+          options={publicRiskLevels.map((r) => ({ value: r, label: riskLabels[r] }))}
+          onChange={(value) => setLevel(value as PublicRiskLevel)}
+        />
+        {level !== 'none' && (
+          <>
+            <TextField label="Link to the post" type="url" inputMode="url" value={link} onInput={setLink} />
+            <CheckboxField label="Escalated to the comms team" checked={escalate} onChange={setEscalate} />
+          </>
+        )}
+      </ChangeForm>
+    </section>
+  );
+}
+
+export function FollowUpForm({ issue }: { issue: Issue }) {
+  const session = useSession();
+  const [needed, setNeeded] = useState(issue.followUp.needed);
+  const [reason, setReason] = useState<FollowUpReason | ''>(issue.followUp.reason ?? '');
+  const [channel, setChannel] = useState<ContactChannel | ''>(issue.followUp.channel ?? issue.attendee.preferredChannel ?? '');
+  return (
+    <section class="card" aria-labelledby="follow-up-title">
+      <h2 id="follow-up-title">Follow-up</h2>
+      {!issue.consent.given && (
+        <p class="muted">The attendee has not agreed to be contacted, so nobody may reach out to them after the event.</p>
+      )}
+      <ChangeForm
+        label="Follow-up"
+        submitLabel="Save follow-up"
+        onSubmit={() =>
+          makeChange(session, 'setFollowUp', {
+            issueId: issue.id,
+            needed,
+            reason: needed && reason ? reason : null,
+            channel: needed && channel ? channel : null,
+          })
+        }
+      >
+        <CheckboxField label="Someone should get back to the attendee" checked={needed} onChange={setNeeded} />
+        {needed && (
+          <>
+            <SelectField
+              label="Why"
+              value={reason}
+              options={[{ value: '', label: 'Not said' }, ...followUpReasons.map((r) => ({ value: r, label: reasonLabels[r] }))]}
+              onChange={(value) => setReason(value as FollowUpReason | '')}
+            />
+            <SelectField
+              label="How"
+              value={channel}
+              options={[{ value: '', label: 'Not said' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
+              onChange={(value) => setChannel(value as ContactChannel | '')}
+            />
+          </>
+        )}
+      </ChangeForm>
+      {issue.followUp.needed && issue.consent.given && <OutreachForm issue={issue} />}
+    </section>
+  );
+}
+
+function OutreachForm({ issue }: { issue: Issue }) {
+  const session = useSession();
+  const [outreach, setOutreach] = useState<OutreachState>(issue.followUp.outreach);
+  return (
+    <ChangeForm
+      label="Outreach"
+      submitLabel="Save outreach"
+      onSubmit={() => makeChange(session, 'setOutreach', { issueId: issue.id, outreach })}
+    >
+      <SelectField
+        label="Outreach"
+        value={outreach}
+        options={outreachStates.map((s) => ({ value: s, label: outreachLabels[s] }))}
+        onChange={(value) => setOutreach(value as OutreachState)}
+      />
+    </ChangeForm>
+  );
+}

@@ -1,0 +1,63 @@
+import { useState } from 'preact/hooks';
+import { type Issue, type Mood, moods, type Status } from '../../domain/issue';
+import { finishingStatuses, nextStatuses } from '../../domain/status-flow';
+import { makeChange } from '../changes';
+import { ChangeForm } from '../components/change-form';
+import { ChoiceTiles, SelectField, TextArea } from '../components/fields';
+import { moodLabels, statusNames } from '../labels';
+import { useSession } from '../session';
+
+export function StatusForm({ issue }: { issue: Issue }) {
+  const session = useSession();
+  const options = nextStatuses(issue.status);
+  const [status, setStatus] = useState<Status>(options.includes('closed') ? 'closed' : (options[0] ?? issue.status));
+  const [resolution, setResolution] = useState('');
+  const [mood, setMood] = useState<Mood | ''>(issue.moodAtClose ?? '');
+  const target = options.includes(status) ? status : (options[0] ?? issue.status);
+  const finishing = finishingStatuses.includes(target);
+
+  return (
+    <section class="card" aria-labelledby="status-title">
+      <h2 id="status-title">Status: {statusNames[issue.status]}</h2>
+      <ChangeForm
+        label="Change status"
+        submitLabel={target === 'closed' ? 'Close issue' : 'Change status'}
+        primary
+        onSaved={() => setResolution('')}
+        onSubmit={() =>
+          makeChange(session, 'setStatus', {
+            issueId: issue.id,
+            status: target,
+            ...(resolution.trim() ? { resolution } : {}),
+            ...(finishing && mood ? { moodAtClose: mood } : {}),
+          })
+        }
+      >
+        <SelectField
+          label="New status"
+          value={target}
+          options={options.map((s) => ({ value: s, label: statusNames[s] }))}
+          onChange={(value) => setStatus(value as Status)}
+        />
+        {finishing && (
+          <>
+            <TextArea
+              label="Resolution"
+              hint={issue.resolution ? `So far: ${issue.resolution}` : 'What was done, in a sentence.'}
+              value={resolution}
+              onInput={setResolution}
+              required={!issue.resolution}
+            />
+            <ChoiceTiles
+              legend="Attendee’s mood when they left"
+              compact
+              value={mood}
+              options={moods.map((m) => ({ value: m, label: moodLabels[m] }))}
+              onChange={(value) => setMood(value as Mood)}
+            />
+          </>
+        )}
+      </ChangeForm>
+    </section>
+  );
+}

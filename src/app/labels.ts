@@ -1,0 +1,85 @@
+import type {
+  ContactChannel,
+  FollowUpReason,
+  Mood,
+  OutreachState,
+  PublicRiskLevel,
+  Severity,
+  SourceKind,
+  Status,
+} from '../domain/issue';
+import { localDateTime } from '../domain/operational-day';
+import type { Option } from './components/fields';
+
+export const severityLabels: Record<Severity, string> = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' };
+export const statusNames: Record<Status, string> = {
+  open: 'Open',
+  in_progress: 'In progress',
+  resolved: 'Resolved',
+  referred: 'Referred',
+  follow_up: 'Follow-up',
+  closed: 'Closed',
+};
+export const sourceLabels: Record<SourceKind, string> = {
+  in_person: 'In person',
+  phone: 'Phone call',
+  social: 'Social media post',
+  email: 'Email',
+  radio: 'Radio from another team',
+};
+export const moodLabels: Record<Mood, string> = {
+  angry: 'Angry',
+  upset: 'Upset',
+  neutral: 'Neutral',
+  satisfied: 'Satisfied',
+  delighted: 'Delighted',
+};
+export const riskLabels: Record<PublicRiskLevel, string> = {
+  none: 'None',
+  threatens_to_post: 'Threatens to post',
+  posted: 'Has posted',
+  press_present: 'Press present',
+};
+export const channelLabels: Record<ContactChannel, string> = { email: 'Email', phone: 'Phone call', sms: 'Text message' };
+export const outreachLabels: Record<OutreachState, string> = {
+  pending: 'Pending',
+  sent: 'Sent',
+  replied: 'Replied',
+  done: 'Done',
+};
+export const reasonLabels: Record<FollowUpReason, string> = {
+  apology: 'Apology',
+  refund: 'Refund answer',
+  lost_property: 'Lost property found',
+  thank_you: 'Thank-you',
+  other: 'Other',
+};
+
+export function optionsOf<K extends string>(labels: Record<K, string>): Option[] {
+  return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
+}
+
+const formats = new Map<string, { time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }>();
+
+function formatsFor(timezone: string) {
+  let f = formats.get(timezone);
+  if (!f) {
+    f = {
+      time: new Intl.DateTimeFormat(undefined, { timeZone: timezone, hour: '2-digit', minute: '2-digit' }),
+      dayTime: new Intl.DateTimeFormat(undefined, { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit' }),
+    };
+    formats.set(timezone, f);
+  }
+  return f;
+}
+
+/**
+ * Time for people, on the event's clock: "14:02" today, "Sat 01:30" otherwise. Display only:
+ * phone clocks are often wrong, so nothing is ever ordered by these.
+ */
+export function formatWhen(iso: string, timezone: string, now = new Date()): string {
+  const f = formatsFor(timezone);
+  const date = new Date(iso);
+  const sameDay = localDateTime(date, timezone).date === localDateTime(now, timezone).date;
+  return (sameDay ? f.time : f.dayTime).format(date);
+}

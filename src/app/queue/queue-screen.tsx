@@ -1,0 +1,114 @@
+import { useMemo } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { readQueue } from '../../db/issue-repository';
+import { emptyFilter, filterQueue, type QueueFilter } from '../../db/queue-filter';
+import { severities, statuses } from '../../domain/issue';
+import { CheckboxField, SelectField } from '../components/fields';
+import { Screen } from '../components/screen';
+import { severityLabels, statusNames } from '../labels';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+import { useNow } from '../use-now';
+import { QueueRowView, queueRowHeight } from './queue-row-view';
+import { activeFilterCount, filterFromQuery, queueUrl } from './queue-url';
+import { VirtualList } from './virtual-list';
+
+export function QueueScreen() {
+  const { db, event, staff } = useSession();
+  const location = useLocation();
+  const filter = filterFromQuery(location.query);
+  const now = useNow();
+  const rows = useLiveQuery(() => readQueue(db, event.id), [db, event.id]).data;
+  const myId = staff.current?.id ?? null;
+  const shown = useMemo(() => (rows ? filterQueue(rows, filter, myId) : []), [rows, location.url, myId]);
+  const days = useMemo(() => [...new Set([...event.days, ...(rows ?? []).map((r) => r.day)])].sort(), [rows, event.days]);
+  const setFilter = (patch: Partial<QueueFilter>) => location.route(queueUrl({ ...filter, ...patch }), true);
+  const filterCount = activeFilterCount(filter);
+
+  return (
+    <Screen title="Issue queue">
+      <div class="queue-controls">
+        <div class="field">
+          <label for="queue-search">Search issues</label>
+          <input
+            id="queue-search"
+            type="search"
+            value={filter.text}
+            onInput={(e) => setFilter({ text: e.currentTarget.value })}
+          />
+        </div>
+        <details class="queue-filters" open={filterCount > 0}>
+          <summary>Filters{filterCount > 0 ? ` (${filterCount} on)` : ''}</summary>
+          <div class="queue-filters__grid">
+            <SelectField
+              label="Status"
+              value={filter.status}
+              options={[
+                { value: 'active', label: 'Still to do' },
+                { value: 'all', label: 'Any status' },
+                ...statuses.map((s) => ({ value: s, label: statusNames[s] })),
+              ]}
+              onChange={(status) => setFilter({ status: status as QueueFilter['status'] })}
+            />
+            <SelectField
+              label="Severity"
+              value={filter.severity}
+              options={[
+                { value: 'all', label: 'Any severity' },
+                ...severities.map((s) => ({ value: s, label: severityLabels[s] })),
+              ]}
+              onChange={(severity) => setFilter({ severity: severity as QueueFilter['severity'] })}
+            />
+            <SelectField
+              label="Category"
+              value={filter.category}
+              options={[{ value: '', label: 'Any category' }, ...event.categories.map((c) => ({ value: c.id, label: c.label }))]}
+              onChange={(category) => setFilter({ category })}
+            />
+            <SelectField
+              label="Zone"
+              value={filter.zoneId}
+              options={[{ value: '', label: 'Any zone' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+              onChange={(zoneId) => setFilter({ zoneId })}
+            />
+            <SelectField
+              label="Festival day"
+              value={filter.day}
+              options={[{ value: '', label: 'Every day' }, ...days.map((d) => ({ value: d, label: d }))]}
+              onChange={(day) => setFilter({ day })}
+            />
+            <CheckboxField label="Mine" checked={filter.mine} onChange={(mine) => setFilter({ mine })} />
+            <CheckboxField label="Public risk" checked={filter.publicRisk} onChange={(publicRisk) => setFilter({ publicRisk })} />
+            <CheckboxField label="Needs follow-up" checked={filter.followUp} onChange={(followUp) => setFilter({ followUp })} />
+          </div>
+          {filterCount > 0 && (
+            <a class="button" href={queueUrl({ ...emptyFilter, text: filter.text })}>
+              Clear filters
+            </a>
+          )}
+        </details>
+      </div>
+      {rows === undefined ? (
+        <p class="loading">Loading issues…</p>
+      ) : (
+        <>
+          <p class="queue-count" role="status">
+            {shown.length === 1 ? '1 issue' : `${shown.length.toLocaleString()} issues`}
+            {rows.length !== shown.length ? ` of ${rows.length.toLocaleString()}` : ''}
+          </p>
+          {shown.length === 0 ? (
+            <p class="empty-state">{rows.length === 0 ? 'No issues on this phone yet.' : 'No issue matches these filters.'}</p>
+          ) : (
+            <VirtualList
+              items={shown}
+              rowHeight={queueRowHeight}
+              label="Issues"
+              keyOf={(row) => row.id}
+              renderRow={(row) => <QueueRowView row={row} event={event} now={now} />}
+            />
+          )}
+        </>
+      )}
+    </Screen>
+  );
+}

@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+import { AppError } from '../domain/app-error';
+import type { FestivalEvent } from '../domain/event';
+import type { Issue } from '../domain/issue';
+import { severities, statuses } from '../domain/issue';
+import { uuidPattern } from '../domain/uuid-v7';
+import { parseOrThrow } from '../domain/validation';
+import type { HelptentDatabase } from './database';
+import { queueRowOf } from './queue-row';
+import { withReopenRetry } from './retry';
+
+export interface DemoData {
+  event: FestivalEvent;
+  issues: Issue[];
+}
+
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 06:00'));
+const demoSchema = z.object({
+  format: z.literal('helptent-demo', 'is not a Helptent demo file'),
+  version: z.literal(1, 'is a version this app cannot read'),
+  event: z.looseObject({
+    id: z.string().check(z.minLength(1)),
+    name: z.string(),
+    timezone: z.string().check(z.minLength(1)),
+    dayStartsAt: clock,
+    zones: z.array(z.object({ id: z.string(), name: z.string() })),
+    categories: z.array(z.looseObject({ id: z.string(), label: z.string() })),
+  }),
+  // The shape checks that matter for storing and listing; mutators check the rest on change.
+  issues: z.array(
+    z.looseObject({
+      id: z.string().check(z.regex(uuidPattern, 'must be a UUID')),
+      eventId: z.string(),
+      createdAt: z.iso.datetime({ offset: true }),
+      summary: z.string(),
+      category: z.string(),
+      severity: z.enum(severities),
+      status: z.enum(statuses),
+      timeline: z.array(z.looseObject({ id: z.string(), at: z.string() })),
+    }),
+  ),
+});
+
+/** Reads a demo file made by `npm run seed`; a wrong file is refused with the reason. */
+export function parseDemoFile(text: string): DemoData {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    throw new AppError('invalid', 'This file is not a Helptent demo file: it is not JSON.');
+  }
+  const data = parseOrThrow(demoSchema, json, 'demo file');
+  const event = data.event as unknown as FestivalEvent;
+  const foreign = data.issues.findIndex((issue) => issue.eventId !== event.id);
+  if (foreign >= 0) {
+    throw new AppError('invalid', `The demo file is not valid — issue ${foreign} belongs to another event.`);
+  }
+  return { event, issues: data.issues as unknown as Issue[] };
+}
+
+/** The demo event and its issues in one transaction: a failed load changes nothing. */
+export async function storeDemo(db: HelptentDatabase, demo: DemoData): Promise<void> {
+  await withReopenRetry(db, () =>
+    db.transaction('rw', [db.meta, db.issues, db.queue], async () => {
+      await db.meta.put({ key: 'event', value: demo.event });
+      await db.issues.bulkPut(demo.issues);
+      await db.queue.bulkPut(demo.issues.map((issue) => queueRowOf(issue, demo.event)));
+    }),
+  );
+}

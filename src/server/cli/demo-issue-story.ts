@@ -1,0 +1,234 @@
+import type { FestivalEvent } from '../../domain/event';
+import { type Issue, type Mood, moods, type PersonRef, type Severity, type SourceKind } from '../../domain/issue';
+import type { MutationName } from '../../domain/mutation-args';
+import { applyMutation } from '../../domain/mutators';
+import { localDateTime } from '../../domain/operational-day';
+import { uuidV7 } from '../../domain/uuid-v7';
+import { demoAttendee } from './demo-attendees';
+import { type CategoryProfile, categoryProfiles, categoryWeightsAt } from './demo-category-profiles';
+import { type CategoryTexts, categoryTexts, handoverNotes, reopenNotes } from './demo-category-texts';
+import { dayPartOf } from './demo-schedule';
+import { type DemoStaffMember, onDuty, pickOfRole, pickReporter } from './demo-staff';
+import { clockText, type FillContext, fill, spotIn } from './demo-vocabulary';
+import type { Random } from './seeded-random';
+
+export interface StoryContext {
+  random: Random;
+  event: FestivalEvent;
+  staff: readonly DemoStaffMember[];
+  /** The moment the demo is a snapshot of: later steps of a story have not happened yet. */
+  nowMs: number;
+}
+
+interface Step {
+  at: number;
+  actor: DemoStaffMember;
+  name: MutationName;
+  args: Record<string, unknown>;
+}
+
+const minute = 60_000;
+
+/** First response in minutes by severity: urgent issues are picked up at once, low ones when there is time. */
+const responseMinutes: Record<Severity, [number, number]> = { urgent: [0.5, 8], high: [1, 25], medium: [2, 90], low: [3, 240] };
+
+/** How the attendee's mood changes by the end: most leave happier, a few worse. */
+const moodShift = { '-1': 6, '0': 24, '1': 40, '2': 25, '3': 5 };
+
+const riskByMood: Record<Mood | 'none', number> = { angry: 0.05, upset: 0.015, neutral: 0.003, satisfied: 0, delighted: 0, none: 0.003 };
+const riskByCategory: Record<string, number> = { 'staff-conduct': 3, cashless: 1.5, ticketing: 1.5, 'safety-security': 1.5, praise: 0 };
+
+const ref = (member: PersonRef): PersonRef => ({ id: member.id, name: member.name });
+
+function moodAtCloseAfter(random: Random, intake: Mood | null): Mood {
+  if (intake === null) return random.weighted({ neutral: 30, satisfied: 50, delighted: 20 });
+  const index = moods.indexOf(intake) + Number(random.weighted(moodShift));
+  return moods[Math.max(0, Math.min(moods.length - 1, index))]!;
+}
+
+function socialLink(random: Random): string {
+  return `https://social.example/@attendee${random.int(100, 99_999)}/posts/${random.int(1_000_000, 9_999_999)}`;
+}
+
+/**
+ * One attendee issue with a believable history, built by running the real mutators step by step
+ * as staff would have: log, take ownership, note, hand over, tell the attendee, resolve, follow up.
+ */
+export function demoIssue(ctx: StoryContext, createdMs: number): Issue {
+  const { random, event, staff } = ctx;
+  const local = localDateTime(createdMs, event.timezone);
+  const category = random.weighted(categoryWeightsAt(dayPartOf(local.minutes)));
+  const profile: CategoryProfile = categoryProfiles[category]!;
+  const texts: CategoryTexts = categoryTexts[category]!;
+  const zone = random.weighted(profile.zones);
+  const zoneId = zone === 'outside' ? null : zone;
+  const fillContext: FillContext = {
+    zoneName: event.zones.find((z) => z.id === zoneId)?.name ?? 'outside the site',
+    spot: spotIn(random, zone),
+    time: clockText(local.minutes - random.int(5, 60)),
+  };
+  const text = (templates: readonly string[], extra: Partial<FillContext> = {}) =>
+    fill(random, random.pick(templates), { ...fillContext, ...extra });
+  const dutyAt = (ms: number) => onDuty(staff, localDateTime(ms, event.timezone).minutes);
+
+  const steps: Step[] = [];
+  let clock = createdMs;
+  /** Moves the story's clock on by a log-uniform number of minutes (never by zero). */
+  const later = (minMinutes: number, maxMinutes: number) => {
+    clock += Math.max(1000, Math.round(random.logUniform(minMinutes, maxMinutes) * minute));
+    return clock;
+  };
+  const step = (actor: DemoStaffMember, name: MutationName, args: Record<string, unknown>, at = clock) =>
+    steps.push({ at, actor, name, args });
+
+  const issueId = uuidV7(createdMs, random.bytes(10));
+  const around = dutyAt(createdMs);
+  const reporter = pickReporter(random, around);
+  const severity = random.weighted(profile.severity);
+  const sourceKind = random.weighted<SourceKind>({ in_person: 78, radio: 8, phone: 5, social: 5, email: 4 });
+  const source = { kind: sourceKind, link: sourceKind === 'social' ? socialLink(random) : '' };
+  const leavesContact = random.chance(profile.contactChance);
+  const { attendee, isReachable } = demoAttendee(random, leavesContact, category === 'ticketing' || category === 'cashless');
+  const consents = isReachable && random.chance(0.55);
+  // Some attendees only agree to be contacted later, once the desk has helped them.
+  const consentsLater = consents && random.chance(0.12);
+  const intakeMood = random.weighted(profile.moodAtIntake);
+  const moodAtIntake = intakeMood === 'unknown' ? null : intakeMood;
+  const tags = texts.tags && random.chance(0.25) ? [random.pick(texts.tags)] : [];
+
+  step(reporter, 'createIssue', {
+    id: issueId,
+    eventId: event.id,
+    category,
+    summary: text(texts.summaries),
+    details: random.chance(0.7) ? text(texts.details) : '',
+    severity,
+    zoneId,
+    location: random.chance(0.8) ? fillContext.spot : '',
+    source,
+    attendee,
+    consentGiven: consents && !consentsLater,
+    moodAtIntake,
+    tags,
+  });
+
+  const riskChance = riskByMood[moodAtIntake ?? 'none'] * (riskByCategory[category] ?? 1) * (sourceKind === 'social' ? 4 : 1);
+  if (random.chance(riskChance)) {
+    const level = random.weighted({ threatens_to_post: 55, posted: 35, press_present: 10 });
+    const link = level === 'posted' && random.chance(0.7) ? (source.link || socialLink(random)) : '';
+    step(reporter, 'flagPublicRisk', { issueId, level, link, escalateToComms: false }, later(0.5, 5));
+    const escalate = random.chance(level === 'threatens_to_post' ? 0.35 : level === 'posted' ? 0.75 : 0.9);
+    if (escalate) {
+      const coordinator = pickOfRole(random, dutyAt(clock), 'coordinator', staff);
+      step(coordinator, 'flagPublicRisk', { issueId, level, escalateToComms: true }, later(2, 20));
+    }
+  }
+
+  const isQuickAnswer = !profile.isReferral && severity !== 'urgent' && random.chance(profile.quickAnswerChance);
+  let owner: DemoStaffMember | null = null;
+  let worker = reporter;
+  if (!isQuickAnswer) {
+    // A few issues wait unowned: nobody picked them up before the snapshot, or they got lost.
+    if (random.chance(0.03)) return replay(ctx, steps);
+    later(...responseMinutes[severity]);
+    const onShift = dutyAt(clock);
+    if (reporter.role !== 'staff' || random.chance(0.65)) {
+      owner = reporter;
+      step(reporter, 'assignOwner', { issueId, owner: ref(reporter) });
+    } else {
+      const coordinator = pickOfRole(random, onShift, 'coordinator', staff);
+      const candidates = onShift.filter((m) => m.role === 'staff' && m.id !== reporter.id);
+      owner = candidates.length > 0 ? random.pick(candidates) : reporter;
+      step(coordinator, 'assignOwner', { issueId, owner: ref(owner) });
+    }
+    worker = owner;
+  }
+
+  if (consentsLater) step(worker, 'updateFields', { issueId, fields: { consentGiven: true } }, later(1, 10));
+
+  if (owner) {
+    const workEnd = clock + random.logUniform(...profile.workMinutes) * minute;
+    const noteCount = Number(random.weighted({ '0': 45, '1': 35, '2': 15, '3': 5 }));
+    const handsOver = random.chance(0.17);
+    const moments = Array.from({ length: noteCount + (handsOver ? 1 : 0) }, () => clock + random.next() * (workEnd - clock));
+    moments.sort((a, b) => a - b);
+    const handoverAt = handsOver ? random.int(0, moments.length - 1) : -1;
+    moments.forEach((at, i) => {
+      const ms = Math.max(Math.round(at), clock + 1000);
+      clock = ms;
+      if (i === handoverAt && owner) {
+        const candidates = dutyAt(ms).filter((m) => m.role !== 'organizer' && m.id !== owner!.id);
+        const to = candidates.length > 0 ? random.pick(candidates) : staff.find((m) => m.id !== owner!.id)!;
+        const by = random.chance(0.8) ? owner : pickOfRole(random, dutyAt(ms), 'coordinator', staff);
+        step(by, 'handOver', { issueId, to: ref(to), note: text(handoverNotes, { to: to.name }) });
+        owner = to;
+        worker = to;
+      } else {
+        step(worker, 'addNote', { issueId, text: text(texts.notes) });
+      }
+    });
+    clock = Math.max(clock, Math.round(workEnd));
+    if (random.chance(0.6)) step(worker, 'recordToldAttendee', { issueId, text: text(texts.told) }, later(0.2, 3));
+    // Still being worked when the snapshot was taken (a lost phone nobody has handed in yet).
+    if (random.chance(0.03)) return replay(ctx, steps);
+  } else if (isQuickAnswer && random.chance(0.5)) {
+    step(worker, 'recordToldAttendee', { issueId, text: text(texts.told) }, later(0.3, 3));
+  }
+
+  const followUpRule = profile.followUp;
+  const wantsFollowUp = followUpRule !== undefined && random.chance(followUpRule.chance);
+  // Without consent the desk rarely flags a follow-up; the export leaves those out anyway.
+  const needsFollowUp = wantsFollowUp && (consents || (category !== 'praise' && random.chance(0.2)));
+  const moodAtClose = random.chance(0.85) ? moodAtCloseAfter(random, moodAtIntake) : null;
+  const resolution = needsFollowUp && texts.followUpResolutions ? text(texts.followUpResolutions) : text(texts.resolutions);
+  step(
+    worker,
+    'setStatus',
+    { issueId, status: profile.isReferral ? 'referred' : 'resolved', resolution, moodAtClose },
+    later(0.5, isQuickAnswer ? 5 : 15),
+  );
+
+  if (owner && random.chance(0.012)) {
+    step(worker, 'setStatus', { issueId, status: 'in_progress' }, later(20, 180));
+    step(worker, 'addNote', { issueId, text: text(reopenNotes) }, later(0.2, 2));
+    step(worker, 'setStatus', { issueId, status: 'resolved', resolution: text(texts.resolutions) }, later(5, 60));
+  }
+
+  if (needsFollowUp && followUpRule) {
+    const finishedAt = clock;
+    const channel = attendee.preferredChannel ?? (attendee.email ? 'email' : attendee.phone ? 'phone' : null);
+    const dueAt = new Date(finishedAt + random.int(...followUpRule.dueDays) * 1440 * minute).toISOString();
+    step(worker, 'setFollowUp', { issueId, needed: true, dueAt, channel, reason: followUpRule.reason }, later(0.2, 2));
+    step(worker, 'setStatus', { issueId, status: 'follow_up' }, later(0.2, 5));
+    if (consents) {
+      // Outreach runs from the office: lost property found that night, refunds after the weekend.
+      const office = staff.filter((m) => m.role !== 'staff');
+      const sender = random.pick(office);
+      step(sender, 'setOutreach', { issueId, outreach: 'sent' }, later(30, 4 * 1440));
+      if (random.chance(0.6)) {
+        step(sender, 'setOutreach', { issueId, outreach: 'replied' }, later(20, 2 * 1440));
+        if (random.chance(0.8)) {
+          step(sender, 'setOutreach', { issueId, outreach: 'done' }, later(10, 1440));
+          step(sender, 'setStatus', { issueId, status: 'closed' }, later(1, 60));
+        }
+      }
+    }
+  } else if (random.chance(0.45)) {
+    // Coordinators close what is done at the end of their shift.
+    const coordinator = pickOfRole(random, dutyAt(clock), 'coordinator', staff);
+    step(coordinator, 'setStatus', { issueId, status: 'closed' }, later(20, 300));
+  }
+  return replay(ctx, steps);
+}
+
+/** Applies the steps that happened before the snapshot time, through the real mutators. */
+function replay(ctx: StoryContext, steps: readonly Step[]): Issue {
+  let issue: Issue | undefined;
+  for (const { at, actor, name, args } of steps) {
+    if (at > ctx.nowMs) break;
+    const mutationId = uuidV7(at, ctx.random.bytes(10));
+    issue = applyMutation(issue, name, args, { now: new Date(at).toISOString(), actor, mutationId });
+  }
+  if (!issue) throw new Error('A demo issue must be created before the snapshot time.');
+  return issue;
+}

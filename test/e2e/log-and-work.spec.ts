@@ -1,0 +1,127 @@
+import { expect, test } from '@playwright/test';
+import { expectScreen } from './helpers';
+import { logIssue, openOffline, startAs } from './issue-helpers';
+
+test.describe('logging and working issues with no signal', () => {
+  test('an issue logged offline in three taps is still there after a reload', async ({ page }) => {
+    await openOffline(page);
+    await page.goto('/');
+    // First use: the phone asks who is logging.
+    await page.getByLabel('Your name').fill('Sam');
+    await page.getByRole('button', { name: 'Start logging' }).click();
+
+    await page.getByRole('radio', { name: 'Lost property' }).check(); // tap 1
+    await page.getByRole('textbox', { name: /What happened\?/ }).fill('Black phone lost near the main stage'); // tap 2 + typing
+    await page.getByRole('button', { name: 'Save issue' }).first().click(); // tap 3
+    await expect(page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toBeVisible();
+    await expect(page.getByRole('textbox', { name: /What happened\?/ })).toHaveValue('');
+
+    await page.reload();
+    await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
+    const list = page.getByRole('list', { name: 'Issues' });
+    await expect(list.getByRole('listitem')).toHaveCount(1);
+    await expect(list.getByRole('link')).toContainText('Black phone lost near the main stage');
+    await expect(list.getByRole('link')).toContainText('No owner');
+    await page.goto('/settings');
+    await expect(page.getByTestId('pending-changes')).toHaveText('1 change is saved on this phone and waiting to be sent to the server.');
+  });
+
+  test('an issue is taken, handed over with a note, and closed with the attendee’s mood', async ({ page }) => {
+    await openOffline(page);
+    await startAs(page, 'Alex');
+    await startAs(page, 'Sam');
+    await logIssue(page, 'Cashless & refunds', 'Top-up charged twice');
+    await page.getByRole('link', { name: 'Open it' }).click();
+    await expectScreen(page, 'Top-up charged twice');
+    await expect(page.getByText('No owner yet')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Take ownership' }).click();
+    await expect(page.getByText('Owner: Sam')).toBeVisible();
+
+    await page.getByRole('textbox', { name: 'What did we tell them?' }).fill('Refund within 5 working days');
+    await page.getByRole('button', { name: 'Record' }).click();
+
+    await page.getByText('Hand over to someone else').click();
+    await page.getByLabel('Hand over to').selectOption({ label: 'Alex' });
+    await page.getByRole('textbox', { name: /Handover note/ }).fill('Waiting for the cashless team to confirm');
+    await page.getByRole('button', { name: 'Hand over', exact: true }).click();
+    await expect(page.getByText('Owner: Alex')).toBeVisible();
+
+    await page.getByLabel('New status').selectOption({ label: 'Closed' });
+    await page.getByRole('textbox', { name: /Resolution/ }).fill('Double charge refunded');
+    await page.getByRole('radio', { name: 'Satisfied' }).check();
+    await page.getByRole('button', { name: 'Close issue' }).click();
+    await expect(page.getByRole('heading', { name: 'Status: Closed' })).toBeVisible();
+
+    const timeline = page.getByRole('region', { name: 'Timeline' }).getByRole('listitem');
+    await expect(timeline).toHaveText([
+      /Sam: Logged by Sam$/,
+      /Sam: Sam took ownership$/,
+      /Sam: Recorded what we told the attendee\s*Refund within 5 working days$/,
+      /Sam: Handed over from Sam to Alex\s*Waiting for the cashless team to confirm$/,
+      /Sam: Status: in progress → closed; attendee left satisfied\s*Double charge refunded$/,
+    ]);
+    // It survives a reload: every step was written to the phone's database.
+    await page.reload();
+    await expect(page.getByText('Owner: Alex')).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Timeline' }).getByRole('listitem')).toHaveCount(5);
+  });
+
+  test('a closed issue without a resolution is refused with the reason, and the form keeps its text', async ({ page }) => {
+    await openOffline(page);
+    await startAs(page, 'Sam');
+    await logIssue(page, 'Camping', 'Tent flooded');
+    await page.getByRole('link', { name: 'Open it' }).click();
+    await page.getByLabel('New status').selectOption({ label: 'Closed' });
+    await page.getByRole('radio', { name: 'Upset' }).check();
+    await page.getByRole('button', { name: 'Close issue' }).click();
+    await expect(page.getByRole('alert')).toHaveText('Write what was done (the resolution) before setting the issue to closed.');
+    await expect(page.getByRole('radio', { name: 'Upset' })).toBeChecked();
+    await expect(page.getByRole('heading', { name: 'Status: Open' })).toBeVisible();
+  });
+
+  test('a page killed mid-typing reopens with the draft', async ({ page, context }) => {
+    await openOffline(page);
+    await startAs(page, 'Sam');
+    await page.goto('/');
+    await page.getByRole('radio', { name: 'Lost person' }).check();
+    await page.getByRole('textbox', { name: /What happened\?/ }).pressSequentially('Girl, 8, red coat, last seen at', { delay: 10 });
+    await page.close({ runBeforeUnload: false });
+
+    const reopened = await context.newPage();
+    await reopened.goto('/');
+    await expect(reopened.getByRole('textbox', { name: /What happened\?/ })).toHaveValue('Girl, 8, red coat, last seen at');
+    await expect(reopened.getByRole('radio', { name: 'Lost person' })).toBeChecked();
+  });
+
+  test('a full phone is reported plainly, keeps the text, and saves once space is back', async ({ page }) => {
+    await page.addInitScript(() => {
+      const add = IDBObjectStore.prototype.add;
+      IDBObjectStore.prototype.add = function (this: IDBObjectStore, ...args: Parameters<typeof add>) {
+        if ((window as unknown as { failQuota?: boolean }).failQuota) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return add.apply(this, args);
+      };
+    });
+    await openOffline(page);
+    await startAs(page, 'Sam');
+    await page.goto('/');
+    await page.getByRole('radio', { name: 'Accessibility' }).check();
+    await page.getByRole('textbox', { name: /What happened\?/ }).fill('Wheelchair platform full at main stage');
+    await page.evaluate(() => {
+      (window as unknown as { failQuota?: boolean }).failQuota = true;
+    });
+    await page.getByRole('button', { name: 'Save issue' }).first().click();
+    await expect(page.getByRole('alert')).toContainText('out of storage space');
+    await expect(page.getByRole('textbox', { name: /What happened\?/ })).toHaveValue('Wheelchair platform full at main stage');
+
+    await page.evaluate(() => {
+      (window as unknown as { failQuota?: boolean }).failQuota = false;
+    });
+    await page.getByRole('button', { name: 'Save issue' }).first().click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toBeVisible();
+    await page.goto('/queue');
+    await expect(page.getByRole('list', { name: 'Issues' }).getByRole('listitem')).toHaveCount(1);
+  });
+});
