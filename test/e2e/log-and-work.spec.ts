@@ -23,7 +23,9 @@ test.describe('logging and working issues with no signal', () => {
     await expect(list.getByRole('link')).toContainText('Black phone lost near the main stage');
     await expect(list.getByRole('link')).toContainText('No owner');
     await page.goto('/settings');
-    await expect(page.getByTestId('pending-changes')).toHaveText('1 change is saved on this phone and waiting to be sent to the server.');
+    await expect(page.getByTestId('pending-changes')).toHaveText(
+      '1 change is saved on this phone and waiting to be sent to the server.',
+    );
   });
 
   test('an issue is taken, handed over with a note, and closed with the attendee’s mood', async ({ page }) => {
@@ -85,7 +87,9 @@ test.describe('logging and working issues with no signal', () => {
     await startAs(page, 'Sam');
     await page.goto('/');
     await page.getByRole('radio', { name: 'Lost person' }).check();
-    await page.getByRole('textbox', { name: /What happened\?/ }).pressSequentially('Girl, 8, red coat, last seen at', { delay: 10 });
+    await page
+      .getByRole('textbox', { name: /What happened\?/ })
+      .pressSequentially('Girl, 8, red coat, last seen at', { delay: 10 });
     await page.close({ runBeforeUnload: false });
 
     const reopened = await context.newPage();
