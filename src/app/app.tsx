@@ -1,5 +1,6 @@
-import { ErrorBoundary, LocationProvider, lazy, Route, Router } from 'preact-iso';
+import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { CaptureScreen } from './capture/capture-screen';
+import { CrashGuard } from './components/crash-guard';
 import { NavBar } from './components/nav-bar';
 import { UpdateBanner } from './components/update-banner';
 import { useDatabaseState } from './local-database';
@@ -30,7 +31,7 @@ function Routes() {
   if (database.status === 'opening') return <p class="loading">Opening Helptent…</p>;
   return (
     <SessionProvider db={database.db}>
-      <ErrorBoundary>
+      <CrashGuard>
         <Router>
           <Route path="/" component={CaptureScreen} />
           <Route path="/queue" component={QueueScreen} />
@@ -39,7 +40,7 @@ function Routes() {
           <Route path="/settings" component={SettingsScreen} />
           <Route default component={NotFoundScreen} />
         </Router>
-      </ErrorBoundary>
+      </CrashGuard>
     </SessionProvider>
   );
 }
