@@ -70,6 +70,8 @@ export const timelineKinds = [
   'public-risk',
   'told-attendee',
   'follow-up',
+  /** Recorded by the server when two people changed the same field without seeing each other's change. */
+  'conflict',
 ] as const;
 export type TimelineKind = (typeof timelineKinds)[number];
 

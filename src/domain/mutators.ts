@@ -275,6 +275,9 @@ export function applyMutation(issue: Issue | undefined, name: string, rawArgs: u
   const mutationName = name as MutationName;
   const schema = mutationArgSchemas[mutationName] as $ZodType<unknown>;
   const args = parseOrThrow(schema, rawArgs, 'change');
+  // Every effective change leaves a timeline entry under its mutation id, so a change that is
+  // already in the issue (a resend, or a rebase onto a copy that holds it) is applied once only.
+  if (issue?.timeline.some((entry) => entry.id === ctx.mutationId)) return issue;
   if (mutationName === 'createIssue') return createIssue(issue, args as MutationArgs<'createIssue'>, ctx);
   if (!issue) throw new AppError('not-found', 'This issue is not on this device.');
   const mutator = mutators[mutationName] as Mutator<typeof mutationName>;

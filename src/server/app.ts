@@ -4,9 +4,19 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
 import { clientErrorRoutes } from './routes/client-errors';
+import { deviceRoutes } from './routes/devices';
 import { healthRoutes } from './routes/health';
 import { staticAppRoutes } from './routes/static-app';
-import { openStorage } from './storage/storage';
+import { syncRoutes } from './routes/sync';
+import { openStorage, type Storage } from './storage/storage';
+import { Pokes } from './sync/pokes';
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** The server database, for the CLI and tests that prepare data. */
+    storage: Storage;
+  }
+}
 
 export interface AppOptions {
   storage: ServerConfig['storage'];
@@ -45,10 +55,13 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   const storage = await openStorage(options.storage);
+  app.decorate('storage', storage);
   app.addHook('onClose', async () => storage.close());
 
   healthRoutes(app, storage);
   clientErrorRoutes(app);
+  deviceRoutes(app, storage);
+  syncRoutes(app, storage, new Pokes());
   await staticAppRoutes(app, options.staticDir);
   return app;
 }

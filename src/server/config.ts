@@ -3,7 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { parseOrThrow } from '../domain/validation';
 
-export type StorageConfig = { kind: 'sqlite'; file: string };
+export type StorageConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
 
 export interface ServerConfig {
   host: string;
@@ -32,12 +32,10 @@ export function parseDatabaseUrl(url: string, cwd: string): StorageConfig {
     const path = match[2].replace(/^\/\/(?=\/)/, '');
     return { kind: 'sqlite', file: isAbsolute(path) ? path : resolve(cwd, path) };
   }
-  if (/^postgres(ql)?:/.test(url)) {
-    throw new Error(
-      'DATABASE_URL points at PostgreSQL, which this version cannot use yet. Use sqlite:<file> (the default is sqlite:data/helptent.sqlite).',
-    );
-  }
-  throw new Error(`DATABASE_URL "${url}" is not understood. Use sqlite:<file>, for example sqlite:data/helptent.sqlite.`);
+  if (/^postgres(ql)?:\/\//.test(url)) return { kind: 'postgres', url };
+  throw new Error(
+    `DATABASE_URL "${url}" is not understood. Use sqlite:<file> (e.g. sqlite:data/helptent.sqlite) or postgres://user:password@host:5432/database.`,
+  );
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
   if (config.host === '0.0.0.0') urls.push(...lanAddresses().map((ip) => `http://${ip}:${port}/`));
   console.log(
     [
-      `Helptent ${appVersion} is running (storage: ${config.storage.kind} ${config.storage.file}).`,
+      `Helptent ${appVersion} is running (storage: ${config.storage.kind === 'sqlite' ? `sqlite ${config.storage.file}` : 'postgres'}).`,
       `Open ${urls[0]}`,
       ...urls.slice(1).map((u) => `  or, from another device on this network: ${u}`),
     ].join('\n'),

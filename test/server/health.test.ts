@@ -23,18 +23,19 @@ describe('GET /healthz', () => {
 
   it('creates the SQLite file with its folder and applies migrations on first start', async () => {
     server = await startTestServer();
-    expect(existsSync(server.databaseFile)).toBe(true);
-    const db = new SQLite(server.databaseFile, { readonly: true });
+    const file = server.storage.kind === 'sqlite' ? server.storage.file : '';
+    expect(existsSync(file)).toBe(true);
+    const db = new SQLite(file, { readonly: true });
     const migrations = db.prepare('select name from kysely_migration order by name').all();
     db.close();
-    expect(migrations).toEqual([{ name: '0001_server_info' }]);
+    expect(migrations).toEqual([{ name: '0001_server_info' }, { name: '0002_sync' }]);
   });
 
   it('keeps the database and its creation time across restarts', async () => {
     server = await startTestServer();
     const first = (await server.app.inject({ method: 'GET', url: '/healthz' })).json();
     await server.app.close();
-    const reopened = await buildApp({ storage: { kind: 'sqlite', file: server.databaseFile }, staticDir: null });
+    const reopened = await buildApp({ storage: server.storage, staticDir: null });
     const second = (await reopened.inject({ method: 'GET', url: '/healthz' })).json();
     await reopened.close();
     expect(second.storageCreatedAt).toBe(first.storageCreatedAt);

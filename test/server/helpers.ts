@@ -2,19 +2,51 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
+import pg from 'pg';
 import { buildApp } from '../../src/server/app';
+import type { StorageConfig } from '../../src/server/config';
+
+export type Backend = 'sqlite' | 'postgres';
+
+/**
+ * The backends server tests run against: SQLite always, PostgreSQL when TEST_DATABASE_URL points
+ * at a server (CI starts one and sets it; there, a missing URL is an error, not a skip).
+ */
+export const backends: Backend[] = process.env.TEST_DATABASE_URL ? ['sqlite', 'postgres'] : ['sqlite'];
+if (process.env.CI && !process.env.TEST_DATABASE_URL) {
+  throw new Error('CI must run the server tests on PostgreSQL too: set TEST_DATABASE_URL.');
+}
 
 export interface TestServer {
   app: FastifyInstance;
   dir: string;
-  databaseFile: string;
+  storage: StorageConfig;
   close(): Promise<void>;
 }
 
-/** A real server on a real SQLite file in a fresh temporary folder, with a tiny built app. */
-export async function startTestServer(options: { withStaticApp?: boolean } = {}): Promise<TestServer> {
+/** A fresh PostgreSQL schema per test server, so tests never see each other's rows. */
+async function freshPostgres(): Promise<{ config: StorageConfig; drop: () => Promise<void> }> {
+  const url = process.env.TEST_DATABASE_URL!;
+  const schema = `t_${Date.now().toString(36)}_${Math.random().toString(36).slice(2, 8)}`;
+  const admin = new pg.Client({ connectionString: url });
+  await admin.connect();
+  await admin.query(`create schema ${schema}`);
+  await admin.end();
+  const separator = url.includes('?') ? '&' : '?';
+  return {
+    config: { kind: 'postgres', url: `${url}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}` },
+    async drop() {
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      await client.query(`drop schema ${schema} cascade`);
+      await client.end();
+    },
+  };
+}
+
+/** A real server on a real database in a fresh temporary folder, with a tiny built app. */
+export async function startTestServer(options: { withStaticApp?: boolean; backend?: Backend } = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
-  const databaseFile = join(dir, 'data', 'helptent.sqlite');
   let staticDir: string | null = null;
   if (options.withStaticApp) {
     staticDir = join(dir, 'client');
@@ -23,13 +55,16 @@ export async function startTestServer(options: { withStaticApp?: boolean } = {})
     writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1);');
   }
-  const app = await buildApp({ storage: { kind: 'sqlite', file: databaseFile }, staticDir });
+  const postgres = options.backend === 'postgres' ? await freshPostgres() : null;
+  const storage: StorageConfig = postgres?.config ?? { kind: 'sqlite', file: join(dir, 'data', 'helptent.sqlite') };
+  const app = await buildApp({ storage, staticDir });
   return {
     app,
     dir,
-    databaseFile,
+    storage,
     async close() {
       await app.close();
+      await postgres?.drop();
       rmSync(dir, { recursive: true, force: true });
     },
   };

@@ -17,7 +17,14 @@ describe('server configuration', () => {
 
   it('explains a database URL it cannot use', () => {
     expect(() => parseDatabaseUrl('mysql://x', '/srv')).toThrow(/DATABASE_URL "mysql:\/\/x" is not understood/);
-    expect(() => parseDatabaseUrl('postgres://db/helptent', '/srv')).toThrow(/PostgreSQL/);
+  });
+
+  it('reads PostgreSQL URLs as they are', () => {
+    expect(parseDatabaseUrl('postgres://helptent:pw@db:5432/helptent', '/srv')).toEqual({
+      kind: 'postgres',
+      url: 'postgres://helptent:pw@db:5432/helptent',
+    });
+    expect(parseDatabaseUrl('postgresql://db/helptent', '/srv').kind).toBe('postgres');
   });
 
   it('names the variable that is wrong', () => {

@@ -3,7 +3,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'k
 /**
  * Migrations live in code (not in a folder read at run time) so the bundled server carries them.
  * Names sort in the order they run; never edit one that has shipped, add the next.
- * Only portable column types, so the same list runs on SQLite and, later, PostgreSQL.
+ * Only portable column types (text, integer, bigint), so the same list runs on SQLite and PostgreSQL.
  */
 const migrations: Record<string, Migration> = {
   '0001_server_info': {
@@ -16,6 +16,70 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('server_info').execute();
+    },
+  },
+  '0002_sync': {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable('events')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('config', 'text', (col) => col.notNull())
+        .addColumn('last_change_seq', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('devices')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('staff_id', 'text', (col) => col.notNull())
+        .addColumn('staff_name', 'text', (col) => col.notNull())
+        .addColumn('role', 'text', (col) => col.notNull())
+        .addColumn('token_hash', 'text', (col) => col.notNull().unique())
+        .addColumn('last_mutation_id', 'bigint', (col) => col.notNull().defaultTo(0))
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('last_seen_at', 'text')
+        .addColumn('last_pushed_at', 'text')
+        .addColumn('last_pulled_at', 'text')
+        .addColumn('revoked_at', 'text')
+        .addColumn('user_agent', 'text', (col) => col.notNull().defaultTo(''))
+        .execute();
+      await db.schema
+        .createTable('join_codes')
+        .addColumn('code_hash', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('role', 'text', (col) => col.notNull())
+        .addColumn('single_use', 'integer', (col) => col.notNull())
+        .addColumn('created_by', 'text')
+        .addColumn('expires_at', 'text', (col) => col.notNull())
+        .addColumn('used_at', 'text')
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema
+        .createTable('issues')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('change_seq', 'bigint', (col) => col.notNull())
+        .addColumn('reported_by_device', 'text')
+        .addColumn('data', 'text', (col) => col.notNull())
+        .addColumn('field_versions', 'text', (col) => col.notNull())
+        .execute();
+      // Pull reads "this event's changes after the cursor, in order".
+      await db.schema.createIndex('issues_event_change').on('issues').columns(['event_id', 'change_seq']).execute();
+      await db.schema
+        .createTable('rejections')
+        .addColumn('device_id', 'text', (col) => col.notNull().references('devices.id'))
+        .addColumn('mutation_id', 'bigint', (col) => col.notNull())
+        .addColumn('mutation_uuid', 'text', (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('message', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('rejections_pk', ['device_id', 'mutation_id'])
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['rejections', 'issues', 'join_codes', 'devices', 'events']) await db.schema.dropTable(table).execute();
     },
   },
 };

@@ -1,7 +1,8 @@
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, SqliteDialect, sql } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
+import pg from 'pg';
 import type { StorageConfig } from '../config';
 import { migrateToLatest } from './migrations';
 import type { ServerDatabase } from './schema';
@@ -27,8 +28,16 @@ function openSqlite(file: string): Kysely<ServerDatabase> {
   return new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database }) });
 }
 
+// PostgreSQL sends bigint (int8) as text; our sequence numbers fit comfortably in a double.
+pg.types.setTypeParser(20, (value) => Number(value));
+
+function openPostgres(url: string): Kysely<ServerDatabase> {
+  const pool = new pg.Pool({ connectionString: url, max: Number(process.env.PG_POOL_SIZE ?? 10) });
+  return new Kysely<ServerDatabase>({ dialect: new PostgresDialect({ pool }) });
+}
+
 export async function openStorage(config: StorageConfig, now: () => Date = () => new Date()): Promise<Storage> {
-  const db = openSqlite(config.file);
+  const db = config.kind === 'sqlite' ? openSqlite(config.file) : openPostgres(config.url);
   try {
     await migrateToLatest(db as Kysely<unknown>);
     await db

@@ -293,3 +293,22 @@ describe('follow-up', () => {
     expect(issue.followUp).toMatchObject({ needed: true, channel: 'email', reason: 'refund', outreach: 'sent' });
   });
 });
+
+describe('applying the same change twice', () => {
+  it('is a no-op: a resent note or creation is not doubled', () => {
+    const c = ctx();
+    const created = applyMutation(
+      undefined,
+      'createIssue',
+      { id: issueId, eventId: 'festival', category: 'other', summary: 'Lost keys' },
+      c,
+    );
+    expect(
+      applyMutation(created, 'createIssue', { id: issueId, eventId: 'festival', category: 'other', summary: 'Lost keys' }, c),
+    ).toBe(created);
+    const n = ctx();
+    const noted = applyMutation(created, 'addNote', { issueId, text: 'Checked lost & found' }, n);
+    expect(applyMutation(noted, 'addNote', { issueId, text: 'Checked lost & found' }, n)).toBe(noted);
+    expect(noted.timeline.filter((e) => e.kind === 'note')).toHaveLength(1);
+  });
+});

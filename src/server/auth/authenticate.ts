@@ -1,0 +1,40 @@
+import type { FastifyRequest } from 'fastify';
+import { AppError } from '../../domain/app-error';
+import type { Role } from '../../domain/staff';
+import type { DevicesTable } from '../storage/schema';
+import type { Storage } from '../storage/storage';
+import { hashSecret } from './secrets';
+
+export type AuthenticatedDevice = DevicesTable;
+
+const roleRank: Record<Role, number> = { staff: 0, coordinator: 1, organizer: 2 };
+
+export function hasRole(device: AuthenticatedDevice, needed: Role): boolean {
+  return roleRank[device.role] >= roleRank[needed];
+}
+
+/**
+ * Finds the device behind a bearer token. A revoked or unknown token is refused at once (401),
+ * every request: tokens are looked up, never cached, so a revocation takes effect immediately.
+ */
+export async function authenticate(
+  storage: Storage,
+  request: FastifyRequest,
+  needed: Role = 'staff',
+): Promise<AuthenticatedDevice> {
+  const header = request.headers.authorization ?? '';
+  const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header)?.[1];
+  if (!token) throw new AppError('unauthorized', 'Sign in first: this device has not joined an event (no device token).');
+  const device = await storage.db
+    .selectFrom('devices')
+    .selectAll()
+    .where('token_hash', '=', hashSecret(token))
+    .executeTakeFirst();
+  if (!device) throw new AppError('unauthorized', 'This device token is not known. Join the event again with a join code.');
+  if (device.revoked_at)
+    throw new AppError('unauthorized', 'This device was signed out by an organizer. Join again with a new join code.');
+  if (!hasRole(device, needed)) {
+    throw new AppError('forbidden', `Only a ${needed} or above can do this; this device is signed in as ${device.role}.`);
+  }
+  return device;
+}

@@ -1,0 +1,82 @@
+import { AppError } from '../../domain/app-error';
+import type { FestivalEvent } from '../../domain/event';
+import { hashSecret, newDeviceToken, normalizeJoinCode } from '../auth/secrets';
+import type { DevicesTable } from '../storage/schema';
+import type { Storage } from '../storage/storage';
+
+export interface JoinRequest {
+  code: string;
+  deviceId: string;
+  staffId: string;
+  staffName: string;
+  userAgent: string;
+  now: Date;
+}
+
+export interface Joined {
+  token: string;
+  device: DevicesTable;
+  event: FestivalEvent;
+}
+
+const refused = 'This join code is not valid or has expired. Ask a coordinator for a new one.';
+
+/**
+ * Trades a join code for a device token. A device that joins again (new code, same phone) gets
+ * a new token and keeps its id and mutation count, so nothing it queued is applied twice.
+ */
+export async function joinWithCode(storage: Storage, request: JoinRequest): Promise<Joined> {
+  const codeHash = hashSecret(normalizeJoinCode(request.code));
+  const token = newDeviceToken();
+  const at = request.now.toISOString();
+  return storage.db.transaction().execute(async (trx) => {
+    const code = await trx.selectFrom('join_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    if (!code || code.expires_at <= at || (code.single_use === 1 && code.used_at !== null)) {
+      throw new AppError('unauthorized', refused);
+    }
+    if (code.single_use === 1) {
+      // Only one device can win a single-use code, even when two send it at the same moment.
+      const claimed = await trx
+        .updateTable('join_codes')
+        .set({ used_at: at })
+        .where('code_hash', '=', codeHash)
+        .where('used_at', 'is', null)
+        .executeTakeFirst();
+      if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('unauthorized', refused);
+    }
+    const existing = await trx.selectFrom('devices').selectAll().where('id', '=', request.deviceId).executeTakeFirst();
+    if (existing && existing.event_id !== code.event_id) {
+      throw new AppError(
+        'forbidden',
+        'This phone already belongs to another event. Reset Helptent on it before joining this one.',
+      );
+    }
+    const values = {
+      staff_id: request.staffId,
+      staff_name: request.staffName,
+      role: code.role,
+      token_hash: hashSecret(token),
+      last_seen_at: at,
+      revoked_at: null,
+      user_agent: request.userAgent.slice(0, 300),
+    };
+    if (existing) await trx.updateTable('devices').set(values).where('id', '=', request.deviceId).execute();
+    else {
+      await trx
+        .insertInto('devices')
+        .values({
+          ...values,
+          id: request.deviceId,
+          event_id: code.event_id,
+          last_mutation_id: 0,
+          created_at: at,
+          last_pushed_at: null,
+          last_pulled_at: null,
+        })
+        .execute();
+    }
+    const device = await trx.selectFrom('devices').selectAll().where('id', '=', request.deviceId).executeTakeFirstOrThrow();
+    const event = await trx.selectFrom('events').select('config').where('id', '=', code.event_id).executeTakeFirstOrThrow();
+    return { token, device, event: JSON.parse(event.config) as FestivalEvent };
+  });
+}

@@ -1,0 +1,55 @@
+import type { FastifyInstance } from 'fastify';
+import { parseOrThrow } from '../../domain/validation';
+import { authenticate } from '../auth/authenticate';
+import type { Storage } from '../storage/storage';
+import type { Pokes } from '../sync/pokes';
+import { pullChanges } from '../sync/pull';
+import { applyPush } from '../sync/push';
+import { pullQuerySchema, pushBodySchema } from '../sync/sync-schemas';
+
+export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes): void {
+  const openStreams = new Set<() => void>();
+  // Shutting down ends the open poke streams; devices reconnect to the next instance.
+  app.addHook('onClose', async () => {
+    for (const end of openStreams) end();
+  });
+
+  app.post('/api/sync/push', { bodyLimit: 8 * 1024 * 1024 }, async (request) => {
+    const device = await authenticate(storage, request);
+    const body = parseOrThrow(pushBodySchema, request.body, 'push');
+    const result = await applyPush(storage, device, body, new Date());
+    pokes.poke(device.event_id, result.changeSeq);
+    return { lastMutationId: result.lastMutationId, rejected: result.rejected };
+  });
+
+  app.get('/api/sync/pull', async (request, reply) => {
+    const device = await authenticate(storage, request);
+    const query = parseOrThrow(pullQuerySchema, request.query, 'pull request');
+    const result = await pullChanges(storage, device, query.cursor, query.limit, new Date());
+    return reply.header('cache-control', 'no-store').send(result);
+  });
+
+  // Server-sent events: "something changed, pull". Read with fetch, so the token stays in a header.
+  app.get('/api/sync/pokes', async (request, reply) => {
+    const device = await authenticate(storage, request);
+    reply.hijack();
+    reply.raw.writeHead(200, {
+      'content-type': 'text/event-stream',
+      'cache-control': 'no-store',
+      connection: 'keep-alive',
+      'x-accel-buffering': 'no',
+    });
+    reply.raw.write(': connected\n\n');
+    const unsubscribe = pokes.subscribe(device.event_id, (seq) => reply.raw.write(`event: poke\ndata: ${seq}\n\n`));
+    // Proxies and phone networks drop silent connections; a comment every 25 s keeps it open.
+    const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
+    const end = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      openStreams.delete(end);
+      reply.raw.end();
+    };
+    openStreams.add(end);
+    request.raw.on('close', end);
+  });
+}

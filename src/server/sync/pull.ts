@@ -1,0 +1,69 @@
+import type { FestivalEvent } from '../../domain/event';
+import type { Issue } from '../../domain/issue';
+import { canReadContactDetails } from '../../domain/staff';
+import type { AuthenticatedDevice } from '../auth/authenticate';
+import type { Storage } from '../storage/storage';
+
+export interface PulledIssue {
+  issue: Issue;
+  /** Server change sequence of this version: the base for the device's next changes. */
+  version: number;
+}
+
+export interface PullResult {
+  event: FestivalEvent;
+  /** Read before the page: the page holds at least these of the device's changes. */
+  lastMutationId: number;
+  issues: PulledIssue[];
+  cursor: number;
+  hasMore: boolean;
+}
+
+const noContact = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
+
+/**
+ * Changes after the cursor, in change order, one page at a time. Attendee contact details are
+ * personal data: a staff device receives them only on issues it logged itself.
+ */
+export async function pullChanges(
+  storage: Storage,
+  device: AuthenticatedDevice,
+  cursor: number,
+  limit: number,
+  now: Date,
+): Promise<PullResult> {
+  const fresh = await storage.db
+    .selectFrom('devices')
+    .select('last_mutation_id')
+    .where('id', '=', device.id)
+    .executeTakeFirstOrThrow();
+  const eventRow = await storage.db
+    .selectFrom('events')
+    .select('config')
+    .where('id', '=', device.event_id)
+    .executeTakeFirstOrThrow();
+  const rows = await storage.db
+    .selectFrom('issues')
+    .select(['data', 'change_seq', 'reported_by_device'])
+    .where('event_id', '=', device.event_id)
+    .where('change_seq', '>', cursor)
+    .orderBy('change_seq')
+    .limit(limit + 1)
+    .execute();
+  const page = rows.slice(0, limit);
+  const mayReadContact = canReadContactDetails(device.role);
+  const issues = page.map((row) => {
+    const issue = JSON.parse(row.data) as Issue;
+    const visible = mayReadContact || row.reported_by_device === device.id ? issue : { ...issue, attendee: noContact };
+    return { issue: visible, version: row.change_seq };
+  });
+  const at = now.toISOString();
+  await storage.db.updateTable('devices').set({ last_pulled_at: at, last_seen_at: at }).where('id', '=', device.id).execute();
+  return {
+    event: JSON.parse(eventRow.config) as FestivalEvent,
+    lastMutationId: fresh.last_mutation_id,
+    issues,
+    cursor: page.at(-1)?.change_seq ?? cursor,
+    hasMore: rows.length > limit,
+  };
+}

@@ -1,0 +1,166 @@
+import { AppError } from '../../domain/app-error';
+import type { Issue } from '../../domain/issue';
+import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
+import { applyMutation } from '../../domain/mutators';
+import type { AuthenticatedDevice } from '../auth/authenticate';
+import type { Storage } from '../storage/storage';
+import type { PushBody } from './sync-schemas';
+
+export interface Rejection {
+  id: number;
+  mutationId: string;
+  kind: string;
+  message: string;
+}
+
+export interface PushResult {
+  lastMutationId: number;
+  rejected: Rejection[];
+  /** Highest change sequence after this push, for pokes. */
+  changeSeq: number;
+}
+
+function issueIdOf(name: string, args: unknown): string | null {
+  const record = (args ?? {}) as { id?: unknown; issueId?: unknown };
+  const id = name === 'createIssue' ? record.id : record.issueId;
+  return typeof id === 'string' ? id : null;
+}
+
+/**
+ * Applies a device's batch in one transaction, in order, with the same mutators the phone ran.
+ * Mutations at or below the device's last applied id are skipped, so a resend is a no-op. A
+ * mutation the domain refuses is recorded as rejected (and reported) without blocking the rest.
+ */
+export async function applyPush(storage: Storage, device: AuthenticatedDevice, body: PushBody, now: Date): Promise<PushResult> {
+  if (body.clientId !== device.id) {
+    throw new AppError('forbidden', 'A device may only send its own changes.');
+  }
+  const mutations = [...body.mutations].sort((a, b) => a.id - b.id);
+  const at = now.toISOString();
+  const result = await storage.db.transaction().execute(async (trx) => {
+    // Taking the event row first serialises pushes per event: change sequence order is commit order.
+    const event = await trx
+      .updateTable('events')
+      .set((eb) => ({ last_change_seq: eb.ref('last_change_seq') }))
+      .where('id', '=', device.event_id)
+      .returning('last_change_seq')
+      .executeTakeFirstOrThrow();
+    const fresh = await trx
+      .selectFrom('devices')
+      .select('last_mutation_id')
+      .where('id', '=', device.id)
+      .executeTakeFirstOrThrow();
+    let seq = event.last_change_seq;
+    let last = fresh.last_mutation_id;
+    for (const mutation of mutations) {
+      if (mutation.id <= last) continue;
+      last = mutation.id;
+      const issueId = issueIdOf(mutation.name, mutation.args);
+      const row = issueId
+        ? await trx
+            .selectFrom('issues')
+            .select(['data', 'field_versions', 'event_id'])
+            .where('id', '=', issueId)
+            .executeTakeFirst()
+        : undefined;
+      const before = row ? (JSON.parse(row.data) as Issue) : undefined;
+      const actor = { id: mutation.actor.id, name: mutation.actor.name };
+      try {
+        if (row && row.event_id !== device.event_id) throw new AppError('forbidden', 'This issue belongs to another event.');
+        if (mutation.name === 'createIssue' && (mutation.args as { eventId?: unknown })?.eventId !== device.event_id) {
+          throw new AppError('forbidden', 'This device can only log issues for its own event.');
+        }
+        const after = applyMutation(before, mutation.name, mutation.args, {
+          now: mutation.createdAt,
+          // The name is the person on a shared phone; the role is always the device's.
+          actor: { ...actor, role: device.role },
+          mutationId: mutation.mutationId,
+        });
+        if (after === before) continue;
+        seq += 1;
+        const merged = mergeServerChange({
+          before,
+          after,
+          fieldVersions: row ? (JSON.parse(row.field_versions) as FieldVersions) : {},
+          baseVersion: mutation.baseVersion,
+          deviceId: device.id,
+          actor,
+          seq,
+          mutationId: mutation.mutationId,
+          now: mutation.createdAt,
+        });
+        const values = {
+          change_seq: seq,
+          data: JSON.stringify(merged.issue),
+          field_versions: JSON.stringify(merged.fieldVersions),
+        };
+        if (row) await trx.updateTable('issues').set(values).where('id', '=', after.id).execute();
+        else {
+          await trx
+            .insertInto('issues')
+            .values({ ...values, id: after.id, event_id: device.event_id, reported_by_device: device.id })
+            .execute();
+        }
+      } catch (error) {
+        if (!(error instanceof AppError)) throw error;
+        const fieldVersions = row ? (JSON.parse(row.field_versions) as FieldVersions) : {};
+        const others = before ? changedByOthersSince(fieldVersions, mutation.baseVersion, device.id) : '';
+        if (before && others && error.kind === 'invalid-transition') {
+          // Impossible only because someone else got there first: keep the issue as it is and
+          // put both intentions on its timeline rather than silently dropping this one.
+          seq += 1;
+          const issue = staleChangeConflict(before, {
+            name: mutation.name,
+            args: mutation.args,
+            mutationId: mutation.mutationId,
+            now: mutation.createdAt,
+            actor,
+            reason: error.message,
+            others,
+          });
+          await trx
+            .updateTable('issues')
+            .set({ change_seq: seq, data: JSON.stringify(issue) })
+            .where('id', '=', before.id)
+            .execute();
+          continue;
+        }
+        await trx
+          .insertInto('rejections')
+          .values({
+            device_id: device.id,
+            mutation_id: mutation.id,
+            mutation_uuid: mutation.mutationId,
+            name: mutation.name,
+            kind: error.kind,
+            message: error.message,
+            created_at: at,
+          })
+          .execute();
+      }
+    }
+    await trx.updateTable('events').set({ last_change_seq: seq }).where('id', '=', device.event_id).execute();
+    await trx
+      .updateTable('devices')
+      .set({ last_mutation_id: last, last_pushed_at: at, last_seen_at: at })
+      .where('id', '=', device.id)
+      .execute();
+    return { lastMutationId: last, changeSeq: seq };
+  });
+  // Rejections of this batch, including ones recorded by an earlier try whose answer was lost.
+  const ids = mutations.map((m) => m.id);
+  const rejected =
+    ids.length === 0
+      ? []
+      : await storage.db
+          .selectFrom('rejections')
+          .select(['mutation_id', 'mutation_uuid', 'kind', 'message'])
+          .where('device_id', '=', device.id)
+          .where('mutation_id', 'in', ids)
+          .orderBy('mutation_id')
+          .execute();
+  return {
+    ...result,
+    rejected: rejected.map((r) => ({ id: r.mutation_id, mutationId: r.mutation_uuid, kind: r.kind, message: r.message })),
+  };
+}

@@ -1,0 +1,85 @@
+import type { FastifyInstance } from 'fastify';
+import { expect } from 'vitest';
+import { defaultEvent } from '../../src/domain/event';
+import type { Role } from '../../src/domain/staff';
+import { uuidV7 } from '../../src/domain/uuid-v7';
+import { createEvent, createJoinCode } from '../../src/server/events/event-admin';
+
+let counter = 0;
+export const newUuid = () => uuidV7(Date.UTC(2026, 6, 10) + counter, new Uint8Array(10).fill(++counter % 256));
+
+export interface TestDevice {
+  id: string;
+  token: string;
+  name: string;
+  seq: number;
+}
+
+export async function setUpEvent(app: FastifyInstance, eventId = 'festival'): Promise<void> {
+  await createEvent(app.storage, defaultEvent(eventId, 'Europe/Amsterdam'), new Date());
+}
+
+export async function joinAs(app: FastifyInstance, role: Role, name: string, eventId = 'festival'): Promise<TestDevice> {
+  const { code } = await createJoinCode(app.storage, {
+    eventId,
+    role,
+    singleUse: false,
+    validMinutes: 60,
+    createdBy: null,
+    now: new Date(),
+  });
+  const id = newUuid();
+  const response = await app.inject({
+    method: 'POST',
+    url: '/api/join',
+    payload: { code, deviceId: id, staffId: `staff-${name}`, staffName: name },
+  });
+  if (response.statusCode !== 200) throw new Error(`join failed: ${response.body}`);
+  return { id, token: response.json().token, name, seq: 0 };
+}
+
+export function mutation(device: TestDevice, name: string, args: unknown, baseVersion = 0) {
+  device.seq += 1;
+  return {
+    id: device.seq,
+    mutationId: newUuid(),
+    name,
+    args,
+    createdAt: new Date(Date.UTC(2026, 6, 10, 20, 0, device.seq)).toISOString(),
+    actor: { id: `staff-${device.name}`, name: device.name },
+    baseVersion,
+  };
+}
+
+export function push(app: FastifyInstance, device: TestDevice, mutations: unknown[], clientId = device.id) {
+  return app.inject({
+    method: 'POST',
+    url: '/api/sync/push',
+    headers: { authorization: `Bearer ${device.token}` },
+    payload: { clientId, mutations },
+  });
+}
+
+export async function pullAll(app: FastifyInstance, device: TestDevice, limit = 1000) {
+  const issues = [];
+  let cursor = 0;
+  let pages = 0;
+  for (;;) {
+    const response = await app.inject({
+      method: 'GET',
+      url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`,
+      headers: { authorization: `Bearer ${device.token}` },
+    });
+    if (response.statusCode !== 200) throw new Error(`pull failed: ${response.body}`);
+    const page = response.json();
+    issues.push(...page.issues);
+    pages += 1;
+    expect(page.cursor).toBeGreaterThanOrEqual(cursor);
+    cursor = page.cursor;
+    if (!page.hasMore) return { issues, cursor, pages, lastMutationId: page.lastMutationId as number };
+  }
+}
+
+export function createArgs(summary: string, extra: Record<string, unknown> = {}) {
+  return { id: newUuid(), eventId: 'festival', category: 'lost-property', summary, ...extra };
+}
