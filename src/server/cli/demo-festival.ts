@@ -2,7 +2,7 @@ import { defaultEvent, type FestivalEvent } from '../../domain/event';
 import type { Issue } from '../../domain/issue';
 import type { StaffMember } from '../../domain/staff';
 import { demoIssue } from './demo-issue-story';
-import { intakeSampler, intakeSlots } from './demo-schedule';
+import { instantAt, intakeSampler, intakeSlots } from './demo-schedule';
 import { demoStaff } from './demo-staff';
 import { seededRandom } from './seeded-random';
 
@@ -59,7 +59,9 @@ export function generateDemoFestival(options: DemoFestivalOptions): DemoFestival
   const staff = demoStaff();
   const sample = intakeSampler(intakeSlots(event.days, event.timezone), nowMs);
   const createdTimes = Array.from({ length: options.issueCount }, () => sample(random)).sort((a, b) => a - b);
-  const context = { random, event, staff, nowMs };
+  const dayAfter = new Date(Date.parse(`${event.days.at(-1)}T00:00:00Z`) + 86_400_000).toISOString().slice(0, 10);
+  const officeOpensMs = instantAt(dayAfter, 10 * 60, event.timezone);
+  const context = { random, event, staff, nowMs, officeOpensMs };
   const issues = createdTimes.map((createdMs) => demoIssue(context, createdMs));
   return {
     format: 'helptent-demo',

@@ -76,48 +76,65 @@ export function spotIn(random: Random, zone: string): string {
   return random.pick(spots[zone] ?? spots['info-tent']!);
 }
 
-export interface FillContext {
-  zoneName: string;
+/** How staff say where something is: "at the main stage", "at campsite north". */
+const zonePhrases: Record<string, string> = {
+  'main-stage': 'the main stage',
+  'second-stage': 'the second stage',
+  'dance-tent': 'the dance tent',
+  'main-gate': 'the main gate',
+  'info-tent': 'the info tent',
+  'food-court': 'the food court',
+  'campsite-north': 'campsite north',
+  'campsite-south': 'campsite south',
+  'car-park': 'the car park',
+  outside: 'the village',
+};
+
+/** The words one issue's texts share, chosen once so its summary, notes and resolution agree. */
+export interface IssueWords {
+  item: string;
+  act: string;
+  otherAct: string;
+  person: string;
+  bus: string;
+  stall: string;
+  amount: string;
+  ref: string;
+  zone: string;
   spot: string;
   /** Local time shortly before the issue was logged, "HH:MM". */
   time: string;
+  /** Who an issue is handed over to. */
   to?: string;
-}
-
-/** Fills a template's placeholders; the same item is used within one text. */
-export function fill(random: Random, template: string, context: FillContext): string {
-  const item = random.pick(items);
-  return template.replace(/\{(\w+)\}/g, (_, key: string) => {
-    switch (key) {
-      case 'item':
-        return item;
-      case 'act':
-        return random.pick(acts);
-      case 'person':
-        return random.pick(people);
-      case 'bus':
-        return random.pick(buses);
-      case 'stall':
-        return random.pick(stalls);
-      case 'amount':
-        return `€${random.int(5, 120)}.${random.pick(['00', '50'])}`;
-      case 'ref':
-        return `${random.pick(['LF', 'CL', 'TK'])}-${random.int(100, 9999)}`;
-      case 'zone':
-        return context.zoneName;
-      case 'spot':
-        return context.spot;
-      case 'time':
-        return context.time;
-      case 'to':
-        return context.to ?? 'the next shift';
-      default:
-        return key;
-    }
-  });
 }
 
 export function clockText(localMinutes: number): string {
   const minutes = ((localMinutes % 1440) + 1440) % 1440;
   return `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+}
+
+export function issueWords(random: Random, zone: string, localMinutes: number): IssueWords {
+  const act = random.pick(acts);
+  return {
+    item: random.pick(items),
+    act,
+    otherAct: random.pick(acts.filter((a) => a !== act)),
+    person: random.pick(people),
+    bus: random.pick(buses),
+    stall: random.pick(stalls),
+    amount: `€${random.int(5, 120)}.${random.pick(['00', '50'])}`,
+    ref: `LF-${random.int(100, 9999)}`,
+    zone: zonePhrases[zone] ?? 'the site',
+    spot: spotIn(random, zone),
+    time: clockText(localMinutes - random.int(5, 60)),
+  };
+}
+
+/** Fills a template's {placeholders}; an upper-case first letter is kept for sentence starts. */
+export function fill(template: string, words: IssueWords): string {
+  const text = template.replace(/\{(\w+)\}/g, (match, key: string) => {
+    const value = (words as unknown as Record<string, string | undefined>)[key];
+    return value ?? match;
+  });
+  return text.charAt(0).toUpperCase() + text.slice(1);
 }

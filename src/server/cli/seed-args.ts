@@ -53,7 +53,8 @@ export function parseSeedArgs(argv: readonly string[]): SeedCommand {
   }
   if (values.help) return { kind: 'help' };
   const now = values.now ?? defaultDemoNow;
-  if (Number.isNaN(Date.parse(now))) throw new UsageError(`--now must be a date and time such as 2026-07-11T20:00:00Z, not "${now}".`);
+  if (Number.isNaN(Date.parse(now)))
+    throw new UsageError(`--now must be a date and time such as 2026-07-11T20:00:00Z, not "${now}".`);
   if (values.out !== undefined && values.out.trim() === '') throw new UsageError('--out needs a file name.');
   return {
     kind: 'seed',

@@ -35,8 +35,8 @@ function main(): number {
     mkdirSync(dirname(path), { recursive: true });
     writeFileSync(path, json);
   } catch (error) {
-    const reason = error instanceof Error && 'code' in error ? ` (${String(error.code)})` : '';
-    console.error(`Could not write ${out}${reason}: check that the folder exists and is writable.`);
+    const reason = error instanceof Error ? error.message : String(error);
+    console.error(`Could not write ${out} (${reason}). Choose another --out path, or make its folder writable.`);
     return 1;
   }
   const seconds = ((performance.now() - started) / 1000).toFixed(1);

@@ -1,0 +1,293 @@
+import type { CategoryTexts } from './demo-texts';
+
+/** Issues about the site and the programme: facilities, noise, travel, camping, food, line-up, praise. */
+export const siteTexts: Record<string, CategoryTexts> = {
+  facilities: {
+    scenarios: [
+      {
+        summary: 'Toilets at {zone} out of paper',
+        details: ['Reported by several people in the last half hour.'],
+        told: ['The cleaning team is on the way.'],
+        resolutions: ['Refilled by the cleaning team.'],
+      },
+      {
+        summary: 'Water point at {zone} not working',
+        details: ['Tap gives no water since {time}.'],
+        told: ['Site crew is on it; the nearest working water point is by the food court.'],
+        resolutions: ['Valve fixed by site crew.'],
+      },
+      {
+        summary: 'Showers cold at {zone}',
+        details: ['Cold water only since {time}.'],
+        told: ['The sanitation contractor is checking the boiler.'],
+        resolutions: ['Boiler reset by the sanitation contractor.'],
+        zones: ['campsite-north', 'campsite-south'],
+      },
+      {
+        summary: 'Bins overflowing at {spot}',
+        details: ['Rubbish on the ground around the bins.'],
+        told: ['Cleaning team is coming.'],
+        resolutions: ['Emptied by the cleaning team.'],
+      },
+      {
+        summary: 'No light on the path to {zone}',
+        details: ['Path is muddy and dark after {time}.'],
+        told: ['Site crew will place extra lights.'],
+        resolutions: ['Extra lighting placed.'],
+      },
+    ],
+    notes: ['Site crew radioed.', 'Cleaning team on the way.', 'Sanitation contractor informed.'],
+    followUp: 'Raised with the sanitation contractor; apology to the attendee.',
+    tags: ['site-crew', 'water'],
+  },
+  noise: {
+    scenarios: [
+      {
+        summary: 'Neighbour complains about bass from the dance tent',
+        details: ['Lives on the dike road; bass audible indoors since {time}.'],
+        told: ['The dance tent stops at 02:00; we are checking the levels now.'],
+        resolutions: ['Sound engineer lowered the sub-bass at the dance tent.'],
+        notes: ['Sound engineer asked to check the limiter.', 'Measured 68 dB(A) at the property line.'],
+        zones: ['outside'],
+      },
+      {
+        summary: 'Noise complaint from the village',
+        details: ['Caller says the music is too loud after midnight.'],
+        told: ['We will measure at the property line and call back.'],
+        resolutions: ['Levels measured at the property line: within the permit; caller informed.'],
+        notes: ['Measured 64 dB(A) at the property line.', 'Permit officer informed.'],
+        zones: ['outside'],
+      },
+      {
+        summary: 'Generator running all night at {zone}',
+        details: ['Campers next to the generator cannot sleep.'],
+        told: ['Site crew will swap it for a silent one.'],
+        resolutions: ['Generator swapped for a silent one.'],
+        notes: ['Site crew asked for a silent generator.'],
+        zones: ['campsite-north', 'campsite-south'],
+      },
+      {
+        summary: 'Speakers playing at {zone} after 02:00',
+        details: ['Group at {spot} playing music loudly.'],
+        told: ['Campsite security will ask them to turn it off.'],
+        resolutions: ['Campsite security asked them to stop; quiet now.'],
+        notes: ['Campsite security asked to go round.'],
+        zones: ['campsite-north', 'campsite-south'],
+      },
+    ],
+    notes: [
+      'Sound engineer asked to check the limiter.',
+      'Measured 68 dB(A) at the property line.',
+      'Campsite security asked to go round.',
+    ],
+    followUp: 'Noise logged for the permit report; the neighbour gets a call and an apology.',
+    tags: ['neighbour', 'permit'],
+  },
+  transport: {
+    scenarios: [
+      {
+        summary: 'Missed the last {bus}',
+        details: ['Was told it runs until 03:00 but it left at {time}.'],
+        told: ['An extra shuttle leaves from the main gate at 02:30.'],
+        resolutions: ['Got on the extra shuttle.'],
+        notes: ['Shuttle coordinator called.'],
+        zones: ['main-gate', 'car-park'],
+      },
+      {
+        summary: 'Car stuck in the mud at the car park',
+        details: ['Car in row F, wheels spinning.'],
+        told: ['The tractor will pull the car out in about 30 minutes.'],
+        resolutions: ['Pulled out by the car park tractor.'],
+        notes: ['Car park team sent a tractor.'],
+        zones: ['car-park'],
+      },
+      {
+        summary: 'Taxi rank empty',
+        details: ['Group of four, no signal to call a taxi.'],
+        told: ['We called the taxi company for you.'],
+        resolutions: ['Taxi arranged by the info tent.'],
+        notes: ['Taxi company called.'],
+        zones: ['car-park', 'main-gate'],
+      },
+      {
+        summary: 'Cannot find car at the car park',
+        details: ['Parked somewhere in P1 on Friday morning.'],
+        told: ['A steward on a quad bike will drive round with you.'],
+        resolutions: ['Car found with a steward on a quad bike.'],
+        zones: ['car-park'],
+      },
+      {
+        summary: 'Shuttle times wrong in the app',
+        details: ['App says the {bus} leaves every 15 minutes; the sign says every 30.'],
+        told: ['The sign at the stop is right; we told the app team.'],
+        resolutions: ['App team corrected the timetable.'],
+      },
+    ],
+    notes: ['Car park lead informed.'],
+    tags: ['shuttle', 'car-park'],
+  },
+  camping: {
+    scenarios: [
+      {
+        summary: 'Tent flooded at {zone}',
+        details: ['Rain came through the groundsheet; sleeping bags soaked.'],
+        told: ['There is a dry spot in field C; crew will help move the tent.'],
+        resolutions: ['Moved to a dry pitch in field C.'],
+        notes: ['Campsite crew found a dry spot in field C.'],
+      },
+      {
+        summary: 'Pre-booked pitch taken at {zone}',
+        details: ['Their pre-booked pitch is taken by another group.'],
+        told: ['A campsite steward will sort it out with the other group.'],
+        resolutions: ['Campsite steward moved the other group.'],
+      },
+      {
+        summary: 'Locker at {zone} will not open',
+        details: ['Code rejected since {time}.'],
+        told: ['The locker supplier opens it at their next round.'],
+        resolutions: ['Opened by the locker supplier.'],
+        notes: ['Locker supplier contacted.'],
+      },
+      {
+        summary: 'Tents pitched on the fire lane at {zone}',
+        details: ['Fire lane at {spot} blocked by three tents.'],
+        told: ['A steward will ask the group to move.'],
+        resolutions: ['Group moved off the fire lane.'],
+      },
+    ],
+    notes: ['Campsite crew informed.', 'Campsite steward on the way.'],
+    followUp: 'Refund for the pre-booked pitch requested.',
+    tags: ['rain', 'pitch', 'locker'],
+  },
+  'food-vendors': {
+    scenarios: [
+      {
+        summary: 'No allergy information at {stall}',
+        details: ['Nut allergy; staff could not say what was in the sauce.'],
+        told: ['The vendor manager will have allergy cards put up within the hour.'],
+        resolutions: ['Allergy cards placed at {stall}.'],
+      },
+      {
+        summary: 'Overcharged at {stall}',
+        details: ['Charged {amount} for a meal listed for less.'],
+        told: ['{stall} will refund the difference.'],
+        resolutions: ['Difference refunded by {stall}.'],
+      },
+      {
+        summary: '{stall} ran out of vegan options',
+        details: ['Only option left has cheese in it.'],
+        told: ['Green Bowl at the food court has vegan meals.'],
+        resolutions: ['Vendor manager asked {stall} to restock.'],
+      },
+      {
+        summary: 'Food served cold at {stall}',
+        details: ['Meal bought at {time}, cold in the middle.'],
+        told: ['{stall} will make a new one.'],
+        resolutions: ['New meal served by {stall}.'],
+      },
+    ],
+    notes: ['Vendor manager informed.', 'Spoke to the manager at {stall}.'],
+    followUp: 'Refund request passed to the vendor manager.',
+    tags: ['allergy', 'vendor'],
+  },
+  lineup: {
+    scenarios: [
+      {
+        summary: 'When does {act} start?',
+        details: ['Could not find it in the app.'],
+        told: ['{act} plays at 21:30 on the second stage; set times are on the screens at every stage.'],
+        resolutions: ['Answered.'],
+      },
+      {
+        summary: 'Is {act} cancelled?',
+        details: ['Heard a rumour {act} is not coming.'],
+        told: ['{act} plays as planned.'],
+        resolutions: ['Checked with stage management: playing as planned.'],
+      },
+      {
+        summary: 'App shows the wrong stage for {act}',
+        details: ['App says the dance tent, the printed timetable says the second stage.'],
+        told: ['The printed timetable is right; we told the app team.'],
+        resolutions: ['App team corrected the stage.'],
+      },
+      {
+        summary: 'Clash between {act} and {otherAct}',
+        details: ['Wants to see both.'],
+        told: ['Suggested catching the second half of {otherAct}.'],
+        resolutions: ['Answered.'],
+      },
+    ],
+    notes: ['Checked with stage management.', 'App team informed.'],
+    tags: ['app'],
+  },
+  praise: {
+    scenarios: [
+      {
+        summary: 'Thanks to the stewards at {zone}',
+        details: ['Wants the team at {spot} to know they were brilliant.'],
+        told: ['Thanked them and promised to pass it on.'],
+        resolutions: ['Passed on to the team at {zone}.'],
+      },
+      {
+        summary: 'Compliment for the info tent team',
+        details: ['Helped quickly and kindly earlier today.'],
+        told: ['Thanked them and promised to pass it on.'],
+        resolutions: ['Passed on to the info tent team.'],
+        zones: ['info-tent'],
+      },
+      {
+        summary: 'Loved the accessible viewing platform',
+        details: ['Says it was the first festival where they could see the whole show.'],
+        told: ['Thanked them; the access team will be glad to hear it.'],
+        resolutions: ['Passed on to the access team.'],
+        zones: ['main-stage'],
+      },
+      {
+        summary: 'Thanks for finding their {item}',
+        details: ['Came back to say thank you to lost & found.'],
+        told: ['Thanked them.'],
+        resolutions: ['Passed on to lost & found.'],
+        zones: ['info-tent'],
+      },
+      {
+        summary: 'Best organised festival they have been to',
+        details: ['Especially the water points and the short queues.'],
+        told: ['Thanked them and promised to pass it on.'],
+        resolutions: ['Passed on to the organisers.'],
+      },
+    ],
+    notes: ['Passed on to the shift lead.'],
+    followUp: 'Thank-you message and an early-bird code for next year.',
+    tags: ['compliment'],
+  },
+  other: {
+    scenarios: [
+      {
+        summary: 'Question about re-entry',
+        details: ['Left the site at {time} and wants to come back in.'],
+        told: ['Re-entry is possible with your wristband until 22:00.'],
+        resolutions: ['Answered.'],
+      },
+      {
+        summary: 'Needs to charge a phone',
+        details: ['Phone at 2%, needs to call a friend.'],
+        told: ['Charging lockers are at the food court.'],
+        resolutions: ['Pointed to the charging lockers.'],
+      },
+      {
+        summary: 'Wants to speak to the organisers',
+        details: ['Has ideas for next year.'],
+        told: ['A coordinator will come to the info tent.'],
+        resolutions: ['Coordinator spoke with the attendee.'],
+      },
+      {
+        summary: 'Found a wallet with cash',
+        details: ['Found on the grass at {spot}.'],
+        told: ['Thanked them; we log it at lost & found.'],
+        resolutions: ['Handed to lost & found.'],
+      },
+    ],
+    notes: ['Asked the shift lead.'],
+    tags: ['question'],
+  },
+};
