@@ -2,6 +2,7 @@ import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { CaptureScreen } from './capture/capture-screen';
 import { CrashGuard } from './components/crash-guard';
 import { NavBar } from './components/nav-bar';
+import { SyncLine } from './components/sync-line';
 import { UpdateBanner } from './components/update-banner';
 import { useDatabaseState } from './local-database';
 import { QueueScreen } from './queue/queue-screen';
@@ -31,6 +32,7 @@ function Routes() {
   if (database.status === 'opening') return <p class="loading">Opening Helptent…</p>;
   return (
     <SessionProvider db={database.db}>
+      <SyncLine />
       <CrashGuard>
         <Router>
           <Route path="/" component={CaptureScreen} />

@@ -3,6 +3,7 @@ import { AppError } from '../domain/app-error';
 import type { MutationName } from '../domain/mutation-args';
 import { uuidV7 } from '../domain/uuid-v7';
 import type { Session } from './session';
+import { requestSync } from './sync-bridge';
 
 export function newId(): string {
   return uuidV7(Date.now(), crypto.getRandomValues(new Uint8Array(10)));
@@ -21,12 +22,14 @@ export async function makeChange(
   const actor = session.staff.current;
   if (!actor) throw new AppError('invalid', 'Choose who you are in Settings before logging or changing issues.');
   const { saveChange } = await loadSaveChange();
-  return saveChange(session.db, session.event, {
+  const saved = await saveChange(session.db, session.event, {
     name,
     args,
     context: { now: new Date().toISOString(), actor, mutationId: newId() },
     ...options,
   });
+  requestSync();
+  return saved;
 }
 
 /**

@@ -6,6 +6,7 @@ import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
 import { defaultEvent } from '../domain/event';
 import { createStore, useStore } from './store';
+import { startSync } from './sync-bridge';
 
 export type DatabaseState =
   | { status: 'opening' }
@@ -39,6 +40,7 @@ export async function openLocalDatabase(): Promise<void> {
   }
   databaseState.set({ status: 'ready', db: result.db });
   void requestPersistentStorage();
+  startSync(result.db);
 }
 
 export function useDatabaseState(): DatabaseState {

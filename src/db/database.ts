@@ -43,6 +43,21 @@ export interface OutboxEntry {
   issueId: string;
   actor: PersonRef & { role: string };
   createdAt: string;
+  /** Server version of the issue when the change was made (0 = never synced): the merge base. */
+  baseVersion?: number;
+}
+
+/** A change the server refused, kept aside with its reason instead of blocking or vanishing. */
+export interface RejectedEntry extends OutboxEntry {
+  kind: string;
+  message: string;
+  rejectedAt: string;
+}
+
+/** The server version each issue was last pulled at. */
+export interface VersionRow {
+  id: string;
+  version: number;
 }
 
 export interface DraftRow {
@@ -61,6 +76,8 @@ export class HelptentDatabase extends Dexie {
   queue!: EntityTable<QueueRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   drafts!: EntityTable<DraftRow, 'key'>;
+  versions!: EntityTable<VersionRow, 'id'>;
+  rejected!: EntityTable<RejectedEntry, 'seq'>;
 
   constructor(name = 'helptent') {
     // Strict durability: "saved on this phone" must survive the battery dying a second later.
@@ -72,5 +89,6 @@ export class HelptentDatabase extends Dexie {
       outbox: '++seq, issueId',
       drafts: '&key',
     });
+    this.version(3).stores({ versions: '&id', rejected: '&seq, issueId' });
   }
 }

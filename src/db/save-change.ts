@@ -34,7 +34,7 @@ function issueIdIn(name: MutationName, args: unknown): string {
 export async function saveChange(db: HelptentDatabase, event: FestivalEvent, change: ChangeRequest): Promise<SavedChange> {
   const issueId = issueIdIn(change.name, change.args);
   return withReopenRetry(db, () =>
-    db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts], async () => {
+    db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts, db.versions], async () => {
       const current = issueId ? await db.issues.get(issueId) : undefined;
       const issue = applyMutation(current, change.name, change.args, change.context);
       await db.issues.put(issue);
@@ -46,6 +46,7 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, cha
         issueId: issue.id,
         actor: { id: change.context.actor.id, name: change.context.actor.name, role: change.context.actor.role },
         createdAt: change.context.now,
+        baseVersion: (await db.versions.get(issue.id))?.version ?? 0,
       });
       if (change.clearDraftKey) await db.drafts.delete(change.clearDraftKey);
       return { issue, seq: seq as number };

@@ -29,8 +29,11 @@ export async function waitForServiceWorker(page: Page): Promise<void> {
 
 export interface RunningServer {
   url: string;
+  databaseUrl: string;
   process: ChildProcess;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
+  /** Starts the same server again: same port, same database. */
+  restart(): Promise<RunningServer>;
 }
 
 async function freePort(): Promise<number> {
@@ -45,15 +48,19 @@ async function freePort(): Promise<number> {
 }
 
 /** Starts the real built server (npm start's command) on its own free port and database. */
-export async function startServer(env: Record<string, string> = {}): Promise<RunningServer> {
-  const port = await freePort();
-  const dir = mkdtempSync(join(tmpdir(), 'helptent-e2e-server-'));
+export async function startServer(
+  env: Record<string, string> = {},
+  reuse?: { port: number; databaseUrl: string },
+): Promise<RunningServer> {
+  const port = reuse?.port ?? (await freePort());
+  const databaseUrl =
+    reuse?.databaseUrl ?? `sqlite:${join(mkdtempSync(join(tmpdir(), 'helptent-e2e-server-')), 'helptent.sqlite')}`;
   const child = spawn(process.execPath, ['dist/server/main.js'], {
     env: {
       ...process.env,
       PORT: String(port),
       HOST: '127.0.0.1',
-      DATABASE_URL: `sqlite:${join(dir, 'helptent.sqlite')}`,
+      DATABASE_URL: databaseUrl,
       LOG_LEVEL: 'warn',
       ...env,
     },
@@ -76,7 +83,9 @@ export async function startServer(env: Record<string, string> = {}): Promise<Run
   }
   return {
     url,
+    databaseUrl,
     process: child,
+    restart: () => startServer(env, { port, databaseUrl }),
     stop(signal = 'SIGTERM') {
       if (child.exitCode !== null) return Promise.resolve(child.exitCode);
       return new Promise((resolve) => {

@@ -11,9 +11,10 @@ export async function openOffline(page: Page): Promise<void> {
 
 export async function startAs(page: Page, name: string, role: 'Staff' | 'Coordinator' | 'Organizer' = 'Staff'): Promise<void> {
   await page.goto('/settings');
-  await page.getByLabel('Your name').fill(name);
-  await page.getByLabel('Your role').selectOption({ label: role });
-  await page.getByRole('button', { name: /^(Start logging|Switch to this person)$/ }).click();
+  const form = page.getByRole('form', { name: 'Add a person to this phone' });
+  await form.getByLabel('Your name').fill(name);
+  await form.getByLabel('Your role').selectOption({ label: role });
+  await form.getByRole('button', { name: /^(Start logging|Switch to this person)$/ }).click();
   await expect(page.getByTestId('current-staff')).toHaveText(new RegExp(`^${name} \\(${role}\\)$`));
 }
 

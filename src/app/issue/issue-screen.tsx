@@ -7,6 +7,7 @@ import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
 import { EditForm } from './edit-form';
+import { IssueSyncState } from './issue-sync-state';
 import { NoteForm, ToldAttendeeForm } from './notes-section';
 import { OwnerSection } from './owner-section';
 import { FollowUpForm, PublicRiskForm } from './risk-and-follow-up';
@@ -46,6 +47,7 @@ export function IssueScreen({ id }: { id?: string }) {
         {isWaitingTooLong(issue, event, now) && <span class="badge badge--overdue">Waiting too long</span>}
       </p>
       <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
+      <IssueSyncState issueId={issue.id} />
       <dl class="facts">
         <dt>Category</dt>
         <dd>{category}</dd>

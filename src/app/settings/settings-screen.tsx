@@ -14,6 +14,7 @@ import { readTheme, saveTheme, type ThemeChoice } from '../theme';
 import { useLiveQuery } from '../use-live-query';
 import { DemoImport } from './demo-import';
 import { EventSettings } from './event-settings';
+import { SyncSection } from './sync-section';
 
 function persistenceText(persisted: boolean | null): string {
   if (persisted === true) return 'Kept: the browser will not clear Helptent’s data to free space.';
@@ -169,6 +170,7 @@ function FestivalSection() {
 export function SettingsScreen() {
   return (
     <Screen title="Settings">
+      <SyncSection />
       <PeopleSection />
       <DisplaySection />
       <ChangesSection />

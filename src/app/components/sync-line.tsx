@@ -1,0 +1,37 @@
+import { readSyncState } from '../../db/sync-state';
+import { formatWhen } from '../labels';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+
+/** Always in sight: is what I typed on the server yet, and if not, why not. */
+export function SyncLine() {
+  const { db, event } = useSession();
+  const state = useLiveQuery(() => readSyncState(db), [db]).data;
+  const waiting = useLiveQuery(() => db.outbox.count(), [db]).data ?? 0;
+  const rejected = useLiveQuery(() => db.rejected.count(), [db]).data ?? 0;
+  const waitingText = waiting === 0 ? 'nothing waiting' : `${waiting} waiting`;
+  let text: string;
+  let tone = 'ok';
+  if (!state) {
+    text = `Saved on this phone only (${waitingText}) — join your event in Settings to sync.`;
+    tone = 'warn';
+  } else if (state.lastError) {
+    text = `Not synced (${waitingText}): ${state.lastError.message}`;
+    tone = 'warn';
+  } else if (state.lastSyncedAt) {
+    text = `Synced ${formatWhen(state.lastSyncedAt, event.timezone)} · ${waitingText}`;
+  } else {
+    text = `Syncing… (${waitingText})`;
+  }
+  return (
+    <p class={`sync-line sync-line--${tone}`} data-testid="sync-line">
+      {text}
+      {rejected > 0 && (
+        <>
+          {' '}
+          · <a href="/settings#sync-title">{rejected === 1 ? '1 change refused' : `${rejected} changes refused`}</a>
+        </>
+      )}
+    </p>
+  );
+}

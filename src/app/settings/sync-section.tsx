@@ -1,0 +1,62 @@
+import { useLocation } from 'preact-iso';
+import { readSyncState } from '../../db/sync-state';
+import { ChangeForm } from '../components/change-form';
+import { formatWhen } from '../labels';
+import { useSession } from '../session';
+import { requestSync } from '../sync-bridge';
+import { useLiveQuery } from '../use-live-query';
+import { JoinEvent } from './join-event';
+
+export function SyncSection() {
+  const { db, event } = useSession();
+  const location = useLocation();
+  const state = useLiveQuery(() => readSyncState(db), [db]);
+  const rejected = useLiveQuery(() => db.rejected.reverse().toArray(), [db]).data ?? [];
+  const codeFromLink = /[#&]code=([^&]+)/.exec(location.url)?.[1] ?? '';
+  if (!state.loaded) return null;
+  return (
+    <section aria-labelledby="sync-title" class="card">
+      <h2 id="sync-title">Sync with the server</h2>
+      {!state.data ? (
+        <>
+          <p>This phone keeps everything on its own until it joins your event.</p>
+          <JoinEvent initialCode={decodeURIComponent(codeFromLink)} />
+        </>
+      ) : (
+        <>
+          <dl class="facts">
+            <dt>Event</dt>
+            <dd>{event.name}</dd>
+            <dt>Signed in as</dt>
+            <dd>
+              {state.data.staffName} ({state.data.role})
+            </dd>
+            <dt>Last synced</dt>
+            <dd data-testid="last-synced">
+              {state.data.lastSyncedAt ? formatWhen(state.data.lastSyncedAt, event.timezone) : 'not yet'}
+            </dd>
+            {state.data.lastError && (
+              <>
+                <dt>Problem</dt>
+                <dd>{state.data.lastError.message}</dd>
+              </>
+            )}
+          </dl>
+          <ChangeForm label="Sync now" submitLabel="Sync now" savedMessage="Syncing…" onSubmit={async () => requestSync()} />
+        </>
+      )}
+      {rejected.length > 0 && (
+        <>
+          <h3>Changes the server refused</h3>
+          <ul class="rejections">
+            {rejected.map((r) => (
+              <li key={r.seq}>
+                <a href={`/issues/${r.issueId}`}>{r.name}</a> ({formatWhen(r.createdAt, event.timezone)}): {r.message}
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,23 @@
+import type { HelptentDatabase } from '../db/database';
+import type { SyncEngine } from '../sync/sync-engine';
+
+/**
+ * The page's door to the sync engine. The engine (and the mutators it re-applies when rebasing)
+ * loads after the first screen is up, so staff can start typing before any of it arrives.
+ */
+let engine: SyncEngine | undefined;
+let requested = false;
+
+export function startSync(db: HelptentDatabase): void {
+  void import('../sync/sync-engine').then(({ SyncEngine }) => {
+    engine = new SyncEngine(db);
+    engine.start();
+    if (requested) engine.requestSync();
+  });
+}
+
+/** Something worth sending was saved, or the person asked: sync as soon as possible. */
+export function requestSync(): void {
+  if (engine) engine.requestSync();
+  else requested = true;
+}

@@ -1,0 +1,105 @@
+import type { FestivalEvent } from '../domain/event';
+import type { Issue } from '../domain/issue';
+import { applyMutation } from '../domain/mutators';
+import type { Role } from '../domain/staff';
+import type { HelptentDatabase, OutboxEntry } from './database';
+import { queueRowOf } from './queue-row';
+import { type SyncState, syncStateKey } from './sync-state';
+
+/**
+ * Joining moves everything logged before joining into the server's event, so the first push
+ * carries it there instead of being refused as another event's.
+ */
+export async function saveJoin(db: HelptentDatabase, state: SyncState, event: FestivalEvent): Promise<void> {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox], async () => {
+    const previous = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
+    await db.meta.put({ key: syncStateKey, value: state });
+    await db.meta.put({ key: 'event', value: event });
+    if (previous && previous.id !== event.id) {
+      const moved = (await db.issues.where('eventId').equals(previous.id).toArray()).map((issue) => ({
+        ...issue,
+        eventId: event.id,
+      }));
+      await db.issues.bulkPut(moved);
+      await db.queue.bulkPut(moved.map((issue) => queueRowOf(issue, event)));
+      await db.outbox
+        .filter((entry) => entry.name === 'createIssue')
+        .modify((entry) => {
+          entry.args = { ...(entry.args as object), eventId: event.id };
+        });
+    }
+  });
+}
+
+export function pendingEntries(db: HelptentDatabase, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.orderBy('seq').limit(limit).toArray();
+}
+
+/** After a push: acknowledged entries leave the outbox; refused ones move aside with the reason. */
+export async function settlePush(
+  db: HelptentDatabase,
+  lastMutationId: number,
+  rejected: { id: number; kind: string; message: string }[],
+  now: string,
+): Promise<void> {
+  await db.transaction('rw', [db.outbox, db.rejected], async () => {
+    for (const r of rejected) {
+      const entry = await db.outbox.get(r.id);
+      if (entry) await db.rejected.put({ ...entry, kind: r.kind, message: r.message, rejectedAt: now });
+    }
+    await db.outbox.where('seq').belowOrEqual(lastMutationId).delete();
+  });
+}
+
+function rebase(issue: Issue, pending: OutboxEntry[]): Issue {
+  let local = issue;
+  for (const entry of pending) {
+    try {
+      local = applyMutation(local, entry.name, entry.args, {
+        now: entry.createdAt,
+        actor: { id: entry.actor.id, name: entry.actor.name, role: entry.actor.role as Role },
+        mutationId: entry.mutationId,
+      });
+    } catch {
+      // It no longer applies on the newer copy; the server will say why when it arrives there.
+    }
+  }
+  return local;
+}
+
+export interface PulledPage {
+  event: FestivalEvent;
+  lastMutationId: number;
+  issues: { issue: Issue; version: number }[];
+  cursor: number;
+}
+
+/**
+ * Stores one pulled page and its cursor in one transaction. What this person typed and the
+ * server has not seen yet is re-applied on top of the server's copy, so it never disappears.
+ */
+export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): Promise<void> {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox, db.versions], async () => {
+    await db.outbox.where('seq').belowOrEqual(page.lastMutationId).delete();
+    const pending = await db.outbox.orderBy('seq').toArray();
+    const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
+    const eventChanged = JSON.stringify(current) !== JSON.stringify(page.event);
+    if (eventChanged) await db.meta.put({ key: 'event', value: page.event });
+    const issues = page.issues.map(({ issue }) =>
+      rebase(
+        issue,
+        pending.filter((e) => e.issueId === issue.id),
+      ),
+    );
+    await db.issues.bulkPut(issues);
+    await db.versions.bulkPut(page.issues.map(({ issue, version }) => ({ id: issue.id, version })));
+    if (eventChanged) {
+      const all = await db.issues.where('eventId').equals(page.event.id).toArray();
+      await db.queue.bulkPut(all.map((issue) => queueRowOf(issue, page.event)));
+    } else {
+      await db.queue.bulkPut(issues.map((issue) => queueRowOf(issue, page.event)));
+    }
+    const state = (await db.meta.get(syncStateKey))?.value as SyncState | undefined;
+    if (state) await db.meta.put({ key: syncStateKey, value: { ...state, cursor: page.cursor } });
+  });
+}

@@ -1,0 +1,27 @@
+import type { AppErrorData } from '../domain/app-error';
+import type { Role } from '../domain/staff';
+import type { HelptentDatabase } from './database';
+
+/** This device's membership of a server event and how its syncing goes. */
+export interface SyncState {
+  token: string;
+  role: Role;
+  staffName: string;
+  eventId: string;
+  cursor: number;
+  lastSyncedAt: string | null;
+  lastError: (AppErrorData & { at: string }) | null;
+}
+
+export const syncStateKey = 'sync';
+
+export async function readSyncState(db: HelptentDatabase): Promise<SyncState | undefined> {
+  return (await db.meta.get(syncStateKey))?.value as SyncState | undefined;
+}
+
+export async function updateSyncState(db: HelptentDatabase, patch: Partial<SyncState>): Promise<void> {
+  await db.transaction('rw', db.meta, async () => {
+    const current = await readSyncState(db);
+    if (current) await db.meta.put({ key: syncStateKey, value: { ...current, ...patch } });
+  });
+}

@@ -1,0 +1,154 @@
+import type { HelptentDatabase } from '../db/database';
+import { readDeviceIdentity } from '../db/device-repository';
+import { applyPulledPage, type PulledPage, pendingEntries, settlePush } from '../db/sync-repository';
+import { readSyncState, updateSyncState } from '../db/sync-state';
+import { AppError } from '../domain/app-error';
+import { backoffDelay } from './backoff';
+import { callServer } from './http';
+import { followPokes } from './poke-stream';
+
+export interface SyncOptions {
+  batchSize: number;
+  pageSize: number;
+  /** Pull this often even without pokes (a poke can be missed behind a flaky proxy). */
+  pollMs: number;
+}
+
+const defaults: SyncOptions = { batchSize: 500, pageSize: 1000, pollMs: 60_000 };
+
+interface PushAnswer {
+  lastMutationId: number;
+  rejected: { id: number; mutationId: string; kind: string; message: string }[];
+}
+
+/**
+ * Sends the outbox and pulls what changed, whenever there is reason to: after a save, when
+ * signal returns, when the app comes to the front, when the server pokes, and on a timer with
+ * backoff after failures. Never only on reload. Everything it learns is written to the
+ * database, where the screens read it.
+ */
+export class SyncEngine {
+  private running = false;
+  private again = false;
+  private failures = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private stopPokes: (() => void) | undefined;
+  private readonly options: SyncOptions;
+
+  constructor(
+    private readonly db: HelptentDatabase,
+    options: Partial<SyncOptions> = {},
+  ) {
+    this.options = { ...defaults, ...options };
+  }
+
+  start(): void {
+    window.addEventListener('online', this.onWake);
+    document.addEventListener('visibilitychange', this.onWake);
+    this.requestSync();
+  }
+
+  stop(): void {
+    window.removeEventListener('online', this.onWake);
+    document.removeEventListener('visibilitychange', this.onWake);
+    clearTimeout(this.timer);
+    this.stopPokes?.();
+  }
+
+  requestSync(): void {
+    if (this.running) {
+      this.again = true;
+      return;
+    }
+    void this.run();
+  }
+
+  private readonly onWake = () => {
+    if (document.visibilityState === 'visible' && navigator.onLine) {
+      this.failures = 0;
+      this.requestSync();
+    }
+  };
+
+  private schedule(delayMs: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => this.requestSync(), delayMs);
+  }
+
+  private async run(): Promise<void> {
+    this.running = true;
+    try {
+      do {
+        this.again = false;
+        await this.exclusively(() => this.syncOnce());
+      } while (this.again);
+      this.failures = 0;
+      this.schedule(this.options.pollMs);
+    } catch (error) {
+      const data =
+        error instanceof AppError
+          ? error.toData()
+          : { kind: 'server' as const, message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
+      await updateSyncState(this.db, { lastError: { ...data, at: new Date().toISOString() } }).catch(() => undefined);
+      if (data.kind === 'unauthorized') {
+        this.stopPokes?.();
+        this.stopPokes = undefined;
+        return; // Signed out: nothing will work until the device joins again.
+      }
+      this.failures += 1;
+      this.schedule(backoffDelay(this.failures, Math.random()));
+    } finally {
+      this.running = false;
+    }
+  }
+
+  /** One sync at a time across this phone's tabs, where the browser can coordinate them. */
+  private exclusively(task: () => Promise<void>): Promise<void> {
+    const locks = (navigator as Navigator & { locks?: LockManager }).locks;
+    return locks ? locks.request('helptent-sync', task) : task();
+  }
+
+  private async syncOnce(): Promise<void> {
+    const state = await readSyncState(this.db);
+    if (!state) return;
+    const identity = await readDeviceIdentity(this.db);
+    if (!identity) return;
+    if (!this.stopPokes) this.stopPokes = followPokes(state.token, () => this.requestSync());
+
+    for (;;) {
+      const entries = await pendingEntries(this.db, this.options.batchSize);
+      if (entries.length === 0) break;
+      const answer = await callServer<PushAnswer>('/api/sync/push', {
+        method: 'POST',
+        token: state.token,
+        body: JSON.stringify({
+          clientId: identity.deviceId,
+          mutations: entries.map((e) => ({
+            id: e.seq,
+            mutationId: e.mutationId,
+            name: e.name,
+            args: e.args,
+            createdAt: e.createdAt,
+            actor: { id: e.actor.id, name: e.actor.name },
+            baseVersion: e.baseVersion ?? 0,
+          })),
+        }),
+      });
+      await settlePush(this.db, answer.lastMutationId, answer.rejected, new Date().toISOString());
+      const lastSent = entries.at(-1)?.seq ?? 0;
+      if (answer.lastMutationId < lastSent || entries.length < this.options.batchSize) break;
+    }
+
+    let cursor = state.cursor;
+    for (;;) {
+      const page = await callServer<PulledPage & { hasMore: boolean }>(
+        `/api/sync/pull?cursor=${cursor}&limit=${this.options.pageSize}`,
+        { token: state.token },
+      );
+      await applyPulledPage(this.db, page);
+      cursor = page.cursor;
+      if (!page.hasMore) break;
+    }
+    await updateSyncState(this.db, { lastSyncedAt: new Date().toISOString(), lastError: null });
+  }
+}

@@ -1,0 +1,53 @@
+import { execFileSync } from 'node:child_process';
+import { type Browser, type BrowserContext, devices, expect, type Page } from '@playwright/test';
+import { waitForServiceWorker } from './helpers';
+
+function cli(databaseUrl: string, args: string[]): string {
+  return execFileSync('node_modules/.bin/tsx', ['src/server/cli/event-cli.ts', ...args], {
+    env: { ...process.env, DATABASE_URL: databaseUrl },
+    encoding: 'utf8',
+  });
+}
+
+/** Creates an event with the organizer's command line and returns codes to join it. */
+export function createEventWithCodes(databaseUrl: string): { staff: string; coordinator: string } {
+  cli(databaseUrl, ['create-event', '--name', 'Test Festival', '--id', 'test-festival', '--timezone', 'Europe/Amsterdam']);
+  const code = (role: string) =>
+    /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\s*$/.exec(
+      cli(databaseUrl, ['join-code', '--event', 'test-festival', '--role', role]),
+    )![1]!;
+  return { staff: code('staff'), coordinator: code('coordinator') };
+}
+
+export interface Device {
+  context: BrowserContext;
+  page: Page;
+}
+
+/** A phone (or laptop) that opened Helptent once and joined the event with a code. */
+export async function joinedDevice(browser: Browser, baseURL: string, code: string, name: string, phone = true): Promise<Device> {
+  const context = await browser.newContext({ ...(phone ? devices['Pixel 7'] : devices['Desktop Chrome']), baseURL });
+  const page = await context.newPage();
+  await page.goto('/settings');
+  await waitForServiceWorker(page);
+  const join = page.getByRole('form', { name: 'Join your event' });
+  await join.getByLabel('Join code').fill(code);
+  await join.getByLabel('Your name').fill(name);
+  await join.getByRole('button', { name: 'Join' }).click();
+  await expect(page.getByTestId('last-synced')).not.toHaveText('not yet', { timeout: 15_000 });
+  return { context, page };
+}
+
+export async function logIssue(page: Page, category: string, summary: string): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('radio', { name: category }).check();
+  await page.getByRole('textbox', { name: /What happened\?/ }).fill(summary);
+  await page.getByRole('button', { name: 'Save issue' }).first().click();
+  await expect(page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toContainText(summary);
+}
+
+export async function openIssue(page: Page, summary: string): Promise<void> {
+  await page.goto(`/queue?status=all&text=${encodeURIComponent(summary)}`);
+  await page.getByRole('list', { name: 'Issues' }).getByRole('link').filter({ hasText: summary }).click();
+  await expect(page.getByRole('heading', { level: 1, name: summary })).toBeVisible();
+}

@@ -1,0 +1,133 @@
+import { expect, test } from '@playwright/test';
+import { startServer } from './helpers';
+import { createEventWithCodes, joinedDevice, logIssue, openIssue } from './sync-helpers';
+
+// Several browsers and a server of their own per test: run these on one project only.
+test.skip(({ isMobile }) => !isMobile, 'multi-device flows run once, in the phone project');
+test.setTimeout(120_000);
+
+test('two phones offline and a coordinator converge, and the conflict is visible', async ({ browser }) => {
+  const server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const a = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    const b = await joinedDevice(browser, server.url, codes.staff, 'Kim');
+    const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
+
+    await logIssue(a.page, 'Cashless & refunds', 'Charged twice at the bar');
+    await expect(a.page.getByTestId('sync-line')).toContainText('nothing waiting');
+    // Phone B sees it without anyone reloading.
+    await expect(async () => {
+      await openIssue(b.page, 'Charged twice at the bar');
+    }).toPass({ timeout: 20_000 });
+
+    await a.context.setOffline(true);
+    await b.context.setOffline(true);
+    for (const summary of ['Lost keys at the campsite', 'Tent flooded in campsite south', 'Wheelchair platform full']) {
+      await logIssue(a.page, 'Lost property', summary);
+    }
+    await openIssue(a.page, 'Charged twice at the bar');
+    await a.page.getByRole('form', { name: 'Add a note' }).getByRole('textbox').fill('Bar staff confirm two payments');
+    await a.page.getByRole('button', { name: 'Add note' }).click();
+    await a.page.getByLabel('New status').selectOption({ label: 'Closed' });
+    await a.page.getByRole('textbox', { name: /Resolution/ }).fill('Refunded one payment');
+    await a.page.getByRole('button', { name: 'Close issue' }).click();
+    await expect(a.page.getByTestId('issue-sync')).toContainText('not on the server yet');
+
+    await openIssue(b.page, 'Charged twice at the bar');
+    await b.page.getByLabel('New status').selectOption({ label: 'Referred' });
+    await b.page.getByRole('textbox', { name: /Resolution/ }).fill('Sent to the cashless team');
+    await b.page.getByRole('button', { name: 'Change status' }).click();
+
+    await a.context.setOffline(false);
+    await expect(a.page.getByTestId('sync-line')).toContainText('nothing waiting', { timeout: 20_000 });
+    await b.context.setOffline(false);
+    await expect(b.page.getByTestId('sync-line')).toContainText('nothing waiting', { timeout: 20_000 });
+
+    // Every screen converges on the same issue, with the conflict on its timeline.
+    for (const device of [a, b, coordinator]) {
+      await expect(async () => {
+        await openIssue(device.page, 'Charged twice at the bar');
+        await expect(device.page.getByRole('heading', { name: 'Status: Closed' })).toBeVisible({ timeout: 1000 });
+        const timeline = device.page.getByRole('region', { name: 'Timeline' });
+        await expect(timeline).toContainText('Bar staff confirm two payments', { timeout: 1000 });
+        await expect(timeline).toContainText('Kim wanted to set the status to referred, but Sam had changed the issue first', {
+          timeout: 1000,
+        });
+      }).toPass({ timeout: 30_000 });
+    }
+    await coordinator.page.goto('/queue?status=all');
+    await expect(coordinator.page.getByRole('list', { name: 'Issues' }).getByRole('listitem')).toHaveCount(4);
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
+
+test('a page closed in the middle of a push: after reopening, the change is applied exactly once', async ({ browser }) => {
+  const server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
+    await logIssue(phone.page, 'Lost person', 'Boy, 6, blue cap');
+    await expect(phone.page.getByTestId('sync-line')).toContainText('nothing waiting');
+
+    // The next push reaches the server, but the page is gone before the answer comes back.
+    let delivered!: () => void;
+    const pushed = new Promise<void>((resolve) => (delivered = resolve));
+    await phone.page.route('**/api/sync/push', async (route) => {
+      await route.fetch();
+      delivered();
+      await new Promise(() => undefined); // never answer the page
+    });
+    await openIssue(phone.page, 'Boy, 6, blue cap');
+    await phone.page.getByRole('form', { name: 'Add a note' }).getByRole('textbox').fill('Found at the info tent');
+    await phone.page.getByRole('button', { name: 'Add note' }).click();
+    await pushed;
+    await phone.page.close();
+
+    const reopened = await phone.context.newPage();
+    await reopened.goto('/');
+    await expect(reopened.getByTestId('sync-line')).toContainText('nothing waiting', { timeout: 20_000 });
+
+    await expect(async () => {
+      await openIssue(coordinator.page, 'Boy, 6, blue cap');
+      await expect(coordinator.page.getByRole('region', { name: 'Timeline' }).getByText('Found at the info tent')).toHaveCount(
+        1,
+        {
+          timeout: 1000,
+        },
+      );
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
+
+test('phones keep logging while the server is down, and everything arrives when it is back, with no reload', async ({
+  browser,
+}) => {
+  let server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
+
+    await server.stop('SIGKILL');
+    await logIssue(phone.page, 'Toilets, water, facilities', 'No water at campsite north taps');
+    await logIssue(phone.page, 'Noise & neighbours', 'Neighbour complaint about the bass');
+    await expect(phone.page.getByTestId('sync-line')).toContainText('2 waiting');
+    await expect(phone.page.getByTestId('sync-line')).toContainText('cannot be reached', { timeout: 20_000 });
+
+    server = await server.restart();
+    await expect(phone.page.getByTestId('sync-line')).toContainText('nothing waiting', { timeout: 60_000 });
+    await expect(async () => {
+      await coordinator.page.goto('/queue');
+      await expect(coordinator.page.getByRole('list', { name: 'Issues' }).getByRole('listitem')).toHaveCount(2, {
+        timeout: 1000,
+      });
+    }).toPass({ timeout: 60_000 });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
