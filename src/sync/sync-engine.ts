@@ -1,25 +1,17 @@
 import type { HelptentDatabase } from '../db/database';
-import { readDeviceIdentity } from '../db/device-repository';
-import { applyPulledPage, type PulledPage, pendingEntries, settlePush } from '../db/sync-repository';
 import { readSyncState, updateSyncState } from '../db/sync-state';
 import { AppError } from '../domain/app-error';
 import { backoffDelay } from './backoff';
 import { callServer } from './http';
 import { followPokes } from './poke-stream';
+import { type SyncSizes, syncOnce } from './sync-once';
 
-export interface SyncOptions {
-  batchSize: number;
-  pageSize: number;
+export interface SyncOptions extends SyncSizes {
   /** Pull this often even without pokes (a poke can be missed behind a flaky proxy). */
   pollMs: number;
 }
 
 const defaults: SyncOptions = { batchSize: 500, pageSize: 1000, pollMs: 60_000 };
-
-interface PushAnswer {
-  lastMutationId: number;
-  rejected: { id: number; mutationId: string; kind: string; message: string }[];
-}
 
 /**
  * Sends the outbox and pulls what changed, whenever there is reason to: after a save, when
@@ -109,46 +101,10 @@ export class SyncEngine {
   }
 
   private async syncOnce(): Promise<void> {
-    const state = await readSyncState(this.db);
-    if (!state) return;
-    const identity = await readDeviceIdentity(this.db);
-    if (!identity) return;
-    if (!this.stopPokes) this.stopPokes = followPokes(state.token, () => this.requestSync());
-
-    for (;;) {
-      const entries = await pendingEntries(this.db, this.options.batchSize);
-      if (entries.length === 0) break;
-      const answer = await callServer<PushAnswer>('/api/sync/push', {
-        method: 'POST',
-        token: state.token,
-        body: JSON.stringify({
-          clientId: identity.deviceId,
-          mutations: entries.map((e) => ({
-            id: e.seq,
-            mutationId: e.mutationId,
-            name: e.name,
-            args: e.args,
-            createdAt: e.createdAt,
-            actor: { id: e.actor.id, name: e.actor.name },
-            baseVersion: e.baseVersion ?? 0,
-          })),
-        }),
-      });
-      await settlePush(this.db, answer.lastMutationId, answer.rejected, new Date().toISOString());
-      const lastSent = entries.at(-1)?.seq ?? 0;
-      if (answer.lastMutationId < lastSent || entries.length < this.options.batchSize) break;
+    const joined = await syncOnce(this.db, callServer, this.options);
+    if (joined && !this.stopPokes) {
+      const state = await readSyncState(this.db);
+      if (state) this.stopPokes = followPokes(state.token, () => this.requestSync());
     }
-
-    let cursor = state.cursor;
-    for (;;) {
-      const page = await callServer<PulledPage & { hasMore: boolean }>(
-        `/api/sync/pull?cursor=${cursor}&limit=${this.options.pageSize}`,
-        { token: state.token },
-      );
-      await applyPulledPage(this.db, page);
-      cursor = page.cursor;
-      if (!page.hasMore) break;
-    }
-    await updateSyncState(this.db, { lastSyncedAt: new Date().toISOString(), lastError: null });
   }
 }
