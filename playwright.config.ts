@@ -3,7 +3,8 @@ import { join } from 'node:path';
 import { defineConfig, devices } from '@playwright/test';
 import { chromiumLaunchOptions } from './test/e2e/chromium';
 
-export const e2ePort = 4310;
+// E2E_PORT lets two runs (a local one and a CI rehearsal) share a machine.
+export const e2ePort = Number(process.env.E2E_PORT ?? 4310);
 
 export default defineConfig({
   testDir: 'test/e2e',

@@ -87,14 +87,18 @@ test.describe('logging and working issues with no signal', () => {
     await startAs(page, 'Sam');
     await page.goto('/');
     await page.getByRole('radio', { name: 'Lost person' }).check();
-    await page
-      .getByRole('textbox', { name: /What happened\?/ })
-      .pressSequentially('Girl, 8, red coat, last seen at', { delay: 10 });
+    const summary = page.getByRole('textbox', { name: /What happened\?/ });
+    await summary.pressSequentially('Girl, 8, red coat, last seen at', { delay: 10 });
+    await page.waitForTimeout(500);
+    // Killed while typing on: only keystrokes from the very last moment may still be in flight.
+    await summary.pressSequentially(' the dance tent', { delay: 10 });
     await page.close({ runBeforeUnload: false });
 
     const reopened = await context.newPage();
     await reopened.goto('/');
-    await expect(reopened.getByRole('textbox', { name: /What happened\?/ })).toHaveValue('Girl, 8, red coat, last seen at');
+    const restored = reopened.getByRole('textbox', { name: /What happened\?/ });
+    await expect(restored).toHaveValue(/^Girl, 8, red coat, last seen at/);
+    expect('Girl, 8, red coat, last seen at the dance tent'.startsWith(await restored.inputValue())).toBe(true);
     await expect(reopened.getByRole('radio', { name: 'Lost person' })).toBeChecked();
   });
 

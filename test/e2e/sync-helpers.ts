@@ -9,14 +9,22 @@ function cli(databaseUrl: string, args: string[]): string {
   });
 }
 
+const codePattern = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})/;
+
 /** Creates an event with the organizer's command line and returns codes to join it. */
-export function createEventWithCodes(databaseUrl: string): { staff: string; coordinator: string } {
-  cli(databaseUrl, ['create-event', '--name', 'Test Festival', '--id', 'test-festival', '--timezone', 'Europe/Amsterdam']);
+export function createEventWithCodes(databaseUrl: string): { staff: string; coordinator: string; organizer: string } {
+  const created = cli(databaseUrl, [
+    'create-event',
+    '--name',
+    'Test Festival',
+    '--id',
+    'test-festival',
+    '--timezone',
+    'Europe/Amsterdam',
+  ]);
   const code = (role: string) =>
-    /: ([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})\s*$/.exec(
-      cli(databaseUrl, ['join-code', '--event', 'test-festival', '--role', role]),
-    )![1]!;
-  return { staff: code('staff'), coordinator: code('coordinator') };
+    codePattern.exec(cli(databaseUrl, ['join-code', '--event', 'test-festival', '--role', role]))![1]!;
+  return { staff: code('staff'), coordinator: code('coordinator'), organizer: codePattern.exec(created)![1]! };
 }
 
 export interface Device {

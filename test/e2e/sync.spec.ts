@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { devices, expect, test } from '@playwright/test';
 import { startServer } from './helpers';
 import { createEventWithCodes, joinedDevice, logIssue, openIssue } from './sync-helpers';
 
@@ -127,6 +127,45 @@ test('phones keep logging while the server is down, and everything arrives when 
         timeout: 1000,
       });
     }).toPass({ timeout: 60_000 });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
+
+test('a coordinator shows a QR join code; the scanned link joins a phone; an organizer signs it out', async ({ browser }) => {
+  const server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const organizer = await joinedDevice(browser, server.url, codes.organizer, 'Jo', false);
+    const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
+
+    const show = coordinator.page.getByRole('form', { name: 'Let someone join' });
+    await show.getByLabel('Joins as').selectOption({ label: 'Staff' });
+    await show.getByRole('button', { name: 'Show a join code' }).click();
+    const qr = coordinator.page.getByRole('img', { name: /QR code that opens Helptent with join code/ });
+    await expect(qr).toBeVisible();
+    const code = (await coordinator.page.getByTestId('join-code').textContent())!;
+    expect(await qr.getAttribute('src')).toMatch(/^data:image\/svg\+xml/);
+
+    // What the phone's camera opens when it scans the QR code.
+    const context = await browser.newContext({ ...devices['Pixel 7'], baseURL: server.url });
+    const phone = await context.newPage();
+    await phone.goto(`/settings#code=${code}`);
+    const join = phone.getByRole('form', { name: 'Join your event' });
+    await expect(join.getByLabel('Join code')).toHaveValue(code);
+    await join.getByLabel('Your name').fill('Sam');
+    await join.getByRole('button', { name: 'Join' }).click();
+    await expect(phone.getByTestId('last-synced')).not.toHaveText('not yet', { timeout: 15_000 });
+
+    await organizer.page.reload();
+    const devicesList = organizer.page.getByRole('region', { name: 'Devices in this event' });
+    await expect(devicesList).toContainText('Sam (staff)');
+    organizer.page.once('dialog', (dialog) => void dialog.accept());
+    await devicesList.getByRole('button', { name: 'Sign out Sam' }).click();
+    await expect(devicesList).toContainText('Sam (staff) · signed out');
+
+    await phone.getByRole('form', { name: 'Sync now' }).getByRole('button').click();
+    await expect(phone.getByTestId('sync-line')).toContainText('signed out by an organizer', { timeout: 15_000 });
   } finally {
     await server.stop('SIGKILL');
   }

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { readDraft, saveDraft } from '../../db/draft-repository';
+import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { readDraft } from '../../db/draft-repository';
 import { contactChannels, moods, publicRiskLevels, severities, sources } from '../../domain/issue';
 import { errorMessage, makeChange, newId } from '../changes';
 import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
@@ -16,6 +16,7 @@ import {
   emptyCapture,
   isEmptyCapture,
 } from './capture-form-state';
+import { createDraftWriter } from './draft-writer';
 
 type Outcome =
   | { kind: 'idle' }
@@ -67,6 +68,7 @@ function CaptureForm() {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const recent = useRecentCategories();
+  const writeDraft = useMemo(() => createDraftWriter(db, captureDraftKey), [db]);
 
   useEffect(() => {
     void readDraft(db, captureDraftKey).then((draft) => setForm(captureFromDraft(draft)));
@@ -77,9 +79,7 @@ function CaptureForm() {
     const next = { ...form, ...patch };
     setForm(next);
     // Written on every change, not debounced: a tab killed a moment later keeps the text.
-    void saveDraft(db, captureDraftKey, next as unknown as Record<string, unknown>, new Date().toISOString()).catch(
-      () => undefined,
-    );
+    writeDraft(next as unknown as Record<string, unknown>);
   };
 
   if (!form) return <p class="loading">Opening the form…</p>;

@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { readDeviceIdentity } from '../../db/device-repository';
 import { countPendingChanges } from '../../db/issue-repository';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../db/storage-persistence';
+import { readSyncState } from '../../db/sync-state';
 import { appVersion } from '../../domain/app-version';
 import { ChoiceTiles } from '../components/fields';
 import { Screen } from '../components/screen';
@@ -13,6 +14,7 @@ import { checkForUpdate, offlineReady } from '../sw-bridge';
 import { readTheme, saveTheme, type ThemeChoice } from '../theme';
 import { useLiveQuery } from '../use-live-query';
 import { DemoImport } from './demo-import';
+import { DevicesList } from './devices-list';
 import { EventSettings } from './event-settings';
 import { SyncSection } from './sync-section';
 
@@ -167,10 +169,17 @@ function FestivalSection() {
   );
 }
 
+function DevicesSection() {
+  const { db } = useSession();
+  const sync = useLiveQuery(() => readSyncState(db), [db]).data;
+  return sync && sync.role !== 'staff' ? <DevicesList sync={sync} /> : null;
+}
+
 export function SettingsScreen() {
   return (
     <Screen title="Settings">
       <SyncSection />
+      <DevicesSection />
       <PeopleSection />
       <DisplaySection />
       <ChangesSection />

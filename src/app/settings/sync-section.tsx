@@ -1,4 +1,3 @@
-import { useLocation } from 'preact-iso';
 import { readSyncState } from '../../db/sync-state';
 import { ChangeForm } from '../components/change-form';
 import { formatWhen } from '../labels';
@@ -6,13 +5,14 @@ import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
 import { JoinEvent } from './join-event';
+import { LetSomeoneJoin } from './let-someone-join';
 
 export function SyncSection() {
   const { db, event } = useSession();
-  const location = useLocation();
   const state = useLiveQuery(() => readSyncState(db), [db]);
   const rejected = useLiveQuery(() => db.rejected.reverse().toArray(), [db]).data ?? [];
-  const codeFromLink = /[#&]code=([^&]+)/.exec(location.url)?.[1] ?? '';
+  // A scanned QR code opens /settings#code=…: the fragment never reaches a server log.
+  const codeFromLink = /[#&]code=([^&]+)/.exec(window.location.hash)?.[1] ?? '';
   if (!state.loaded) return null;
   return (
     <section aria-labelledby="sync-title" class="card">
@@ -43,6 +43,7 @@ export function SyncSection() {
             )}
           </dl>
           <ChangeForm label="Sync now" submitLabel="Sync now" savedMessage="Syncing…" onSubmit={async () => requestSync()} />
+          {state.data.role !== 'staff' && <LetSomeoneJoin sync={state.data} />}
         </>
       )}
       {rejected.length > 0 && (

@@ -1,0 +1,78 @@
+import { useState } from 'preact/hooks';
+import type { SyncState } from '../../db/sync-state';
+import type { Role } from '../../domain/staff';
+import { callServer } from '../../sync/http';
+import { ChangeForm } from '../components/change-form';
+import { SelectField } from '../components/fields';
+import { roleLabels } from '../components/staff-picker';
+import { formatWhen } from '../labels';
+import { useSession } from '../session';
+
+interface Shown {
+  code: string;
+  role: Role;
+  expiresAt: string;
+  qr: string;
+}
+
+/**
+ * A coordinator shows a code (and its QR code) to whoever joins next; scanning it opens
+ * Helptent's settings with the code filled in.
+ */
+export function LetSomeoneJoin({ sync }: { sync: SyncState }) {
+  const { event } = useSession();
+  const [role, setRole] = useState<Role>('staff');
+  const [hours, setHours] = useState('12');
+  const [shown, setShown] = useState<Shown | null>(null);
+  const roles: Role[] = sync.role === 'organizer' ? ['staff', 'coordinator', 'organizer'] : ['staff', 'coordinator'];
+  return (
+    <>
+      <ChangeForm
+        label="Let someone join"
+        submitLabel="Show a join code"
+        savedMessage="Code ready: let them scan it or type it."
+        onSubmit={async () => {
+          const answer = await callServer<{ code: string; expiresAt: string }>('/api/join-codes', {
+            method: 'POST',
+            token: sync.token,
+            body: JSON.stringify({ role, validMinutes: Number(hours) * 60 }),
+          });
+          const { renderSVG } = await import('uqr');
+          const link = `${location.origin}/settings#code=${answer.code}`;
+          const svg = renderSVG(link, { ecc: 'M', border: 2 });
+          setShown({ ...answer, role, qr: `data:image/svg+xml;charset=utf-8,${encodeURIComponent(svg)}` });
+        }}
+      >
+        <SelectField
+          label="Joins as"
+          value={role}
+          options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+          onChange={(value) => setRole(value as Role)}
+        />
+        <SelectField
+          label="Code works for"
+          value={hours}
+          options={[
+            { value: '1', label: '1 hour' },
+            { value: '12', label: '12 hours' },
+            { value: '72', label: '3 days' },
+          ]}
+          onChange={setHours}
+        />
+      </ChangeForm>
+      {shown && (
+        <figure class="join-code">
+          <img src={shown.qr} width={240} height={240} alt={`QR code that opens Helptent with join code ${shown.code}`} />
+          <figcaption>
+            <span class="join-code__code" data-testid="join-code">
+              {shown.code}
+            </span>
+            <br />
+            {roleLabels[shown.role]} · works until {formatWhen(shown.expiresAt, event.timezone)}
+            {shown.role === 'organizer' ? ' · once' : ''}
+          </figcaption>
+        </figure>
+      )}
+    </>
+  );
+}
