@@ -10,11 +10,14 @@ import { staticAppRoutes } from './routes/static-app';
 import { syncRoutes } from './routes/sync';
 import { openStorage, type Storage } from './storage/storage';
 import { Pokes } from './sync/pokes';
+import { relayPokesThroughPostgres } from './sync/postgres-pokes';
 
 declare module 'fastify' {
   interface FastifyInstance {
     /** The server database, for the CLI and tests that prepare data. */
     storage: Storage;
+    /** "Something changed" signals to open devices (and, on PostgreSQL, other instances). */
+    pokes: Pokes;
   }
 }
 
@@ -60,8 +63,14 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
 
   healthRoutes(app, storage);
   clientErrorRoutes(app);
+  const pokes = new Pokes();
+  app.decorate('pokes', pokes);
+  if (options.storage.kind === 'postgres') {
+    const stopRelay = await relayPokesThroughPostgres(pokes, options.storage.url, app.log);
+    app.addHook('onClose', stopRelay);
+  }
   deviceRoutes(app, storage);
-  syncRoutes(app, storage, new Pokes());
+  syncRoutes(app, storage, pokes);
   await staticAppRoutes(app, options.staticDir);
   return app;
 }
