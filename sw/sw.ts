@@ -2,6 +2,9 @@
 import { clientsClaim } from 'workbox-core';
 import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from 'workbox-precaching';
 import { NavigationRoute, registerRoute } from 'workbox-routing';
+import { HelptentDatabase } from '../src/db/database';
+import { createTransport } from '../src/sync/http';
+import { syncOnce } from '../src/sync/sync-once';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -24,3 +27,23 @@ clientsClaim();
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Background Sync (Chromium): when signal returns, the browser wakes this worker even if every
+// Helptent tab is closed, and the outbox goes out. Other browsers sync when the app is opened.
+interface SyncEvent extends ExtendableEvent {
+  readonly tag: string;
+}
+
+self.addEventListener('sync', (event) => {
+  const syncEvent = event as SyncEvent;
+  if (syncEvent.tag === 'helptent-sync') syncEvent.waitUntil(syncInBackground());
+});
+
+async function syncInBackground(): Promise<void> {
+  const db = new HelptentDatabase();
+  try {
+    await syncOnce(db, createTransport({ isOnline: () => true }), { batchSize: 500, pageSize: 1000 });
+  } finally {
+    db.close();
+  }
+}

@@ -20,4 +20,20 @@ export function startSync(db: HelptentDatabase): void {
 export function requestSync(): void {
   if (engine) engine.requestSync();
   else requested = true;
+  if (!navigator.onLine) registerBackgroundSync();
+}
+
+/**
+ * Where the browser has Background Sync (Chromium), ask it to wake the service worker when
+ * signal returns, so the outbox goes out even if the tab is closed by then.
+ */
+function registerBackgroundSync(): void {
+  if (!('serviceWorker' in navigator)) return;
+  void navigator.serviceWorker.ready
+    .then((registration) =>
+      (registration as ServiceWorkerRegistration & { sync?: { register(tag: string): Promise<void> } }).sync?.register(
+        'helptent-sync',
+      ),
+    )
+    .catch(() => undefined);
 }

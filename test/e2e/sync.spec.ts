@@ -170,3 +170,43 @@ test('a coordinator shows a QR join code; the scanned link joins a phone; an org
     await server.stop('SIGKILL');
   }
 });
+
+test('with every tab closed, Background Sync sends what was logged offline once signal is back', async ({ browser }) => {
+  const server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
+    // A blank tab keeps the browser context (and its devtools door) open once Helptent's tab is gone.
+    const blank = await phone.context.newPage();
+    const cdp = await phone.context.newCDPSession(blank);
+    const registrations: { registrationId: string; scopeURL: string }[] = [];
+    cdp.on('ServiceWorker.workerRegistrationUpdated', (e) => registrations.push(...e.registrations));
+    await cdp.send('ServiceWorker.enable');
+
+    await phone.context.setOffline(true);
+    await logIssue(phone.page, 'Lost property', 'Red umbrella at the main gate');
+    await phone.page.close();
+    await phone.context.setOffline(false);
+
+    await expect.poll(() => registrations.find((r) => r.scopeURL.startsWith(server.url))).toBeTruthy();
+    const registration = registrations.find((r) => r.scopeURL.startsWith(server.url))!;
+    await cdp.send('ServiceWorker.dispatchSyncEvent', {
+      origin: server.url,
+      registrationId: registration.registrationId,
+      tag: 'helptent-sync',
+      lastChance: false,
+    });
+    await expect(async () => {
+      await coordinator.page.goto('/queue');
+      await expect(coordinator.page.getByRole('list', { name: 'Issues' }).getByRole('link')).toContainText(
+        'Red umbrella at the main gate',
+        {
+          timeout: 1000,
+        },
+      );
+    }).toPass({ timeout: 30_000 });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
