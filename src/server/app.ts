@@ -5,6 +5,7 @@ import type { ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
 import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
+import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { staticAppRoutes } from './routes/static-app';
 import { syncRoutes } from './routes/sync';
@@ -71,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   deviceRoutes(app, storage);
   syncRoutes(app, storage, pokes);
+  exportRoutes(app, storage);
   await staticAppRoutes(app, options.staticDir);
   return app;
 }

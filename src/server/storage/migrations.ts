@@ -82,6 +82,29 @@ const migrations: Record<string, Migration> = {
       for (const table of ['rejections', 'issues', 'join_codes', 'devices', 'events']) await db.schema.dropTable(table).execute();
     },
   },
+  '0003_export_log': {
+    async up(db: Kysely<unknown>) {
+      // Who took attendee data out of the system, when and how much: every export is a row here.
+      await db.schema
+        .createTable('export_log')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('device_id', 'text')
+        .addColumn('who', 'text', (col) => col.notNull())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('day', 'text')
+        .addColumn('format', 'text', (col) => col.notNull())
+        .addColumn('rows', 'integer', (col) => col.notNull())
+        .addColumn('source', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('received_at', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('export_log_event_received').on('export_log').columns(['event_id', 'received_at']).execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('export_log').execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,4 +1,6 @@
+import type { ExportKind } from '../../domain/export-rows';
 import type { Role } from '../../domain/staff';
+import type { ExportFormat, ExportSource } from '../exports/export-request';
 
 /** Kysely table types of the server database; one interface per table. Times are ISO 8601 text. */
 export interface ServerInfoTable {
@@ -66,6 +68,26 @@ export interface RejectionsTable {
   created_at: string;
 }
 
+export interface ExportLogTable {
+  id: string;
+  event_id: string;
+  /** The organizer's device; null for the command line on the server box. */
+  device_id: string | null;
+  /** Staff name of the device, or 'command line'. */
+  who: string;
+  kind: ExportKind;
+  /** Festival day "YYYY-MM-DD"; null for the whole event. */
+  day: string | null;
+  format: ExportFormat;
+  rows: number;
+  /** 'api' and 'cli' exports are built by the server; 'app' ones on a device from its own data. */
+  source: ExportSource;
+  /** When the export was made: the server clock, or the device clock for 'app' exports (shown only). */
+  created_at: string;
+  /** When the server recorded it: server clock, used for ordering. */
+  received_at: string;
+}
+
 export interface ServerDatabase {
   server_info: ServerInfoTable;
   events: EventsTable;
@@ -73,4 +95,5 @@ export interface ServerDatabase {
   join_codes: JoinCodesTable;
   issues: IssuesTable;
   rejections: RejectionsTable;
+  export_log: ExportLogTable;
 }
