@@ -12,9 +12,12 @@ import { SessionProvider } from './session';
 
 // Only the screens a staff member needs in the first seconds are in the first load; the rest
 // come from the service worker's precache the moment they are opened, online or not.
-const SummaryScreen = lazy(() => import('./screens/summary-screen'));
+const SummaryScreen = lazy(() => import('./summary/summary-screen'));
 const IssueScreen = lazy(() => import('./issue/issue-screen').then((m) => m.IssueScreen));
 const SettingsScreen = lazy(() => import('./settings/settings-screen').then((m) => m.SettingsScreen));
+const FollowUpScreen = lazy(() => import('./coordinator/follow-up-screen').then((m) => m.FollowUpScreen));
+const PrRiskScreen = lazy(() => import('./coordinator/pr-risk-screen').then((m) => m.PrRiskScreen));
+const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
   const database = useDatabaseState();
@@ -40,6 +43,9 @@ function Routes() {
           <Route path="/issues/:id" component={IssueScreen} />
           <Route path="/summary" component={SummaryScreen} />
           <Route path="/settings" component={SettingsScreen} />
+          <Route path="/follow-up" component={FollowUpScreen} />
+          <Route path="/pr-risk" component={PrRiskScreen} />
+          <Route path="/evangelists" component={EvangelistsScreen} />
           <Route default component={NotFoundScreen} />
         </Router>
       </CrashGuard>

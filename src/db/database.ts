@@ -1,6 +1,8 @@
 import Dexie, { type EntityTable } from 'dexie';
-import type { Issue, PersonRef, Severity, Status } from '../domain/issue';
+import type { FestivalEvent } from '../domain/event';
+import type { Issue, Mood, PersonRef, Severity, Status } from '../domain/issue';
 import type { MutationName } from '../domain/mutation-args';
+import { queueRowOf } from './queue-row';
 
 /** Small facts about this device and its user, keyed by name (device id, event, staff, …). */
 export interface MetaRow {
@@ -29,6 +31,9 @@ export interface QueueRow {
   reportedById: string;
   hasPublicRisk: boolean;
   needsFollowUp: boolean;
+  /** Consent to be contacted after the event (follow-up and evangelist lists need it). */
+  hasConsent: boolean;
+  moodAtClose: Mood | null;
   firstResponseAt: string | null;
   /** Lower-cased text that search looks in. */
   searchText: string;
@@ -90,5 +95,12 @@ export class HelptentDatabase extends Dexie {
       drafts: '&key',
     });
     this.version(3).stores({ versions: '&id', rejected: '&seq, issueId' });
+    // Queue rows learned consent and mood at close: re-file every row once.
+    this.version(4).upgrade(async (tx) => {
+      const event = (await tx.table('meta').get('event'))?.value as FestivalEvent | undefined;
+      if (!event) return;
+      const issues = (await tx.table('issues').toArray()) as Issue[];
+      await tx.table('queue').bulkPut(issues.map((issue) => queueRowOf(issue, event)));
+    });
   }
 }

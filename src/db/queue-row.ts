@@ -22,6 +22,8 @@ export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {
     reportedById: issue.reportedBy.id,
     hasPublicRisk: issue.publicRisk.level !== 'none',
     needsFollowUp: issue.followUp.needed && issue.followUp.outreach !== 'done',
+    hasConsent: issue.consent.given,
+    moodAtClose: issue.moodAtClose,
     firstResponseAt: issue.firstResponseAt,
     searchText: [
       issue.summary,

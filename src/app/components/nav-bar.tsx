@@ -3,7 +3,11 @@ import { useLocation } from 'preact-iso';
 const items = [
   { href: '/', label: 'Log', match: (path: string) => path === '/' },
   { href: '/queue', label: 'Queue', match: (path: string) => path === '/queue' || path.startsWith('/issues/') },
-  { href: '/summary', label: 'Summary', match: (path: string) => path === '/summary' },
+  {
+    href: '/summary',
+    label: 'Summary',
+    match: (path: string) => ['/summary', '/follow-up', '/pr-risk', '/evangelists'].includes(path),
+  },
   { href: '/settings', label: 'Settings', match: (path: string) => path === '/settings' },
 ];
 

@@ -1,0 +1,121 @@
+import { useState } from 'preact/hooks';
+import type { HelptentDatabase } from '../../db/database';
+import { readSyncState } from '../../db/sync-state';
+import { type ExportKind, type ExportRequest, exportFileName, exportTable } from '../../domain/export-rows';
+import type { Issue } from '../../domain/issue';
+import { callServer } from '../../sync/http';
+import { errorMessage } from '../changes';
+import { SelectField } from '../components/fields';
+import { useSession } from '../session';
+
+interface ExportLogEntry {
+  kind: ExportKind;
+  day: string | null;
+  format: 'csv' | 'json';
+  rows: number;
+  exportedAt: string;
+}
+
+const pendingKey = 'pending-export-logs';
+
+/**
+ * Every export is logged on the server (who, when, what, how many rows). An export made
+ * without signal is remembered and logged the next time exports are opened with signal.
+ */
+async function logExport(db: HelptentDatabase, entry: ExportLogEntry): Promise<'logged' | 'later' | 'local'> {
+  const sync = await readSyncState(db);
+  if (!sync) return 'local';
+  const pending = [...(((await db.meta.get(pendingKey))?.value as ExportLogEntry[] | undefined) ?? []), entry];
+  const left: ExportLogEntry[] = [];
+  for (const item of pending) {
+    try {
+      await callServer('/api/exports/log', { method: 'POST', token: sync.token, body: JSON.stringify(item) });
+    } catch {
+      left.push(item);
+    }
+  }
+  await db.meta.put({ key: pendingKey, value: left });
+  return left.includes(entry) ? 'later' : 'logged';
+}
+
+function download(fileName: string, body: string, type: string): void {
+  const url = URL.createObjectURL(new Blob([body], { type }));
+  const link = document.createElement('a');
+  link.href = url;
+  link.download = fileName;
+  document.body.append(link);
+  link.click();
+  link.remove();
+  setTimeout(() => URL.revokeObjectURL(url), 10_000);
+}
+
+export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: string }) {
+  const { db, event } = useSession();
+  const [day, setDay] = useState(defaultDay);
+  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+
+  const run = async (kind: ExportKind, format: 'csv' | 'json') => {
+    try {
+      const request: ExportRequest = { kind, day: day || null };
+      const issues = (await db.issues.where('eventId').equals(event.id).toArray()) as Issue[];
+      const table = exportTable(issues, event, request);
+      const fileName = exportFileName(event, request, format);
+      if (format === 'csv') {
+        const { toCsv } = await import('../../domain/csv');
+        download(fileName, toCsv(table), 'text/csv;charset=utf-8');
+      } else {
+        const body = JSON.stringify(
+          { event: { id: event.id, name: event.name }, kind, day: request.day, rows: table.rows },
+          null,
+          2,
+        );
+        download(fileName, body, 'application/json');
+      }
+      const logged = await logExport(db, {
+        kind,
+        day: request.day,
+        format,
+        rows: table.rows.length,
+        exportedAt: new Date().toISOString(),
+      });
+      const where =
+        logged === 'logged'
+          ? 'logged on the server'
+          : logged === 'later'
+            ? 'it will be logged on the server once there is signal'
+            : 'this phone has not joined an event, so it is not logged';
+      setMessage({ ok: true, text: `Downloaded ${fileName} (${table.rows.length} rows); ${where}.` });
+    } catch (error) {
+      setMessage({ ok: false, text: errorMessage(error) });
+    }
+  };
+
+  return (
+    <section class="card no-print" aria-labelledby="exports-title">
+      <h2 id="exports-title">Exports</h2>
+      <p>From the issues on this device. The follow-up list holds only attendees who agreed to be contacted.</p>
+      <SelectField
+        label="Which days"
+        value={day}
+        options={[{ value: '', label: 'The whole event' }, ...days.map((d) => ({ value: d, label: d }))]}
+        onChange={setDay}
+      />
+      <div class="button-list">
+        <button type="button" class="button" onClick={() => void run('issues', 'csv')}>
+          Issues (CSV)
+        </button>
+        <button type="button" class="button" onClick={() => void run('issues', 'json')}>
+          Issues (JSON)
+        </button>
+        <button type="button" class="button" onClick={() => void run('follow-up', 'csv')}>
+          Follow-up list (CSV)
+        </button>
+      </div>
+      {message && (
+        <p class={message.ok ? 'message message--ok' : 'message message--error'} role={message.ok ? 'status' : 'alert'}>
+          {message.text}
+        </p>
+      )}
+    </section>
+  );
+}

@@ -1,0 +1,139 @@
+import '../summary/coordinator.css';
+import { useState } from 'preact/hooks';
+import { readTemplates, saveTemplate } from '../../db/template-repository';
+import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } from '../../domain/issue';
+import { errorMessage, makeChange } from '../changes';
+import { TextArea } from '../components/fields';
+import { Screen } from '../components/screen';
+import { formatWhen, outreachLabels, reasonLabels } from '../labels';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+import { useNow } from '../use-now';
+import { contactLink, defaultTemplates, fillTemplate } from './outreach-templates';
+import { RoleGate } from './role-gate';
+import { useIssuesWhere } from './use-issues';
+
+const nextStep: Partial<Record<OutreachState, { to: OutreachState; label: string }>> = {
+  pending: { to: 'sent', label: 'Mark sent' },
+  sent: { to: 'replied', label: 'Mark replied' },
+  replied: { to: 'done', label: 'Mark done' },
+};
+
+function AttendeeCard({ issue, template, now }: { issue: Issue; template: string; now: Date }) {
+  const session = useSession();
+  const [problem, setProblem] = useState('');
+  const message = fillTemplate(template, issue);
+  const link = contactLink(issue, message, `About your visit: ${issue.summary}`);
+  const step = nextStep[issue.followUp.outreach];
+  const overdue = issue.followUp.dueAt !== null && Date.parse(issue.followUp.dueAt) < now.getTime();
+  const name = issue.attendee.name || 'Attendee without a name';
+  return (
+    <li class={overdue ? 'outreach outreach--overdue' : 'outreach'}>
+      <p class="outreach__who">
+        <strong>{name}</strong> · {outreachLabels[issue.followUp.outreach]}
+        {overdue && (
+          <span class="badge badge--overdue">Overdue since {formatWhen(issue.followUp.dueAt!, session.event.timezone, now)}</span>
+        )}
+      </p>
+      <p>
+        <a href={`/issues/${issue.id}`}>{issue.summary}</a>
+      </p>
+      <p class="outreach__message">{message}</p>
+      <div class="button-list">
+        {link ? (
+          <a class="button" href={link}>
+            {link.startsWith('sms:') ? `Text ${name}` : `Email ${name}`}
+          </a>
+        ) : (
+          <span class="muted">No email or phone recorded.</span>
+        )}
+        {step && (
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={() =>
+              void makeChange(session, 'setOutreach', { issueId: issue.id, outreach: step.to }).then(
+                () => setProblem(''),
+                (error: unknown) => setProblem(errorMessage(error)),
+              )
+            }
+          >
+            {step.label}
+            <span class="visually-hidden"> for {name}</span>
+          </button>
+        )}
+      </div>
+      {problem && (
+        <p class="message message--error" role="alert">
+          {problem}
+        </p>
+      )}
+    </li>
+  );
+}
+
+function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: Issue[]; now: Date }) {
+  const { db } = useSession();
+  const stored = useLiveQuery(() => readTemplates(db), [db]).data?.[reason];
+  const [draft, setDraft] = useState<string | null>(null);
+  const template = draft ?? stored ?? defaultTemplates[reason];
+  return (
+    <section class="card" aria-labelledby={`group-${reason}`}>
+      <h2 id={`group-${reason}`}>
+        {reasonLabels[reason]} ({issues.length})
+      </h2>
+      <details>
+        <summary>Message template</summary>
+        <TextArea
+          label={`Template for ${reasonLabels[reason].toLowerCase()}`}
+          hint="{name}, {issue}, {told} and {resolution} are filled in for each attendee."
+          value={template}
+          onInput={setDraft}
+          rows={4}
+        />
+        <button
+          type="button"
+          class="button"
+          onClick={() => {
+            if (draft !== null) void saveTemplate(db, reason, draft).then(() => setDraft(null));
+          }}
+        >
+          Save template
+        </button>
+      </details>
+      <ul class="outreach-list">
+        {issues.map((issue) => (
+          <AttendeeCard key={issue.id} issue={issue} template={template} now={now} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function FollowUpList() {
+  const now = useNow();
+  const issues = useIssuesWhere((row) => row.needsFollowUp && row.hasConsent, []);
+  if (!issues.loaded) return <p class="loading">Loading follow-ups…</p>;
+  // The rows are pre-filtered; this is the rule itself, so no one without consent slips through.
+  const consented = (issues.data ?? []).filter((issue) => issue.consent.given && issue.followUp.needed);
+  if (consented.length === 0) return <p class="empty-state">Nobody who agreed to be contacted is waiting for a follow-up.</p>;
+  return (
+    <>
+      {followUpReasons.map((reason) => {
+        const group = consented.filter((issue) => (issue.followUp.reason ?? 'other') === reason);
+        return group.length > 0 && <ReasonGroup key={reason} reason={reason} issues={group} now={now} />;
+      })}
+    </>
+  );
+}
+
+export function FollowUpScreen() {
+  return (
+    <RoleGate needs="coordinator" title="Follow-up outreach">
+      <Screen title="Follow-up outreach">
+        <p>Attendees who agreed to be contacted and still need a word from us, by what they need.</p>
+        <FollowUpList />
+      </Screen>
+    </RoleGate>
+  );
+}

@@ -1,0 +1,22 @@
+import type { ComponentChildren } from 'preact';
+import { type Role, roles } from '../../domain/staff';
+import { Screen } from '../components/screen';
+import { useSession } from '../session';
+
+/** Attendee contact details and exports are for the roles that need them, on screen as on the server. */
+export function RoleGate({ needs, title, children }: { needs: Role; title: string; children: ComponentChildren }) {
+  const { staff } = useSession();
+  const role = staff.current?.role ?? 'staff';
+  if (roles.indexOf(role) >= roles.indexOf(needs)) return <>{children}</>;
+  return (
+    <Screen title={title}>
+      <p role="alert">
+        Only {needs === 'organizer' ? 'organizers' : 'coordinators and organizers'} can open this: it shows attendees’ personal
+        details. You are signed in as {role}.
+      </p>
+      <p>
+        <a href="/">Back to logging</a>
+      </p>
+    </Screen>
+  );
+}

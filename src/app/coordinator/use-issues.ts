@@ -1,0 +1,21 @@
+import type { QueueRow } from '../../db/database';
+import type { Issue } from '../../domain/issue';
+import { useSession } from '../session';
+import { type LiveQueryState, useLiveQuery } from '../use-live-query';
+
+/**
+ * Whole issues for the queue rows that match: the compact rows pick, and only the picked
+ * issues (with their timelines) are read. Live, like every other read.
+ */
+export function useIssuesWhere(predicate: (row: QueueRow) => boolean, deps: unknown[]): LiveQueryState<Issue[]> {
+  const { db, event } = useSession();
+  return useLiveQuery(async () => {
+    const ids = await db.queue
+      .where('[eventId+createdAt]')
+      .between([event.id, ''], [event.id, '\uffff'])
+      .filter(predicate)
+      .primaryKeys();
+    const issues = await db.issues.bulkGet(ids as string[]);
+    return issues.filter((issue): issue is Issue => issue !== undefined);
+  }, [db, event.id, ...deps]);
+}

@@ -1,0 +1,32 @@
+import type { KeyCount } from '../../domain/day-summary-types';
+
+/**
+ * Horizontal bars as a plain list: readable by screen readers, printable, and every bar a link
+ * into the queue filtered to what it counts.
+ */
+export function BarList({ title, items, hrefOf }: { title: string; items: KeyCount[]; hrefOf: (key: string) => string | null }) {
+  const max = Math.max(1, ...items.map((i) => i.count));
+  return (
+    <figure class="chart">
+      <figcaption>{title}</figcaption>
+      {items.length === 0 ? (
+        <p class="muted">None.</p>
+      ) : (
+        <ol class="bars">
+          {items.map((item) => {
+            const href = hrefOf(item.key);
+            return (
+              <li key={item.key}>
+                <span class="bars__label">{href ? <a href={href}>{item.label}</a> : item.label}</span>
+                <span class="bars__track" aria-hidden="true">
+                  <span class="bars__bar" style={{ width: `${(item.count / max) * 100}%` }} />
+                </span>
+                <span class="bars__count">{item.count}</span>
+              </li>
+            );
+          })}
+        </ol>
+      )}
+    </figure>
+  );
+}

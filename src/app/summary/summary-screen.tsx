@@ -1,0 +1,290 @@
+import './coordinator.css';
+import { useMemo, useState } from 'preact/hooks';
+import { emptyFilter, type QueueFilter } from '../../db/queue-filter';
+import { summarizeDay } from '../../domain/day-summary';
+import type { DaySummary } from '../../domain/day-summary-types';
+import type { Issue } from '../../domain/issue';
+import { operationalDayOf, previousDate } from '../../domain/operational-day';
+import { SelectField } from '../components/fields';
+import { Screen } from '../components/screen';
+import { ExportPanel } from '../coordinator/export-panel';
+import { RoleGate } from '../coordinator/role-gate';
+import { formatWhen, moodLabels, riskLabels, severityLabels, statusNames } from '../labels';
+import { queueUrl } from '../queue/queue-url';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+import { BarList } from './bar-list';
+import { HourChart } from './hour-chart';
+
+const minutes = (value: number | null) =>
+  value === null ? '—' : value < 90 ? `${Math.round(value)} min` : `${(value / 60).toFixed(1)} h`;
+const signed = (value: number | null) => (value === null ? '' : value > 0 ? `+${value}` : `${value}`);
+
+function Figure({ label, value, href, change }: { label: string; value: string | number; href?: string; change?: string }) {
+  const body = (
+    <>
+      <span class="figure__value">{value}</span>
+      <span class="figure__label">{label}</span>
+      {change && <span class="figure__change">{change} vs day before</span>}
+    </>
+  );
+  return <li class="figure">{href ? <a href={href}>{body}</a> : body}</li>;
+}
+
+function Headlines({ summary }: { summary: DaySummary }) {
+  const q = (patch: Parameters<typeof queueUrl>[0] extends infer F ? Partial<F> : never) =>
+    queueUrl({ ...emptyFilter, ...patch });
+  // On the first day there is nothing to compare with; "+674 vs the day before" would be noise.
+  const { change, previous } = summary.comparison;
+  const compare = previous.logged > 0;
+  const happier = summary.mood.leftHappierShare;
+  return (
+    <ul class="figures" aria-label="The day in figures">
+      <Figure
+        label="issues logged"
+        value={summary.totals.logged}
+        href={q({ day: summary.day, status: 'all' })}
+        change={signed(change.logged)}
+      />
+      <Figure label="resolved" value={summary.totals.resolved} change={compare ? signed(change.resolved) : ''} />
+      <Figure label="still to do" value={summary.carriedOver.total} href={q({ status: 'active' })} />
+      <Figure label="without an owner" value={summary.carriedOver.withoutOwner} href={q({ status: 'open' })} />
+      <Figure
+        label="median first response"
+        value={minutes(summary.responseTimes.firstResponse.medianMinutes)}
+        change={
+          !compare || change.medianFirstResponseMinutes === null
+            ? ''
+            : `${signed(Math.round(change.medianFirstResponseMinutes))} min`
+        }
+      />
+      <Figure
+        label="public-relations risks"
+        value={summary.publicRisk.count}
+        href={q({ day: summary.day, status: 'all', publicRisk: true })}
+      />
+      <Figure label="left happier" value={happier === null ? '—' : `${Math.round(happier * 100)}%`} />
+      <Figure label="follow-ups due" value={summary.followUps.count} href={q({ status: 'all', followUp: true })} />
+    </ul>
+  );
+}
+
+function SummaryBody({ summary }: { summary: DaySummary }) {
+  const { event } = useSession();
+  const q = (patch: Partial<QueueFilter>) => queueUrl({ ...emptyFilter, day: summary.day, status: 'all', ...patch });
+  return (
+    <>
+      <p class="muted">
+        {summary.isOver
+          ? 'Final figures for the day'
+          : `Day in progress, figures as of ${formatWhen(summary.asOf, event.timezone)}`}{' '}
+        · from the issues on this device
+      </p>
+      <Headlines summary={summary} />
+      <section class="card" aria-labelledby="load-title">
+        <h2 id="load-title">Where and when</h2>
+        <HourChart hours={summary.totals.byHour} />
+        <BarList title="Categories" items={summary.totals.byCategory} hrefOf={(key) => q({ category: key })} />
+        <BarList title="Zones" items={summary.totals.byZone} hrefOf={(key) => (key === 'unknown' ? null : q({ zoneId: key }))} />
+      </section>
+      <section class="card" aria-labelledby="status-title">
+        <h2 id="status-title">Status and severity of the day’s issues</h2>
+        <table class="summary-table">
+          <tbody>
+            {Object.entries(summary.totals.byStatus).map(([status, count]) => (
+              <tr key={status}>
+                <th scope="row">
+                  <a href={q({ status: status as never })}>{statusNames[status as keyof typeof statusNames]}</a>
+                </th>
+                <td>{count}</td>
+              </tr>
+            ))}
+            {Object.entries(summary.totals.bySeverity).map(([severity, count]) => (
+              <tr key={severity}>
+                <th scope="row">
+                  <a href={q({ severity: severity as never })}>{severityLabels[severity as keyof typeof severityLabels]}</a>
+                </th>
+                <td>{count}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section class="card" aria-labelledby="times-title">
+        <h2 id="times-title">Response and resolution times</h2>
+        <table class="summary-table">
+          <thead>
+            <tr>
+              <th scope="col">Category</th>
+              <th scope="col">First response (median / p90)</th>
+              <th scope="col">Resolution (median / p90)</th>
+            </tr>
+          </thead>
+          <tbody>
+            <tr>
+              <th scope="row">All</th>
+              <td>
+                {minutes(summary.responseTimes.firstResponse.medianMinutes)} /{' '}
+                {minutes(summary.responseTimes.firstResponse.p90Minutes)}
+              </td>
+              <td>
+                {minutes(summary.responseTimes.resolution.medianMinutes)} / {minutes(summary.responseTimes.resolution.p90Minutes)}
+              </td>
+            </tr>
+            {summary.responseTimes.byCategory.map((c) => (
+              <tr key={c.category}>
+                <th scope="row">{c.label}</th>
+                <td>
+                  {minutes(c.firstResponse.medianMinutes)} / {minutes(c.firstResponse.p90Minutes)}
+                </td>
+                <td>
+                  {minutes(c.resolution.medianMinutes)} / {minutes(c.resolution.p90Minutes)}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section class="card" aria-labelledby="mood-title">
+        <h2 id="mood-title">How attendees left</h2>
+        <p>
+          Of {summary.mood.bothRecorded} attendees with both moods recorded, {summary.mood.happier} left happier,{' '}
+          {summary.mood.same} the same and {summary.mood.unhappier} unhappier.
+        </p>
+        <table class="summary-table">
+          <thead>
+            <tr>
+              <th scope="col">Mood</th>
+              <th scope="col">At the desk</th>
+              <th scope="col">When they left</th>
+            </tr>
+          </thead>
+          <tbody>
+            {(Object.keys(moodLabels) as (keyof typeof moodLabels)[]).map((mood) => (
+              <tr key={mood}>
+                <th scope="row">{moodLabels[mood]}</th>
+                <td>{summary.mood.atIntake[mood]}</td>
+                <td>{summary.mood.atClose[mood]}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </section>
+      <section class="card" aria-labelledby="risk-title">
+        <h2 id="risk-title">Public-relations risks ({summary.publicRisk.count})</h2>
+        <ul>
+          {summary.publicRisk.issues.map((r) => (
+            <li key={r.id}>
+              <a href={`/issues/${r.id}`}>{r.summary}</a> — {riskLabels[r.level]}, {statusNames[r.status]}, owner{' '}
+              {r.ownerName ?? 'nobody'}
+              {r.escalatedToComms ? ', comms know' : ', comms not told yet'}
+            </li>
+          ))}
+        </ul>
+        <p>
+          <a href="/pr-risk">Brief for the comms team</a>
+        </p>
+      </section>
+      <section class="card" aria-labelledby="people-title">
+        <h2 id="people-title">People, referrals and handovers</h2>
+        <BarList
+          title="Owners of the day’s issues"
+          items={summary.staff.byOwner.map((p) => ({ key: p.id ?? p.name, label: p.name, count: p.count }))}
+          hrefOf={() => null}
+        />
+        <BarList title="Referred to other teams" items={summary.referrals.byCategory} hrefOf={(key) => q({ category: key })} />
+        <p>{summary.staff.handovers.count} handovers during the day.</p>
+      </section>
+      {summary.notableNotes.length > 0 && (
+        <section class="card" aria-labelledby="notes-title">
+          <h2 id="notes-title">Notes worth reading</h2>
+          <ul>
+            {summary.notableNotes.map((n) => (
+              <li key={`${n.issueId}-${n.at}`}>
+                <a href={`/issues/${n.issueId}`}>{formatWhen(n.at, event.timezone)}</a> · {n.by}: {n.text}
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+    </>
+  );
+}
+
+function DaySummaryView() {
+  const { db, event, staff } = useSession();
+  const rows = useLiveQuery(
+    () => db.queue.where('[eventId+createdAt]').between([event.id, ''], [event.id, '\uffff']).toArray(),
+    [db, event.id],
+  );
+  const days = useMemo(
+    () => [...new Set([...event.days, ...(rows.data ?? []).map((r) => r.day)])].sort(),
+    [rows.data, event.days],
+  );
+  const today = operationalDayOf(new Date(), event);
+  const [chosen, setChosen] = useState<string | null>(null);
+  const day = chosen ?? (days.includes(today) || days.length === 0 ? today : days.at(-1)!);
+  // The summary needs whole issues, but only those that can count for this day or the one before.
+  const issues = useLiveQuery(async () => {
+    if (!rows.data) return undefined;
+    const since = previousDate(previousDate(day));
+    const ids = rows.data
+      .filter(
+        (r) => r.day >= since || r.updatedAt.slice(0, 10) >= since || ['open', 'in_progress', 'follow_up'].includes(r.status),
+      )
+      .map((r) => r.id);
+    return (await db.issues.bulkGet(ids)).filter((i): i is Issue => i !== undefined);
+  }, [db, rows.data, day]);
+  const summary = useMemo(
+    () => (issues.data ? summarizeDay(issues.data, event, day, new Date()) : undefined),
+    [issues.data, event, day],
+  );
+  const isOrganizer = staff.current?.role === 'organizer';
+  return (
+    <Screen title="Day summary">
+      <div class="summary-controls">
+        <SelectField
+          label="Festival day"
+          value={day}
+          options={(days.includes(day) ? days : [...days, day]).map((d) => ({ value: d, label: d }))}
+          onChange={setChosen}
+        />
+        <ul class="summary-links">
+          <li>
+            <a class="button" href="/follow-up">
+              Follow-ups
+            </a>
+          </li>
+          <li>
+            <a class="button" href="/pr-risk">
+              PR risks
+            </a>
+          </li>
+          <li>
+            <a class="button" href="/evangelists">
+              Evangelists
+            </a>
+          </li>
+          <li>
+            <button type="button" class="button" onClick={() => window.print()}>
+              Print / save as PDF
+            </button>
+          </li>
+        </ul>
+      </div>
+      <h2 class="print-only">
+        {event.name} — {day}
+      </h2>
+      {summary ? <SummaryBody summary={summary} /> : <p class="loading">Adding up the day…</p>}
+      {isOrganizer && <ExportPanel days={days} defaultDay={day} />}
+    </Screen>
+  );
+}
+
+export default function SummaryScreen() {
+  return (
+    <RoleGate needs="coordinator" title="Day summary">
+      <DaySummaryView />
+    </RoleGate>
+  );
+}
