@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, type Page, test } from '@playwright/test';
 import Papa from 'papaparse';
 import { expectScreen } from './helpers';
@@ -119,5 +120,25 @@ test('a staff device cannot open the summary’s exports or the follow-up list',
     await page.goto(path);
     await expect(page.getByRole('alert')).toContainText('Only coordinators and organizers can open this');
     await expect(page.getByRole('button', { name: /CSV/ })).toHaveCount(0);
+  }
+});
+
+test('the coordinator screens pass an axe scan, day and night', async ({ page }) => {
+  await coordinatorWithDemo(page, 'Organizer');
+  for (const colorScheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme });
+    for (const path of ['/summary', '/follow-up', '/pr-risk', '/evangelists']) {
+      await page.goto(path);
+      await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+      await expect(page.getByText(/^(Loading|Adding up)/)).toHaveCount(0);
+      const results = await new AxeBuilder({ page })
+        .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
+        .analyze();
+      expect(
+        results.violations.map(
+          (v) => `${path} ${colorScheme}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`,
+        ),
+      ).toEqual([]);
+    }
   }
 });
