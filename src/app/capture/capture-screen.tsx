@@ -1,11 +1,12 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readDraft } from '../../db/draft-repository';
-import { contactChannels, moods, publicRiskLevels, severities, sources } from '../../domain/issue';
+import { moods, publicRiskLevels, severities, sources } from '../../domain/issue';
 import { errorMessage, makeChange, newId } from '../changes';
+import { AttendeeFields } from '../components/attendee-fields';
 import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { StaffPicker } from '../components/staff-picker';
-import { channelLabels, moodLabels, riskLabels, severityLabels, sourceLabels } from '../labels';
+import { moodLabels, riskLabels, severityLabels, sourceLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import {
@@ -23,9 +24,6 @@ type Outcome =
   | { kind: 'busy' }
   | { kind: 'saved'; id: string; summary: string }
   | { kind: 'failed'; message: string };
-
-export const consentSentence =
-  '“May we contact you after the festival about this? We will only use your details for this issue and delete them after the event.”';
 
 function useRecentCategories(): string[] {
   const { db, event, staff } = useSession();
@@ -206,38 +204,16 @@ function CaptureForm() {
             />
           )}
         </fieldset>
-        <fieldset class="group">
-          <legend>Attendee contact</legend>
-          <TextField
-            label="Name"
-            autoComplete="off"
-            value={form.attendeeName}
-            onInput={(attendeeName) => update({ attendeeName })}
-          />
-          <TextField label="Email" type="email" inputMode="email" value={form.email} onInput={(email) => update({ email })} />
-          <TextField label="Phone" type="tel" inputMode="tel" value={form.phone} onInput={(phone) => update({ phone })} />
-          <TextField label="Wristband or ticket number" value={form.ticketId} onInput={(ticketId) => update({ ticketId })} />
-          <SelectField
-            label="Prefers to be reached by"
-            value={form.preferredChannel}
-            options={[
-              { value: '', label: 'No preference' },
-              ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
-            ]}
-            onChange={(preferredChannel) =>
-              update({ preferredChannel: preferredChannel as CaptureFormState['preferredChannel'] })
-            }
-          />
-          <CheckboxField
-            label="The attendee agrees to be contacted about this issue after the event"
-            hint={`Read this to them: ${consentSentence}`}
-            checked={form.consentGiven}
-            onChange={(consentGiven) => update({ consentGiven })}
-          />
+        <AttendeeFields
+          value={{ ...form, name: form.attendeeName }}
+          onChange={({ name, ...patch }) =>
+            update({ ...patch, ...(name === undefined ? {} : { attendeeName: name }) } as Partial<CaptureFormState>)
+          }
+        >
           {form.consentGiven && !hasAttendee && (
             <p class="message message--warning">Add a name and an email or phone so someone can follow up.</p>
           )}
-        </fieldset>
+        </AttendeeFields>
         <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
           Save issue
         </button>

@@ -1,11 +1,11 @@
 import { useState } from 'preact/hooks';
-import { contactChannels, type Issue, type Severity, severities } from '../../domain/issue';
+import { type Issue, type Severity, severities } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
-import { consentSentence } from '../capture/capture-screen';
 import { makeChange } from '../changes';
+import { AttendeeFields } from '../components/attendee-fields';
 import { ChangeForm } from '../components/change-form';
-import { CheckboxField, SelectField, TextArea, TextField } from '../components/fields';
-import { channelLabels, severityLabels } from '../labels';
+import { SelectField, TextArea, TextField } from '../components/fields';
+import { severityLabels } from '../labels';
 import { useSession } from '../session';
 
 interface EditState {
@@ -92,28 +92,7 @@ export function EditForm({ issue }: { issue: Issue }) {
       <TextArea label="Summary" value={form.summary} onInput={(summary) => update({ summary })} required rows={2} />
       <TextArea label="Details" value={form.details} onInput={(details) => update({ details })} />
       {mayReadContact ? (
-        <fieldset class="group">
-          <legend>Attendee contact</legend>
-          <TextField label="Name" value={form.name} onInput={(name) => update({ name })} />
-          <TextField label="Email" type="email" inputMode="email" value={form.email} onInput={(email) => update({ email })} />
-          <TextField label="Phone" type="tel" inputMode="tel" value={form.phone} onInput={(phone) => update({ phone })} />
-          <TextField label="Wristband or ticket number" value={form.ticketId} onInput={(ticketId) => update({ ticketId })} />
-          <SelectField
-            label="Prefers to be reached by"
-            value={form.preferredChannel}
-            options={[
-              { value: '', label: 'No preference' },
-              ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
-            ]}
-            onChange={(preferredChannel) => update({ preferredChannel })}
-          />
-          <CheckboxField
-            label="The attendee agrees to be contacted about this issue after the event"
-            hint={`Read this to them: ${consentSentence}`}
-            checked={form.consentGiven}
-            onChange={(consentGiven) => update({ consentGiven })}
-          />
-        </fieldset>
+        <AttendeeFields value={form} onChange={update} />
       ) : (
         <p class="muted">Attendee contact details are visible to coordinators and to the person who logged the issue.</p>
       )}

@@ -1,0 +1,51 @@
+import type { ComponentChildren } from 'preact';
+import { contactChannels } from '../../domain/issue';
+import { channelLabels } from '../labels';
+import { CheckboxField, SelectField, TextField } from './fields';
+
+export const consentSentence =
+  '“May we contact you after the festival about this? We will only use your details for this issue and delete them after the event.”';
+
+export interface AttendeeValues {
+  name: string;
+  email: string;
+  phone: string;
+  ticketId: string;
+  /** '' for no preference. */
+  preferredChannel: string;
+  consentGiven: boolean;
+}
+
+/** The attendee's contact and the consent question, the same when logging and when editing. */
+export function AttendeeFields({
+  value,
+  onChange,
+  children,
+}: {
+  value: AttendeeValues;
+  onChange: (patch: Partial<AttendeeValues>) => void;
+  children?: ComponentChildren;
+}) {
+  return (
+    <fieldset class="group">
+      <legend>Attendee contact</legend>
+      <TextField label="Name" autoComplete="off" value={value.name} onInput={(name) => onChange({ name })} />
+      <TextField label="Email" type="email" inputMode="email" value={value.email} onInput={(email) => onChange({ email })} />
+      <TextField label="Phone" type="tel" inputMode="tel" value={value.phone} onInput={(phone) => onChange({ phone })} />
+      <TextField label="Wristband or ticket number" value={value.ticketId} onInput={(ticketId) => onChange({ ticketId })} />
+      <SelectField
+        label="Prefers to be reached by"
+        value={value.preferredChannel}
+        options={[{ value: '', label: 'No preference' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
+        onChange={(preferredChannel) => onChange({ preferredChannel })}
+      />
+      <CheckboxField
+        label="The attendee agrees to be contacted about this issue after the event"
+        hint={`Read this to them: ${consentSentence}`}
+        checked={value.consentGiven}
+        onChange={(consentGiven) => onChange({ consentGiven })}
+      />
+      {children}
+    </fieldset>
+  );
+}
