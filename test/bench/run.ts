@@ -4,24 +4,53 @@ import { measureFirstLoad } from './bundle-size';
 import type { BenchRow } from './result';
 import { round } from './result';
 import { benchServer } from './server-bench';
+import { benchSummary } from './summary-bench';
+import { benchSync } from './sync/sync-bench';
 
-/** Runs every benchmark against the built product (npm run build first) and writes the results. */
+/**
+ * Runs every benchmark against the built product (npm run build first) and writes the results.
+ * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
+ * (bundle, server, browser, sync, summary) and leaves latest.json as it was.
+ */
 async function main(): Promise<void> {
+  const parts = ['bundle', 'server', 'browser', 'sync', 'summary'];
+  const only = process.argv.slice(2);
+  const unknown = only.filter((p) => !parts.includes(p));
+  if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
+  const runs = (part: string) => only.length === 0 || only.includes(part);
   const rows: BenchRow[] = [];
-  const firstLoad = measureFirstLoad('dist/client');
-  rows.push({ name: 'first-load JS+CSS of the phone app (gzip)', value: round(firstLoad.totalGzipBytes / 1024, 1), unit: 'KB' });
-  rows.push(...(await benchServer()));
-  const browser = await benchBrowser();
-  rows.push(...browser.rows);
+  const failures: string[] = [];
+  if (runs('bundle')) {
+    const firstLoad = measureFirstLoad('dist/client');
+    rows.push({
+      name: 'first-load JS+CSS of the phone app (gzip)',
+      value: round(firstLoad.totalGzipBytes / 1024, 1),
+      unit: 'KB',
+    });
+  }
+  if (runs('server')) rows.push(...(await benchServer()));
+  if (runs('browser')) {
+    const browser = await benchBrowser();
+    rows.push(...browser.rows);
+    failures.push(...browser.failures);
+  }
+  if (runs('summary')) rows.push(...(await benchSummary()));
+  if (runs('sync')) {
+    const sync = await benchSync();
+    rows.push(...sync.rows);
+    failures.push(...sync.failures);
+  }
 
   const width = Math.max(...rows.map((r) => r.name.length));
   for (const row of rows) console.log(`${row.name.padEnd(width)}  ${row.value} ${row.unit}`);
-  mkdirSync('test/bench/results', { recursive: true });
-  writeFileSync('test/bench/results/latest.json', `${JSON.stringify(rows, null, 2)}\n`);
-  console.log('written to test/bench/results/latest.json');
-  if (browser.failures.length > 0) {
+  if (only.length === 0) {
+    mkdirSync('test/bench/results', { recursive: true });
+    writeFileSync('test/bench/results/latest.json', `${JSON.stringify(rows, null, 2)}\n`);
+    console.log('written to test/bench/results/latest.json');
+  }
+  if (failures.length > 0) {
     // The other rows are still worth keeping, but a benchmark that could not run is a failure.
-    for (const failure of browser.failures) console.error(`not measured: ${failure}`);
+    for (const failure of failures) console.error(`not measured: ${failure}`);
     process.exitCode = 1;
   }
 }

@@ -4,9 +4,9 @@ import { build } from 'esbuild';
  * The in-page bench as one IIFE script, so it can be injected into a page of the served app's
  * origin and use that origin's IndexedDB. esbuild comes with tsx and vite.
  */
-export async function bundleBenchEntry(): Promise<string> {
+export async function bundleBenchEntry(entry: URL = new URL('./issues-bench-entry.ts', import.meta.url)): Promise<string> {
   const result = await build({
-    entryPoints: [new URL('./issues-bench-entry.ts', import.meta.url).pathname],
+    entryPoints: [entry.pathname],
     bundle: true,
     format: 'iife',
     platform: 'browser',

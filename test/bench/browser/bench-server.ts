@@ -6,7 +6,7 @@ export interface BenchServer {
   stop(): Promise<void>;
 }
 
-function freePort(): Promise<number> {
+export function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const probe = createServer();
     probe.once('error', reject);
@@ -17,7 +17,7 @@ function freePort(): Promise<number> {
   });
 }
 
-function stopped(child: ChildProcess): Promise<void> {
+export function stopped(child: ChildProcess): Promise<void> {
   return new Promise((resolve) => {
     if (child.exitCode !== null || child.signalCode !== null) return resolve();
     const timer = setTimeout(() => child.kill('SIGKILL'), 10_000);
@@ -30,10 +30,15 @@ function stopped(child: ChildProcess): Promise<void> {
 }
 
 /** The real built server (npm start's command) on 127.0.0.1, a free port and its own database file. */
-export async function startBenchServer(databaseFile: string): Promise<BenchServer> {
+export function startBenchServer(databaseFile: string): Promise<BenchServer> {
+  return startServerProcess(`sqlite:${databaseFile}`);
+}
+
+/** The real built server on 127.0.0.1 and a free port, on any DATABASE_URL (sqlite:<file> or postgres://…). */
+export async function startServerProcess(databaseUrl: string): Promise<BenchServer> {
   const port = await freePort();
   const child = spawn(process.execPath, ['dist/server/main.js'], {
-    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: `sqlite:${databaseFile}`, LOG_LEVEL: 'warn' },
+    env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';

@@ -36,7 +36,8 @@ async function timeFirstRow(page: Page, url: string): Promise<number> {
   return page.evaluate(() => performance.now());
 }
 
-async function waitForServiceWorker(page: Page): Promise<boolean> {
+/** Waits until the app's service worker controls the page; false when it does not within 30 s. */
+export async function waitForServiceWorker(page: Page): Promise<boolean> {
   try {
     await within(
       page.evaluate(async () => {
