@@ -41,8 +41,12 @@ self.addEventListener('sync', (event) => {
 
 async function syncInBackground(): Promise<void> {
   const db = new HelptentDatabase();
+  const run = () =>
+    syncOnce(db, createTransport({ isOnline: () => true }), { batchSize: 500, pageSize: 1000 }).then(() => undefined);
   try {
-    await syncOnce(db, createTransport({ isOnline: () => true }), { batchSize: 500, pageSize: 1000 });
+    // The same lock as the page's engine: two rounds at once could file a refusal nowhere.
+    const locks = (self.navigator as WorkerNavigator & { locks?: LockManager }).locks;
+    await (locks ? locks.request('helptent-sync', run) : run());
   } finally {
     db.close();
   }

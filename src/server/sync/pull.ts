@@ -22,6 +22,13 @@ export interface PullResult {
 const noContact = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
 /**
+ * How stale the device's "last pulled / last seen" may be. Coordinators read it to the minute
+ * ("quiet for 12 min"); writing it on every poll was most of a pull's cost (a disk-synced write
+ * per read on SQLite), so it is written at most this often per device.
+ */
+export const pullStampIntervalMs = 30_000;
+
+/**
  * Changes after the cursor, in change order, one page at a time. Attendee contact details are
  * personal data: a staff device receives them only on issues it logged itself.
  */
@@ -57,8 +64,11 @@ export async function pullChanges(
     const visible = mayReadContact || row.reported_by_device === device.id ? issue : { ...issue, attendee: noContact };
     return { issue: visible, version: row.change_seq };
   });
-  const at = now.toISOString();
-  await storage.db.updateTable('devices').set({ last_pulled_at: at, last_seen_at: at }).where('id', '=', device.id).execute();
+  const stampAge = now.getTime() - (device.last_pulled_at ? Date.parse(device.last_pulled_at) : Number.NaN);
+  if (!(stampAge >= 0 && stampAge < pullStampIntervalMs)) {
+    const at = now.toISOString();
+    await storage.db.updateTable('devices').set({ last_pulled_at: at, last_seen_at: at }).where('id', '=', device.id).execute();
+  }
   return {
     event: JSON.parse(eventRow.config) as FestivalEvent,
     lastMutationId: fresh.last_mutation_id,

@@ -3,6 +3,7 @@ import type { Issue } from '../../domain/issue';
 import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
 import { applyMutation } from '../../domain/mutators';
 import type { AuthenticatedDevice } from '../auth/authenticate';
+import type { IssuesTable } from '../storage/schema';
 import type { Storage } from '../storage/storage';
 import type { PushBody } from './sync-schemas';
 
@@ -19,6 +20,9 @@ export interface PushResult {
   /** Highest change sequence after this push, for pokes. */
   changeSeq: number;
 }
+
+/** Ids per lookup and rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const chunkSize = 500;
 
 function issueIdOf(name: string, args: unknown): string | null {
   const record = (args ?? {}) as { id?: unknown; issueId?: unknown };
@@ -52,17 +56,37 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
       .executeTakeFirstOrThrow();
     let seq = event.last_change_seq;
     let last = fresh.last_mutation_id;
+    // The stored issues this batch touches, read in one query per 500 ids rather than one per
+    // mutation (on PostgreSQL every statement is a round trip), and kept current as it applies.
+    const touched = new Set<string>();
+    for (const mutation of mutations) {
+      const issueId = mutation.id > last ? issueIdOf(mutation.name, mutation.args) : null;
+      if (issueId) touched.add(issueId);
+    }
+    const stored = new Map<string, Pick<IssuesTable, 'data' | 'field_versions' | 'event_id'>>();
+    const ids = [...touched];
+    for (let start = 0; start < ids.length; start += chunkSize) {
+      const found = await trx
+        .selectFrom('issues')
+        .select(['id', 'data', 'field_versions', 'event_id'])
+        .where('id', 'in', ids.slice(start, start + chunkSize))
+        .execute();
+      for (const { id, ...row } of found) stored.set(id, row);
+    }
+    // Issues new in this batch are inserted together at its end, many rows per statement.
+    const inserts = new Map<string, IssuesTable>();
+    const write = async (id: string, values: Partial<IssuesTable>) => {
+      const pending = inserts.get(id);
+      if (pending) inserts.set(id, { ...pending, ...values });
+      else await trx.updateTable('issues').set(values).where('id', '=', id).execute();
+      const current = stored.get(id)!;
+      stored.set(id, { ...current, ...values });
+    };
     for (const mutation of mutations) {
       if (mutation.id <= last) continue;
       last = mutation.id;
       const issueId = issueIdOf(mutation.name, mutation.args);
-      const row = issueId
-        ? await trx
-            .selectFrom('issues')
-            .select(['data', 'field_versions', 'event_id'])
-            .where('id', '=', issueId)
-            .executeTakeFirst()
-        : undefined;
+      const row = issueId ? stored.get(issueId) : undefined;
       const before = row ? (JSON.parse(row.data) as Issue) : undefined;
       const actor = { id: mutation.actor.id, name: mutation.actor.name };
       try {
@@ -76,7 +100,15 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
           actor: { ...actor, role: device.role },
           mutationId: mutation.mutationId,
         });
-        if (after === before) continue;
+        if (after === before) {
+          // Nothing changes here, but the phone already applied it to its own copy, which can
+          // differ from ours (a staff phone does not see others' contact details): a new version
+          // sends the phone our copy instead of leaving its guess in place until someone else
+          // happens to change the issue.
+          seq += 1;
+          await write(after.id, { change_seq: seq });
+          continue;
+        }
         seq += 1;
         const merged = mergeServerChange({
           before,
@@ -94,12 +126,10 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
           data: JSON.stringify(merged.issue),
           field_versions: JSON.stringify(merged.fieldVersions),
         };
-        if (row) await trx.updateTable('issues').set(values).where('id', '=', after.id).execute();
+        if (row) await write(after.id, values);
         else {
-          await trx
-            .insertInto('issues')
-            .values({ ...values, id: after.id, event_id: device.event_id, reported_by_device: device.id })
-            .execute();
+          inserts.set(after.id, { ...values, id: after.id, event_id: device.event_id, reported_by_device: device.id });
+          stored.set(after.id, { ...values, event_id: device.event_id });
         }
       } catch (error) {
         if (!(error instanceof AppError)) throw error;
@@ -118,11 +148,7 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
             reason: error.message,
             others,
           });
-          await trx
-            .updateTable('issues')
-            .set({ change_seq: seq, data: JSON.stringify(issue) })
-            .where('id', '=', before.id)
-            .execute();
+          await write(before.id, { change_seq: seq, data: JSON.stringify(issue) });
           continue;
         }
         await trx
@@ -138,6 +164,13 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
           })
           .execute();
       }
+    }
+    const newRows = [...inserts.values()];
+    for (let start = 0; start < newRows.length; start += chunkSize) {
+      await trx
+        .insertInto('issues')
+        .values(newRows.slice(start, start + chunkSize))
+        .execute();
     }
     await trx.updateTable('events').set({ last_change_seq: seq }).where('id', '=', device.event_id).execute();
     await trx
