@@ -12,7 +12,7 @@ import type { Actor } from '../../src/domain/staff';
 import { createJoinCode } from '../../src/server/events/event-admin';
 import { createTransport } from '../../src/sync/http';
 import { syncOnce } from '../../src/sync/sync-once';
-import { backends, startTestServer, type TestServer } from './helpers';
+import { backends, injectFetch, startTestServer, type TestServer } from './helpers';
 import { newUuid, setUpEvent } from './sync-helpers';
 
 let server: TestServer | undefined;
@@ -22,19 +22,6 @@ afterEach(async () => {
   await server?.close();
   server = undefined;
 });
-
-/** fetch over app.inject: the real client code talks to the real server, in one process. */
-function injectFetch(app: FastifyInstance): typeof fetch {
-  return (async (input: string, init: RequestInit = {}) => {
-    const response = await app.inject({
-      method: (init.method ?? 'GET') as 'GET' | 'POST',
-      url: String(input),
-      headers: Object.fromEntries(new Headers(init.headers).entries()),
-      ...(init.body ? { payload: String(init.body) } : {}),
-    });
-    return new Response(response.body, { status: response.statusCode, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
-}
 
 interface Phone {
   db: HelptentDatabase;

@@ -69,3 +69,16 @@ export async function startTestServer(options: { withStaticApp?: boolean; backen
     },
   };
 }
+
+/** fetch over app.inject: the real client code talks to the real server, in one process. */
+export function injectFetch(app: FastifyInstance): typeof fetch {
+  return (async (input: string, init: RequestInit = {}) => {
+    const response = await app.inject({
+      method: (init.method ?? 'GET') as 'GET' | 'POST',
+      url: String(input),
+      headers: Object.fromEntries(new Headers(init.headers).entries()),
+      ...(init.body ? { payload: String(init.body) } : {}),
+    });
+    return new Response(response.body, { status: response.statusCode, headers: { 'content-type': 'application/json' } });
+  }) as typeof fetch;
+}

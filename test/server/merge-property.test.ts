@@ -1,6 +1,5 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
-import type { FastifyInstance } from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { uuidV7 } from '../../src/domain/uuid-v7';
 import { createJoinCode } from '../../src/server/events/event-admin';
@@ -8,7 +7,7 @@ import { expectConverged, expectUpToDateCopiesMatch, readServerSnapshot } from '
 import { loggedBefore, type Scenario, scenarioArb } from '../chaos/sim-arbitraries';
 import { type Fault, joinDevice, type SimDevice, saveOp, trySync } from '../chaos/sim-device';
 import type { Op } from '../chaos/sim-ops';
-import { type Backend, backends, startTestServer } from './helpers';
+import { type Backend, backends, injectFetch, startTestServer } from './helpers';
 import { setUpEvent } from './sync-helpers';
 
 /**
@@ -27,19 +26,6 @@ const numRuns = Number(process.env.MERGE_RUNS ?? 60);
 const replay = process.env.MERGE_SEED
   ? { seed: Number(process.env.MERGE_SEED), ...(process.env.MERGE_PATH ? { path: process.env.MERGE_PATH } : {}) }
   : {};
-
-/** fetch over app.inject: the real client code talks to the real server, in one process. */
-function injectFetch(app: FastifyInstance): typeof fetch {
-  return (async (input: string, init: RequestInit = {}) => {
-    const response = await app.inject({
-      method: (init.method ?? 'GET') as 'GET' | 'POST',
-      url: String(input),
-      headers: Object.fromEntries(new Headers(init.headers).entries()),
-      ...(init.body ? { payload: String(init.body) } : {}),
-    });
-    return new Response(response.body, { status: response.statusCode, headers: { 'content-type': 'application/json' } });
-  }) as typeof fetch;
-}
 
 let runCount = 0;
 
