@@ -4,7 +4,7 @@ import { cleanupOutdatedCaches, createHandlerBoundToURL, precacheAndRoute } from
 import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { HelptentDatabase } from '../src/db/database';
 import { createTransport } from '../src/sync/http';
-import { syncOnce } from '../src/sync/sync-once';
+import { defaultSyncSizes, syncOnce } from '../src/sync/sync-once';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -41,8 +41,7 @@ self.addEventListener('sync', (event) => {
 
 async function syncInBackground(): Promise<void> {
   const db = new HelptentDatabase();
-  const run = () =>
-    syncOnce(db, createTransport({ isOnline: () => true }), { batchSize: 500, pageSize: 1000 }).then(() => undefined);
+  const run = () => syncOnce(db, createTransport({ isOnline: () => true }), defaultSyncSizes).then(() => undefined);
   try {
     // The same lock as the page's engine: two rounds at once could file a refusal nowhere.
     const locks = (self.navigator as WorkerNavigator & { locks?: LockManager }).locks;

@@ -19,6 +19,8 @@ export interface QueueRow {
   eventId: string;
   /** Operational day (event timezone, day start), "YYYY-MM-DD". */
   day: string;
+  /** Clock hour (0–23, event timezone) it was logged in: the summary's hour bars link here. */
+  hour: number;
   createdAt: string;
   updatedAt: string;
   summary: string;
@@ -37,6 +39,12 @@ export interface QueueRow {
   firstResponseAt: string | null;
   /** Lower-cased text that search looks in. */
   searchText: string;
+  /**
+   * Server change sequence of the copy last pulled (0: the server has not sent it yet): the base
+   * of this device's next change to the issue, and how "synced" is told from "on this phone".
+   * Kept here rather than in a store of its own, so a pulled issue costs two records, not three.
+   */
+  version: number;
 }
 
 /** A change waiting to be sent to the server; `seq` is this device's increasing mutation id. */
@@ -59,12 +67,6 @@ export interface RejectedEntry extends OutboxEntry {
   rejectedAt: string;
 }
 
-/** The server version each issue was last pulled at. */
-export interface VersionRow {
-  id: string;
-  version: number;
-}
-
 export interface DraftRow {
   key: string;
   fields: Record<string, unknown>;
@@ -81,7 +83,6 @@ export class HelptentDatabase extends Dexie {
   queue!: EntityTable<QueueRow, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
   drafts!: EntityTable<DraftRow, 'key'>;
-  versions!: EntityTable<VersionRow, 'id'>;
   rejected!: EntityTable<RejectedEntry, 'seq'>;
 
   constructor(name = 'helptent') {
@@ -100,7 +101,22 @@ export class HelptentDatabase extends Dexie {
       const event = (await tx.table('meta').get('event'))?.value as FestivalEvent | undefined;
       if (!event) return;
       const issues = (await tx.table('issues').toArray()) as Issue[];
-      await tx.table('queue').bulkPut(issues.map((issue) => queueRowOf(issue, event)));
+      await tx.table('queue').bulkPut(issues.map((issue) => queueRowOf(issue, event, 0)));
     });
+    // Server versions move into the queue rows (one record fewer per pulled issue), rows learn
+    // the hour they were logged in, and the queue loses its indexes: a phone holds one event,
+    // whose rows are always read whole and sorted in memory, while every index is written again
+    // for each of 50,000 pulled rows.
+    this.version(5)
+      .stores({ queue: '&id', versions: null })
+      .upgrade(async (tx) => {
+        const event = (await tx.table('meta').get('event'))?.value as FestivalEvent | undefined;
+        const versions = new Map(
+          ((await tx.table('versions').toArray()) as { id: string; version: number }[]).map((v) => [v.id, v.version]),
+        );
+        if (!event) return;
+        const issues = (await tx.table('issues').toArray()) as Issue[];
+        await tx.table('queue').bulkPut(issues.map((issue) => queueRowOf(issue, event, versions.get(issue.id) ?? 0)));
+      });
   }
 }

@@ -64,7 +64,7 @@ export async function storeDemo(db: HelptentDatabase, demo: DemoData): Promise<v
     db.transaction('rw', [db.meta, db.issues, db.queue], async () => {
       await db.meta.put({ key: 'event', value: demo.event });
       await db.issues.bulkPut(demo.issues);
-      await db.queue.bulkPut(demo.issues.map((issue) => queueRowOf(issue, demo.event)));
+      await db.queue.bulkPut(demo.issues.map((issue) => queueRowOf(issue, demo.event, 0)));
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { FestivalEvent } from '../domain/event';
 import type { HelptentDatabase } from './database';
-import { queueRowOf } from './queue-row';
+import { refileQueueRows } from './queue-row';
 import { withReopenRetry } from './retry';
 
 const key = 'event';
@@ -28,7 +28,7 @@ export async function saveEvent(db: HelptentDatabase, event: FestivalEvent): Pro
     db.transaction('rw', [db.meta, db.issues, db.queue], async () => {
       await db.meta.put({ key, value: event });
       const issues = await db.issues.where('eventId').equals(event.id).toArray();
-      await db.queue.bulkPut(issues.map((issue) => queueRowOf(issue, event)));
+      await refileQueueRows(db, issues, event);
     }),
   );
 }

@@ -8,9 +8,17 @@ export function readIssue(db: HelptentDatabase, id: string): Promise<Issue | und
   return db.issues.get(id);
 }
 
+/** The event's queue rows, in no particular order. */
+export async function readEventRows(db: HelptentDatabase, eventId: string): Promise<QueueRow[]> {
+  return (await db.queue.toArray()).filter((row) => row.eventId === eventId);
+}
+
 /** The event's queue, newest first. */
-export function readQueue(db: HelptentDatabase, eventId: string): Promise<QueueRow[]> {
-  return db.queue.where('[eventId+createdAt]').between([eventId, ''], [eventId, '\uffff']).reverse().toArray();
+export async function readQueue(db: HelptentDatabase, eventId: string): Promise<QueueRow[]> {
+  const rows = await readEventRows(db, eventId);
+  // Same minute, same second: the id (UUIDv7, from the logging time) decides, newest first.
+  const newer = (a: string, b: string) => (a < b ? 1 : a > b ? -1 : 0);
+  return rows.sort((a, b) => newer(a.createdAt, b.createdAt) || newer(a.id, b.id));
 }
 
 export function countPendingChanges(db: HelptentDatabase): Promise<number> {
@@ -22,7 +30,7 @@ export async function importIssues(db: HelptentDatabase, event: FestivalEvent, i
   await withReopenRetry(db, () =>
     db.transaction('rw', [db.issues, db.queue], async () => {
       await db.issues.bulkPut(issues);
-      await db.queue.bulkPut(issues.map((issue) => queueRowOf(issue, event)));
+      await db.queue.bulkPut(issues.map((issue) => queueRowOf(issue, event, 0)));
     }),
   );
 }

@@ -14,6 +14,8 @@ export interface QueueFilter {
   followUp: boolean;
   /** Operational day "YYYY-MM-DD", or '' for every day. */
   day: string;
+  /** Clock hour logged in, "0"–"23" (event timezone), or '' for any hour. */
+  hour: string;
   text: string;
 }
 
@@ -26,6 +28,7 @@ export const emptyFilter: QueueFilter = {
   publicRisk: false,
   followUp: false,
   day: '',
+  hour: '',
   text: '',
 };
 
@@ -33,6 +36,7 @@ const activeStatuses: readonly Status[] = ['open', 'in_progress', 'follow_up'];
 
 export function filterQueue(rows: readonly QueueRow[], filter: QueueFilter, myId: string | null): QueueRow[] {
   const words = filter.text.toLowerCase().split(/\s+/).filter(Boolean);
+  const hour = filter.hour === '' ? null : Number(filter.hour);
   return rows.filter(
     (row) =>
       (filter.status === 'all' ||
@@ -44,6 +48,7 @@ export function filterQueue(rows: readonly QueueRow[], filter: QueueFilter, myId
       (!filter.publicRisk || row.hasPublicRisk) &&
       (!filter.followUp || row.needsFollowUp) &&
       (!filter.day || row.day === filter.day) &&
+      (hour === null || row.hour === hour) &&
       words.every((word) => row.searchText.includes(word)),
   );
 }

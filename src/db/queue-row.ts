@@ -1,15 +1,18 @@
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
-import { operationalDayOf } from '../domain/operational-day';
-import type { QueueRow } from './database';
+import { dayAndHourOf } from '../domain/operational-day';
+import type { HelptentDatabase, QueueRow } from './database';
 
-export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {
+/** The queue's compact row of an issue; `version` is the server copy it rests on (0: none yet). */
+export function queueRowOf(issue: Issue, event: FestivalEvent, version: number): QueueRow {
   const categoryLabel = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zoneName = event.zones.find((z) => z.id === issue.zoneId)?.name ?? '';
+  const logged = dayAndHourOf(issue.createdAt, event);
   return {
     id: issue.id,
     eventId: issue.eventId,
-    day: operationalDayOf(issue.createdAt, event),
+    day: logged.day,
+    hour: logged.hour,
     createdAt: issue.createdAt,
     updatedAt: issue.updatedAt,
     summary: issue.summary,
@@ -39,5 +42,15 @@ export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {
     ]
       .join('\n')
       .toLowerCase(),
+    version,
   };
+}
+
+/**
+ * Re-files queue rows after the event's days, zones or categories changed, keeping the server
+ * version each row already carries.
+ */
+export async function refileQueueRows(db: HelptentDatabase, issues: Issue[], event: FestivalEvent): Promise<void> {
+  const rows = await db.queue.bulkGet(issues.map((issue) => issue.id));
+  await db.queue.bulkPut(issues.map((issue, i) => queueRowOf(issue, event, rows[i]?.version ?? 0)));
 }

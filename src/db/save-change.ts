@@ -34,11 +34,12 @@ function issueIdIn(name: MutationName, args: unknown): string {
 export async function saveChange(db: HelptentDatabase, event: FestivalEvent, change: ChangeRequest): Promise<SavedChange> {
   const issueId = issueIdIn(change.name, change.args);
   return withReopenRetry(db, () =>
-    db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts, db.versions], async () => {
+    db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts], async () => {
       const current = issueId ? await db.issues.get(issueId) : undefined;
       const issue = applyMutation(current, change.name, change.args, change.context);
+      const baseVersion = (await db.queue.get(issue.id))?.version ?? 0;
       await db.issues.put(issue);
-      await db.queue.put(queueRowOf(issue, event));
+      await db.queue.put(queueRowOf(issue, event, baseVersion));
       const seq = await db.outbox.add({
         mutationId: change.context.mutationId,
         name: change.name,
@@ -46,7 +47,7 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, cha
         issueId: issue.id,
         actor: { id: change.context.actor.id, name: change.context.actor.name, role: change.context.actor.role },
         createdAt: change.context.now,
-        baseVersion: (await db.versions.get(issue.id))?.version ?? 0,
+        baseVersion,
       });
       if (change.clearDraftKey) await db.drafts.delete(change.clearDraftKey);
       return { issue, seq: seq as number };

@@ -3,7 +3,7 @@ import type { Issue } from '../domain/issue';
 import { applyMutation } from '../domain/mutators';
 import type { Role } from '../domain/staff';
 import type { HelptentDatabase, OutboxEntry } from './database';
-import { queueRowOf } from './queue-row';
+import { queueRowOf, refileQueueRows } from './queue-row';
 import { type SyncState, syncStateKey } from './sync-state';
 
 /**
@@ -21,7 +21,8 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
         eventId: event.id,
       }));
       await db.issues.bulkPut(moved);
-      await db.queue.bulkPut(moved.map((issue) => queueRowOf(issue, event)));
+      // Never on this server yet: version 0, whatever another event's server had said.
+      await db.queue.bulkPut(moved.map((issue) => queueRowOf(issue, event, 0)));
       await db.outbox
         .filter((entry) => entry.name === 'createIssue')
         .modify((entry) => {
@@ -31,8 +32,9 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
   });
 }
 
-export function pendingEntries(db: HelptentDatabase, limit: number): Promise<OutboxEntry[]> {
-  return db.outbox.orderBy('seq').limit(limit).toArray();
+/** The oldest changes still to send, after the ones already on their way (`afterSeq`). */
+export function pendingEntriesAfter(db: HelptentDatabase, afterSeq: number, limit: number): Promise<OutboxEntry[]> {
+  return db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
 }
 
 /** After a push: acknowledged entries leave the outbox; refused ones move aside with the reason. */
@@ -51,9 +53,9 @@ export async function settlePush(
   });
 }
 
-function rebase(issue: Issue, pending: OutboxEntry[]): Issue {
+function rebase(issue: Issue, pending: OutboxEntry[] | undefined): Issue {
   let local = issue;
-  for (const entry of pending) {
+  for (const entry of pending ?? []) {
     try {
       local = applyMutation(local, entry.name, entry.args, {
         now: entry.createdAt,
@@ -65,6 +67,16 @@ function rebase(issue: Issue, pending: OutboxEntry[]): Issue {
     }
   }
   return local;
+}
+
+function byIssue(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
+  const grouped = new Map<string, OutboxEntry[]>();
+  for (const entry of entries) {
+    const list = grouped.get(entry.issueId);
+    if (list) list.push(entry);
+    else grouped.set(entry.issueId, [entry]);
+  }
+  return grouped;
 }
 
 export interface PulledPage {
@@ -79,25 +91,24 @@ export interface PulledPage {
  * server has not seen yet is re-applied on top of the server's copy, so it never disappears.
  */
 export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox, db.versions], async () => {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox], async () => {
     await db.outbox.where('seq').belowOrEqual(page.lastMutationId).delete();
-    const pending = await db.outbox.orderBy('seq').toArray();
+    const pending = byIssue(await db.outbox.orderBy('seq').toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     const eventChanged = JSON.stringify(current) !== JSON.stringify(page.event);
     if (eventChanged) await db.meta.put({ key: 'event', value: page.event });
-    const issues = page.issues.map(({ issue }) =>
-      rebase(
-        issue,
-        pending.filter((e) => e.issueId === issue.id),
-      ),
-    );
+    const issues = page.issues.map(({ issue }) => rebase(issue, pending.get(issue.id)));
+    const rows = issues.map((issue, i) => queueRowOf(issue, page.event, page.issues[i]!.version));
     await db.issues.bulkPut(issues);
-    await db.versions.bulkPut(page.issues.map(({ issue, version }) => ({ id: issue.id, version })));
+    await db.queue.bulkPut(rows);
     if (eventChanged) {
-      const all = await db.issues.where('eventId').equals(page.event.id).toArray();
-      await db.queue.bulkPut(all.map((issue) => queueRowOf(issue, page.event)));
-    } else {
-      await db.queue.bulkPut(issues.map((issue) => queueRowOf(issue, page.event)));
+      const pulled = new Set(issues.map((issue) => issue.id));
+      const others = await db.issues
+        .where('eventId')
+        .equals(page.event.id)
+        .filter((issue) => !pulled.has(issue.id))
+        .toArray();
+      await refileQueueRows(db, others, page.event);
     }
     const state = (await db.meta.get(syncStateKey))?.value as SyncState | undefined;
     if (state) await db.meta.put({ key: syncStateKey, value: { ...state, cursor: page.cursor } });

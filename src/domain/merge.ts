@@ -30,7 +30,16 @@ export interface FieldVersion {
   deviceId: string;
   by: string;
 }
-export type FieldVersions = Partial<Record<MergedField, FieldVersion>>;
+/**
+ * Per field, the change that last set it; `*` is the change that created the issue and stands
+ * for every field changed nothing since. One entry instead of eighteen identical ones keeps the
+ * stored row (and each push that creates issues) small.
+ */
+export type FieldVersions = Partial<Record<MergedField | '*', FieldVersion>>;
+
+function versionOf(fieldVersions: FieldVersions, field: MergedField): FieldVersion | undefined {
+  return fieldVersions[field] ?? fieldVersions['*'];
+}
 
 const fieldNames: Record<MergedField, string> = {
   source: 'source',
@@ -94,13 +103,15 @@ export function mergeServerChange(change: ServerChange): {
   conflicts: MergedField[];
 } {
   const { before, after, fieldVersions, baseVersion, deviceId, actor, seq } = change;
+  const version = { seq, deviceId, by: actor.name };
+  if (!before) return { issue: after, fieldVersions: { '*': version }, conflicts: [] };
   const fields = changedFields(before, after);
   const nextVersions: FieldVersions = { ...fieldVersions };
   const conflicts: MergedField[] = [];
   const entries = [];
   for (const field of fields) {
-    const previous = fieldVersions[field];
-    if (before && previous && previous.seq > baseVersion && previous.deviceId !== deviceId) {
+    const previous = versionOf(fieldVersions, field);
+    if (previous && previous.seq > baseVersion && previous.deviceId !== deviceId) {
       conflicts.push(field);
       entries.push({
         id: `${change.mutationId}:conflict:${field}`,
@@ -111,7 +122,7 @@ export function mergeServerChange(change: ServerChange): {
         note: '',
       });
     }
-    nextVersions[field] = { seq, deviceId, by: actor.name };
+    nextVersions[field] = version;
   }
   const issue = entries.length > 0 ? { ...after, timeline: [...after.timeline, ...entries] } : after;
   return { issue, fieldVersions: nextVersions, conflicts };

@@ -4,14 +4,14 @@ import { AppError } from '../domain/app-error';
 import { backoffDelay } from './backoff';
 import { callServer } from './http';
 import { followPokes } from './poke-stream';
-import { type SyncSizes, syncOnce } from './sync-once';
+import { defaultSyncSizes, type SyncSizes, syncOnce } from './sync-once';
 
 export interface SyncOptions extends SyncSizes {
   /** Pull this often even without pokes (a poke can be missed behind a flaky proxy). */
   pollMs: number;
 }
 
-const defaults: SyncOptions = { batchSize: 500, pageSize: 1000, pollMs: 60_000 };
+const defaults: SyncOptions = { ...defaultSyncSizes, pollMs: 60_000 };
 
 /**
  * Sends the outbox and pulls what changed, whenever there is reason to: after a save, when

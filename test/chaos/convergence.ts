@@ -58,7 +58,7 @@ function visibleTo(device: SimDevice, server: ServerSnapshot): Issue[] {
  */
 export async function expectUpToDateCopiesMatch(devices: SimDevice[], server: ServerSnapshot, label: string): Promise<void> {
   for (const device of devices) {
-    const versions = new Map((await device.db.versions.toArray()).map((v) => [v.id, v.version]));
+    const versions = new Map((await device.db.queue.toArray()).map((row) => [row.id, row.version]));
     const pending = new Set((await device.db.outbox.toArray()).map((e) => e.issueId));
     const visible = visibleTo(device, server);
     const copies = new Map((await device.db.issues.toArray()).map((issue) => [issue.id, issue]));
@@ -150,7 +150,7 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
 
     const cursor = ((await device.db.meta.get('sync'))?.value as { cursor?: number } | undefined)?.cursor;
     if (cursor !== server.lastChangeSeq) problems.push(`${who} pulled up to ${cursor}, the server is at ${server.lastChangeSeq}`);
-    const versions = new Map((await device.db.versions.toArray()).map((v) => [v.id, v.version]));
+    const versions = new Map((await device.db.queue.toArray()).map((row) => [row.id, row.version]));
     for (const { issue, changeSeq } of server.issues) {
       if (versions.get(issue.id) !== changeSeq) {
         problems.push(`${who} has issue ${issue.id} at version ${versions.get(issue.id)}, the server at ${changeSeq}`);

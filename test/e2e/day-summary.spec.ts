@@ -49,6 +49,19 @@ test('the day summary works offline from the issues on the device, and each figu
   await page.getByRole('region', { name: 'Where and when' }).getByRole('link', { name: 'Lost property' }).click();
   await expect(page).toHaveURL(/category=lost-property/);
   await expect(page).toHaveURL(/day=2026-07-10/);
+
+  // An hour of the load chart, from its table, to exactly that hour's issues.
+  await page.goto('/summary');
+  await page.getByLabel('Festival day').selectOption('2026-07-10');
+  const where = page.getByRole('region', { name: 'Where and when' });
+  await where.getByText('As a table').click();
+  const hourRow = where.getByRole('row').filter({ has: page.getByRole('link', { name: '14:00' }) });
+  const inHour = Number(await hourRow.getByRole('cell').textContent());
+  expect(inHour).toBeGreaterThan(0);
+  await hourRow.getByRole('link', { name: '14:00' }).click();
+  await expect(page).toHaveURL(/hour=14/);
+  await expect(page.getByLabel('Hour logged')).toHaveValue('14');
+  await expect(page.getByText(new RegExp(`^${inHour} issues? of`))).toBeVisible();
 });
 
 test('a follow-up goes from pending to sent to replied, for consenting attendees only', async ({ page }) => {

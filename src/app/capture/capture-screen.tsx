@@ -30,11 +30,10 @@ function useRecentCategories(): string[] {
   const me = staff.current?.id;
   return (
     useLiveQuery(async () => {
+      // Ids are UUIDv7, ordered by when the issue was logged: newest first without an index.
       const rows = await db.queue
-        .where('[eventId+createdAt]')
-        .between([event.id, ''], [event.id, '\uffff'])
         .reverse()
-        .filter((r) => r.reportedById === me)
+        .filter((r) => r.eventId === event.id && r.reportedById === me)
         .limit(30)
         .toArray();
       return [...new Set(rows.map((r) => r.category))].slice(0, 4);

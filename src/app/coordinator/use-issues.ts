@@ -1,4 +1,5 @@
 import type { QueueRow } from '../../db/database';
+import { readEventRows } from '../../db/issue-repository';
 import type { Issue } from '../../domain/issue';
 import { useSession } from '../session';
 import { type LiveQueryState, useLiveQuery } from '../use-live-query';
@@ -10,12 +11,8 @@ import { type LiveQueryState, useLiveQuery } from '../use-live-query';
 export function useIssuesWhere(predicate: (row: QueueRow) => boolean, deps: unknown[]): LiveQueryState<Issue[]> {
   const { db, event } = useSession();
   return useLiveQuery(async () => {
-    const ids = await db.queue
-      .where('[eventId+createdAt]')
-      .between([event.id, ''], [event.id, '\uffff'])
-      .filter(predicate)
-      .primaryKeys();
-    const issues = await db.issues.bulkGet(ids as string[]);
+    const ids = (await readEventRows(db, event.id)).filter(predicate).map((row) => row.id);
+    const issues = await db.issues.bulkGet(ids);
     return issues.filter((issue): issue is Issue => issue !== undefined);
   }, [db, event.id, ...deps]);
 }

@@ -5,7 +5,7 @@ import { useLiveQuery } from '../use-live-query';
 export function IssueSyncState({ issueId }: { issueId: string }) {
   const { db } = useSession();
   const waiting = useLiveQuery(() => db.outbox.where('issueId').equals(issueId).count(), [db, issueId]).data ?? 0;
-  const synced = useLiveQuery(() => db.versions.get(issueId), [db, issueId]).data;
+  const synced = (useLiveQuery(() => db.queue.get(issueId), [db, issueId]).data?.version ?? 0) > 0;
   const rejected = useLiveQuery(() => db.rejected.where('issueId').equals(issueId).toArray(), [db, issueId]).data ?? [];
   const text =
     waiting > 0

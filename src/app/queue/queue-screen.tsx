@@ -13,6 +13,11 @@ import { QueueRowView, queueRowHeight } from './queue-row-view';
 import { activeFilterCount, filterFromQuery, queueUrl } from './queue-url';
 import { VirtualList } from './virtual-list';
 
+const hourOptions = Array.from({ length: 24 }, (_, hour) => {
+  const from = String(hour).padStart(2, '0');
+  return { value: String(hour), label: `${from}:00–${from}:59` };
+});
+
 export function QueueScreen() {
   const { db, event, staff } = useSession();
   const location = useLocation();
@@ -76,6 +81,12 @@ export function QueueScreen() {
               value={filter.day}
               options={[{ value: '', label: 'Every day' }, ...days.map((d) => ({ value: d, label: d }))]}
               onChange={(day) => setFilter({ day })}
+            />
+            <SelectField
+              label="Hour logged"
+              value={filter.hour}
+              options={[{ value: '', label: 'Any hour' }, ...hourOptions]}
+              onChange={(hour) => setFilter({ hour })}
             />
             <CheckboxField label="Mine" checked={filter.mine} onChange={(mine) => setFilter({ mine })} />
             <CheckboxField label="Public risk" checked={filter.publicRisk} onChange={(publicRisk) => setFilter({ publicRisk })} />

@@ -1,7 +1,10 @@
 import type { HourCount } from '../../domain/day-summary-types';
 
-/** Load through the day as columns, hand-drawn in SVG (no chart library on the phone). */
-export function HourChart({ hours }: { hours: HourCount[] }) {
+/**
+ * Load through the day as columns, hand-drawn in SVG (no chart library on the phone). The table
+ * under it links each hour into the queue: rows make touch targets that 14-pixel bars cannot.
+ */
+export function HourChart({ hours, hrefOf }: { hours: HourCount[]; hrefOf: (hour: number) => string }) {
   const max = Math.max(1, ...hours.map((h) => h.count));
   const busiest = hours.reduce((a, b) => (b.count > a.count ? b : a), hours[0] ?? { hour: 0, label: '', count: 0 });
   const width = 24 * 14;
@@ -44,7 +47,7 @@ export function HourChart({ hours }: { hours: HourCount[] }) {
           <tbody>
             {hours.map((h) => (
               <tr key={h.label}>
-                <td>{h.label}</td>
+                <th scope="row">{h.count > 0 ? <a href={hrefOf(h.hour)}>{h.label}</a> : h.label}</th>
                 <td>{h.count}</td>
               </tr>
             ))}

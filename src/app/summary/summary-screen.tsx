@@ -1,5 +1,6 @@
 import './coordinator.css';
 import { useMemo, useState } from 'preact/hooks';
+import { readEventRows } from '../../db/issue-repository';
 import { emptyFilter, type QueueFilter } from '../../db/queue-filter';
 import { summarizeDay } from '../../domain/day-summary';
 import type { DaySummary } from '../../domain/day-summary-types';
@@ -83,7 +84,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
       <Headlines summary={summary} />
       <section class="card" aria-labelledby="load-title">
         <h2 id="load-title">Where and when</h2>
-        <HourChart hours={summary.totals.byHour} />
+        <HourChart hours={summary.totals.byHour} hrefOf={(hour) => q({ hour: String(hour) })} />
         <BarList title="Categories" items={summary.totals.byCategory} hrefOf={(key) => q({ category: key })} />
         <BarList title="Zones" items={summary.totals.byZone} hrefOf={(key) => (key === 'unknown' ? null : q({ zoneId: key }))} />
       </section>
@@ -213,10 +214,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
 
 function DaySummaryView() {
   const { db, event, staff } = useSession();
-  const rows = useLiveQuery(
-    () => db.queue.where('[eventId+createdAt]').between([event.id, ''], [event.id, '\uffff']).toArray(),
-    [db, event.id],
-  );
+  const rows = useLiveQuery(() => readEventRows(db, event.id), [db, event.id]);
   const days = useMemo(
     () => [...new Set([...event.days, ...(rows.data ?? []).map((r) => r.day)])].sort(),
     [rows.data, event.days],

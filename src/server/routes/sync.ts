@@ -25,8 +25,8 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes)
   app.get('/api/sync/pull', async (request, reply) => {
     const device = await authenticate(storage, request);
     const query = parseOrThrow(pullQuerySchema, request.query, 'pull request');
-    const result = await pullChanges(storage, device, query.cursor, query.limit, new Date());
-    return reply.header('cache-control', 'no-store').send(result);
+    const json = await pullChanges(storage, device, query.cursor, query.limit, new Date());
+    return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(json);
   });
 
   // Server-sent events: "something changed, pull". Read with fetch, so the token stays in a header.

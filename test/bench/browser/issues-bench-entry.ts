@@ -69,6 +69,7 @@ function randomFilter(random: Random, current: FestivalEvent): QueueFilter {
     publicRisk: random.chance(0.05),
     followUp: random.chance(0.1),
     day: random.chance(0.4) ? random.pick(current.days) : '',
+    hour: random.chance(0.1) ? String(random.int(0, 23)) : '',
     text: random.chance(0.6) ? typed(random, random.pick(searchTerms)) : '',
   };
 }

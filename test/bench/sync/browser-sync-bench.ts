@@ -1,5 +1,6 @@
 import { type BrowserContext, chromium, devices, type Page } from '@playwright/test';
 import type { FestivalEvent } from '../../../src/domain/event';
+import { defaultSyncSizes } from '../../../src/sync/sync-once';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { bundleBenchEntry } from '../browser/bench-bundle';
 import { waitForServiceWorker } from '../browser/queue-render-bench';
@@ -10,8 +11,8 @@ import type { JoinedDevice } from './server-setup';
 import type { PageDevice } from './sync-bench-api';
 import type { PushMutation } from './workload';
 
-/** As the app's SyncEngine sends and pulls (src/sync/sync-engine.ts defaults). */
-export const appSyncSizes = { batchSize: 500, pageSize: 1000 };
+/** As the app sends and pulls (the SyncEngine's and the service worker's sizes). */
+export const appSyncSizes = defaultSyncSizes;
 
 export interface BrowserSyncInput {
   origin: string;

@@ -51,7 +51,7 @@ class StopBeforePull extends Error {}
  * Sums the time of each bulkPut the app's code makes on these tables of this database object
  * (the wrapper only measures; the call and its arguments are unchanged).
  */
-function timeBulkPuts(db: HelptentDatabase, names: ('issues' | 'versions' | 'queue')[]): Record<string, number> {
+function timeBulkPuts(db: HelptentDatabase, names: ('issues' | 'queue')[]): Record<string, number> {
   const spent: Record<string, number> = {};
   for (const name of names) {
     const table = db[name] as unknown as { bulkPut: (...args: unknown[]) => Promise<unknown> };
@@ -96,7 +96,7 @@ const bench: SyncBench = {
     const started = performance.now();
     // One outer transaction around the app's saveChange calls (each one a nested transaction):
     // the same rows as 5,000 separate saves, without waiting for 5,000 disk flushes first.
-    await db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts, db.versions], async () => {
+    await db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts], async () => {
       for (const m of mutations) {
         const actor: Actor = { id: m.actor.id, name: m.actor.name, role: device.role };
         await saveChange(db, device.event, {
@@ -132,7 +132,7 @@ const bench: SyncBench = {
   async timePull(device, sizes) {
     const db = await joinedDatabase(device);
     const { call, stats } = timedTransport(false);
-    const bulkPutMs = timeBulkPuts(db, ['issues', 'versions', 'queue']);
+    const bulkPutMs = timeBulkPuts(db, ['issues', 'queue']);
     const started = performance.now();
     const joined = await syncOnce(db, call, sizes);
     const ms = performance.now() - started;

@@ -130,6 +130,20 @@ describe('the queue', () => {
     ]);
   });
 
+  it('filters by the clock hour an issue was logged in, across the night', async () => {
+    await logIssue('Before midnight', '2026-07-10T21:59:00.000Z'); // 23:59 in Amsterdam
+    const night = await logIssue('After midnight', '2026-07-10T22:00:00.000Z'); // 00:00
+    await logIssue('Next afternoon', '2026-07-11T12:00:00.000Z'); // 14:00, the next festival day
+    const rows = await readQueue(db, event.id);
+    const shown = (filter: Partial<typeof emptyFilter>) =>
+      filterQueue(rows, { ...emptyFilter, status: 'all', ...filter }, null).map((r) => r.summary);
+    expect(shown({ day: '2026-07-10', hour: '0' })).toEqual(['After midnight']);
+    expect(shown({ day: '2026-07-10', hour: '23' })).toEqual(['Before midnight']);
+    expect(shown({ hour: '14' })).toEqual(['Next afternoon']);
+    expect(shown({ day: '2026-07-11', hour: '0' })).toEqual([]);
+    expect((await db.queue.get(night.issue.id))?.hour).toBe(0);
+  });
+
   it('filters by status, owner, public risk, day and words in any order', async () => {
     const a = await logIssue('Lost black phone near main stage');
     const b = await logIssue('Refund for cashless top-up');
