@@ -65,6 +65,8 @@ export interface RejectedEntry extends OutboxEntry {
   kind: string;
   message: string;
   rejectedAt: string;
+  /** When someone read it (and dismissed it, or removed the issue it refused to create). */
+  dismissedAt?: string;
 }
 
 export interface DraftRow {

@@ -165,7 +165,18 @@ test('a coordinator shows a QR join code; the scanned link joins a phone; an org
     await expect(devicesList).toContainText('Sam (staff) · signed out');
 
     await phone.getByRole('form', { name: 'Sync now' }).getByRole('button').click();
-    await expect(phone.getByTestId('sync-line')).toContainText('signed out by an organizer', { timeout: 15_000 });
+    await expect(phone.getByTestId('sync-line')).toContainText('organizer signed this phone out', { timeout: 15_000 });
+
+    // A join code does not bring it back; an organizer letting it back in does, token and all.
+    await phone.getByText('Join with another code').click();
+    const again = phone.getByRole('form', { name: 'Join your event' });
+    await again.getByLabel('Join code').fill(code);
+    await again.getByRole('button', { name: 'Join' }).click();
+    await expect(again.getByRole('alert')).toContainText('Ask an organizer to let it back in');
+    await devicesList.getByRole('button', { name: 'Let Sam back in' }).click();
+    await expect(devicesList).not.toContainText('signed out');
+    await phone.getByRole('form', { name: 'Sync now' }).getByRole('button').click();
+    await expect(phone.getByTestId('sync-line')).toHaveText(/^Synced .*nothing waiting/, { timeout: 15_000 });
   } finally {
     await server.stop('SIGKILL');
   }

@@ -5,15 +5,15 @@ import { HelptentDatabase } from '../../src/db/database';
 import { ensureDeviceIdentity } from '../../src/db/device-repository';
 import { ensureEvent } from '../../src/db/event-repository';
 import { readIssue } from '../../src/db/issue-repository';
+import { countUnreadRejections, dismissRejections, removeRefusedIssue } from '../../src/db/rejection-repository';
 import { saveChange } from '../../src/db/save-change';
 import { saveJoin } from '../../src/db/sync-repository';
 import { defaultEvent, type FestivalEvent } from '../../src/domain/event';
 import type { Actor } from '../../src/domain/staff';
-import { createJoinCode } from '../../src/server/events/event-admin';
 import { createTransport } from '../../src/sync/http';
 import { syncOnce } from '../../src/sync/sync-once';
 import { backends, injectFetch, startTestServer, type TestServer } from './helpers';
-import { newUuid, setUpEvent } from './sync-helpers';
+import { newJoinCode, newUuid, setUpEvent } from './sync-helpers';
 
 let server: TestServer | undefined;
 const databases: HelptentDatabase[] = [];
@@ -37,14 +37,7 @@ async function phone(app: FastifyInstance, name: string, role: Actor['role'] = '
   const deviceId = newUuid();
   await ensureDeviceIdentity(db, { deviceId, firstOpenedAt: new Date().toISOString() });
   await ensureEvent(db, defaultEvent('local', 'Europe/Amsterdam'));
-  const { code } = await createJoinCode(app.storage, {
-    eventId: 'festival',
-    role,
-    singleUse: false,
-    validMinutes: 60,
-    createdBy: null,
-    now: new Date(),
-  });
+  const code = await newJoinCode(app, role);
   const joined = (
     await app.inject({ method: 'POST', url: '/api/join', payload: { code, deviceId, staffId: `staff-${name}`, staffName: name } })
   ).json();
@@ -127,5 +120,35 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     expect(rejected[0]?.message).toMatch(/note is required/);
     const issue = await readIssue(a.db, id);
     expect(issue?.timeline.map((e) => e.note)).toEqual(['', 'A real note']);
+  });
+
+  it('an issue the server refused to create stays until a person removes it; the refusal stays on record', async () => {
+    server = await startTestServer({ backend });
+    await setUpEvent(server.app);
+    const a = await phone(server.app, 'Sam');
+    const refused = newUuid();
+    const kept = newUuid();
+    await change(a, 'createIssue', { id: refused, eventId: 'another-festival', category: 'other', summary: 'Wrong event' });
+    await change(a, 'addNote', { issueId: refused, text: 'Still looking' });
+    await change(a, 'createIssue', { id: kept, eventId: 'festival', category: 'other', summary: 'Fine' });
+    await a.sync();
+    expect(await a.db.outbox.count()).toBe(0);
+    expect((await a.db.rejected.toArray()).map((r) => [r.name, r.kind])).toEqual([
+      ['createIssue', 'forbidden'],
+      ['addNote', 'not-found'],
+    ]);
+    expect(await readIssue(a.db, refused)).toBeDefined();
+    expect(await countUnreadRejections(a.db)).toBe(2);
+
+    await dismissRejections(a.db, refused, new Date().toISOString());
+    expect(await countUnreadRejections(a.db)).toBe(0);
+    await expect(removeRefusedIssue(a.db, kept, new Date().toISOString())).rejects.toThrow(/Only an issue the server refused/);
+    await removeRefusedIssue(a.db, refused, new Date().toISOString());
+    expect(await readIssue(a.db, refused)).toBeUndefined();
+    expect(await a.db.queue.get(refused)).toBeUndefined();
+    expect(await readIssue(a.db, kept)).toBeDefined();
+    expect(await a.db.rejected.count()).toBe(2);
+    await a.sync();
+    expect(await a.db.issues.count()).toBe(1);
   });
 });

@@ -2,7 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { normalizeJoinCode } from '../../src/server/auth/secrets';
 import { createJoinCode } from '../../src/server/events/event-admin';
 import { backends, startTestServer, type TestServer } from './helpers';
-import { joinAs, newUuid, setUpEvent } from './sync-helpers';
+import { joinAs, newJoinCode, newUuid, setUpEvent } from './sync-helpers';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -99,6 +99,55 @@ describe.each(backends)('joining an event on %s', (backend) => {
       headers: { authorization: `Bearer ${coordinator.token}` },
     });
     expect(revoke.statusCode).toBe(403);
+  });
+
+  it('a phone joins again only with the token it holds, and a signed-out phone only comes back when an organizer lets it', async () => {
+    const app = await start();
+    const organizer = await joinAs(app, 'organizer', 'Jo');
+    const other = await joinAs(app, 'staff', 'Kim');
+    const staffCode = await newJoinCode(app, 'staff');
+    const deviceId = newUuid();
+    const joinWith = (joinCode: string, token?: string) =>
+      app.inject({
+        method: 'POST',
+        url: '/api/join',
+        headers: token ? { authorization: `Bearer ${token}` } : {},
+        payload: { code: joinCode, deviceId, staffId: 'staff-sam', staffName: 'Sam' },
+      });
+    const me = (token: string) => app.inject({ method: 'GET', url: '/api/me', headers: { authorization: `Bearer ${token}` } });
+    const asOrganizer = (action: string, id = deviceId) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/devices/${id}/${action}`,
+        headers: { authorization: `Bearer ${organizer.token}` },
+      });
+
+    const first = (await joinWith(staffCode)).json().token as string;
+    // Someone who only knows the phone's id and a join code cannot take its place.
+    const hijack = await joinWith(staffCode);
+    expect(hijack.statusCode).toBe(403);
+    expect(hijack.json().error.message).toMatch(/Another phone already uses this device id/);
+    expect((await joinWith(staffCode, other.token)).statusCode).toBe(403);
+    expect((await me(first)).statusCode).toBe(200);
+
+    // The phone itself, with its token, may take on another role.
+    const promoted = await joinWith(await newJoinCode(app, 'coordinator'), first);
+    expect(promoted.statusCode).toBe(200);
+    expect(promoted.json().device).toMatchObject({ id: deviceId, role: 'coordinator' });
+    const second = promoted.json().token as string;
+    expect((await me(first)).statusCode).toBe(401);
+    expect((await me(second)).statusCode).toBe(200);
+
+    // Signed out, it stays out whatever code it brings, until an organizer lets it back in.
+    expect((await asOrganizer('revoke')).statusCode).toBe(200);
+    expect((await me(second)).statusCode).toBe(401);
+    const back = await joinWith(staffCode, second);
+    expect(back.statusCode).toBe(403);
+    expect(back.json().error.message).toMatch(/signed this phone out.*let it back in/);
+    expect((await asOrganizer('restore')).statusCode).toBe(200);
+    expect((await me(second)).json().device).toMatchObject({ id: deviceId, role: 'coordinator' });
+    expect((await asOrganizer('restore')).statusCode).toBe(404);
+    expect((await asOrganizer('revoke', organizer.id)).statusCode).toBe(400);
   });
 
   it('join attempts are rate-limited', async () => {

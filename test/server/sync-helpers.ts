@@ -19,8 +19,9 @@ export async function setUpEvent(app: FastifyInstance, eventId = 'festival'): Pr
   await createEvent(app.storage, defaultEvent(eventId, 'Europe/Amsterdam'), new Date());
 }
 
-export async function joinAs(app: FastifyInstance, role: Role, name: string, eventId = 'festival'): Promise<TestDevice> {
-  const { code } = await createJoinCode(app.storage, {
+/** A join code valid for an hour, for as many phones as like. */
+export async function newJoinCode(app: FastifyInstance, role: Role, eventId = 'festival'): Promise<string> {
+  const made = await createJoinCode(app.storage, {
     eventId,
     role,
     singleUse: false,
@@ -28,6 +29,11 @@ export async function joinAs(app: FastifyInstance, role: Role, name: string, eve
     createdBy: null,
     now: new Date(),
   });
+  return made.code;
+}
+
+export async function joinAs(app: FastifyInstance, role: Role, name: string, eventId = 'festival'): Promise<TestDevice> {
+  const code = await newJoinCode(app, role, eventId);
   const id = newUuid();
   const response = await app.inject({
     method: 'POST',

@@ -68,7 +68,7 @@ describe.each(backends)('sync on %s', (backend) => {
     expect(revoke.statusCode).toBe(200);
     const refused = await push(app, phone, []);
     expect(refused.statusCode).toBe(401);
-    expect(refused.json().error.message).toMatch(/signed out by an organizer/);
+    expect(refused.json().error.message).toMatch(/organizer signed this phone out/);
     const pull = await app.inject({ method: 'GET', url: '/api/sync/pull', headers: { authorization: `Bearer ${phone.token}` } });
     expect(pull.statusCode).toBe(401);
   });

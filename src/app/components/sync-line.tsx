@@ -1,3 +1,4 @@
+import { countUnreadRejections } from '../../db/rejection-repository';
 import { readSyncState } from '../../db/sync-state';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
@@ -8,7 +9,7 @@ export function SyncLine() {
   const { db, event } = useSession();
   const state = useLiveQuery(() => readSyncState(db), [db]).data;
   const waiting = useLiveQuery(() => db.outbox.count(), [db]).data ?? 0;
-  const rejected = useLiveQuery(() => db.rejected.count(), [db]).data ?? 0;
+  const rejected = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
   const waitingText = waiting === 0 ? 'nothing waiting' : `${waiting} waiting`;
   let text: string;
   let tone = 'ok';

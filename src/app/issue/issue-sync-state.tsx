@@ -1,28 +1,78 @@
+import { useState } from 'preact/hooks';
+import { useLocation } from 'preact-iso';
+import { dismissRejections, readRejections, removeRefusedIssue } from '../../db/rejection-repository';
+import { errorMessage } from '../changes';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
-/** Per issue: is it on the server yet, and did the server refuse any change to it. */
+/**
+ * Per issue: is it on the server yet, and did the server refuse any change to it. A refusal
+ * stays in sight until someone has read it; an issue the server refused to create can then be
+ * removed from this phone, since nothing done to it can ever reach the server.
+ */
 export function IssueSyncState({ issueId }: { issueId: string }) {
   const { db } = useSession();
+  const location = useLocation();
+  const [problem, setProblem] = useState('');
   const waiting = useLiveQuery(() => db.outbox.where('issueId').equals(issueId).count(), [db, issueId]).data ?? 0;
   const synced = (useLiveQuery(() => db.queue.get(issueId), [db, issueId]).data?.version ?? 0) > 0;
-  const rejected = useLiveQuery(() => db.rejected.where('issueId').equals(issueId).toArray(), [db, issueId]).data ?? [];
+  const refusals = useLiveQuery(() => readRejections(db, issueId), [db, issueId]).data ?? [];
+  const unread = refusals.filter((r) => !r.dismissedAt);
+  const creationRefused = !synced && refusals.some((r) => r.name === 'createIssue');
   const text =
     waiting > 0
       ? `Saved on this phone — ${waiting === 1 ? '1 change' : `${waiting} changes`} not on the server yet`
       : synced
         ? 'Synced with the server'
-        : 'Saved on this phone';
+        : creationRefused
+          ? 'Only on this phone: the server refused to take it'
+          : 'Saved on this phone';
+  const act = async (action: () => Promise<void>) => {
+    try {
+      await action();
+      setProblem('');
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+  const remove = () =>
+    act(async () => {
+      if (!window.confirm('Remove this issue from this phone? The server never had it; what was typed stays in Settings.'))
+        return;
+      await removeRefusedIssue(db, issueId, new Date().toISOString());
+      location.route('/queue');
+    });
   return (
     <>
       <p class="issue-sync" data-testid="issue-sync">
         {text}
       </p>
-      {rejected.map((r) => (
-        <p key={r.seq} class="message message--error">
-          The server refused a change ({r.name}): {r.message}
+      {unread.length > 0 && (
+        <div class="message message--error refusals">
+          {unread.map((r) => (
+            <p key={r.seq}>
+              The server refused {r.name === 'createIssue' ? 'this issue' : `a change (${r.name})`}: {r.message}
+            </p>
+          ))}
+          <button
+            type="button"
+            class="button"
+            onClick={() => void act(() => dismissRejections(db, issueId, new Date().toISOString()))}
+          >
+            I have read this
+          </button>
+        </div>
+      )}
+      {creationRefused && (
+        <button type="button" class="button" onClick={() => void remove()}>
+          Remove it from this phone
+        </button>
+      )}
+      {problem && (
+        <p class="message message--error" role="alert">
+          {problem}
         </p>
-      ))}
+      )}
     </>
   );
 }

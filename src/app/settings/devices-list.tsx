@@ -1,9 +1,11 @@
 import { useEffect, useState } from 'preact/hooks';
+import { readDeviceIdentity } from '../../db/device-repository';
 import type { SyncState } from '../../db/sync-state';
 import { callServer } from '../../sync/http';
 import { errorMessage } from '../changes';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
 
 interface DeviceView {
@@ -20,11 +22,13 @@ const quietAfterMinutes = 30;
 
 /**
  * The event's devices as the server sees them, for coordinators: who has gone quiet. Organizers
- * can sign out a lost or stolen phone; its token stops working at once. Needs signal.
+ * can sign out a lost or stolen phone (its token stops working at once, and a join code does not
+ * bring it back) and let a found one back in. Needs signal.
  */
 export function DevicesList({ sync }: { sync: SyncState }) {
-  const { event } = useSession();
+  const { db, event } = useSession();
   const now = useNow();
+  const deviceId = useLiveQuery(() => readDeviceIdentity(db), [db]).data?.deviceId;
   const [devices, setDevices] = useState<DeviceView[] | null>(null);
   const [problem, setProblem] = useState('');
   const load = () =>
@@ -36,10 +40,15 @@ export function DevicesList({ sync }: { sync: SyncState }) {
       (error: unknown) => setProblem(errorMessage(error)),
     );
   useEffect(() => void load(), [sync.token]);
-  const revoke = async (device: DeviceView) => {
-    if (!window.confirm(`Sign out ${device.staffName}'s device? It stops syncing at once and must join again.`)) return;
+  const setSignedOut = async (device: DeviceView, signOut: boolean) => {
+    if (
+      signOut &&
+      !window.confirm(`Sign out ${device.staffName}'s device? It stops syncing at once, until you let it back in.`)
+    ) {
+      return;
+    }
     try {
-      await callServer(`/api/devices/${device.id}/revoke`, { method: 'POST', token: sync.token });
+      await callServer(`/api/devices/${device.id}/${signOut ? 'revoke' : 'restore'}`, { method: 'POST', token: sync.token });
       await load();
     } catch (error) {
       setProblem(errorMessage(error));
@@ -71,9 +80,14 @@ export function DevicesList({ sync }: { sync: SyncState }) {
                       : 'never synced'}{' '}
                   · {d.changesReceived} changes sent
                 </span>
-                {sync.role === 'organizer' && !d.revokedAt && (
-                  <button type="button" class="button" onClick={() => void revoke(d)}>
+                {sync.role === 'organizer' && !d.revokedAt && d.id !== deviceId && (
+                  <button type="button" class="button" onClick={() => void setSignedOut(d, true)}>
                     Sign out {d.staffName}
+                  </button>
+                )}
+                {sync.role === 'organizer' && d.revokedAt && (
+                  <button type="button" class="button" onClick={() => void setSignedOut(d, false)}>
+                    Let {d.staffName} back in
                   </button>
                 )}
               </li>

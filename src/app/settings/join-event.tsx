@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { readDeviceIdentity } from '../../db/device-repository';
 import { switchStaff } from '../../db/staff-repository';
+import { readSyncState } from '../../db/sync-state';
 import { AppError } from '../../domain/app-error';
 import type { FestivalEvent } from '../../domain/event';
 import type { Role } from '../../domain/staff';
@@ -21,7 +22,9 @@ interface JoinAnswer {
 export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
   const session = useSession();
   const [code, setCode] = useState(initialCode);
-  const [name, setName] = useState(session.staff.current?.name ?? '');
+  // Until someone types, the name is whoever uses the phone now (known only once staff has loaded).
+  const [typedName, setName] = useState<string | null>(null);
+  const name = typedName ?? session.staff.current?.name ?? '';
   return (
     <ChangeForm
       label="Join your event"
@@ -33,8 +36,11 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
         const identity = await readDeviceIdentity(session.db);
         if (!identity) throw new AppError('storage-unavailable', 'This phone has no device id yet; reload Helptent.');
         const staffId = session.staff.current?.name === name.trim() ? session.staff.current.id : newId();
+        // Joining again (another role, say) proves it is this phone with the token it holds.
+        const current = await readSyncState(session.db);
         const answer = await callServer<JoinAnswer>('/api/join', {
           method: 'POST',
+          ...(current ? { token: current.token } : {}),
           body: JSON.stringify({ code, deviceId: identity.deviceId, staffId, staffName: name.trim() }),
         });
         const { saveJoin } = await import('../../db/sync-repository');
@@ -52,6 +58,8 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
           answer.event,
         );
         await switchStaff(session.db, { id: staffId, name: answer.device.staffName, role: answer.device.role });
+        // The code is spent for this phone: it should not linger in the address bar or history.
+        if (window.location.hash.includes('code=')) history.replaceState(history.state, '', window.location.pathname);
         requestSync();
       }}
     >

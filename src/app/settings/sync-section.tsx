@@ -7,6 +7,13 @@ import { useLiveQuery } from '../use-live-query';
 import { JoinEvent } from './join-event';
 import { LetSomeoneJoin } from './let-someone-join';
 
+/** What was typed into an issue the server refused to create: still here to log again by hand. */
+function RefusedText({ args }: { args: unknown }) {
+  const { summary, details } = (args ?? {}) as { summary?: unknown; details?: unknown };
+  const text = [summary, details].filter((part) => typeof part === 'string' && part !== '').join(' — ');
+  return text ? <blockquote class="refused-text">{text}</blockquote> : null;
+}
+
 export function SyncSection() {
   const { db, event } = useSession();
   const state = useLiveQuery(() => readSyncState(db), [db]);
@@ -44,6 +51,11 @@ export function SyncSection() {
           </dl>
           <ChangeForm label="Sync now" submitLabel="Sync now" savedMessage="Syncing…" onSubmit={async () => requestSync()} />
           {state.data.role !== 'staff' && <LetSomeoneJoin sync={state.data} />}
+          <details class="join-again" open={codeFromLink !== ''}>
+            <summary>Join with another code</summary>
+            <p class="muted">To take on another role, for example: this phone keeps its issues and what it has not sent yet.</p>
+            <JoinEvent initialCode={decodeURIComponent(codeFromLink)} />
+          </details>
         </>
       )}
       {rejected.length > 0 && (
@@ -53,6 +65,8 @@ export function SyncSection() {
             {rejected.map((r) => (
               <li key={r.seq}>
                 <a href={`/issues/${r.issueId}`}>{r.name}</a> ({formatWhen(r.createdAt, event.timezone)}): {r.message}
+                {r.dismissedAt ? ' (read)' : ''}
+                {r.name === 'createIssue' && <RefusedText args={r.args} />}
               </li>
             ))}
           </ul>

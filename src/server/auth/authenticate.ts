@@ -13,6 +13,12 @@ export function hasRole(device: AuthenticatedDevice, needed: Role): boolean {
   return roleRank[device.role] >= roleRank[needed];
 }
 
+/** The bearer token a request carries, or null. */
+export function bearerToken(request: FastifyRequest): string | null {
+  const header = request.headers.authorization ?? '';
+  return /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header)?.[1] ?? null;
+}
+
 /**
  * Finds the device behind a bearer token. A revoked or unknown token is refused at once (401),
  * every request: tokens are looked up, never cached, so a revocation takes effect immediately.
@@ -22,8 +28,7 @@ export async function authenticate(
   request: FastifyRequest,
   needed: Role = 'staff',
 ): Promise<AuthenticatedDevice> {
-  const header = request.headers.authorization ?? '';
-  const token = /^Bearer ([A-Za-z0-9_-]{20,200})$/.exec(header)?.[1];
+  const token = bearerToken(request);
   if (!token) throw new AppError('unauthorized', 'Sign in first: this device has not joined an event (no device token).');
   const device = await storage.db
     .selectFrom('devices')
@@ -32,7 +37,10 @@ export async function authenticate(
     .executeTakeFirst();
   if (!device) throw new AppError('unauthorized', 'This device token is not known. Join the event again with a join code.');
   if (device.revoked_at)
-    throw new AppError('unauthorized', 'This device was signed out by an organizer. Join again with a new join code.');
+    throw new AppError(
+      'unauthorized',
+      'An organizer signed this phone out of the event. Ask an organizer to let it back in (Settings, Devices).',
+    );
   if (!hasRole(device, needed)) {
     throw new AppError('forbidden', `Only a ${needed} or above can do this; this device is signed in as ${device.role}.`);
   }

@@ -9,6 +9,8 @@ export interface JoinRequest {
   deviceId: string;
   staffId: string;
   staffName: string;
+  /** The token this phone already holds, if it joined before: proof that it is the same phone. */
+  presentedToken: string | null;
   userAgent: string;
   now: Date;
 }
@@ -22,8 +24,10 @@ export interface Joined {
 const refused = 'This join code is not valid or has expired. Ask a coordinator for a new one.';
 
 /**
- * Trades a join code for a device token. A device that joins again (new code, same phone) gets
- * a new token and keeps its id and mutation count, so nothing it queued is applied twice.
+ * Trades a join code for a device token. A device that joins again (new code, same phone: to
+ * change role, say) gets a new token and keeps its id and mutation count, so nothing it queued
+ * is applied twice. Joining again needs the phone's current token: a join code alone must not let
+ * anyone take over another phone's id, nor bring back a phone an organizer signed out.
  */
 export async function joinWithCode(storage: Storage, request: JoinRequest): Promise<Joined> {
   const codeHash = hashSecret(normalizeJoinCode(request.code));
@@ -50,6 +54,15 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
         'forbidden',
         'This phone already belongs to another event. Reset Helptent on it before joining this one.',
       );
+    }
+    if (existing?.revoked_at) {
+      throw new AppError(
+        'forbidden',
+        'An organizer signed this phone out of the event. Ask an organizer to let it back in (Settings, Devices).',
+      );
+    }
+    if (existing && (request.presentedToken === null || hashSecret(request.presentedToken) !== existing.token_hash)) {
+      throw new AppError('forbidden', 'Another phone already uses this device id. Reset Helptent on this phone, then join.');
     }
     const values = {
       staff_id: request.staffId,

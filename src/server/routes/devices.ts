@@ -1,9 +1,9 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import { roles } from '../../domain/staff';
 import { parseOrThrow } from '../../domain/validation';
-import { authenticate, hasRole } from '../auth/authenticate';
+import { authenticate, bearerToken, hasRole } from '../auth/authenticate';
 import { createJoinCode, readServerEvent } from '../events/event-admin';
 import { joinWithCode } from '../events/join';
 import type { Storage } from '../storage/storage';
@@ -29,7 +29,12 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage): void {
   // Join codes can be guessed only by trying many: a few tries a minute per address is plenty.
   app.post('/api/join', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request) => {
     const body = parseOrThrow(joinBodySchema, request.body, 'join request');
-    const joined = await joinWithCode(storage, { ...body, userAgent: request.headers['user-agent'] ?? '', now: new Date() });
+    const joined = await joinWithCode(storage, {
+      ...body,
+      presentedToken: bearerToken(request),
+      userAgent: request.headers['user-agent'] ?? '',
+      now: new Date(),
+    });
     return {
       token: joined.token,
       device: { id: joined.device.id, role: joined.device.role, staffName: joined.device.staff_name },
@@ -95,17 +100,26 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage): void {
     };
   });
 
-  app.post('/api/devices/:id/revoke', async (request) => {
+  /** Sign-out takes effect at the phone's next request; letting it back in makes its token work again. */
+  const setRevoked = (action: 'revoke' | 'restore') => async (request: FastifyRequest) => {
     const device = await authenticate(storage, request, 'organizer');
     const { id } = parseOrThrow(z.object({ id: z.string().min(1).max(100) }), request.params, 'device');
+    if (action === 'revoke' && id === device.id) throw new AppError('invalid', 'You cannot sign out the device you are using.');
     const result = await storage.db
       .updateTable('devices')
-      .set({ revoked_at: new Date().toISOString() })
+      .set({ revoked_at: action === 'revoke' ? new Date().toISOString() : null })
       .where('id', '=', id)
       .where('event_id', '=', device.event_id)
-      .where('revoked_at', 'is', null)
+      .where('revoked_at', action === 'revoke' ? 'is' : 'is not', null)
       .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) throw new AppError('not-found', 'No active device with this id in your event.');
-    return { revoked: id };
-  });
+    if (Number(result.numUpdatedRows) === 0) {
+      throw new AppError(
+        'not-found',
+        action === 'revoke' ? 'No active device with this id in your event.' : 'No signed-out device with this id in your event.',
+      );
+    }
+    return action === 'revoke' ? { revoked: id } : { restored: id };
+  };
+  app.post('/api/devices/:id/revoke', setRevoked('revoke'));
+  app.post('/api/devices/:id/restore', setRevoked('restore'));
 }

@@ -44,6 +44,7 @@ export async function joinDevices(
       deviceId: crypto.randomUUID(),
       staffId: `${namePrefix.toLowerCase().replace(/\W+/g, '-')}-${i + 1}`,
       staffName,
+      presentedToken: null,
       userAgent: 'helptent-bench',
       now,
     });

@@ -1,0 +1,49 @@
+import { AppError } from '../domain/app-error';
+import type { HelptentDatabase, RejectedEntry } from './database';
+
+/** Refusals nobody has read yet: the sync line counts these. */
+export function countUnreadRejections(db: HelptentDatabase): Promise<number> {
+  return db.rejected.filter((entry) => !entry.dismissedAt).count();
+}
+
+export function readRejections(db: HelptentDatabase, issueId: string): Promise<RejectedEntry[]> {
+  return db.rejected.where('issueId').equals(issueId).toArray();
+}
+
+/** Someone read why the server refused: the refusal stays on record but stops asking for attention. */
+export async function dismissRejections(db: HelptentDatabase, issueId: string, now: string): Promise<void> {
+  await db.rejected
+    .where('issueId')
+    .equals(issueId)
+    .filter((entry) => !entry.dismissedAt)
+    .modify({ dismissedAt: now });
+}
+
+/**
+ * An issue whose creation the server refused exists only on this phone, and every later change
+ * to it would be refused too. Removing it is a person's decision, never automatic: the issue,
+ * its queue row and its unsent changes go in one transaction; the refusal itself stays on
+ * record (with what was typed) in the refused list.
+ */
+export async function removeRefusedIssue(db: HelptentDatabase, issueId: string, now: string): Promise<void> {
+  await db.transaction('rw', [db.issues, db.queue, db.outbox, db.rejected], async () => {
+    const refusedCreation = await db.rejected
+      .where('issueId')
+      .equals(issueId)
+      .filter((entry) => entry.name === 'createIssue')
+      .first();
+    const row = await db.queue.get(issueId);
+    if (!refusedCreation || (row?.version ?? 0) > 0) {
+      throw new AppError('invalid', 'Only an issue the server refused to create can be removed from this phone.');
+    }
+    await db.outbox.where('issueId').equals(issueId).delete();
+    await db.issues.delete(issueId);
+    await db.queue.delete(issueId);
+    await db.rejected
+      .where('issueId')
+      .equals(issueId)
+      .modify((entry) => {
+        entry.dismissedAt ??= now;
+      });
+  });
+}
