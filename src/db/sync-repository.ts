@@ -37,19 +37,32 @@ export function pendingEntriesAfter(db: HelptentDatabase, afterSeq: number, limi
   return db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
 }
 
-/** After a push: acknowledged entries leave the outbox; refused ones move aside with the reason. */
+/** The outbox entries one push carried: every entry from `first` to `last` when it was read. */
+export interface SentBatch {
+  first: number;
+  last: number;
+}
+
+/**
+ * After a push: the batch's acknowledged entries leave the outbox; refused ones move aside with
+ * the reason. Only this batch's entries: the answer lists the refusals among them alone, so an
+ * entry of another batch (whose answer was lost) must wait for an answer that speaks of it,
+ * even if the server says it got that far.
+ */
 export async function settlePush(
   db: HelptentDatabase,
+  batch: SentBatch,
   lastMutationId: number,
   rejected: { id: number; kind: string; message: string }[],
   now: string,
 ): Promise<void> {
   await db.transaction('rw', [db.outbox, db.rejected], async () => {
     for (const r of rejected) {
-      const entry = await db.outbox.get(r.id);
+      const entry = r.id >= batch.first && r.id <= batch.last ? await db.outbox.get(r.id) : undefined;
       if (entry) await db.rejected.put({ ...entry, kind: r.kind, message: r.message, rejectedAt: now });
     }
-    await db.outbox.where('seq').belowOrEqual(lastMutationId).delete();
+    const upTo = Math.min(batch.last, lastMutationId);
+    if (upTo >= batch.first) await db.outbox.where('seq').between(batch.first, upTo, true, true).delete();
   });
 }
 
@@ -89,11 +102,13 @@ export interface PulledPage {
 /**
  * Stores one pulled page and its cursor in one transaction. What this person typed and the
  * server has not seen yet is re-applied on top of the server's copy, so it never disappears.
+ * Changes the server already had when it made the page are in that copy (or were refused) and
+ * are not re-applied; they stay in the outbox until a push answer says which, if any, the
+ * server refused.
  */
 export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): Promise<void> {
   await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox], async () => {
-    await db.outbox.where('seq').belowOrEqual(page.lastMutationId).delete();
-    const pending = byIssue(await db.outbox.orderBy('seq').toArray());
+    const pending = byIssue(await db.outbox.where('seq').above(page.lastMutationId).toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     const eventChanged = JSON.stringify(current) !== JSON.stringify(page.event);
     if (eventChanged) await db.meta.put({ key: 'event', value: page.event });

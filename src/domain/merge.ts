@@ -1,5 +1,6 @@
 import type { Issue, PersonRef } from './issue';
 import { statusLabels } from './issue';
+import { sameValue } from './same-value';
 
 /** Fields merged one by one: concurrent changes to different fields never collide. */
 export const mergedFields = [
@@ -74,7 +75,7 @@ function show(field: MergedField, issue: Issue): string {
 
 export function changedFields(before: Issue | undefined, after: Issue): MergedField[] {
   if (!before) return [...mergedFields];
-  return mergedFields.filter((f) => JSON.stringify(before[f]) !== JSON.stringify(after[f]));
+  return mergedFields.filter((f) => !sameValue(before[f], after[f]));
 }
 
 export interface ServerChange {

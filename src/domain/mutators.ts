@@ -13,6 +13,7 @@ import {
   type TimelineKind,
 } from './issue';
 import { type EditableFields, type Mutation, type MutationArgs, type MutationName, mutationArgSchemas } from './mutation-args';
+import { sameValue } from './same-value';
 import type { Actor } from './staff';
 import { assertTransition, finishingStatuses } from './status-flow';
 import { parseOrThrow } from './validation';
@@ -54,7 +55,7 @@ function applyFields(issue: Issue, fields: EditableFields, now: string): { issue
   const next: Issue = { ...issue };
   const changed: string[] = [];
   const set = <K extends keyof Issue>(key: K, value: Issue[K], label: keyof EditableFields) => {
-    if (JSON.stringify(next[key]) === JSON.stringify(value)) return;
+    if (sameValue(next[key], value)) return;
     next[key] = value;
     if (!changed.includes(fieldLabels[label])) changed.push(fieldLabels[label]);
   };

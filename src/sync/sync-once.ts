@@ -1,8 +1,9 @@
 import type { HelptentDatabase } from '../db/database';
 import { readDeviceIdentity } from '../db/device-repository';
-import { applyPulledPage, type PulledPage, pendingEntriesAfter, settlePush } from '../db/sync-repository';
+import { applyPulledPage, type PulledPage } from '../db/sync-repository';
 import { readSyncState, updateSyncState } from '../db/sync-state';
 import type { Call } from './http';
+import { pushOutbox } from './push-outbox';
 
 export interface SyncSizes {
   batchSize: number;
@@ -16,11 +17,6 @@ export interface SyncSizes {
  */
 export const defaultSyncSizes: SyncSizes = { batchSize: 500, pageSize: 2000 };
 
-interface PushAnswer {
-  lastMutationId: number;
-  rejected: { id: number; mutationId: string; kind: string; message: string }[];
-}
-
 /**
  * One round: send the whole outbox in batches, then pull every page after the cursor. Safe to
  * interrupt anywhere: a batch is removed from the outbox only once the server acknowledged it,
@@ -31,39 +27,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
   const identity = await readDeviceIdentity(db);
   if (!state || !identity) return false;
 
-  // One push travels at a time, and the next one leaves only after the server acknowledged
-  // this one (sending ahead of an acknowledgement could let a later batch move the device's
-  // last applied id past changes that never arrived). The local work — reading the next batch
-  // from the outbox, clearing the acknowledged one — happens while requests travel.
-  let batch = await pendingEntriesAfter(db, 0, sizes.batchSize);
-  let settling: Promise<void> = Promise.resolve();
-  while (batch.length > 0) {
-    const lastSent = batch.at(-1)?.seq ?? 0;
-    const sending = call<PushAnswer>('/api/sync/push', {
-      method: 'POST',
-      token: state.token,
-      body: JSON.stringify({
-        clientId: identity.deviceId,
-        mutations: batch.map((e) => ({
-          id: e.seq,
-          mutationId: e.mutationId,
-          name: e.name,
-          args: e.args,
-          createdAt: e.createdAt,
-          actor: { id: e.actor.id, name: e.actor.name },
-          baseVersion: e.baseVersion ?? 0,
-        })),
-      }),
-    });
-    const following = batch.length < sizes.batchSize ? null : pendingEntriesAfter(db, lastSent, sizes.batchSize);
-    following?.catch(() => undefined);
-    const answer = await sending;
-    await settling;
-    settling = settlePush(db, answer.lastMutationId, answer.rejected, now().toISOString());
-    if (!following || answer.lastMutationId < lastSent) break;
-    batch = await following;
-  }
-  await settling;
+  await pushOutbox(db, call, { token: state.token, deviceId: identity.deviceId }, sizes.batchSize, now);
 
   const fetchPage = (cursor: number) =>
     call<PulledPage & { hasMore: boolean }>(`/api/sync/pull?cursor=${cursor}&limit=${sizes.pageSize}`, {

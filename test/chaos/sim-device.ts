@@ -183,6 +183,9 @@ export async function trySync(device: SimDevice): Promise<'synced' | 'failed'> {
     return 'synced';
   } catch (error) {
     if (error instanceof AppError && error.kind === 'offline') return 'failed';
+    // A server stopping politely answers requests that arrive while it closes with 503: a phone
+    // sees an unavailable server and tries again later, as with no signal.
+    if (error instanceof AppError && error.kind === 'server' && error.message.includes('(503)')) return 'failed';
     throw error;
   }
 }

@@ -30,7 +30,12 @@ interface Phone {
   sync(): Promise<boolean>;
 }
 
-async function phone(app: FastifyInstance, name: string, role: Actor['role'] = 'staff'): Promise<Phone> {
+async function phone(
+  app: FastifyInstance,
+  name: string,
+  role: Actor['role'] = 'staff',
+  fetchVia: (app: FastifyInstance) => typeof fetch = injectFetch,
+): Promise<Phone> {
   const db = new HelptentDatabase(`client-sync-${Math.random()}`);
   databases.push(db);
   await db.open();
@@ -46,7 +51,7 @@ async function phone(app: FastifyInstance, name: string, role: Actor['role'] = '
     { token: joined.token, role, staffName: name, eventId: 'festival', cursor: 0, lastSyncedAt: null, lastError: null },
     joined.event,
   );
-  const call = createTransport({ fetch: injectFetch(app), isOnline: () => true });
+  const call = createTransport({ fetch: fetchVia(app), isOnline: () => true });
   return {
     db,
     event: joined.event,
@@ -150,5 +155,38 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     expect(await a.db.rejected.count()).toBe(2);
     await a.sync();
     expect(await a.db.issues.count()).toBe(1);
+  });
+
+  it('batches sent two at a time arrive exactly once, even when a later one overtakes an earlier one', async () => {
+    server = await startTestServer({ backend });
+    await setUpEvent(server.app);
+    let overtaken = 0;
+    // The first batch of each pass is held back, so the one sent after it reaches the server first.
+    const overtaking = (app: FastifyInstance): typeof fetch => {
+      const direct = injectFetch(app);
+      return (async (input: string, init: RequestInit = {}) => {
+        const body = typeof init.body === 'string' ? init.body : '';
+        if (body.includes('"mutations"') && !body.includes('"after"') && overtaken < 2) {
+          overtaken += 1;
+          await new Promise((resolve) => setTimeout(resolve, 80));
+        }
+        return direct(input, init);
+      }) as typeof fetch;
+    };
+    const a = await phone(server.app, 'Sam', 'staff', overtaking);
+    const ids = Array.from({ length: 7 }, () => newUuid());
+    for (const [i, id] of ids.entries()) {
+      await change(a, 'createIssue', { id, eventId: 'festival', category: 'other', summary: `Issue ${i}` });
+      await change(a, 'addNote', { issueId: id, text: `Note ${i}` });
+    }
+    await a.sync();
+    expect(overtaken).toBe(2);
+    expect(await a.db.outbox.count()).toBe(0);
+    expect(await a.db.rejected.count()).toBe(0);
+    const b = await phone(server.app, 'Kim');
+    await b.sync();
+    const onB = await b.db.issues.toArray();
+    expect(onB).toHaveLength(7);
+    for (const issue of onB) expect(issue.timeline.map((e) => e.kind)).toEqual(['created', 'note']);
   });
 });

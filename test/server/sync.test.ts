@@ -46,6 +46,32 @@ describe.each(backends)('sync on %s', (backend) => {
     expect(pulled.cursor).toBe(2);
   });
 
+  it('a batch sent after one the server does not have yet is not taken at all', async () => {
+    const app = await start();
+    const phone = await joinAs(app, 'staff', 'Sam');
+    const first = [mutation(phone, 'createIssue', createArgs('First')), mutation(phone, 'createIssue', createArgs('Second'))];
+    const second = [mutation(phone, 'createIssue', createArgs('Third'))];
+    const sendSecond = () =>
+      app.inject({
+        method: 'POST',
+        url: '/api/sync/push',
+        headers: { authorization: `Bearer ${phone.token}` },
+        payload: { clientId: phone.id, after: 2, mutations: second },
+      });
+    // The second batch overtook the first: nothing of it applies, and the answer says where the server is.
+    const early = await sendSecond();
+    expect(early.statusCode).toBe(200);
+    expect(early.json()).toEqual({ lastMutationId: 0, rejected: [] });
+    expect((await pullAll(app, phone)).issues).toHaveLength(0);
+    await push(app, phone, first);
+    expect((await sendSecond()).json()).toEqual({ lastMutationId: 3, rejected: [] });
+    expect((await pullAll(app, phone)).issues.map((p: { issue: { summary: string } }) => p.issue.summary)).toEqual([
+      'First',
+      'Second',
+      'Third',
+    ]);
+  });
+
   it('refuses a push for another device’s client id with 403', async () => {
     const app = await start();
     const phone = await joinAs(app, 'staff', 'Sam');

@@ -32,7 +32,9 @@ function issueIdOf(name: string, args: unknown): string | null {
 
 /**
  * Applies a device's batch in one transaction, in order, with the same mutators the phone ran.
- * Mutations at or below the device's last applied id are skipped, so a resend is a no-op. A
+ * Mutations at or below the device's last applied id are skipped, so a resend is a no-op; a
+ * batch sent `after` one that has not been applied is not taken at all (the answer's
+ * lastMutationId tells the device where the server stands). A
  * mutation the domain refuses is recorded as rejected (and reported) without blocking the rest.
  */
 export async function applyPush(storage: Storage, device: AuthenticatedDevice, body: PushBody, now: Date): Promise<PushResult> {
@@ -56,6 +58,10 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
       .executeTakeFirstOrThrow();
     let seq = event.last_change_seq;
     let last = fresh.last_mutation_id;
+    if (body.after !== undefined && last < body.after) {
+      // The batch before it has not arrived (or failed): take nothing, and say how far we are.
+      return { lastMutationId: last, changeSeq: seq };
+    }
     // The stored issues this batch touches, read in one query per 500 ids rather than one per
     // mutation (on PostgreSQL every statement is a round trip), and kept current as it applies.
     const touched = new Set<string>();

@@ -5,6 +5,13 @@ export const maxPushBatch = 1000;
 
 export const pushBodySchema = z.object({
   clientId: z.string().min(1).max(100),
+  /**
+   * The last mutation id of the batch this device sent just before this one, when it sends
+   * without waiting for that batch's answer. The server applies this batch only once it has
+   * that one: a later batch must never move the device's last applied id past changes that
+   * have not arrived.
+   */
+  after: z.number().int().min(0).optional(),
   mutations: z
     .array(
       z.object({
