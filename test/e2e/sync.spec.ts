@@ -221,3 +221,70 @@ test('with every tab closed, Background Sync sends what was logged offline once 
     await server.stop('SIGKILL');
   }
 });
+
+test('a refused change shows on its issue until read, and an issue the server refused to create can be removed', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    await logIssue(phone.page, 'Lost property', 'Lost keys at the campsite');
+    await expect(phone.page.getByTestId('sync-line')).toContainText('nothing waiting');
+
+    // Queued the way an older app version with looser checks would have queued them: a note
+    // without text on the synced issue, and an issue without a category.
+    await phone.context.setOffline(true);
+    await logIssue(phone.page, 'Lost property', 'Blue backpack');
+    await phone.page.evaluate(async () => {
+      const db = await new Promise<IDBDatabase>((resolve, reject) => {
+        const request = indexedDB.open('helptent');
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      const tx = db.transaction(['outbox', 'issues'], 'readwrite');
+      const outbox = tx.objectStore('outbox');
+      const issues = (await new Promise((resolve) => {
+        const request = tx.objectStore('issues').getAll();
+        request.onsuccess = () => resolve(request.result);
+      })) as { id: string; summary: string }[];
+      const synced = issues.find((issue) => issue.summary === 'Lost keys at the campsite')!;
+      const entries = (await new Promise((resolve) => {
+        const request = outbox.getAll();
+        request.onsuccess = () => resolve(request.result);
+      })) as { seq: number; name: string; args: { category?: string } }[];
+      const creation = entries.find((entry) => entry.name === 'createIssue')!;
+      outbox.put({ ...creation, args: { ...creation.args, category: '' } });
+      outbox.add({
+        mutationId: crypto.randomUUID(),
+        name: 'addNote',
+        args: { issueId: synced.id, text: '' },
+        issueId: synced.id,
+        actor: { id: 'old-app', name: 'Sam', role: 'staff' },
+        createdAt: new Date().toISOString(),
+        baseVersion: 0,
+      });
+      await new Promise((resolve) => (tx.oncomplete = resolve));
+      db.close();
+    });
+    await phone.context.setOffline(false);
+    await expect(phone.page.getByTestId('sync-line')).toContainText('2 changes refused', { timeout: 20_000 });
+
+    await openIssue(phone.page, 'Lost keys at the campsite');
+    await expect(phone.page.getByText(/The server refused a change \(addNote\): .*note/)).toBeVisible();
+    await phone.page.getByRole('button', { name: 'I have read this' }).click();
+    await expect(phone.page.getByText(/The server refused a change/)).toHaveCount(0);
+    await expect(phone.page.getByTestId('sync-line')).toContainText('1 change refused');
+
+    await openIssue(phone.page, 'Blue backpack');
+    await expect(phone.page.getByTestId('issue-sync')).toHaveText('Only on this phone: the server refused to take it');
+    phone.page.once('dialog', (dialog) => void dialog.accept());
+    await phone.page.getByRole('button', { name: 'Remove it from this phone' }).click();
+    await expect(phone.page).toHaveURL(/\/queue/);
+    await expect(phone.page.getByText('Blue backpack')).toHaveCount(0);
+    await phone.page.goto('/settings');
+    await expect(phone.page.locator('.rejections')).toContainText('Blue backpack');
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
