@@ -32,10 +32,10 @@ function issueIdOf(name: string, args: unknown): string | null {
 
 /**
  * Applies a device's batch in one transaction, in order, with the same mutators the phone ran.
- * Mutations at or below the device's last applied id are skipped, so a resend is a no-op; a
+ * Mutations at or below the device's last applied id are skipped, so a resend is a no-op. A
  * batch sent `after` one that has not been applied is not taken at all (the answer's
- * lastMutationId tells the device where the server stands). A
- * mutation the domain refuses is recorded as rejected (and reported) without blocking the rest.
+ * lastMutationId tells the device where the server stands). A mutation the domain refuses is
+ * recorded as rejected (and reported) without blocking the rest.
  */
 export async function applyPush(storage: Storage, device: AuthenticatedDevice, body: PushBody, now: Date): Promise<PushResult> {
   if (body.clientId !== device.id) {
