@@ -1,6 +1,7 @@
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import { applyMutation } from '../domain/mutators';
+import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
 import type { HelptentDatabase, OutboxEntry } from './database';
 import { queueRowOf, refileQueueRows } from './queue-row';
@@ -110,7 +111,7 @@ export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): P
   await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox], async () => {
     const pending = byIssue(await db.outbox.where('seq').above(page.lastMutationId).toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
-    const eventChanged = JSON.stringify(current) !== JSON.stringify(page.event);
+    const eventChanged = !sameValue(current, page.event);
     if (eventChanged) await db.meta.put({ key: 'event', value: page.event });
     const issues = page.issues.map(({ issue }) => rebase(issue, pending.get(issue.id)));
     const rows = issues.map((issue, i) => queueRowOf(issue, page.event, page.issues[i]!.version));

@@ -42,7 +42,8 @@ function versionOf(fieldVersions: FieldVersions, field: MergedField): FieldVersi
   return fieldVersions[field] ?? fieldVersions['*'];
 }
 
-const fieldNames: Record<MergedField, string> = {
+/** How people call each field in timeline entries ("Changed zone, severity", conflicts). */
+export const fieldNames: Record<MergedField, string> = {
   source: 'source',
   category: 'category',
   severity: 'severity',

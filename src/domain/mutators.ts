@@ -12,6 +12,7 @@ import {
   type TimelineEntry,
   type TimelineKind,
 } from './issue';
+import { fieldNames } from './merge';
 import { type EditableFields, type Mutation, type MutationArgs, type MutationName, mutationArgSchemas } from './mutation-args';
 import { sameValue } from './same-value';
 import type { Actor } from './staff';
@@ -27,19 +28,8 @@ export interface MutationContext {
   mutationId: string;
 }
 
-const fieldLabels: Record<keyof EditableFields, string> = {
-  source: 'source',
-  category: 'category',
-  severity: 'severity',
-  zoneId: 'zone',
-  location: 'location',
-  summary: 'summary',
-  details: 'details',
-  attendee: 'attendee contact',
-  consentGiven: 'follow-up consent',
-  moodAtIntake: 'mood at intake',
-  tags: 'tags',
-};
+/** The edit form's consent checkbox sets the issue's consent field. */
+const labelOf = (field: keyof EditableFields): string => fieldNames[field === 'consentGiven' ? 'consent' : field];
 
 function entry(ctx: MutationContext, kind: TimelineKind, text: string, note = ''): TimelineEntry {
   return { id: ctx.mutationId, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, kind, text, note };
@@ -57,7 +47,7 @@ function applyFields(issue: Issue, fields: EditableFields, now: string): { issue
   const set = <K extends keyof Issue>(key: K, value: Issue[K], label: keyof EditableFields) => {
     if (sameValue(next[key], value)) return;
     next[key] = value;
-    if (!changed.includes(fieldLabels[label])) changed.push(fieldLabels[label]);
+    if (!changed.includes(labelOf(label))) changed.push(labelOf(label));
   };
   if (fields.source) set('source', { kind: fields.source.kind, link: fields.source.link ?? '' }, 'source');
   if (fields.category !== undefined) set('category', fields.category, 'category');

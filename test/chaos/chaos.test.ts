@@ -6,9 +6,10 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/staff';
 import { uuidV7 } from '../../src/domain/uuid-v7';
 import { seededRandom } from '../../src/server/cli/seeded-random';
+import { freePort } from '../free-port';
 import { expectConverged, expectUpToDateCopiesMatch } from './convergence';
 import { prepareEvent, readLastMutationId, readSnapshotFromFile } from './server-database';
-import { copyBuiltServer, freePort, type ServerCopy, ServerProcess } from './server-process';
+import { copyBuiltServer, type ServerCopy, ServerProcess } from './server-process';
 import { type Fault, joinDevice, type SimDevice, saveOldAppChange, saveOp, trySync } from './sim-device';
 import { type OpKind, randomOp } from './sim-ops';
 

@@ -2,6 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { type Browser, type BrowserContext, devices, expect, type Page } from '@playwright/test';
 import { waitForServiceWorker } from './helpers';
 
+export { logIssue } from './issue-helpers';
+
 function cli(databaseUrl: string, args: string[]): string {
   return execFileSync('node_modules/.bin/tsx', ['src/server/cli/event-cli.ts', ...args], {
     env: { ...process.env, DATABASE_URL: databaseUrl },
@@ -44,14 +46,6 @@ export async function joinedDevice(browser: Browser, baseURL: string, code: stri
   await join.getByRole('button', { name: 'Join' }).click();
   await expect(page.getByTestId('last-synced')).not.toHaveText('not yet', { timeout: 15_000 });
   return { context, page };
-}
-
-export async function logIssue(page: Page, category: string, summary: string): Promise<void> {
-  await page.goto('/');
-  await page.getByRole('radio', { name: category }).check();
-  await page.getByRole('textbox', { name: /What happened\?/ }).fill(summary);
-  await page.getByRole('button', { name: 'Save issue' }).first().click();
-  await expect(page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toContainText(summary);
 }
 
 export async function openIssue(page: Page, summary: string): Promise<void> {

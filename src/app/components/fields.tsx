@@ -6,12 +6,21 @@ interface FieldProps {
   hint?: string;
 }
 
-function Hint({ id, hint }: { id: string; hint: string | undefined }) {
-  return hint ? (
-    <p class="field__hint" id={id}>
-      {hint}
-    </p>
-  ) : null;
+/** A field's label (marked when required) and its hint, which the control names in aria-describedby. */
+function LabelAndHint(props: { id: string; label: string; hint?: string | undefined; required?: boolean | undefined }) {
+  return (
+    <>
+      <label for={props.id}>
+        {props.label}
+        {props.required && <span class="field__required"> (required)</span>}
+      </label>
+      {props.hint && (
+        <p class="field__hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </p>
+      )}
+    </>
+  );
 }
 
 export function TextField(
@@ -27,11 +36,7 @@ export function TextField(
   const id = useId();
   return (
     <div class="field">
-      <label for={id}>
-        {props.label}
-        {props.required && <span class="field__required"> (required)</span>}
-      </label>
-      <Hint id={`${id}-hint`} hint={props.hint} />
+      <LabelAndHint id={id} label={props.label} hint={props.hint} required={props.required} />
       <input
         id={id}
         // Preact's types want one literal type per input; any of these is valid HTML.
@@ -53,11 +58,7 @@ export function TextArea(
   const id = useId();
   return (
     <div class="field">
-      <label for={id}>
-        {props.label}
-        {props.required && <span class="field__required"> (required)</span>}
-      </label>
-      <Hint id={`${id}-hint`} hint={props.hint} />
+      <LabelAndHint id={id} label={props.label} hint={props.hint} required={props.required} />
       <textarea
         id={id}
         rows={props.rows ?? 3}
@@ -79,8 +80,7 @@ export function SelectField(props: FieldProps & { value: string; options: Option
   const id = useId();
   return (
     <div class="field">
-      <label for={id}>{props.label}</label>
-      <Hint id={`${id}-hint`} hint={props.hint} />
+      <LabelAndHint id={id} label={props.label} hint={props.hint} />
       <select
         id={id}
         value={props.value}
@@ -144,8 +144,7 @@ export function CheckboxField(
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onChange={(e) => props.onChange(e.currentTarget.checked)}
       />
-      <label for={id}>{props.label}</label>
-      <Hint id={`${id}-hint`} hint={props.hint} />
+      <LabelAndHint id={id} label={props.label} hint={props.hint} />
       {props.children}
     </div>
   );

@@ -2,25 +2,19 @@ import { useState } from 'preact/hooks';
 import { type Issue, type Severity, severities } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
 import { makeChange } from '../changes';
-import { AttendeeFields } from '../components/attendee-fields';
+import { AttendeeFields, type AttendeeValues } from '../components/attendee-fields';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { severityLabels } from '../labels';
 import { useSession } from '../session';
 
-interface EditState {
+interface EditState extends AttendeeValues {
   category: string;
   severity: Severity;
   zoneId: string;
   location: string;
   summary: string;
   details: string;
-  name: string;
-  email: string;
-  phone: string;
-  ticketId: string;
-  preferredChannel: string;
-  consentGiven: boolean;
 }
 
 function stateOf(issue: Issue): EditState {

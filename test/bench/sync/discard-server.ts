@@ -1,5 +1,6 @@
 import { spawn } from 'node:child_process';
-import { type BenchServer, freePort, stopped } from '../browser/bench-server';
+import { freePort } from '../../free-port';
+import { type BenchServer, stopped } from '../browser/bench-server';
 
 /**
  * A bench-only node:http process (never part of the product): GET / is an empty page to run
