@@ -98,13 +98,9 @@ export class HelptentDatabase extends Dexie {
       drafts: '&key',
     });
     this.version(3).stores({ versions: '&id', rejected: '&seq, issueId' });
-    // Queue rows learned consent and mood at close: re-file every row once.
-    this.version(4).upgrade(async (tx) => {
-      const event = (await tx.table('meta').get('event'))?.value as FestivalEvent | undefined;
-      if (!event) return;
-      const issues = (await tx.table('issues').toArray()) as Issue[];
-      await tx.table('queue').bulkPut(issues.map((issue) => queueRowOf(issue, event, 0)));
-    });
+    // Queue rows learned consent and mood at close. Its re-filing of every row is now done by
+    // version 5, which re-files them all again; a phone coming from 3 files them once.
+    this.version(4).stores({});
     // Server versions move into the queue rows (one record fewer per pulled issue), rows learn
     // the hour they were logged in, and the queue loses its indexes: a phone holds one event,
     // whose rows are always read whole and sorted in memory, while every index is written again

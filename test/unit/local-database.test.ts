@@ -38,48 +38,51 @@ describe('the phone database', () => {
     newer.close();
   });
 
-  it('keeps every synced version when a phone upgrades from the separate versions store', async () => {
-    const name = freshName();
-    // The database as the previous app version (schema 4) left it on a phone in the field.
-    const old = new Dexie(name);
-    old.version(4).stores({
-      meta: '&key',
-      issues: '&id, eventId',
-      queue: '&id, [eventId+day], [eventId+createdAt]',
-      outbox: '++seq, issueId',
-      drafts: '&key',
-      versions: '&id',
-      rejected: '&seq, issueId',
-    });
-    await old.open();
-    const event = defaultEvent('festival', 'Europe/Amsterdam');
-    const log = (id: string, summary: string, at: string) =>
-      applyMutation(
-        undefined,
-        'createIssue',
-        { id, eventId: event.id, category: 'lost-property', summary },
-        { now: at, actor: { id: 'sam', name: 'Sam', role: 'staff' }, mutationId: `m-${id}` },
-      );
-    const synced = log('01980000-0000-7000-8000-000000000001', 'Lost phone', '2026-07-10T12:30:00.000Z');
-    const local = log('01980000-0000-7000-8000-000000000002', 'Lost keys', '2026-07-10T23:10:00.000Z');
-    await old.table('meta').put({ key: 'event', value: event });
-    await old.table('issues').bulkPut([synced, local]);
-    await old
-      .table('queue')
-      .bulkPut([synced, local].map((issue) => ({ id: issue.id, eventId: event.id, summary: issue.summary })));
-    await old.table('versions').put({ id: synced.id, version: 42 });
-    old.close();
+  it.each([3, 4])(
+    'keeps every synced version when a phone upgrades from schema %i, with its separate versions store',
+    async (schema) => {
+      const name = freshName();
+      // The database as an earlier app version left it on a phone in the field (3 and 4 share their stores).
+      const old = new Dexie(name);
+      old.version(schema).stores({
+        meta: '&key',
+        issues: '&id, eventId',
+        queue: '&id, [eventId+day], [eventId+createdAt]',
+        outbox: '++seq, issueId',
+        drafts: '&key',
+        versions: '&id',
+        rejected: '&seq, issueId',
+      });
+      await old.open();
+      const event = defaultEvent('festival', 'Europe/Amsterdam');
+      const log = (id: string, summary: string, at: string) =>
+        applyMutation(
+          undefined,
+          'createIssue',
+          { id, eventId: event.id, category: 'lost-property', summary },
+          { now: at, actor: { id: 'sam', name: 'Sam', role: 'staff' }, mutationId: `m-${id}` },
+        );
+      const synced = log('01980000-0000-7000-8000-000000000001', 'Lost phone', '2026-07-10T12:30:00.000Z');
+      const local = log('01980000-0000-7000-8000-000000000002', 'Lost keys', '2026-07-10T23:10:00.000Z');
+      await old.table('meta').put({ key: 'event', value: event });
+      await old.table('issues').bulkPut([synced, local]);
+      await old
+        .table('queue')
+        .bulkPut([synced, local].map((issue) => ({ id: issue.id, eventId: event.id, summary: issue.summary })));
+      await old.table('versions').put({ id: synced.id, version: 42 });
+      old.close();
 
-    const opened = await openDatabase({ name });
-    if (!opened.ok) throw new Error(opened.error.message);
-    const db = opened.db;
-    // 14:30 and 01:10 in Amsterdam: the night issue counts in the day before.
-    expect(await db.queue.get(synced.id)).toMatchObject({ summary: 'Lost phone', version: 42, day: '2026-07-10', hour: 14 });
-    expect(await db.queue.get(local.id)).toMatchObject({ summary: 'Lost keys', version: 0, day: '2026-07-10', hour: 1 });
-    expect(db.tables.map((t) => t.name)).not.toContain('versions');
-    expect(db.queue.schema.indexes).toEqual([]);
-    db.close();
-  });
+      const opened = await openDatabase({ name });
+      if (!opened.ok) throw new Error(opened.error.message);
+      const db = opened.db;
+      // 14:30 and 01:10 in Amsterdam: the night issue counts in the day before.
+      expect(await db.queue.get(synced.id)).toMatchObject({ summary: 'Lost phone', version: 42, day: '2026-07-10', hour: 14 });
+      expect(await db.queue.get(local.id)).toMatchObject({ summary: 'Lost keys', version: 0, day: '2026-07-10', hour: 1 });
+      expect(db.tables.map((t) => t.name)).not.toContain('versions');
+      expect(db.queue.schema.indexes).toEqual([]);
+      db.close();
+    },
+  );
 
   it('reports plainly when the browser has no IndexedDB (private mode, blocked)', async () => {
     const saved = globalThis.indexedDB;
