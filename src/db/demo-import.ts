@@ -6,6 +6,7 @@ import { severities, statuses } from '../domain/issue';
 import { uuidPattern } from '../domain/uuid-v7';
 import { parseOrThrow } from '../domain/validation';
 import type { HelptentDatabase } from './database';
+import { addQueuePages } from './queue-pages';
 import { queueRowOf } from './queue-row';
 import { withReopenRetry } from './retry';
 
@@ -61,10 +62,14 @@ export function parseDemoFile(text: string): DemoData {
 /** The demo event and its issues in one transaction: a failed load changes nothing. */
 export async function storeDemo(db: HelptentDatabase, demo: DemoData): Promise<void> {
   await withReopenRetry(db, () =>
-    db.transaction('rw', [db.meta, db.issues, db.queue], async () => {
+    db.transaction('rw', [db.meta, db.issues, db.queuePages], async () => {
       await db.meta.put({ key: 'event', value: demo.event });
-      await db.issues.bulkPut(demo.issues);
-      await db.queue.bulkPut(demo.issues.map((issue) => queueRowOf(issue, demo.event, 0)));
+      const stored = demo.issues.map((issue) => ({ ...issue, serverVersion: 0 }));
+      await db.issues.bulkPut(stored);
+      await addQueuePages(
+        db,
+        stored.map((issue) => queueRowOf(issue, demo.event)),
+      );
     }),
   );
 }

@@ -1,6 +1,6 @@
 import type { FestivalEvent } from '../domain/event';
 import type { HelptentDatabase } from './database';
-import { refileQueueRows } from './queue-row';
+import { refileQueueRows } from './queue-pages';
 import { withReopenRetry } from './retry';
 
 const key = 'event';
@@ -25,10 +25,9 @@ export async function readEvent(db: HelptentDatabase): Promise<FestivalEvent | u
  */
 export async function saveEvent(db: HelptentDatabase, event: FestivalEvent): Promise<void> {
   await withReopenRetry(db, () =>
-    db.transaction('rw', [db.meta, db.issues, db.queue], async () => {
+    db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages], async () => {
       await db.meta.put({ key, value: event });
-      const issues = await db.issues.where('eventId').equals(event.id).toArray();
-      await refileQueueRows(db, issues, event);
+      await refileQueueRows(db, event);
     }),
   );
 }

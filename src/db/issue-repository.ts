@@ -1,16 +1,17 @@
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
-import type { HelptentDatabase, QueueRow } from './database';
+import type { HelptentDatabase, QueueRow, StoredIssue } from './database';
+import { addQueuePages, readQueueRows } from './queue-pages';
 import { queueRowOf } from './queue-row';
 import { withReopenRetry } from './retry';
 
-export function readIssue(db: HelptentDatabase, id: string): Promise<Issue | undefined> {
+export function readIssue(db: HelptentDatabase, id: string): Promise<StoredIssue | undefined> {
   return db.issues.get(id);
 }
 
 /** The event's queue rows, in no particular order. */
 export async function readEventRows(db: HelptentDatabase, eventId: string): Promise<QueueRow[]> {
-  return (await db.queue.toArray()).filter((row) => row.eventId === eventId);
+  return (await readQueueRows(db)).filter((row) => row.eventId === eventId);
 }
 
 /** The event's queue, newest first. */
@@ -28,9 +29,13 @@ export function countPendingChanges(db: HelptentDatabase): Promise<number> {
 /** Issues that arrived whole (demo data, later the server): stored without outbox entries. */
 export async function importIssues(db: HelptentDatabase, event: FestivalEvent, issues: Issue[]): Promise<void> {
   await withReopenRetry(db, () =>
-    db.transaction('rw', [db.issues, db.queue], async () => {
-      await db.issues.bulkPut(issues);
-      await db.queue.bulkPut(issues.map((issue) => queueRowOf(issue, event, 0)));
+    db.transaction('rw', [db.issues, db.queuePages], async () => {
+      const stored = issues.map((issue) => ({ ...issue, serverVersion: 0 }));
+      await db.issues.bulkPut(stored);
+      await addQueuePages(
+        db,
+        stored.map((issue) => queueRowOf(issue, event)),
+      );
     }),
   );
 }

@@ -1,10 +1,9 @@
 import type { FestivalEvent } from '../domain/event';
-import type { Issue } from '../domain/issue';
 import { dayAndHourOf } from '../domain/operational-day';
-import type { HelptentDatabase, QueueRow } from './database';
+import type { QueueRow, StoredIssue } from './database';
 
-/** The queue's compact row of an issue; `version` is the server copy it rests on (0: none yet). */
-export function queueRowOf(issue: Issue, event: FestivalEvent, version: number): QueueRow {
+/** The queue's compact row of an issue, filed by the event's days, zones and categories. */
+export function queueRowOf(issue: StoredIssue, event: FestivalEvent): QueueRow {
   const categoryLabel = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zoneName = event.zones.find((z) => z.id === issue.zoneId)?.name ?? '';
   const logged = dayAndHourOf(issue.createdAt, event);
@@ -42,15 +41,6 @@ export function queueRowOf(issue: Issue, event: FestivalEvent, version: number):
     ]
       .join('\n')
       .toLowerCase(),
-    version,
+    version: issue.serverVersion,
   };
-}
-
-/**
- * Re-files queue rows after the event's days, zones or categories changed, keeping the server
- * version each row already carries.
- */
-export async function refileQueueRows(db: HelptentDatabase, issues: Issue[], event: FestivalEvent): Promise<void> {
-  const rows = await db.queue.bulkGet(issues.map((issue) => issue.id));
-  await db.queue.bulkPut(issues.map((issue, i) => queueRowOf(issue, event, rows[i]?.version ?? 0)));
 }

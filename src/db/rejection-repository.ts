@@ -1,5 +1,6 @@
 import { AppError } from '../domain/app-error';
 import type { HelptentDatabase, RejectedEntry } from './database';
+import { deleteQueueRows } from './queue-pages';
 
 /** Refusals nobody has read yet: the sync line counts these. */
 export function countUnreadRejections(db: HelptentDatabase): Promise<number> {
@@ -26,19 +27,19 @@ export async function dismissRejections(db: HelptentDatabase, issueId: string, n
  * record (with what was typed) in the refused list.
  */
 export async function removeRefusedIssue(db: HelptentDatabase, issueId: string, now: string): Promise<void> {
-  await db.transaction('rw', [db.issues, db.queue, db.outbox, db.rejected], async () => {
+  await db.transaction('rw', [db.issues, db.queue, db.queuePages, db.outbox, db.rejected], async () => {
     const refusedCreation = await db.rejected
       .where('issueId')
       .equals(issueId)
       .filter((entry) => entry.name === 'createIssue')
       .first();
-    const row = await db.queue.get(issueId);
-    if (!refusedCreation || (row?.version ?? 0) > 0) {
+    const issue = await db.issues.get(issueId);
+    if (!refusedCreation || (issue?.serverVersion ?? 0) > 0) {
       throw new AppError('invalid', 'Only an issue the server refused to create can be removed from this phone.');
     }
     await db.outbox.where('issueId').equals(issueId).delete();
     await db.issues.delete(issueId);
-    await db.queue.delete(issueId);
+    await deleteQueueRows(db, [issueId]);
     await db.rejected
       .where('issueId')
       .equals(issueId)

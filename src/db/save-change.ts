@@ -2,7 +2,7 @@ import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import type { MutationName } from '../domain/mutation-args';
 import { applyMutation, type MutationContext } from '../domain/mutators';
-import type { HelptentDatabase } from './database';
+import type { HelptentDatabase, StoredIssue } from './database';
 import { queueRowOf } from './queue-row';
 import { withReopenRetry } from './retry';
 
@@ -36,10 +36,13 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, cha
   return withReopenRetry(db, () =>
     db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts], async () => {
       const current = issueId ? await db.issues.get(issueId) : undefined;
-      const issue = applyMutation(current, change.name, change.args, change.context);
-      const baseVersion = (await db.queue.get(issue.id))?.version ?? 0;
+      const baseVersion = current?.serverVersion ?? 0;
+      const issue: StoredIssue = {
+        ...applyMutation(current, change.name, change.args, change.context),
+        serverVersion: baseVersion,
+      };
       await db.issues.put(issue);
-      await db.queue.put(queueRowOf(issue, event, baseVersion));
+      await db.queue.put(queueRowOf(issue, event));
       const seq = await db.outbox.add({
         mutationId: change.context.mutationId,
         name: change.name,

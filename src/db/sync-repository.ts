@@ -3,8 +3,9 @@ import type { Issue } from '../domain/issue';
 import { applyMutation } from '../domain/mutators';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
-import type { HelptentDatabase, OutboxEntry } from './database';
-import { queueRowOf, refileQueueRows } from './queue-row';
+import type { HelptentDatabase, OutboxEntry, StoredIssue } from './database';
+import { addQueuePages, refileQueueRows } from './queue-pages';
+import { queueRowOf } from './queue-row';
 import { type SyncState, syncStateKey } from './sync-state';
 
 /**
@@ -12,18 +13,21 @@ import { type SyncState, syncStateKey } from './sync-state';
  * carries it there instead of being refused as another event's.
  */
 export async function saveJoin(db: HelptentDatabase, state: SyncState, event: FestivalEvent): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox], async () => {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox], async () => {
     const previous = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     await db.meta.put({ key: syncStateKey, value: state });
     await db.meta.put({ key: 'event', value: event });
     if (previous && previous.id !== event.id) {
+      // Never on this server yet: version 0, whatever another event's server had said.
       const moved = (await db.issues.where('eventId').equals(previous.id).toArray()).map((issue) => ({
         ...issue,
         eventId: event.id,
+        serverVersion: 0,
       }));
       await db.issues.bulkPut(moved);
-      // Never on this server yet: version 0, whatever another event's server had said.
-      await db.queue.bulkPut(moved.map((issue) => queueRowOf(issue, event, 0)));
+      // The other event's pages would outrank these rows with that server's versions.
+      await db.queuePages.clear();
+      await db.queue.bulkPut(moved.map((issue) => queueRowOf(issue, event)));
       await db.outbox
         .filter((entry) => entry.name === 'createIssue')
         .modify((entry) => {
@@ -108,24 +112,22 @@ export interface PulledPage {
  * server refused.
  */
 export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.outbox], async () => {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox], async () => {
     const pending = byIssue(await db.outbox.where('seq').above(page.lastMutationId).toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     const eventChanged = !sameValue(current, page.event);
     if (eventChanged) await db.meta.put({ key: 'event', value: page.event });
-    const issues = page.issues.map(({ issue }) => rebase(issue, pending.get(issue.id)));
-    const rows = issues.map((issue, i) => queueRowOf(issue, page.event, page.issues[i]!.version));
+    const issues: StoredIssue[] = page.issues.map(({ issue, version }) => ({
+      ...rebase(issue, pending.get(issue.id)),
+      serverVersion: version,
+    }));
     await db.issues.bulkPut(issues);
-    await db.queue.bulkPut(rows);
-    if (eventChanged) {
-      const pulled = new Set(issues.map((issue) => issue.id));
-      const others = await db.issues
-        .where('eventId')
-        .equals(page.event.id)
-        .filter((issue) => !pulled.has(issue.id))
-        .toArray();
-      await refileQueueRows(db, others, page.event);
-    }
+    if (eventChanged) await refileQueueRows(db, page.event);
+    else
+      await addQueuePages(
+        db,
+        issues.map((issue) => queueRowOf(issue, page.event)),
+      );
     const state = (await db.meta.get(syncStateKey))?.value as SyncState | undefined;
     if (state) await db.meta.put({ key: syncStateKey, value: { ...state, cursor: page.cursor } });
   });

@@ -1,5 +1,7 @@
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
+import type { StoredIssue } from '../../src/db/database';
+import { readQueueRows } from '../../src/db/queue-pages';
 import type { Issue } from '../../src/domain/issue';
 import { canReadContactDetails } from '../../src/domain/staff';
 import type { ServerDatabase } from '../../src/server/storage/schema';
@@ -56,12 +58,18 @@ function visibleTo(device: SimDevice, server: ServerSnapshot): Issue[] {
  * applied but the server did not (or applied differently) without a new version would stay on
  * that phone until someone else happens to change the issue.
  */
+/** The issue as the server holds it, without the phone's note of which version that is. */
+function contentOf({ serverVersion: _, ...issue }: StoredIssue): Issue {
+  return issue;
+}
+
 export async function expectUpToDateCopiesMatch(devices: SimDevice[], server: ServerSnapshot, label: string): Promise<void> {
   for (const device of devices) {
-    const versions = new Map((await device.db.queue.toArray()).map((row) => [row.id, row.version]));
+    const stored = await device.db.issues.toArray();
+    const versions = new Map(stored.map((issue) => [issue.id, issue.serverVersion]));
     const pending = new Set((await device.db.outbox.toArray()).map((e) => e.issueId));
     const visible = visibleTo(device, server);
-    const copies = new Map((await device.db.issues.toArray()).map((issue) => [issue.id, issue]));
+    const copies = new Map(stored.map((issue) => [issue.id, contentOf(issue)]));
     for (const [i, { issue, changeSeq }] of server.issues.entries()) {
       if (pending.has(issue.id) || versions.get(issue.id) !== changeSeq) continue;
       const mine = copies.get(issue.id);
@@ -150,13 +158,18 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
 
     const cursor = ((await device.db.meta.get('sync'))?.value as { cursor?: number } | undefined)?.cursor;
     if (cursor !== server.lastChangeSeq) problems.push(`${who} pulled up to ${cursor}, the server is at ${server.lastChangeSeq}`);
-    const versions = new Map((await device.db.queue.toArray()).map((row) => [row.id, row.version]));
+    const rows = await readQueueRows(device.db);
+    const versions = new Map(rows.map((row) => [row.id, row.version]));
+    const stored = new Map((await device.db.issues.toArray()).map((issue) => [issue.id, issue.serverVersion]));
     for (const { issue, changeSeq } of server.issues) {
+      if (stored.get(issue.id) !== changeSeq) {
+        problems.push(`${who} has issue ${issue.id} at version ${stored.get(issue.id)}, the server at ${changeSeq}`);
+      }
       if (versions.get(issue.id) !== changeSeq) {
-        problems.push(`${who} has issue ${issue.id} at version ${versions.get(issue.id)}, the server at ${changeSeq}`);
+        problems.push(`${who}'s queue shows issue ${issue.id} at version ${versions.get(issue.id)}, the server at ${changeSeq}`);
       }
     }
-    const queueIds = (await device.db.queue.toCollection().primaryKeys()).sort();
+    const queueIds = rows.map((row) => row.id).sort();
     if (JSON.stringify(queueIds) !== JSON.stringify(server.issues.map((r) => r.issue.id).sort())) {
       problems.push(`${who}'s queue lists other issues than the server holds`);
     }
@@ -174,7 +187,7 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
   // Same data everywhere: compared issue by issue so a failure shows one readable diff.
   for (const device of devices) {
     const expected = visibleTo(device, server).sort(byId);
-    const actual = (await device.db.issues.toArray()).sort(byId);
+    const actual = (await device.db.issues.toArray()).map(contentOf).sort(byId);
     expect(
       actual.map((i) => i.id),
       `${label}: ${device.name} holds other issues than the server`,

@@ -170,7 +170,7 @@ export async function saveOldAppChange(
     issueId,
     actor: { id: device.actor.id, name: device.actor.name, role: device.actor.role },
     createdAt: new Date(ids.at + device.clockSkewMs).toISOString(),
-    baseVersion: (await device.db.queue.get(issueId))?.version ?? 0,
+    baseVersion: (await device.db.issues.get(issueId))?.serverVersion ?? 0,
   });
   device.saved.push({ mutationId: ids.mutationId, seq: seq as number, name: 'addNote', issueId, leavesTrace: true });
 }

@@ -80,9 +80,43 @@ describe('the phone database', () => {
       expect(await db.queue.get(local.id)).toMatchObject({ summary: 'Lost keys', version: 0, day: '2026-07-10', hour: 1 });
       expect(db.tables.map((t) => t.name)).not.toContain('versions');
       expect(db.queue.schema.indexes).toEqual([]);
+      expect((await db.issues.get(synced.id))?.serverVersion).toBe(42);
+      expect((await db.issues.get(local.id))?.serverVersion).toBe(0);
       db.close();
     },
   );
+
+  it('moves every synced version into its issue when a phone upgrades from schema 5', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(5).stores({
+      meta: '&key',
+      issues: '&id, eventId',
+      queue: '&id',
+      outbox: '++seq, issueId',
+      drafts: '&key',
+      rejected: '&seq, issueId',
+    });
+    await old.open();
+    const event = defaultEvent('festival', 'Europe/Amsterdam');
+    const issue = applyMutation(
+      undefined,
+      'createIssue',
+      { id: '01980000-0000-7000-8000-000000000003', eventId: event.id, category: 'lost-property', summary: 'Lost bag' },
+      { now: '2026-07-10T12:30:00.000Z', actor: { id: 'sam', name: 'Sam', role: 'staff' }, mutationId: 'm-3' },
+    );
+    await old.table('meta').put({ key: 'event', value: event });
+    await old.table('issues').put(issue);
+    await old.table('queue').put({ id: issue.id, eventId: event.id, summary: 'Lost bag', version: 17 });
+    old.close();
+
+    const opened = await openDatabase({ name });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect((await opened.db.issues.get(issue.id))?.serverVersion).toBe(17);
+    expect(await opened.db.queuePages.count()).toBe(0);
+    expect(await opened.db.queue.get(issue.id)).toMatchObject({ summary: 'Lost bag', version: 17 });
+    opened.db.close();
+  });
 
   it('reports plainly when the browser has no IndexedDB (private mode, blocked)', async () => {
     const saved = globalThis.indexedDB;

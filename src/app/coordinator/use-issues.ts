@@ -13,6 +13,6 @@ export function useIssuesWhere(predicate: (row: QueueRow) => boolean, deps: unkn
   return useLiveQuery(async () => {
     const ids = (await readEventRows(db, event.id)).filter(predicate).map((row) => row.id);
     const issues = await db.issues.bulkGet(ids);
-    return issues.filter((issue): issue is Issue => issue !== undefined);
+    return issues.filter((issue) => issue !== undefined);
   }, [db, event.id, ...deps]);
 }

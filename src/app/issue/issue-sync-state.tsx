@@ -15,7 +15,7 @@ export function IssueSyncState({ issueId }: { issueId: string }) {
   const location = useLocation();
   const [problem, setProblem] = useState('');
   const waiting = useLiveQuery(() => db.outbox.where('issueId').equals(issueId).count(), [db, issueId]).data ?? 0;
-  const synced = (useLiveQuery(() => db.queue.get(issueId), [db, issueId]).data?.version ?? 0) > 0;
+  const synced = (useLiveQuery(() => db.issues.get(issueId), [db, issueId]).data?.serverVersion ?? 0) > 0;
   const refusals = useLiveQuery(() => readRejections(db, issueId), [db, issueId]).data ?? [];
   const unread = refusals.filter((r) => !r.dismissedAt);
   const creationRefused = !synced && refusals.some((r) => r.name === 'createIssue');

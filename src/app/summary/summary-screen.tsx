@@ -4,7 +4,6 @@ import { readEventRows } from '../../db/issue-repository';
 import { emptyFilter, type QueueFilter } from '../../db/queue-filter';
 import { summarizeDay } from '../../domain/day-summary';
 import type { DaySummary } from '../../domain/day-summary-types';
-import type { Issue } from '../../domain/issue';
 import { operationalDayOf, previousDate } from '../../domain/operational-day';
 import { SelectField } from '../components/fields';
 import { Screen } from '../components/screen';
@@ -231,7 +230,7 @@ function DaySummaryView() {
         (r) => r.day >= since || r.updatedAt.slice(0, 10) >= since || ['open', 'in_progress', 'follow_up'].includes(r.status),
       )
       .map((r) => r.id);
-    return (await db.issues.bulkGet(ids)).filter((i): i is Issue => i !== undefined);
+    return (await db.issues.bulkGet(ids)).filter((i) => i !== undefined);
   }, [db, rows.data, day]);
   const summary = useMemo(
     () => (issues.data ? summarizeDay(issues.data, event, day, new Date()) : undefined),
