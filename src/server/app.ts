@@ -1,4 +1,3 @@
-import helmet from '@fastify/helmet';
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from './config';
@@ -9,6 +8,7 @@ import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { staticAppRoutes } from './routes/static-app';
 import { syncRoutes } from './routes/sync';
+import { securityHeaders } from './security-headers';
 import { openStorage, type Storage } from './storage/storage';
 import { Pokes } from './sync/pokes';
 import { relayPokesThroughPostgres } from './sync/postgres-pokes';
@@ -32,29 +32,7 @@ export interface AppOptions {
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
 
-  await app.register(helmet, {
-    contentSecurityPolicy: {
-      useDefaults: false,
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        styleSrc: ["'self'"],
-        imgSrc: ["'self'", 'data:', 'blob:'],
-        fontSrc: ["'self'"],
-        connectSrc: ["'self'"],
-        workerSrc: ["'self'"],
-        manifestSrc: ["'self'"],
-        objectSrc: ["'none'"],
-        baseUri: ["'self'"],
-        formAction: ["'self'"],
-        frameAncestors: ["'none'"],
-        // No upgrade-insecure-requests: on a plain-HTTP box in the info tent it would send
-        // every asset request to an https port that does not exist.
-      },
-    },
-    // Same reason: HSTS on a plain-HTTP LAN address would lock phones out of it.
-    strictTransportSecurity: false,
-  });
+  securityHeaders(app);
   await app.register(rateLimit, { global: false });
   registerErrorHandling(app);
 

@@ -39,5 +39,14 @@ describe('serving the built app', () => {
     expect(csp).not.toContain('unsafe-eval');
     expect(csp).not.toContain('upgrade-insecure-requests');
     expect(response.headers['x-content-type-options']).toBe('nosniff');
+    // Plain HTTP on the info tent's LAN: HSTS would lock phones out.
+    expect(response.headers['strict-transport-security']).toBeUndefined();
+    // Every answer, the API's and errors too, carries the same headers.
+    const health = await server.app.inject({ method: 'GET', url: '/healthz' });
+    const missing = await server.app.inject({ method: 'GET', url: '/api/nothing-here' });
+    for (const answer of [health, missing]) {
+      expect(answer.headers['content-security-policy']).toBe(response.headers['content-security-policy']);
+      expect(answer.headers['x-content-type-options']).toBe('nosniff');
+    }
   });
 });

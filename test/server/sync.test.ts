@@ -117,12 +117,12 @@ describe.each(backends)('sync on %s', (backend) => {
     const app = await start();
     const phone = await joinAs(app, 'staff', 'Sam');
     const create = createArgs('Tent flooded');
-    const response = await push(app, phone, [
+    const batch = [
       mutation(phone, 'createIssue', create),
       mutation(phone, 'setStatus', { issueId: create.id, status: 'closed' }),
       mutation(phone, 'addNote', { issueId: create.id, text: 'Moved to the dry tent' }),
-    ]);
-    const body = response.json();
+    ];
+    const body = (await push(app, phone, batch)).json();
     expect(body.lastMutationId).toBe(3);
     expect(body.rejected).toEqual([
       {
@@ -132,6 +132,9 @@ describe.each(backends)('sync on %s', (backend) => {
         message: expect.stringMatching(/Write what was done/),
       },
     ]);
+    // The answer was lost and the phone sends the batch again: the refusal is told again.
+    const again = (await push(app, phone, batch)).json();
+    expect(again).toEqual(body);
     const [pulled] = (await pullAll(app, phone)).issues;
     expect(pulled.issue.status).toBe('open');
     expect(pulled.issue.timeline.at(-1).note).toBe('Moved to the dry tent');

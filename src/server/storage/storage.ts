@@ -6,6 +6,7 @@ import pg from 'pg';
 import type { StorageConfig } from '../config';
 import { migrateToLatest } from './migrations';
 import type { ServerDatabase } from './schema';
+import { withStatementCache } from './statement-cache';
 
 export interface Storage {
   kind: StorageConfig['kind'];
@@ -25,7 +26,7 @@ function openSqlite(file: string): Kysely<ServerDatabase> {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
-  return new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database }) });
+  return new Kysely<ServerDatabase>({ dialect: new SqliteDialect({ database: withStatementCache(database) }) });
 }
 
 // PostgreSQL sends bigint (int8) as text; our sequence numbers fit comfortably in a double.

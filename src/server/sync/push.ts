@@ -60,8 +60,11 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
     let last = fresh.last_mutation_id;
     if (body.after !== undefined && last < body.after) {
       // The batch before it has not arrived (or failed): take nothing, and say how far we are.
-      return { lastMutationId: last, changeSeq: seq };
+      return { lastMutationId: last, changeSeq: seq, refusedHere: null };
     }
+    // A batch entirely new to the server can only hold the refusals recorded below; one sent
+    // again may hold refusals recorded by the try whose answer was lost, so those are looked up.
+    const refusedHere: Rejection[] | null = mutations.every((m) => m.id > last) ? [] : null;
     // The stored issues this batch touches, read in one query per 500 ids rather than one per
     // mutation (on PostgreSQL every statement is a round trip), and kept current as it applies.
     const touched = new Set<string>();
@@ -169,6 +172,7 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
             created_at: at,
           })
           .execute();
+        refusedHere?.push({ id: mutation.id, mutationId: mutation.mutationId, kind: error.kind, message: error.message });
       }
     }
     const newRows = [...inserts.values()];
@@ -184,22 +188,26 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
       .set({ last_mutation_id: last, last_pushed_at: at, last_seen_at: at })
       .where('id', '=', device.id)
       .execute();
-    return { lastMutationId: last, changeSeq: seq };
+    return { lastMutationId: last, changeSeq: seq, refusedHere };
   });
-  // Rejections of this batch, including ones recorded by an earlier try whose answer was lost.
+  const { refusedHere, ...progress } = result;
+  return { ...progress, rejected: refusedHere ?? (await recordedRejections(storage, device, mutations)) };
+}
+
+/** Rejections of this batch, including ones recorded by an earlier try whose answer was lost. */
+async function recordedRejections(
+  storage: Storage,
+  device: AuthenticatedDevice,
+  mutations: PushBody['mutations'],
+): Promise<Rejection[]> {
   const ids = mutations.map((m) => m.id);
-  const rejected =
-    ids.length === 0
-      ? []
-      : await storage.db
-          .selectFrom('rejections')
-          .select(['mutation_id', 'mutation_uuid', 'kind', 'message'])
-          .where('device_id', '=', device.id)
-          .where('mutation_id', 'in', ids)
-          .orderBy('mutation_id')
-          .execute();
-  return {
-    ...result,
-    rejected: rejected.map((r) => ({ id: r.mutation_id, mutationId: r.mutation_uuid, kind: r.kind, message: r.message })),
-  };
+  if (ids.length === 0) return [];
+  const rows = await storage.db
+    .selectFrom('rejections')
+    .select(['mutation_id', 'mutation_uuid', 'kind', 'message'])
+    .where('device_id', '=', device.id)
+    .where('mutation_id', 'in', ids)
+    .orderBy('mutation_id')
+    .execute();
+  return rows.map((r) => ({ id: r.mutation_id, mutationId: r.mutation_uuid, kind: r.kind, message: r.message }));
 }
