@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { type BrowserContext, chromium, devices, type Page } from '@playwright/test';
 import type { FestivalEvent } from '../../../src/domain/event';
 import { defaultSyncSizes } from '../../../src/sync/sync-once';
@@ -7,6 +8,7 @@ import { waitForServiceWorker } from '../browser/queue-render-bench';
 import { within } from '../browser/within';
 import { type BenchRow, percentile, round } from '../result';
 import { startDiscardServer } from './discard-server';
+import { cpuMsByGroup } from './process-cpu';
 import type { JoinedDevice } from './server-setup';
 import type { PageDevice } from './sync-bench-api';
 import type { PushMutation } from './workload';
@@ -28,6 +30,24 @@ export interface BrowserSyncInput {
 
 const k = (n: number) => `${Math.round(n / 1000)}k`;
 
+const cpuGroups = {
+  'the server process': (cmdline: string) => cmdline.includes('dist/server/main.js'),
+  'Chromium (all its processes, background work included)': (cmdline: string) =>
+    /chrom(e|ium)/i.test(cmdline.split(' ')[0] ?? ''),
+};
+
+/** A phone-sized Chromium with a persistent profile of its own: IndexedDB on disk, nothing cached. */
+function phoneBrowser(profileDir: string): Promise<BrowserContext> {
+  const { defaultBrowserType: _, ...phone } = devices['Pixel 7'];
+  return chromium.launchPersistentContext(profileDir, {
+    ...phone,
+    ...chromiumLaunchOptions,
+    headless: true,
+    // The server's strict CSP would block the injected bench script.
+    bypassCSP: true,
+  });
+}
+
 /** A page of the app's origin, controlled by the app's service worker as on a phone, with the bench injected. */
 async function appPage(context: BrowserContext, origin: string, script: string): Promise<{ page: Page; controlled: boolean }> {
   const page = await context.newPage();
@@ -40,8 +60,8 @@ async function appPage(context: BrowserContext, origin: string, script: string):
 }
 
 /**
- * Push and pull in real Chromium (persistent profile: IndexedDB on disk; fresh profile each run:
- * nothing cached from a previous one), with the app's own syncOnce against the real server.
+ * Push and pull in real Chromium, with the app's own syncOnce against the real server. Each runs
+ * in a browser of its own with a fresh persistent profile: IndexedDB on disk, nothing cached.
  */
 export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRow[]> {
   const script = await bundleBenchEntry(new URL('./sync-bench-entry.ts', import.meta.url));
@@ -52,18 +72,18 @@ export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRo
   const sampleText = await sample.text();
   const pullBytesPerIssue = sampleText.length / (JSON.parse(sampleText) as { issues: unknown[] }).issues.length;
   const discard = await startDiscardServer();
-  const { defaultBrowserType: _, ...phone } = devices['Pixel 7'];
   let context: BrowserContext | undefined;
   try {
-    context = await chromium.launchPersistentContext(input.profileDir, {
-      ...phone,
-      ...chromiumLaunchOptions,
-      headless: true,
-      // The server's strict CSP would block the injected bench script.
-      bypassCSP: true,
-    });
-    const { page, controlled } = await appPage(context, input.origin, script);
-    if (!controlled) console.warn('sync bench: the app service worker did not take control; measuring without it');
+    // Each measurement in a browser of its own: Chromium goes on compacting the 100 MB a pull
+    // wrote long after it, and that is not the next measurement's work.
+    const freshPage = async (name: string) => {
+      await context?.close();
+      context = await phoneBrowser(join(input.profileDir, name));
+      const { page, controlled } = await appPage(context, input.origin, script);
+      if (!controlled) console.warn('sync bench: the app service worker did not take control; measuring without it');
+      return page;
+    };
+    let page = await freshPage('pull');
     const device = (joined: JoinedDevice, dbName: string, role: PageDevice['role']): PageDevice => ({
       dbName,
       deviceId: joined.deviceId,
@@ -82,6 +102,7 @@ export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRo
     );
     if (pull.issues !== input.expectedIssues)
       throw new Error(`sync pull stored ${pull.issues} of ${input.expectedIssues} issues`);
+    page = await freshPage('pull-baseline');
     const pullBaseline = await within(
       page.evaluate((options) => window.helptentSyncBench.fetchAndBulkPut(options), {
         dbName: 'bench-pull-baseline',
@@ -92,9 +113,7 @@ export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRo
       'fetch + bulkPut baseline',
     );
     if (pullBaseline.rows !== input.expectedIssues) throw new Error(`baseline stored ${pullBaseline.rows} issues`);
-    for (const name of ['bench-sync-pull', 'bench-pull-baseline']) {
-      await page.evaluate((dbName) => window.helptentSyncBench.deleteDatabase(dbName), name);
-    }
+    page = await freshPage('push');
 
     // Push: 5,000 changes queued on the phone, sent by syncOnce until the outbox is empty.
     const pusher = device(input.pusher, 'bench-sync-push', 'staff');
@@ -107,11 +126,13 @@ export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRo
       'filling the outbox',
     );
     if (filled.outbox !== input.pushMutations.length) throw new Error(`the outbox holds ${filled.outbox} changes`);
+    const cpuBefore = cpuMsByGroup(cpuGroups);
     const push = await within(
       page.evaluate(([d, sizes]) => window.helptentSyncBench.timePush(d, sizes), [pusher, appSyncSizes] as const),
       120_000,
       'sync push',
     );
+    const cpuAfter = cpuMsByGroup(cpuGroups);
     if (push.outboxLeft !== 0 || push.rejected !== 0) {
       throw new Error(`after the push ${push.outboxLeft} changes are still queued and ${push.rejected} were refused`);
     }
@@ -119,7 +140,7 @@ export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRo
     await page.close();
 
     // Baseline: the same bodies to a server that only reads them, from a page of its own origin.
-    const discardPage = await context.newPage();
+    const discardPage = await page.context().newPage();
     await discardPage.goto(discard.origin);
     await discardPage.addScriptTag({ content: script });
     const postMs: number[] = [];
@@ -148,6 +169,13 @@ export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRo
       { name: `sync push ${k(n)}: time in server round trips`, value: round(push.callMs, 0), unit: 'ms' },
       { name: `sync push ${k(n)}: batches of ${appSyncSizes.batchSize}`, value: push.batches, unit: 'requests' },
       { name: 'sync push: mean JSON bytes per mutation', value: round(pushBytes / n, 0), unit: 'B' },
+      // Both sides share this machine's two cores: what each one spent while the push ran shows
+      // what bounds it (IndexedDB's own background work counts, as it would on a phone).
+      ...Object.keys(cpuGroups).map((group) => ({
+        name: `sync push ${k(n)}: CPU time of ${group}`,
+        value: round(cpuAfter[group]! - cpuBefore[group]!, 0),
+        unit: 'ms',
+      })),
       { name: `outbox filled with ${k(n)} saveChange calls (setup, one transaction)`, value: round(filled.ms, 0), unit: 'ms' },
       { name: `sync pull ${k(m)} issues into empty device`, value: round(pull.ms, 0), unit: 'ms' },
       { name: `fetch pages + Dexie bulkPut ${k(m)} (baseline)`, value: round(pullBaseline.ms, 0), unit: 'ms' },
