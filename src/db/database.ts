@@ -39,8 +39,6 @@ export interface QueueRow {
   firstResponseAt: string | null;
   /** Lower-cased text that search looks in. */
   searchText: string;
-  /** The server version of the issue this row was made from (0: not on the server yet). */
-  version: number;
 }
 
 /**
@@ -49,7 +47,7 @@ export interface QueueRow {
  * three seconds writing their queue rows one record each.
  */
 export interface QueuePage {
-  /** Write order: of two pages holding the same version of an issue, the later one is newer. */
+  /** Write order: of two pages holding a row of the same issue, the later one is newer. */
   id?: number;
   rows: QueueRow[];
 }
@@ -98,7 +96,7 @@ export interface DraftRow {
 export class HelptentDatabase extends Dexie {
   meta!: EntityTable<MetaRow, 'key'>;
   issues!: EntityTable<StoredIssue, 'id'>;
-  /** Queue rows written one at a time (this phone's saves); they win over a page's row of the same version. */
+  /** Queue rows written one at a time (this phone's saves): newer than any page row of their issue. */
   queue!: EntityTable<QueueRow, 'id'>;
   queuePages!: EntityTable<QueuePage, 'id'>;
   outbox!: EntityTable<OutboxEntry, 'seq'>;
@@ -134,21 +132,24 @@ export class HelptentDatabase extends Dexie {
         const issues = (await tx.table('issues').toArray()) as Issue[];
         await tx
           .table('queue')
-          .bulkPut(issues.map((issue) => queueRowOf({ ...issue, serverVersion: versions.get(issue.id) ?? 0 }, event)));
+          .bulkPut(issues.map((issue) => ({ ...queueRowOf(issue, event), version: versions.get(issue.id) ?? 0 })));
       });
     // Pulled queue rows are written in pages of many rows, and the server version moves into the
-    // issue record, where a save reads it anyway: the queue's own rows no longer need to be
-    // looked up one by one.
+    // issue record, where a save reads it anyway. The rows a phone holds become its first pages.
     this.version(6)
       .stores({ queuePages: '++id' })
       .upgrade(async (tx) => {
-        const versions = new Map(((await tx.table('queue').toArray()) as QueueRow[]).map((row) => [row.id, row.version]));
+        const held = (await tx.table('queue').toArray()) as (QueueRow & { version?: number })[];
+        const versions = new Map(held.map((row) => [row.id, row.version ?? 0]));
         await tx
           .table('issues')
           .toCollection()
           .modify((issue: StoredIssue) => {
             issue.serverVersion = versions.get(issue.id) ?? 0;
           });
+        const rows = held.map(({ version: _, ...row }) => row);
+        for (let i = 0; i < rows.length; i += 2000) await tx.table('queuePages').add({ rows: rows.slice(i, i + 2000) });
+        await tx.table('queue').clear();
       });
   }
 }

@@ -6,8 +6,7 @@ import { severities, statuses } from '../domain/issue';
 import { uuidPattern } from '../domain/uuid-v7';
 import { parseOrThrow } from '../domain/validation';
 import type { HelptentDatabase } from './database';
-import { addQueuePages } from './queue-pages';
-import { queueRowOf } from './queue-row';
+import { putArrivedIssues } from './issue-repository';
 import { withReopenRetry } from './retry';
 
 export interface DemoData {
@@ -62,14 +61,9 @@ export function parseDemoFile(text: string): DemoData {
 /** The demo event and its issues in one transaction: a failed load changes nothing. */
 export async function storeDemo(db: HelptentDatabase, demo: DemoData): Promise<void> {
   await withReopenRetry(db, () =>
-    db.transaction('rw', [db.meta, db.issues, db.queuePages], async () => {
+    db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages], async () => {
       await db.meta.put({ key: 'event', value: demo.event });
-      const stored = demo.issues.map((issue) => ({ ...issue, serverVersion: 0 }));
-      await db.issues.bulkPut(stored);
-      await addQueuePages(
-        db,
-        stored.map((issue) => queueRowOf(issue, demo.event)),
-      );
+      await putArrivedIssues(db, demo.event, demo.issues);
     }),
   );
 }

@@ -1,7 +1,7 @@
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import type { HelptentDatabase, QueueRow, StoredIssue } from './database';
-import { addQueuePages, readQueueRows } from './queue-pages';
+import { putQueueRowsInBulk, readQueueRows } from './queue-pages';
 import { queueRowOf } from './queue-row';
 import { withReopenRetry } from './retry';
 
@@ -26,16 +26,21 @@ export function countPendingChanges(db: HelptentDatabase): Promise<number> {
   return db.outbox.count();
 }
 
-/** Issues that arrived whole (demo data, later the server): stored without outbox entries. */
+/**
+ * Issues that arrived whole (demo data, an import) in the caller's transaction (issues, queue,
+ * queuePages): stored as never synced, without outbox entries.
+ */
+export async function putArrivedIssues(db: HelptentDatabase, event: FestivalEvent, issues: Issue[]): Promise<void> {
+  const stored = issues.map((issue) => ({ ...issue, serverVersion: 0 }));
+  await db.issues.bulkPut(stored);
+  await putQueueRowsInBulk(
+    db,
+    stored.map((issue) => queueRowOf(issue, event)),
+  );
+}
+
 export async function importIssues(db: HelptentDatabase, event: FestivalEvent, issues: Issue[]): Promise<void> {
   await withReopenRetry(db, () =>
-    db.transaction('rw', [db.issues, db.queuePages], async () => {
-      const stored = issues.map((issue) => ({ ...issue, serverVersion: 0 }));
-      await db.issues.bulkPut(stored);
-      await addQueuePages(
-        db,
-        stored.map((issue) => queueRowOf(issue, event)),
-      );
-    }),
+    db.transaction('rw', [db.issues, db.queue, db.queuePages], () => putArrivedIssues(db, event, issues)),
   );
 }

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import type { FestivalEvent } from '../domain/event';
 import type { HelptentDatabase, QueuePage, QueueRow } from './database';
 import { queueRowOf } from './queue-row';
@@ -7,90 +6,102 @@ import { queueRowOf } from './queue-row';
 export const queuePageRows = 2000;
 
 /**
- * Files rows that arrived in bulk as page records, in the caller's transaction. A later row of
- * an issue does not replace its earlier one in place: reading keeps the newest (see
- * `newestRows`), and compaction drops the rest.
+ * Files rows that arrived in bulk (a pulled page, an import, a refile) as page records, in the
+ * caller's transaction, which must cover `queue` and `queuePages`. The last write of an issue's
+ * row wins: these rows replace the ones this phone saved one at a time (each page row is built
+ * from the stored issue, with its unsent changes re-applied, so it is never older), and a later
+ * page wins over an earlier one when reading.
  */
-export async function addQueuePages(db: HelptentDatabase, rows: QueueRow[]): Promise<void> {
+export async function putQueueRowsInBulk(db: HelptentDatabase, rows: QueueRow[]): Promise<void> {
+  const ids = new Set(rows.map((row) => row.id));
+  const replaced = (await db.queue.toCollection().primaryKeys()).filter((id) => ids.has(id));
+  if (replaced.length > 0) await db.queue.bulkDelete(replaced);
+  await addPages(db, rows);
+}
+
+async function addPages(db: HelptentDatabase, rows: QueueRow[]): Promise<void> {
   const pages: QueuePage[] = [];
   for (let i = 0; i < rows.length; i += queuePageRows) pages.push({ rows: rows.slice(i, i + queuePageRows) });
   if (pages.length > 0) await db.queuePages.bulkPut(pages);
 }
 
-interface Newest {
+interface LatestPaged {
   rows: Map<string, QueueRow>;
   /** Rows held in pages, superseded ones included. */
   pagedRows: number;
-  /** Issues that have at least one row in a page. */
-  pagedIssues: number;
 }
 
-/**
- * One row per issue: the highest server version wins; among rows of the same version a page
- * written later wins over an earlier one, and a row this phone saved wins over any page, since
- * it holds a change made on top of that version.
- */
-function newestRows(pages: QueuePage[], local: QueueRow[]): Newest {
+/** The latest page row of each issue: pages are read in the order they were written. */
+function latestPaged(pages: QueuePage[]): LatestPaged {
   const rows = new Map<string, QueueRow>();
   let pagedRows = 0;
-  const keep = (row: QueueRow) => {
-    const held = rows.get(row.id);
-    if (!held || row.version >= held.version) rows.set(row.id, row);
-  };
   for (const page of pages) {
     pagedRows += page.rows.length;
-    for (const row of page.rows) keep(row);
+    for (const row of page.rows) rows.set(row.id, row);
   }
-  const pagedIssues = rows.size;
-  for (const row of local) keep(row);
-  return { rows, pagedRows, pagedIssues };
+  return { rows, pagedRows };
 }
 
-/** Superseded rows outweigh the live ones, or small pages pile up (a pull of a few rows each). */
-function worthCompacting(newest: Newest, pages: number): boolean {
-  return (
-    newest.pagedRows > 2 * newest.pagedIssues + queuePageRows || pages > 8 + 2 * Math.ceil(newest.pagedIssues / queuePageRows)
-  );
+/** Superseded rows outweigh the live ones: worth rewriting every page. */
+const isMostlySuperseded = (paged: LatestPaged) => paged.pagedRows > 2 * paged.rows.size + queuePageRows;
+
+/** Pages of a few rows each, as pulls between pokes write them. */
+const smallPagesOf = (pages: QueuePage[]) => pages.filter((page) => page.rows.length < queuePageRows / 2);
+
+/** Small pages fold into one once there are this many. */
+const smallPagesKept = 8;
+
+/**
+ * Tidies the pages in a transaction of its own that locks only them: a save (which writes
+ * `queue`) never waits for it, and a pull's pages come before or after it, never in between.
+ * When superseded rows outweigh the live ones, every page is written again with each issue's
+ * latest row; otherwise only the small pages are folded into one, with the rows of theirs that
+ * are still the latest (so the new, later page outranks nothing it should not). A page row that
+ * a saved row outranks is kept: it is small, and reading skips it.
+ */
+export async function compactQueuePages(db: HelptentDatabase): Promise<void> {
+  await db.transaction('rw', db.queuePages, async () => {
+    const pages = await db.queuePages.toArray();
+    const latest = latestPaged(pages);
+    if (isMostlySuperseded(latest)) {
+      await db.queuePages.clear();
+      await addPages(db, [...latest.rows.values()]);
+      return;
+    }
+    const small = smallPagesOf(pages);
+    if (small.length < 2) return;
+    const live = small.flatMap((page) => page.rows.filter((row) => latest.rows.get(row.id) === row));
+    await db.queuePages.bulkDelete(small.map((page) => page.id!));
+    await addPages(db, live);
+  });
 }
 
 const compacting = new WeakSet<HelptentDatabase>();
 
-/**
- * Rewrites the pages with only the rows that still win, in full pages. Runs in a transaction of
- * its own: a pull waits for it or runs before it, never in between.
- */
-export async function compactQueuePages(db: HelptentDatabase): Promise<void> {
-  await db.transaction('rw', [db.queuePages, db.queue], async () => {
-    const pages = await db.queuePages.toArray();
-    const newest = newestRows(pages, await db.queue.toArray());
-    const winning = pages.flatMap((page) => page.rows.filter((row) => newest.rows.get(row.id) === row));
-    await db.queuePages.clear();
-    await addQueuePages(db, winning);
-  });
-}
-
 function compactSoon(db: HelptentDatabase): void {
   if (compacting.has(db)) return;
   compacting.add(db);
-  // Outside whatever (read-only, live) query found the need, once that has answered.
-  Dexie.ignoreTransaction(() =>
-    setTimeout(() => {
-      compactQueuePages(db)
-        // Only tidying: if it fails (the database closed meanwhile), the rows stay readable as they are.
-        .catch(() => undefined)
-        .finally(() => compacting.delete(db));
-    }, 0),
-  );
+  // A timer, so that it runs outside the (read-only, often live) query that found the need.
+  setTimeout(() => {
+    compactQueuePages(db)
+      .catch((error: unknown) => {
+        // Only tidying: the rows stay readable as they are, and the next read tries again.
+        console.warn('Helptent: tidying the queue rows failed', error);
+      })
+      .finally(() => compacting.delete(db));
+  }, 0);
 }
 
 /** Every issue's current queue row, in no particular order. */
 export async function readQueueRows(db: HelptentDatabase): Promise<QueueRow[]> {
-  const [pages, local] = await db.transaction('r', [db.queuePages, db.queue], () =>
+  const [pages, saved] = await db.transaction('r', [db.queuePages, db.queue], () =>
     Promise.all([db.queuePages.toArray(), db.queue.toArray()]),
   );
-  const newest = newestRows(pages, local);
-  if (worthCompacting(newest, pages.length)) compactSoon(db);
-  return [...newest.rows.values()];
+  const paged = latestPaged(pages);
+  if (isMostlySuperseded(paged) || smallPagesOf(pages).length > smallPagesKept) compactSoon(db);
+  const rows = new Map(paged.rows);
+  for (const row of saved) rows.set(row.id, row);
+  return [...rows.values()];
 }
 
 /** Removes issues' rows wherever they are, in the caller's transaction. */
@@ -105,15 +116,14 @@ export async function deleteQueueRows(db: HelptentDatabase, ids: string[]): Prom
 
 /**
  * Files every row of the event again after its days, zones or categories changed, in the
- * caller's transaction (with issues, queue and queuePages). Rows this phone saved stay its own.
+ * caller's transaction (with issues, queue and queuePages). The old pages all lose to the new
+ * ones, so they go at once instead of waiting to be compacted.
  */
 export async function refileQueueRows(db: HelptentDatabase, event: FestivalEvent): Promise<void> {
-  const rows = (await db.issues.where('eventId').equals(event.id).toArray()).map((issue) => queueRowOf(issue, event));
-  const saved = new Set(await db.queue.toCollection().primaryKeys());
+  const issues = await db.issues.where('eventId').equals(event.id).toArray();
   await db.queuePages.clear();
-  await db.queue.bulkPut(rows.filter((row) => saved.has(row.id)));
-  await addQueuePages(
+  await putQueueRowsInBulk(
     db,
-    rows.filter((row) => !saved.has(row.id)),
+    issues.map((issue) => queueRowOf(issue, event)),
   );
 }

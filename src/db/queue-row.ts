@@ -1,9 +1,10 @@
 import type { FestivalEvent } from '../domain/event';
+import type { Issue } from '../domain/issue';
 import { dayAndHourOf } from '../domain/operational-day';
-import type { QueueRow, StoredIssue } from './database';
+import type { QueueRow } from './database';
 
 /** The queue's compact row of an issue, filed by the event's days, zones and categories. */
-export function queueRowOf(issue: StoredIssue, event: FestivalEvent): QueueRow {
+export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {
   const categoryLabel = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zoneName = event.zones.find((z) => z.id === issue.zoneId)?.name ?? '';
   const logged = dayAndHourOf(issue.createdAt, event);
@@ -41,6 +42,5 @@ export function queueRowOf(issue: StoredIssue, event: FestivalEvent): QueueRow {
     ]
       .join('\n')
       .toLowerCase(),
-    version: issue.serverVersion,
   };
 }

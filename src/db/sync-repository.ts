@@ -4,7 +4,7 @@ import { applyMutation } from '../domain/mutators';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
 import type { HelptentDatabase, OutboxEntry, StoredIssue } from './database';
-import { addQueuePages, refileQueueRows } from './queue-pages';
+import { putQueueRowsInBulk, refileQueueRows } from './queue-pages';
 import { queueRowOf } from './queue-row';
 import { type SyncState, syncStateKey } from './sync-state';
 
@@ -25,14 +25,19 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
         serverVersion: 0,
       }));
       await db.issues.bulkPut(moved);
-      // The other event's pages would outrank these rows with that server's versions.
-      await db.queuePages.clear();
-      await db.queue.bulkPut(moved.map((issue) => queueRowOf(issue, event)));
+      await putQueueRowsInBulk(
+        db,
+        moved.map((issue) => queueRowOf(issue, event)),
+      );
       await db.outbox
         .filter((entry) => entry.name === 'createIssue')
         .modify((entry) => {
           entry.args = { ...(entry.args as object), eventId: event.id };
         });
+    } else if (previous && !sameValue(previous, event)) {
+      // The same event, changed since this phone last heard of it (zones, days): the first pull
+      // will find it unchanged, so the rows are filed again now.
+      await refileQueueRows(db, event);
     }
   });
 }
@@ -124,7 +129,7 @@ export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): P
     await db.issues.bulkPut(issues);
     if (eventChanged) await refileQueueRows(db, page.event);
     else
-      await addQueuePages(
+      await putQueueRowsInBulk(
         db,
         issues.map((issue) => queueRowOf(issue, page.event)),
       );

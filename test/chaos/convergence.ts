@@ -2,6 +2,8 @@ import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
 import type { StoredIssue } from '../../src/db/database';
 import { readQueueRows } from '../../src/db/queue-pages';
+import { queueRowOf } from '../../src/db/queue-row';
+import type { FestivalEvent } from '../../src/domain/event';
 import type { Issue } from '../../src/domain/issue';
 import { canReadContactDetails } from '../../src/domain/staff';
 import type { ServerDatabase } from '../../src/server/storage/schema';
@@ -52,17 +54,17 @@ function visibleTo(device: SimDevice, server: ServerSnapshot): Issue[] {
   );
 }
 
+/** The issue as the server holds it, without the phone's note of which version that is. */
+function contentOf({ serverVersion: _, ...issue }: StoredIssue): Issue {
+  return issue;
+}
+
 /**
  * Holds at any quiet moment, not only at the end: a phone with nothing pending on an issue whose
  * version is the server's current one shows exactly the server's copy. A change the phone
  * applied but the server did not (or applied differently) without a new version would stay on
  * that phone until someone else happens to change the issue.
  */
-/** The issue as the server holds it, without the phone's note of which version that is. */
-function contentOf({ serverVersion: _, ...issue }: StoredIssue): Issue {
-  return issue;
-}
-
 export async function expectUpToDateCopiesMatch(devices: SimDevice[], server: ServerSnapshot, label: string): Promise<void> {
   for (const device of devices) {
     const stored = await device.db.issues.toArray();
@@ -159,15 +161,19 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
     const cursor = ((await device.db.meta.get('sync'))?.value as { cursor?: number } | undefined)?.cursor;
     if (cursor !== server.lastChangeSeq) problems.push(`${who} pulled up to ${cursor}, the server is at ${server.lastChangeSeq}`);
     const rows = await readQueueRows(device.db);
-    const versions = new Map(rows.map((row) => [row.id, row.version]));
-    const stored = new Map((await device.db.issues.toArray()).map((issue) => [issue.id, issue.serverVersion]));
+    const storedIssues = await device.db.issues.toArray();
+    const stored = new Map(storedIssues.map((issue) => [issue.id, issue.serverVersion]));
     for (const { issue, changeSeq } of server.issues) {
       if (stored.get(issue.id) !== changeSeq) {
         problems.push(`${who} has issue ${issue.id} at version ${stored.get(issue.id)}, the server at ${changeSeq}`);
       }
-      if (versions.get(issue.id) !== changeSeq) {
-        problems.push(`${who}'s queue shows issue ${issue.id} at version ${versions.get(issue.id)}, the server at ${changeSeq}`);
-      }
+    }
+    // The queue shows exactly what the issue screen shows.
+    const deviceEvent = (await device.db.meta.get('event'))?.value as FestivalEvent;
+    const expectedRows = new Map(storedIssues.map((issue) => [issue.id, JSON.stringify(queueRowOf(issue, deviceEvent))]));
+    for (const row of rows) {
+      if (JSON.stringify(row) !== expectedRows.get(row.id))
+        problems.push(`${who}'s queue row of ${row.id} differs from its issue`);
     }
     const queueIds = rows.map((row) => row.id).sort();
     if (JSON.stringify(queueIds) !== JSON.stringify(server.issues.map((r) => r.issue.id).sort())) {

@@ -15,7 +15,6 @@ test.describe('logging and working issues with no signal', () => {
     await page.getByRole('button', { name: 'Save issue' }).first().click(); // tap 3
     await expect(page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toBeVisible();
     await expect(page.getByRole('textbox', { name: /What happened\?/ })).toHaveValue('');
-
     await page.reload();
     await page.getByRole('navigation', { name: 'Main' }).getByRole('link', { name: 'Queue' }).click();
     const list = page.getByRole('list', { name: 'Issues' });
@@ -33,6 +32,14 @@ test.describe('logging and working issues with no signal', () => {
     await startAs(page, 'Alex');
     await startAs(page, 'Sam');
     await logIssue(page, 'Cashless & refunds', 'Top-up charged twice');
+    // What Sam just used (fourth in the list) is offered first next time.
+    await expect(
+      page
+        .getByRole('group', { name: /^Category/ })
+        .getByRole('radio')
+        .first(),
+    ).toHaveAccessibleName('Cashless & refunds');
+
     await page.getByRole('link', { name: 'Open it' }).click();
     await expectScreen(page, 'Top-up charged twice');
     await expect(page.getByText('No owner yet')).toBeVisible();

@@ -162,16 +162,23 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     server = await startTestServer({ backend });
     await setUpEvent(server.app);
     let overtaken = 0;
-    // The first batch of each pass is held back, so the one sent after it reaches the server first.
+    // The first batch of each of two passes is held back until the batch sent after it has been
+    // answered, so that one reaches the server first (a timer would lose the race on a busy machine).
+    let release: (() => void) | undefined;
     const overtaking = (app: FastifyInstance): typeof fetch => {
       const direct = injectFetch(app);
       return (async (input: string, init: RequestInit = {}) => {
         const body = typeof init.body === 'string' ? init.body : '';
         if (body.includes('"mutations"') && !body.includes('"after"') && overtaken < 2) {
           overtaken += 1;
-          await new Promise((resolve) => setTimeout(resolve, 80));
+          await new Promise<void>((resolve) => {
+            release = resolve;
+            setTimeout(resolve, 5000);
+          });
         }
-        return direct(input, init);
+        const response = await direct(input, init);
+        if (body.includes('"after"')) release?.();
+        return response;
       }) as typeof fetch;
     };
     const a = await phone(server.app, 'Sam', 'staff', overtaking);

@@ -21,4 +21,17 @@ describe('SQLite statement cache', () => {
     cached.close();
     expect(database.open).toBe(false);
   });
+
+  it('gives a statement still being iterated a fresh copy instead of failing as busy', () => {
+    const database = new SQLite(':memory:');
+    const cached = withStatementCache(database);
+    database.exec('create table t (x integer); insert into t values (1), (2)');
+    const text = 'select x from t order by x';
+    const rows = cached.prepare(text).iterate([]);
+    expect(rows.next().value).toEqual({ x: 1 });
+    expect(cached.prepare(text).all([])).toEqual([{ x: 1 }, { x: 2 }]);
+    expect(rows.next().value).toEqual({ x: 2 });
+    rows.return?.();
+    cached.close();
+  });
 });

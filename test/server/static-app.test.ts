@@ -44,7 +44,9 @@ describe('serving the built app', () => {
     // Every answer, the API's and errors too, carries the same headers.
     const health = await server.app.inject({ method: 'GET', url: '/healthz' });
     const missing = await server.app.inject({ method: 'GET', url: '/api/nothing-here' });
-    for (const answer of [health, missing]) {
+    const refused = await server.app.inject({ method: 'GET', url: '/api/sync/pull' });
+    expect(refused.statusCode).toBe(401);
+    for (const answer of [health, missing, refused]) {
       expect(answer.headers['content-security-policy']).toBe(response.headers['content-security-policy']);
       expect(answer.headers['x-content-type-options']).toBe('nosniff');
     }

@@ -3,6 +3,7 @@ import Dexie from 'dexie';
 import { describe, expect, it } from 'vitest';
 import { ensureDeviceIdentity, readDeviceIdentity } from '../../src/db/device-repository';
 import { openDatabase } from '../../src/db/open-database';
+import { readQueueRows } from '../../src/db/queue-pages';
 import { defaultEvent } from '../../src/domain/event';
 import { applyMutation } from '../../src/domain/mutators';
 
@@ -76,8 +77,9 @@ describe('the phone database', () => {
       if (!opened.ok) throw new Error(opened.error.message);
       const db = opened.db;
       // 14:30 and 01:10 in Amsterdam: the night issue counts in the day before.
-      expect(await db.queue.get(synced.id)).toMatchObject({ summary: 'Lost phone', version: 42, day: '2026-07-10', hour: 14 });
-      expect(await db.queue.get(local.id)).toMatchObject({ summary: 'Lost keys', version: 0, day: '2026-07-10', hour: 1 });
+      const rows = new Map((await readQueueRows(db)).map((row) => [row.id, row]));
+      expect(rows.get(synced.id)).toMatchObject({ summary: 'Lost phone', day: '2026-07-10', hour: 14 });
+      expect(rows.get(local.id)).toMatchObject({ summary: 'Lost keys', day: '2026-07-10', hour: 1 });
       expect(db.tables.map((t) => t.name)).not.toContain('versions');
       expect(db.queue.schema.indexes).toEqual([]);
       expect((await db.issues.get(synced.id))?.serverVersion).toBe(42);
@@ -86,7 +88,7 @@ describe('the phone database', () => {
     },
   );
 
-  it('moves every synced version into its issue when a phone upgrades from schema 5', async () => {
+  it('moves every synced version into its issue and its rows into pages when a phone upgrades from schema 5', async () => {
     const name = freshName();
     const old = new Dexie(name);
     old.version(5).stores({
@@ -113,8 +115,9 @@ describe('the phone database', () => {
     const opened = await openDatabase({ name });
     if (!opened.ok) throw new Error(opened.error.message);
     expect((await opened.db.issues.get(issue.id))?.serverVersion).toBe(17);
-    expect(await opened.db.queuePages.count()).toBe(0);
-    expect(await opened.db.queue.get(issue.id)).toMatchObject({ summary: 'Lost bag', version: 17 });
+    expect(await opened.db.queue.count()).toBe(0);
+    const [row] = (await opened.db.queuePages.toArray()).flatMap((page) => page.rows);
+    expect(row).toEqual({ id: issue.id, eventId: event.id, summary: 'Lost bag' });
     opened.db.close();
   });
 

@@ -1,5 +1,6 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readDraft } from '../../db/draft-repository';
+import { readRecentCategories, rememberCategory } from '../../db/recent-categories';
 import { moods, publicRiskLevels, severities, sources } from '../../domain/issue';
 import { errorMessage, makeChange, newId } from '../changes';
 import { AttendeeFields } from '../components/attendee-fields';
@@ -26,19 +27,9 @@ type Outcome =
   | { kind: 'failed'; message: string };
 
 function useRecentCategories(): string[] {
-  const { db, event, staff } = useSession();
+  const { db, staff } = useSession();
   const me = staff.current?.id;
-  return (
-    useLiveQuery(async () => {
-      // Ids are UUIDv7, ordered by when the issue was logged: newest first without an index.
-      const rows = await db.queue
-        .reverse()
-        .filter((r) => r.eventId === event.id && r.reportedById === me)
-        .limit(30)
-        .toArray();
-      return [...new Set(rows.map((r) => r.category))].slice(0, 4);
-    }, [db, event.id, me]).data ?? []
-  );
+  return useLiveQuery(async () => (me ? readRecentCategories(db, me) : []), [db, me]).data ?? [];
 }
 
 export function CaptureScreen() {
@@ -92,6 +83,9 @@ function CaptureForm() {
     const id = newId();
     try {
       await makeChange(session, 'createIssue', createIssueArgs(form, id, event.id), { clearDraftKey: captureDraftKey });
+      const me = session.staff.current?.id;
+      // Saved already; the shortcut list is a convenience, so a failure to note it is ignored.
+      if (me && form.category) await rememberCategory(db, me, form.category).catch(() => undefined);
       setOutcome({ kind: 'saved', id, summary: form.summary.trim() });
       setForm(emptyCapture);
       window.scrollTo({ top: 0 });

@@ -3,7 +3,7 @@ import type { Issue } from '../../domain/issue';
 import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
 import { applyMutation } from '../../domain/mutators';
 import type { AuthenticatedDevice } from '../auth/authenticate';
-import type { IssuesTable } from '../storage/schema';
+import type { IssuesTable, RejectionsTable } from '../storage/schema';
 import type { Storage } from '../storage/storage';
 import type { PushBody } from './sync-schemas';
 
@@ -160,19 +160,17 @@ export async function applyPush(storage: Storage, device: AuthenticatedDevice, b
           await write(before.id, { change_seq: seq, data: JSON.stringify(issue) });
           continue;
         }
-        await trx
-          .insertInto('rejections')
-          .values({
-            device_id: device.id,
-            mutation_id: mutation.id,
-            mutation_uuid: mutation.mutationId,
-            name: mutation.name,
-            kind: error.kind,
-            message: error.message,
-            created_at: at,
-          })
-          .execute();
-        refusedHere?.push({ id: mutation.id, mutationId: mutation.mutationId, kind: error.kind, message: error.message });
+        const refusal = {
+          device_id: device.id,
+          mutation_id: mutation.id,
+          mutation_uuid: mutation.mutationId,
+          name: mutation.name,
+          kind: error.kind,
+          message: error.message,
+          created_at: at,
+        };
+        await trx.insertInto('rejections').values(refusal).execute();
+        refusedHere?.push(rejectionOf(refusal));
       }
     }
     const newRows = [...inserts.values()];
@@ -209,5 +207,9 @@ async function recordedRejections(
     .where('mutation_id', 'in', ids)
     .orderBy('mutation_id')
     .execute();
-  return rows.map((r) => ({ id: r.mutation_id, mutationId: r.mutation_uuid, kind: r.kind, message: r.message }));
+  return rows.map(rejectionOf);
+}
+
+function rejectionOf(row: Pick<RejectionsTable, 'mutation_id' | 'mutation_uuid' | 'kind' | 'message'>): Rejection {
+  return { id: row.mutation_id, mutationId: row.mutation_uuid, kind: row.kind, message: row.message };
 }
