@@ -1,4 +1,4 @@
-import { Workbox } from 'workbox-window';
+import type { Workbox } from 'workbox-window';
 import { createStore } from './store';
 
 /**
@@ -21,8 +21,6 @@ let workbox: Workbox | undefined;
 
 export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
-  workbox = new Workbox('/sw.js', { scope: '/' });
-  workbox.addEventListener('waiting', () => updateState.set('ready'));
   // workbox-window's `controlling` event reports isUpdate=false for the whole life of a page
   // first opened without a service worker, so follow the controller directly.
   let hadController = Boolean(navigator.serviceWorker.controller);
@@ -38,7 +36,15 @@ export function registerServiceWorker(): void {
     if (updateState.get() === 'activating') window.location.reload();
     else updateState.set('reload-needed');
   });
-  void workbox.register();
+  // Not needed to draw the first screen, so fetched after it (it is precached with the rest).
+  void import('workbox-window')
+    .then(({ Workbox }) => {
+      workbox = new Workbox('/sw.js', { scope: '/' });
+      workbox.addEventListener('waiting', () => updateState.set('ready'));
+      void workbox.register();
+    })
+    // Offline before the app was ever installed: it registers on the next open with signal.
+    .catch(() => undefined);
   // Phones keep the app open for days: look for a new version when it comes back to the front.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void checkForUpdate();
