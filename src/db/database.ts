@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { FestivalEvent } from '../domain/event';
 import type { Issue, Mood, PersonRef, Severity, Status } from '../domain/issue';
 import type { MutationName } from '../domain/mutation-args';
+import { pagesOf } from './queue-pages';
 import { queueRowOf } from './queue-row';
 
 /** Small facts about this device and its user, keyed by name (device id, event, staff, …). */
@@ -147,8 +148,7 @@ export class HelptentDatabase extends Dexie {
           .modify((issue: StoredIssue) => {
             issue.serverVersion = versions.get(issue.id) ?? 0;
           });
-        const rows = held.map(({ version: _, ...row }) => row);
-        for (let i = 0; i < rows.length; i += 2000) await tx.table('queuePages').add({ rows: rows.slice(i, i + 2000) });
+        await tx.table('queuePages').bulkAdd(pagesOf(held.map(({ version: _, ...row }) => row)));
         await tx.table('queue').clear();
       });
   }

@@ -1,8 +1,7 @@
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import type { HelptentDatabase, QueueRow, StoredIssue } from './database';
-import { putQueueRowsInBulk, readQueueRows } from './queue-pages';
-import { queueRowOf } from './queue-row';
+import { fileQueueRowsInBulk, readQueueRows } from './queue-pages';
 import { withReopenRetry } from './retry';
 
 export function readIssue(db: HelptentDatabase, id: string): Promise<StoredIssue | undefined> {
@@ -33,10 +32,7 @@ export function countPendingChanges(db: HelptentDatabase): Promise<number> {
 export async function putArrivedIssues(db: HelptentDatabase, event: FestivalEvent, issues: Issue[]): Promise<void> {
   const stored = issues.map((issue) => ({ ...issue, serverVersion: 0 }));
   await db.issues.bulkPut(stored);
-  await putQueueRowsInBulk(
-    db,
-    stored.map((issue) => queueRowOf(issue, event)),
-  );
+  await fileQueueRowsInBulk(db, stored, event);
 }
 
 export async function importIssues(db: HelptentDatabase, event: FestivalEvent, issues: Issue[]): Promise<void> {

@@ -1,4 +1,5 @@
 import type { FestivalEvent } from '../domain/event';
+import type { Issue } from '../domain/issue';
 import type { HelptentDatabase, QueuePage, QueueRow } from './database';
 import { queueRowOf } from './queue-row';
 
@@ -6,23 +7,31 @@ import { queueRowOf } from './queue-row';
 export const queuePageRows = 2000;
 
 /**
- * Files rows that arrived in bulk (a pulled page, an import, a refile) as page records, in the
- * caller's transaction, which must cover `queue` and `queuePages`. The last write of an issue's
- * row wins: these rows replace the ones this phone saved one at a time (each page row is built
- * from the stored issue, with its unsent changes re-applied, so it is never older), and a later
- * page wins over an earlier one when reading.
+ * Files the queue rows of issues stored in bulk (a pulled page, an import, a refile) as page
+ * records, in the caller's transaction, which must cover `queue` and `queuePages`. The last
+ * write of an issue's row wins: these rows replace the ones this phone saved one at a time
+ * (each is built from the stored issue, with its unsent changes re-applied, so it is never
+ * older), and a later page wins over an earlier one when reading.
  */
-export async function putQueueRowsInBulk(db: HelptentDatabase, rows: QueueRow[]): Promise<void> {
-  const ids = new Set(rows.map((row) => row.id));
+export async function fileQueueRowsInBulk(db: HelptentDatabase, issues: Issue[], event: FestivalEvent): Promise<void> {
+  const ids = new Set(issues.map((issue) => issue.id));
   const replaced = (await db.queue.toCollection().primaryKeys()).filter((id) => ids.has(id));
   if (replaced.length > 0) await db.queue.bulkDelete(replaced);
-  await addPages(db, rows);
+  await addPages(
+    db,
+    issues.map((issue) => queueRowOf(issue, event)),
+  );
+}
+
+/** Rows cut into page records, in order. */
+export function pagesOf(rows: QueueRow[]): QueuePage[] {
+  const pages: QueuePage[] = [];
+  for (let i = 0; i < rows.length; i += queuePageRows) pages.push({ rows: rows.slice(i, i + queuePageRows) });
+  return pages;
 }
 
 async function addPages(db: HelptentDatabase, rows: QueueRow[]): Promise<void> {
-  const pages: QueuePage[] = [];
-  for (let i = 0; i < rows.length; i += queuePageRows) pages.push({ rows: rows.slice(i, i + queuePageRows) });
-  if (pages.length > 0) await db.queuePages.bulkPut(pages);
+  if (rows.length > 0) await db.queuePages.bulkPut(pagesOf(rows));
 }
 
 interface LatestPaged {
@@ -122,8 +131,5 @@ export async function deleteQueueRows(db: HelptentDatabase, ids: string[]): Prom
 export async function refileQueueRows(db: HelptentDatabase, event: FestivalEvent): Promise<void> {
   const issues = await db.issues.where('eventId').equals(event.id).toArray();
   await db.queuePages.clear();
-  await putQueueRowsInBulk(
-    db,
-    issues.map((issue) => queueRowOf(issue, event)),
-  );
+  await fileQueueRowsInBulk(db, issues, event);
 }

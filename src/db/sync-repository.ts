@@ -4,8 +4,7 @@ import { applyMutation } from '../domain/mutators';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
 import type { HelptentDatabase, OutboxEntry, StoredIssue } from './database';
-import { putQueueRowsInBulk, refileQueueRows } from './queue-pages';
-import { queueRowOf } from './queue-row';
+import { fileQueueRowsInBulk, refileQueueRows } from './queue-pages';
 import { type SyncState, syncStateKey } from './sync-state';
 
 /**
@@ -25,10 +24,7 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
         serverVersion: 0,
       }));
       await db.issues.bulkPut(moved);
-      await putQueueRowsInBulk(
-        db,
-        moved.map((issue) => queueRowOf(issue, event)),
-      );
+      await fileQueueRowsInBulk(db, moved, event);
       await db.outbox
         .filter((entry) => entry.name === 'createIssue')
         .modify((entry) => {
@@ -128,11 +124,7 @@ export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): P
     }));
     await db.issues.bulkPut(issues);
     if (eventChanged) await refileQueueRows(db, page.event);
-    else
-      await putQueueRowsInBulk(
-        db,
-        issues.map((issue) => queueRowOf(issue, page.event)),
-      );
+    else await fileQueueRowsInBulk(db, issues, page.event);
     const state = (await db.meta.get(syncStateKey))?.value as SyncState | undefined;
     if (state) await db.meta.put({ key: syncStateKey, value: { ...state, cursor: page.cursor } });
   });

@@ -47,7 +47,7 @@ export function IssueScreen({ id }: { id?: string }) {
         {isWaitingTooLong(issue, event, now) && <span class="badge badge--overdue">Waiting too long</span>}
       </p>
       <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
-      <IssueSyncState issueId={issue.id} />
+      <IssueSyncState issueId={issue.id} synced={issue.serverVersion > 0} />
       <dl class="facts">
         <dt>Category</dt>
         <dd>{category}</dd>

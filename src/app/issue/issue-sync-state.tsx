@@ -10,12 +10,11 @@ import { useLiveQuery } from '../use-live-query';
  * stays in sight until someone has read it; an issue the server refused to create can then be
  * removed from this phone, since nothing done to it can ever reach the server.
  */
-export function IssueSyncState({ issueId }: { issueId: string }) {
+export function IssueSyncState({ issueId, synced }: { issueId: string; synced: boolean }) {
   const { db } = useSession();
   const location = useLocation();
   const [problem, setProblem] = useState('');
   const waiting = useLiveQuery(() => db.outbox.where('issueId').equals(issueId).count(), [db, issueId]).data ?? 0;
-  const synced = (useLiveQuery(() => db.issues.get(issueId), [db, issueId]).data?.serverVersion ?? 0) > 0;
   const refusals = useLiveQuery(() => readRejections(db, issueId), [db, issueId]).data ?? [];
   const unread = refusals.filter((r) => !r.dismissedAt);
   const creationRefused = !synced && refusals.some((r) => r.name === 'createIssue');
