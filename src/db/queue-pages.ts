@@ -1,3 +1,4 @@
+import Dexie from 'dexie';
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import type { HelptentDatabase, QueuePage, QueueRow } from './database';
@@ -94,8 +95,9 @@ function compactSoon(db: HelptentDatabase): void {
   setTimeout(() => {
     compactQueuePages(db)
       .catch((error: unknown) => {
-        // Only tidying: the rows stay readable as they are, and the next read tries again.
-        console.warn('Helptent: tidying the queue rows failed', error);
+        // Only tidying: the rows stay readable as they are, and the next read tries again. A
+        // database closed meanwhile (another tab upgrading it, a reset) has nothing to tidy.
+        if (!(error instanceof Dexie.DatabaseClosedError)) console.warn('Helptent: tidying the queue rows failed', error);
       })
       .finally(() => compacting.delete(db));
   }, 0);

@@ -17,9 +17,6 @@ export interface PushAuth {
   deviceId: string;
 }
 
-/** Rounds one push may start over when the server took batches out of order. */
-const maxRounds = 4;
-
 function send(call: Call, auth: PushAuth, batch: OutboxEntry[], after: number | undefined): Sent {
   const answer = call<PushAnswer>('/api/sync/push', {
     method: 'POST',
@@ -50,23 +47,37 @@ async function settle(db: HelptentDatabase, sent: Sent, now: () => Date): Promis
   return answer.lastMutationId >= sent.batch.last;
 }
 
-/** One pass over the outbox; false when a batch was not taken in order and the pass should start over. */
-async function pushRound(db: HelptentDatabase, call: Call, auth: PushAuth, batchSize: number, now: () => Date) {
+/**
+ * One pass over the outbox: 'done', or 'again' when a batch overtook the one before it and was
+ * not taken, after the pass had got some batches through ('stuck' if it got none).
+ */
+async function pushRound(
+  db: HelptentDatabase,
+  call: Call,
+  auth: PushAuth,
+  batchSize: number,
+  now: () => Date,
+): Promise<'done' | 'again' | 'stuck'> {
   let batch = await pendingEntriesAfter(db, 0, batchSize);
   let previous: Sent | null = null;
+  let taken = 0;
   while (batch.length > 0) {
     const current = send(call, auth, batch, previous?.batch.last);
     const following = batch.length < batchSize ? null : pendingEntriesAfter(db, current.batch.last, batchSize);
     following?.catch(() => undefined);
-    if (previous && !(await settle(db, previous, now))) {
-      // Sent after a batch that was not taken, so not taken either: let it finish, then start over.
-      await settle(db, current, now);
-      return false;
+    if (previous) {
+      if (!(await settle(db, previous, now))) {
+        // Sent after a batch that was not taken, so not taken either: let it finish, then start over.
+        await settle(db, current, now);
+        return taken > 0 ? 'again' : 'stuck';
+      }
+      taken += 1;
     }
     previous = current;
     batch = following ? await following : [];
   }
-  return previous ? settle(db, previous, now) : true;
+  if (!previous || (await settle(db, previous, now))) return 'done';
+  return taken > 0 ? 'again' : 'stuck';
 }
 
 /**
@@ -84,7 +95,8 @@ export async function pushOutbox(
   batchSize: number,
   now: () => Date,
 ): Promise<void> {
-  for (let round = 0; round < maxRounds; round += 1) {
-    if (await pushRound(db, call, auth, batchSize, now)) return;
-  }
+  // Each pass's first batch names none before it, so the server takes it: a pass that starts
+  // over has always got something through, and the outbox empties in one push even when
+  // parallel connections keep delivering batches out of order.
+  while ((await pushRound(db, call, auth, batchSize, now)) === 'again');
 }
