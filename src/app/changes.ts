@@ -1,6 +1,8 @@
 import type { SavedChange } from '../db/save-change';
 import { AppError } from '../domain/app-error';
+import type { EventMutationName } from '../domain/event-mutations';
 import type { MutationName } from '../domain/mutation-args';
+import type { MutationContext } from '../domain/mutators';
 import { uuidV7 } from '../domain/uuid-v7';
 import type { Session } from './session';
 import { requestSync } from './sync-bridge';
@@ -19,17 +21,24 @@ export async function makeChange(
   args: unknown,
   options: { clearDraftKey?: string } = {},
 ): Promise<SavedChange> {
-  const actor = session.staff.current;
-  if (!actor) throw new AppError('invalid', 'Choose who you are in Settings before logging or changing issues.');
   const { saveChange } = await loadSaveChange();
-  const saved = await saveChange(session.db, session.event, {
-    name,
-    args,
-    context: { now: new Date().toISOString(), actor, mutationId: newId() },
-    ...options,
-  });
+  const saved = await saveChange(session.db, session.event, { name, args, context: contextOf(session), ...options });
   requestSync();
   return saved;
+}
+
+/** A change to the festival settings (coordinators and organizers), synced like any change. */
+export async function makeEventChange(session: Session, name: EventMutationName, args: unknown): Promise<void> {
+  const { saveEventChange } = await loadSaveChange();
+  await saveEventChange(session.db, { name, args, context: contextOf(session) });
+  requestSync();
+}
+
+/** This device's time, the person using it with the role the phone has, and a fresh mutation id. */
+function contextOf(session: Session): MutationContext {
+  const person = session.staff.current;
+  if (!person) throw new AppError('invalid', 'Choose who you are in Settings before logging or changing issues.');
+  return { now: new Date().toISOString(), actor: { id: person.id, name: person.name, role: session.role }, mutationId: newId() };
 }
 
 /**

@@ -1,9 +1,13 @@
 import { type ComponentChildren, createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { HelptentDatabase } from '../db/database';
+import { readDeviceIdentity } from '../db/device-repository';
 import { readEvent } from '../db/event-repository';
+import { readPeople } from '../db/people-repository';
 import { readStaff, type StaffOnDevice } from '../db/staff-repository';
+import { readSyncState } from '../db/sync-state';
 import type { FestivalEvent } from '../domain/event';
+import type { EventPerson, Role } from '../domain/staff';
 import { useLiveQuery } from './use-live-query';
 
 /** What every screen needs: the database, the event this phone works for, and who is using it. */
@@ -11,6 +15,17 @@ export interface Session {
   db: HelptentDatabase;
   event: FestivalEvent;
   staff: StaffOnDevice;
+  /**
+   * What this phone shows and allows. On a phone that joined an event, the role the server
+   * granted its device: nothing chosen on the phone can raise it. A phone that never joined
+   * holds only what was typed on it, and its user says who they are.
+   */
+  role: Role;
+  /** True once the phone joined an event on a server (its people and role come from there). */
+  joined: boolean;
+  /** Everyone who joined the event, as the server last said (empty before joining). */
+  people: EventPerson[];
+  deviceId: string | null;
 }
 
 const SessionContext = createContext<Session | null>(null);
@@ -18,8 +33,21 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ db, children }: { db: HelptentDatabase; children: ComponentChildren }) {
   const event = useLiveQuery(() => readEvent(db), [db]).data;
   const staff = useLiveQuery(() => readStaff(db), [db]).data;
-  if (!event || !staff) return <p class="loading">Opening Helptent…</p>;
-  return <SessionContext.Provider value={{ db, event, staff }}>{children}</SessionContext.Provider>;
+  const sync = useLiveQuery(() => readSyncState(db).then((state) => state ?? null), [db]).data;
+  const people = useLiveQuery(() => readPeople(db), [db]).data;
+  const identity = useLiveQuery(() => readDeviceIdentity(db).then((found) => found ?? null), [db]).data;
+  if (!event || !staff || sync === undefined || !people || identity === undefined)
+    return <p class="loading">Opening Helptent…</p>;
+  const session: Session = {
+    db,
+    event,
+    staff,
+    role: sync ? sync.role : (staff.current?.role ?? 'staff'),
+    joined: sync !== null,
+    people,
+    deviceId: identity?.deviceId ?? null,
+  };
+  return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
 }
 
 export function useSession(): Session {

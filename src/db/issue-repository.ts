@@ -1,8 +1,9 @@
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
-import type { HelptentDatabase, QueueRow, StoredIssue } from './database';
+import type { HelptentDatabase } from './database';
 import { fileQueueRowsInBulk, readQueueRows } from './queue-pages';
 import { withReopenRetry } from './retry';
+import type { QueueRow, StoredIssue } from './rows';
 
 export function readIssue(db: HelptentDatabase, id: string): Promise<StoredIssue | undefined> {
   return db.issues.get(id);

@@ -1,5 +1,5 @@
 import type { Severity, Status } from '../domain/issue';
-import type { QueueRow } from './database';
+import type { QueueRow } from './rows';
 
 /** Filters as they appear in the queue's URL, so a figure elsewhere can link to a filtered queue. */
 export interface QueueFilter {
@@ -10,6 +10,8 @@ export interface QueueFilter {
   zoneId: string;
   /** Only issues owned by the current staff member. */
   mine: boolean;
+  /** A person's id, 'nobody' for unowned issues, or '' for any owner. */
+  owner: string;
   publicRisk: boolean;
   followUp: boolean;
   /** Operational day "YYYY-MM-DD", or '' for every day. */
@@ -25,6 +27,7 @@ export const emptyFilter: QueueFilter = {
   category: '',
   zoneId: '',
   mine: false,
+  owner: '',
   publicRisk: false,
   followUp: false,
   day: '',
@@ -45,6 +48,7 @@ export function filterQueue(rows: readonly QueueRow[], filter: QueueFilter, myId
       (!filter.category || row.category === filter.category) &&
       (!filter.zoneId || row.zoneId === filter.zoneId) &&
       (!filter.mine || (myId !== null && row.owner?.id === myId)) &&
+      (!filter.owner || (filter.owner === 'nobody' ? row.owner === null : row.owner?.id === filter.owner)) &&
       (!filter.publicRisk || row.hasPublicRisk) &&
       (!filter.followUp || row.needsFollowUp) &&
       (!filter.day || row.day === filter.day) &&

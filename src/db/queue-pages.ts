@@ -1,11 +1,10 @@
 import Dexie from 'dexie';
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
-import type { HelptentDatabase, QueuePage, QueueRow } from './database';
+import type { HelptentDatabase } from './database';
+import { pagesOf, queuePageRows } from './queue-paging';
 import { queueRowOf } from './queue-row';
-
-/** Rows per page record: about 1 MB, big enough that the per-record cost disappears. */
-export const queuePageRows = 2000;
+import type { QueuePage, QueueRow } from './rows';
 
 /**
  * Files the queue rows of issues stored in bulk (a pulled page, an import, a refile) as page
@@ -22,13 +21,6 @@ export async function fileQueueRowsInBulk(db: HelptentDatabase, issues: Issue[],
     db,
     issues.map((issue) => queueRowOf(issue, event)),
   );
-}
-
-/** Rows cut into page records, in order. */
-export function pagesOf(rows: QueueRow[]): QueuePage[] {
-  const pages: QueuePage[] = [];
-  for (let i = 0; i < rows.length; i += queuePageRows) pages.push({ rows: rows.slice(i, i + queuePageRows) });
-  return pages;
 }
 
 async function addPages(db: HelptentDatabase, rows: QueueRow[]): Promise<void> {

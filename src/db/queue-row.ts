@@ -1,7 +1,7 @@
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import { dayAndHourOf } from '../domain/operational-day';
-import type { QueueRow } from './database';
+import type { QueueRow } from './rows';
 
 /** The queue's compact row of an issue, filed by the event's days, zones and categories. */
 export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {

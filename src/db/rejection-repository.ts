@@ -1,6 +1,7 @@
 import { AppError } from '../domain/app-error';
-import type { HelptentDatabase, RejectedEntry } from './database';
+import type { HelptentDatabase } from './database';
 import { deleteQueueRows } from './queue-pages';
+import type { RejectedEntry } from './rows';
 
 /** Refusals nobody has read yet: the sync line counts these. */
 export function countUnreadRejections(db: HelptentDatabase): Promise<number> {

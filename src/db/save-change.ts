@@ -1,10 +1,14 @@
 import type { FestivalEvent } from '../domain/event';
+import { applyEventMutation, type EventMutationName } from '../domain/event-mutations';
 import type { Issue } from '../domain/issue';
 import type { MutationName } from '../domain/mutation-args';
+import { outboxKeyOf } from '../domain/mutation-target';
 import { applyMutation, type MutationContext } from '../domain/mutators';
-import type { HelptentDatabase, StoredIssue } from './database';
+import type { HelptentDatabase } from './database';
+import { refileQueueRows } from './queue-pages';
 import { queueRowOf } from './queue-row';
 import { withReopenRetry } from './retry';
+import type { StoredIssue } from './rows';
 
 export interface ChangeRequest {
   name: MutationName;
@@ -20,19 +24,13 @@ export interface SavedChange {
   seq: number;
 }
 
-function issueIdIn(name: MutationName, args: unknown): string {
-  const record = (args ?? {}) as { id?: unknown; issueId?: unknown };
-  const id = name === 'createIssue' ? record.id : record.issueId;
-  return typeof id === 'string' ? id : '';
-}
-
 /**
  * Applies a named mutation and queues it for the server in ONE transaction: the issue, its
  * queue row and the outbox entry are all written, or none is. Only when this resolves may the
  * UI say "saved on this phone".
  */
 export async function saveChange(db: HelptentDatabase, event: FestivalEvent, change: ChangeRequest): Promise<SavedChange> {
-  const issueId = issueIdIn(change.name, change.args);
+  const issueId = outboxKeyOf(change.name, change.args);
   return withReopenRetry(db, () =>
     db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts], async () => {
       const current = issueId ? await db.issues.get(issueId) : undefined;
@@ -54,6 +52,49 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, cha
       });
       if (change.clearDraftKey) await db.drafts.delete(change.clearDraftKey);
       return { issue, seq: seq as number };
+    }),
+  );
+}
+
+export interface SavedEventChange {
+  event: FestivalEvent;
+  /** This device's mutation id for the change; null when it changed nothing and was not queued. */
+  seq: number | null;
+}
+
+export interface EventChangeRequest {
+  name: EventMutationName;
+  args: unknown;
+  context: MutationContext;
+}
+
+/**
+ * Applies a change to the festival settings and queues it for the server in ONE transaction,
+ * like an issue change: the phone shows it at once (every queue row is filed again under the
+ * new day start, timezone and zones) and the server applies it in its order, for every phone.
+ */
+export async function saveEventChange(db: HelptentDatabase, change: EventChangeRequest): Promise<SavedEventChange> {
+  return withReopenRetry(db, () =>
+    db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox], async () => {
+      const current = (await db.meta.get('event'))?.value as FestivalEvent;
+      const issues = await db.issues.where('eventId').equals(current.id).toArray();
+      const next = applyEventMutation(current, change.name, change.args, {
+        ...change.context,
+        issuesInZone: (zoneId) => issues.filter((issue) => issue.zoneId === zoneId).length,
+      });
+      if (next === current) return { event: current, seq: null };
+      await db.meta.put({ key: 'event', value: next });
+      await refileQueueRows(db, next);
+      const seq = await db.outbox.add({
+        mutationId: change.context.mutationId,
+        name: change.name,
+        args: change.args,
+        issueId: '',
+        actor: { id: change.context.actor.id, name: change.context.actor.name, role: change.context.actor.role },
+        createdAt: change.context.now,
+        baseVersion: 0,
+      });
+      return { event: next, seq: seq as number };
     }),
   );
 }

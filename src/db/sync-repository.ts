@@ -1,10 +1,14 @@
 import type { FestivalEvent } from '../domain/event';
+import { applyEventMutation } from '../domain/event-mutations';
 import type { Issue } from '../domain/issue';
 import { applyMutation } from '../domain/mutators';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
-import type { HelptentDatabase, OutboxEntry, StoredIssue } from './database';
+import type { PullPage, Refusal } from '../domain/sync-protocol';
+import type { HelptentDatabase } from './database';
+import { putPeople } from './people-repository';
 import { fileQueueRowsInBulk, refileQueueRows } from './queue-pages';
+import type { OutboxEntry, StoredIssue } from './rows';
 import { type SyncState, syncStateKey } from './sync-state';
 
 /**
@@ -12,11 +16,13 @@ import { type SyncState, syncStateKey } from './sync-state';
  * carries it there instead of being refused as another event's.
  */
 export async function saveJoin(db: HelptentDatabase, state: SyncState, event: FestivalEvent): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox], async () => {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox, db.people], async () => {
     const previous = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     await db.meta.put({ key: syncStateKey, value: state });
     await db.meta.put({ key: 'event', value: event });
     if (previous && previous.id !== event.id) {
+      // Another event's people are not this one's; the first pull brings the new directory.
+      await db.people.clear();
       // Never on this server yet: version 0, whatever another event's server had said.
       const moved = (await db.issues.where('eventId').equals(previous.id).toArray()).map((issue) => ({
         ...issue,
@@ -59,17 +65,47 @@ export async function settlePush(
   db: HelptentDatabase,
   batch: SentBatch,
   lastMutationId: number,
-  rejected: { id: number; kind: string; message: string }[],
+  refused: Refusal[],
   now: string,
 ): Promise<void> {
   await db.transaction('rw', [db.outbox, db.rejected], async () => {
-    for (const r of rejected) {
-      const entry = r.id >= batch.first && r.id <= batch.last ? await db.outbox.get(r.id) : undefined;
+    for (const r of refused) {
+      const entry = r.mutationId >= batch.first && r.mutationId <= batch.last ? await db.outbox.get(r.mutationId) : undefined;
       if (entry) await db.rejected.put({ ...entry, kind: r.kind, message: r.message, rejectedAt: now });
     }
     const upTo = Math.min(batch.last, lastMutationId);
     if (upTo >= batch.first) await db.outbox.where('seq').between(batch.first, upTo, true, true).delete();
   });
+}
+
+/** The event's settings with this phone's unsent changes to them re-applied on top. */
+function rebaseEvent(event: FestivalEvent, pending: OutboxEntry[], issuesInZone: (zoneId: string) => number): FestivalEvent {
+  let local = event;
+  for (const entry of pending) {
+    try {
+      local = applyEventMutation(local, entry.name, entry.args, {
+        now: entry.createdAt,
+        actor: { id: entry.actor.id, name: entry.actor.name, role: entry.actor.role as Role },
+        mutationId: entry.mutationId,
+        issuesInZone,
+      });
+    } catch {
+      // It no longer applies on the newer settings; the server will say why when it arrives there.
+    }
+  }
+  return local;
+}
+
+/** Day start, timezone, zones and categories decide how queue rows are filed; a new name does not. */
+function filesDifferently(a: FestivalEvent | undefined, b: FestivalEvent): boolean {
+  return (
+    !a ||
+    a.timezone !== b.timezone ||
+    a.dayStartsAt !== b.dayStartsAt ||
+    !sameValue(a.zones, b.zones) ||
+    !sameValue(a.categories, b.categories) ||
+    !sameValue(a.days, b.days)
+  );
 }
 
 function rebase(issue: Issue, pending: OutboxEntry[] | undefined): Issue {
@@ -98,13 +134,6 @@ function byIssue(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
   return grouped;
 }
 
-export interface PulledPage {
-  event: FestivalEvent;
-  lastMutationId: number;
-  issues: { issue: Issue; version: number }[];
-  cursor: number;
-}
-
 /**
  * Stores one pulled page and its cursor in one transaction. What this person typed and the
  * server has not seen yet is re-applied on top of the server's copy, so it never disappears.
@@ -112,20 +141,30 @@ export interface PulledPage {
  * are not re-applied; they stay in the outbox until a push answer says which, if any, the
  * server refused.
  */
-export async function applyPulledPage(db: HelptentDatabase, page: PulledPage): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox], async () => {
+export async function applyPulledPage(db: HelptentDatabase, page: PullPage): Promise<void> {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox, db.people], async () => {
     const pending = byIssue(await db.outbox.where('seq').above(page.lastMutationId).toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
-    const eventChanged = !sameValue(current, page.event);
-    if (eventChanged) await db.meta.put({ key: 'event', value: page.event });
+    let event = current;
+    if (page.event) {
+      // The server's settings, with what this coordinator changed and has not sent yet on top.
+      // Zones were checked for issues when the change was saved; the server checks again.
+      event = rebaseEvent(page.event, pending.get('') ?? [], () => 0);
+      if (!sameValue(current, event)) await db.meta.put({ key: 'event', value: event });
+    }
+    if (!event) return;
     const issues: StoredIssue[] = page.issues.map(({ issue, version }) => ({
       ...rebase(issue, pending.get(issue.id)),
       serverVersion: version,
     }));
     await db.issues.bulkPut(issues);
-    if (eventChanged) await refileQueueRows(db, page.event);
-    else await fileQueueRowsInBulk(db, issues, page.event);
+    if (filesDifferently(current, event)) await refileQueueRows(db, event);
+    else await fileQueueRowsInBulk(db, issues, event);
+    await putPeople(db, page.people);
     const state = (await db.meta.get(syncStateKey))?.value as SyncState | undefined;
-    if (state) await db.meta.put({ key: syncStateKey, value: { ...state, cursor: page.cursor } });
+    if (state) {
+      // What this phone shows and allows follows the role the server grants it now.
+      await db.meta.put({ key: syncStateKey, value: { ...state, cursor: page.cursor, role: page.device.role } });
+    }
   });
 }

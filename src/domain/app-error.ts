@@ -14,6 +14,8 @@ export const errorKinds = [
   'quota',
   'storage-unavailable',
   'server',
+  /** The server no longer accepts this app's protocol version: the app must update to sync. */
+  'update-needed',
 ] as const;
 
 export type ErrorKind = (typeof errorKinds)[number];

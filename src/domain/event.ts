@@ -16,7 +16,25 @@ export interface FestivalEvent extends DayBoundary {
   categories: Category[];
   /** Minutes to a first response before the queue highlights an issue; null = same day. */
   responseTargets: Record<Severity, number | null>;
+  /**
+   * Who changed the settings, when and what, newest last: the event's own timeline. Kept to
+   * the last `maxEventChanges`; events stored before settings were synced have none.
+   */
+  changes?: EventChange[];
 }
+
+/** One change to the festival settings, as the server applied it. */
+export interface EventChange {
+  /** The mutation's UUID: a change re-applied on a rebase is recorded once. */
+  id: string;
+  /** Device time of the change: shown, never used for ordering. */
+  at: string;
+  by: { id: string; name: string };
+  /** A sentence for people ("Zone Main stage renamed to Big top"). */
+  text: string;
+}
+
+export const maxEventChanges = 100;
 
 export const defaultResponseTargets: Record<Severity, number | null> = { urgent: 10, high: 30, medium: 120, low: null };
 

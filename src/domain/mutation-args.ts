@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { eventMutationArgSchemas } from './event-mutations';
 import {
   contactChannels,
   followUpReasons,
@@ -55,7 +56,7 @@ const publicRiskArgs = {
   escalateToComms: z.optional(z.boolean()),
 };
 
-export const mutationArgSchemas = {
+export const issueMutationArgSchemas = {
   createIssue: z.extend(editableFieldsSchema, {
     id: uuid,
     eventId: requiredText(100, 'event'),
@@ -87,7 +88,14 @@ export const mutationArgSchemas = {
   setOutreach: z.object({ issueId: uuid, outreach: z.enum(outreachStates) }),
 };
 
+export type IssueMutationName = keyof typeof issueMutationArgSchemas;
+export type MutationArgs<N extends IssueMutationName> = z.infer<(typeof issueMutationArgSchemas)[N]>;
+
+/** Every named change a device can send: to an issue, or to the event's settings. */
+export const mutationArgSchemas = { ...issueMutationArgSchemas, ...eventMutationArgSchemas };
 export type MutationName = keyof typeof mutationArgSchemas;
-export type MutationArgs<N extends MutationName> = z.infer<(typeof mutationArgSchemas)[N]>;
-export type Mutation = { [N in MutationName]: { name: N; args: MutationArgs<N> } }[MutationName];
 export const mutationNames = Object.keys(mutationArgSchemas) as MutationName[];
+
+export function isIssueMutation(name: string): name is IssueMutationName {
+  return name in issueMutationArgSchemas;
+}

@@ -13,7 +13,13 @@ import {
   type TimelineKind,
 } from './issue';
 import { fieldNames } from './merge';
-import { type EditableFields, type Mutation, type MutationArgs, type MutationName, mutationArgSchemas } from './mutation-args';
+import {
+  type EditableFields,
+  type IssueMutationName,
+  isIssueMutation,
+  issueMutationArgSchemas,
+  type MutationArgs,
+} from './mutation-args';
 import { sameValue } from './same-value';
 import type { Actor } from './staff';
 import { assertTransition, finishingStatuses } from './status-flow';
@@ -236,9 +242,9 @@ function setOutreach(issue: Issue, args: MutationArgs<'setOutreach'>, ctx: Mutat
   );
 }
 
-type Mutator<N extends MutationName> = (issue: Issue, args: MutationArgs<N>, ctx: MutationContext) => Issue;
+type Mutator<N extends IssueMutationName> = (issue: Issue, args: MutationArgs<N>, ctx: MutationContext) => Issue;
 
-const mutators: { [N in Exclude<MutationName, 'createIssue'>]: Mutator<N> } = {
+const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> } = {
   updateFields,
   setStatus,
   assignOwner,
@@ -252,19 +258,15 @@ const mutators: { [N in Exclude<MutationName, 'createIssue'>]: Mutator<N> } = {
   setOutreach,
 };
 
-export function issueIdOf(mutation: Mutation): string {
-  return mutation.name === 'createIssue' ? mutation.args.id : mutation.args.issueId;
-}
-
 /**
  * Validates a mutation's arguments and applies it to the issue it names. The same function runs
  * on the phone (at once, offline) and on the server (in arrival order). Throws AppError with a
  * kind and a sentence when the arguments or the change are not allowed.
  */
 export function applyMutation(issue: Issue | undefined, name: string, rawArgs: unknown, ctx: MutationContext): Issue {
-  if (!(name in mutationArgSchemas)) throw new AppError('invalid', `Unknown change "${name}".`);
-  const mutationName = name as MutationName;
-  const schema = mutationArgSchemas[mutationName] as $ZodType<unknown>;
+  if (!isIssueMutation(name)) throw new AppError('invalid', `Unknown change "${name}".`);
+  const mutationName = name;
+  const schema = issueMutationArgSchemas[mutationName] as $ZodType<unknown>;
   const args = parseOrThrow(schema, rawArgs, 'change');
   // Every effective change leaves a timeline entry under its mutation id, so a change that is
   // already in the issue (a resend, or a rebase onto a copy that holds it) is applied once only.

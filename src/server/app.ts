@@ -1,7 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
+import { unversionedProtocol } from '../domain/sync-protocol';
 import type { ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
+import { protocolVersions } from './protocol';
 import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/exports';
@@ -26,6 +28,10 @@ export interface AppOptions {
   storage: ServerConfig['storage'];
   staticDir: ServerConfig['staticDir'];
   logger?: FastifyServerOptions['logger'];
+  /** The oldest app protocol still accepted (default: every version this server speaks). */
+  minProtocolVersion?: number;
+  /** Parse every JSON answer with its route's declared schema (on in tests). */
+  checkAnswers?: boolean;
 }
 
 /** Composes the server: plugins → storage → routes. Starting and stopping is main.ts's job. */
@@ -35,6 +41,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   securityHeaders(app);
   await app.register(rateLimit, { global: false });
   registerErrorHandling(app);
+  protocolVersions(app, {
+    minProtocolVersion: options.minProtocolVersion ?? unversionedProtocol,
+    checkAnswers: options.checkAnswers ?? false,
+  });
 
   const storage = await openStorage(options.storage);
   app.decorate('storage', storage);
@@ -48,7 +58,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const stopRelay = await relayPokesThroughPostgres(pokes, options.storage.url, app.log);
     app.addHook('onClose', stopRelay);
   }
-  deviceRoutes(app, storage);
+  deviceRoutes(app, storage, pokes);
   syncRoutes(app, storage, pokes);
   exportRoutes(app, storage);
   await staticAppRoutes(app, options.staticDir);

@@ -12,6 +12,7 @@ const statusOfKind: Record<ErrorKind, number> = {
   quota: 507,
   'storage-unavailable': 503,
   server: 500,
+  'update-needed': 426,
 };
 
 function kindOfStatus(status: number): ErrorKind {

@@ -1,3 +1,5 @@
+import { changeSeqOfPoke, protocolHeader, protocolVersion } from '../domain/sync-protocol';
+
 /**
  * Listens to the server's "something changed" stream. Read with fetch rather than EventSource
  * so the device token travels in a header, never in a URL that proxies log. Reconnects with a
@@ -11,11 +13,12 @@ export function followPokes(token: string, onPoke: () => void): () => void {
       controller = new AbortController();
       try {
         const response = await fetch('/api/sync/pokes', {
-          headers: { authorization: `Bearer ${token}` },
+          headers: { authorization: `Bearer ${token}`, [protocolHeader]: String(protocolVersion) },
           signal: controller.signal,
           cache: 'no-store',
         });
-        if (response.status === 401) return;
+        // Signed out, or an app too old for the server: nothing to listen for until that changes.
+        if (response.status === 401 || response.status === 426) return;
         const reader = response.body?.getReader();
         const decoder = new TextDecoder();
         let buffer = '';
@@ -25,7 +28,7 @@ export function followPokes(token: string, onPoke: () => void): () => void {
           buffer += decoder.decode(value, { stream: true });
           const events = buffer.split('\n\n');
           buffer = events.pop() ?? '';
-          if (events.some((e) => e.startsWith('event: poke'))) onPoke();
+          if (events.some((e) => changeSeqOfPoke(e) !== null)) onPoke();
         }
       } catch {
         // Offline or server gone: wait, then try again.

@@ -1,11 +1,8 @@
-import type { HelptentDatabase, OutboxEntry } from '../db/database';
+import type { HelptentDatabase } from '../db/database';
+import type { OutboxEntry } from '../db/rows';
 import { pendingEntriesAfter, type SentBatch, settlePush } from '../db/sync-repository';
+import { type PushAnswer, type PushRequest, pushAnswerSchema } from '../domain/sync-protocol';
 import type { Call } from './http';
-
-interface PushAnswer {
-  lastMutationId: number;
-  rejected: { id: number; mutationId: string; kind: string; message: string }[];
-}
 
 interface Sent {
   batch: SentBatch;
@@ -18,23 +15,20 @@ export interface PushAuth {
 }
 
 function send(call: Call, auth: PushAuth, batch: OutboxEntry[], after: number | undefined): Sent {
-  const answer = call<PushAnswer>('/api/sync/push', {
-    method: 'POST',
-    token: auth.token,
-    body: JSON.stringify({
-      clientId: auth.deviceId,
-      ...(after === undefined ? {} : { after }),
-      mutations: batch.map((e) => ({
-        id: e.seq,
-        mutationId: e.mutationId,
-        name: e.name,
-        args: e.args,
-        createdAt: e.createdAt,
-        actor: { id: e.actor.id, name: e.actor.name },
-        baseVersion: e.baseVersion ?? 0,
-      })),
-    }),
-  });
+  const body: PushRequest = {
+    deviceId: auth.deviceId,
+    ...(after === undefined ? {} : { after }),
+    mutations: batch.map((e) => ({
+      mutationId: e.seq!,
+      mutationUuid: e.mutationId,
+      name: e.name,
+      args: e.args,
+      createdAt: e.createdAt,
+      actor: { id: e.actor.id, name: e.actor.name },
+      baseVersion: e.baseVersion ?? 0,
+    })),
+  };
+  const answer = call('/api/sync/push', pushAnswerSchema, { method: 'POST', token: auth.token, body });
   // Awaited in turn; until then, a failure must not count as unhandled.
   answer.catch(() => undefined);
   return { batch: { first: batch[0]?.seq ?? 0, last: batch.at(-1)?.seq ?? 0 }, answer };
@@ -43,7 +37,7 @@ function send(call: Call, auth: PushAuth, batch: OutboxEntry[], after: number | 
 /** Clears what the server acknowledged; false when it did not take the whole batch. */
 async function settle(db: HelptentDatabase, sent: Sent, now: () => Date): Promise<boolean> {
   const answer = await sent.answer;
-  await settlePush(db, sent.batch, answer.lastMutationId, answer.rejected, now().toISOString());
+  await settlePush(db, sent.batch, answer.lastMutationId, answer.refused, now().toISOString());
   return answer.lastMutationId >= sent.batch.last;
 }
 

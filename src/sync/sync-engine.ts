@@ -12,6 +12,7 @@ export interface SyncOptions extends SyncSizes {
 }
 
 const defaults: SyncOptions = { ...defaultSyncSizes, pollMs: 60_000 };
+const updateNeededRetryMs = 15 * 60_000;
 
 /**
  * Sends the outbox and pulls what changed, whenever there is reason to: after a save, when
@@ -86,6 +87,14 @@ export class SyncEngine {
         this.stopPokes?.();
         this.stopPokes = undefined;
         return; // Signed out: nothing will work until the device joins again.
+      }
+      if (data.kind === 'update-needed') {
+        // Too old for the server: the sync line offers the update. Everything queued stays; a
+        // rare try keeps going in case the server is rolled back to a version that accepts us.
+        this.stopPokes?.();
+        this.stopPokes = undefined;
+        this.schedule(updateNeededRetryMs);
+        return;
       }
       this.failures += 1;
       this.schedule(backoffDelay(this.failures, Math.random()));

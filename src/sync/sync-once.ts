@@ -1,7 +1,9 @@
 import type { HelptentDatabase } from '../db/database';
 import { readDeviceIdentity } from '../db/device-repository';
-import { applyPulledPage, type PulledPage } from '../db/sync-repository';
+import { countPeople } from '../db/people-repository';
+import { applyPulledPage } from '../db/sync-repository';
 import { readSyncState, updateSyncState } from '../db/sync-state';
+import { pullPageSchema } from '../domain/sync-protocol';
 import type { Call } from './http';
 import { pushOutbox } from './push-outbox';
 
@@ -29,17 +31,24 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
 
   await pushOutbox(db, call, { token: state.token, deviceId: identity.deviceId }, sizes.batchSize, now);
 
-  const fetchPage = (cursor: number) =>
-    call<PulledPage & { hasMore: boolean }>(`/api/sync/pull?cursor=${cursor}&limit=${sizes.pageSize}`, {
-      token: state.token,
-    });
-  let next = fetchPage((await readSyncState(db))?.cursor ?? state.cursor);
+  // A phone that holds no people yet (new, or upgraded from an app without the directory) asks
+  // for all of them once; afterwards pages carry the people who changed.
+  const directory = (await countPeople(db)) === 0 ? 'all' : 'changed';
+  const fetchPage = (cursor: number, first: boolean) =>
+    call(
+      `/api/sync/pull?cursor=${cursor}&limit=${sizes.pageSize}${first && directory === 'all' ? '&directory=all' : ''}`,
+      pullPageSchema,
+      {
+        token: state.token,
+      },
+    );
+  let next = fetchPage((await readSyncState(db))?.cursor ?? state.cursor, true);
   for (;;) {
     const page = await next;
     // The next page travels while this one is written: catching up is network plus disk, not
     // network then disk. It is fetched from this page's cursor, so order is unchanged.
     if (page.hasMore) {
-      next = fetchPage(page.cursor);
+      next = fetchPage(page.cursor, false);
       // Handled when awaited; this only keeps a failed prefetch from being reported as unhandled
       // when storing the current page fails first.
       next.catch(() => undefined);

@@ -1,8 +1,8 @@
 import { performance } from 'node:perf_hooks';
 import { toCsv } from '../../src/domain/csv';
-import { summarizeDay } from '../../src/domain/day-summary';
 import { exportTable } from '../../src/domain/export-rows';
-import { type DemoFestival, defaultDemoNow, generateDemoFestival } from '../../src/server/cli/demo-festival';
+import { summarizeDay } from '../../src/domain/summary/day-summary';
+import { type DemoFestival, defaultDemoNow, generateDemoFestival } from '../../tools/demo/demo-festival';
 import { type BenchRow, percentile, round } from './result';
 
 const issueCount = 50_000;

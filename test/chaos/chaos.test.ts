@@ -5,12 +5,12 @@ import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Role } from '../../src/domain/staff';
 import { uuidV7 } from '../../src/domain/uuid-v7';
-import { seededRandom } from '../../src/server/cli/seeded-random';
+import { seededRandom } from '../../tools/demo/seeded-random';
 import { freePort } from '../free-port';
 import { expectConverged, expectUpToDateCopiesMatch } from './convergence';
 import { prepareEvent, readLastMutationId, readSnapshotFromFile } from './server-database';
 import { copyBuiltServer, type ServerCopy, ServerProcess } from './server-process';
-import { type Fault, joinDevice, type SimDevice, saveOldAppChange, saveOp, trySync } from './sim-device';
+import { type Fault, joinDevice, type SimDevice, saveOldAppChange, saveOp, saveSettingsOp, trySync } from './sim-device';
 import { type OpKind, randomOp } from './sim-ops';
 
 /**
@@ -78,6 +78,10 @@ interface Stats {
   batchesHit: number[];
   /** Changes queued as an older app version would have, which the server refuses. */
   oldAppChanges: number;
+  /** Festival settings a coordinator phone changed (day start, name, a zone renamed). */
+  settingsChanges: number;
+  /** Phones that joined in the middle of the run. */
+  lateJoins: number;
   issues: number;
   /** Conflict entries the server wrote on timelines (field conflicts and stale changes). */
   conflicts: number;
@@ -118,6 +122,8 @@ async function runChaos(seed: number): Promise<Stats> {
     committedUnanswered: 0,
     batchesHit: [],
     oldAppChanges: 0,
+    settingsChanges: 0,
+    lateJoins: 0,
     issues: 0,
     conflicts: 0,
     rejected: 0,
@@ -171,6 +177,11 @@ async function runChaos(seed: number): Promise<Stats> {
     const op = randomOp(random, kind, issueId);
     const at = Date.UTC(2026, 6, 10, 12) + unique * 5_000;
     const mutationId = uuidV7(at, random.bytes(10));
+    if (device.role !== 'staff' && random.chance(0.01)) {
+      // A coordinator changes the festival settings while everyone works.
+      if (await saveSettingsOp(device, random.int(0, 1_000_000), { mutationId, at })) stats.settingsChanges += 1;
+      return;
+    }
     if (kind === 'note' && random.chance(0.02) && (await device.db.issues.get(issueId))) {
       await saveOldAppChange(device, issueId, { mutationId, at });
       stats.oldAppChanges += 1;
@@ -230,8 +241,32 @@ async function runChaos(seed: number): Promise<Stats> {
     await server.start();
   };
 
+  // Someone joins in the middle of the festival, on a phone of their own, when the server answers.
+  const joinLate = async () => {
+    const index = devices.length;
+    const device = await joinDevice({
+      index,
+      fetch: (input, init) => fetch(input, init),
+      baseUrl: server.url,
+      code: codes.staff,
+      name: `Phone${index}`,
+      deviceId: uuidV7(Date.UTC(2026, 6, 1) + index, random.bytes(10)),
+      dbName: `helptent-chaos-${process.pid}-${seed}-${index}`,
+      clockSkewMs: random.int(-6 * 60, 6 * 60) * 60_000,
+      sizes: { batchSize: random.pick([20, 100, 500]), pageSize: random.pick([50, 200, 1000]) },
+    });
+    devices.push(device);
+    remaining.push(opsPerDevice / 4);
+    offlineUntil.push(0);
+    stats.lateJoins += 1;
+  };
+  const joinAtTick = random.int(200, 2000);
+
   while (remaining.some((n) => n > 0)) {
     tick += 1;
+    if (tick >= joinAtTick && stats.lateJoins === 0 && server.isRunning && !killed && downUntil === null && !armed) {
+      await joinLate();
+    }
     for (const device of devices) if (device.offline && offlineUntil[device.index]! <= tick) device.offline = false;
     if (killed) {
       await killed;

@@ -1,10 +1,11 @@
 import type { Kysely } from 'kysely';
 import { expect } from 'vitest';
-import type { StoredIssue } from '../../src/db/database';
 import { readQueueRows } from '../../src/db/queue-pages';
 import { queueRowOf } from '../../src/db/queue-row';
+import type { StoredIssue } from '../../src/db/rows';
 import type { FestivalEvent } from '../../src/domain/event';
 import type { Issue } from '../../src/domain/issue';
+import { sameValue } from '../../src/domain/same-value';
 import { canReadContactDetails } from '../../src/domain/staff';
 import type { ServerDatabase } from '../../src/server/storage/schema';
 import type { SimDevice } from './sim-device';
@@ -14,6 +15,8 @@ export interface ServerSnapshot {
   rejections: { deviceId: string; mutationUuid: string; kind: string; message: string }[];
   lastMutationIds: Map<string, number>;
   lastChangeSeq: number;
+  event: FestivalEvent;
+  people: { id: string; name: string; role: string; deviceId: string; signedIn: boolean }[];
 }
 
 /** Everything the server stored for an event, read straight from its database. */
@@ -26,7 +29,24 @@ export async function readServerSnapshot(db: Kysely<ServerDatabase>, eventId: st
     .execute();
   const devices = await db.selectFrom('devices').select(['id', 'last_mutation_id']).where('event_id', '=', eventId).execute();
   const rejections = await db.selectFrom('rejections').select(['device_id', 'mutation_uuid', 'kind', 'message']).execute();
-  const event = await db.selectFrom('events').select('last_change_seq').where('id', '=', eventId).executeTakeFirstOrThrow();
+  const event = await db
+    .selectFrom('events')
+    .select(['last_change_seq', 'config'])
+    .where('id', '=', eventId)
+    .executeTakeFirstOrThrow();
+  const people = await db
+    .selectFrom('people')
+    .innerJoin('devices', 'devices.id', 'people.device_id')
+    .select([
+      'people.id as id',
+      'people.name as name',
+      'people.role as role',
+      'people.device_id as deviceId',
+      'devices.revoked_at',
+    ])
+    .where('people.event_id', '=', eventId)
+    .orderBy('people.id')
+    .execute();
   return {
     issues: issues.map((row) => ({
       issue: JSON.parse(row.data) as Issue,
@@ -41,6 +61,8 @@ export async function readServerSnapshot(db: Kysely<ServerDatabase>, eventId: st
     })),
     lastMutationIds: new Map(devices.map((d) => [d.id, Number(d.last_mutation_id)])),
     lastChangeSeq: Number(event.last_change_seq),
+    event: JSON.parse(event.config) as FestivalEvent,
+    people: people.map(({ revoked_at, ...person }) => ({ ...person, signedIn: revoked_at === null })),
   };
 }
 
@@ -158,6 +180,19 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
       }
     }
 
+    // The festival settings and the people directory are the server's, on every phone.
+    const settings = (await device.db.meta.get('event'))?.value as FestivalEvent;
+    if (!sameValue(settings, server.event)) {
+      problems.push(
+        `${who}'s festival settings differ from the server's: ${JSON.stringify(settings)} vs ${JSON.stringify(server.event)}`,
+      );
+    }
+    const directory = (await device.db.people.toArray())
+      .map((p) => ({ id: p.id, name: p.name, role: p.role, deviceId: p.deviceId, signedIn: p.signedIn }))
+      .sort(byId);
+    if (JSON.stringify(directory) !== JSON.stringify(server.people)) {
+      problems.push(`${who}'s people directory differs from the server's: ${JSON.stringify(directory)}`);
+    }
     const cursor = ((await device.db.meta.get('sync'))?.value as { cursor?: number } | undefined)?.cursor;
     if (cursor !== server.lastChangeSeq) problems.push(`${who} pulled up to ${cursor}, the server is at ${server.lastChangeSeq}`);
     const rows = await readQueueRows(device.db);

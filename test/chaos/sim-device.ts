@@ -1,7 +1,7 @@
 import { HelptentDatabase } from '../../src/db/database';
 import { ensureDeviceIdentity } from '../../src/db/device-repository';
-import { ensureEvent } from '../../src/db/event-repository';
-import { saveChange } from '../../src/db/save-change';
+import { ensureEvent, readEvent } from '../../src/db/event-repository';
+import { saveChange, saveEventChange } from '../../src/db/save-change';
 import { saveJoin } from '../../src/db/sync-repository';
 import { AppError } from '../../src/domain/app-error';
 import { defaultEvent, type FestivalEvent } from '../../src/domain/event';
@@ -127,7 +127,9 @@ export async function saveOp(
 ): Promise<boolean> {
   const change = changeFor(op, ids.unique, device.event.id);
   try {
-    const { seq } = await saveChange(device.db, device.event, {
+    // The settings as they are now on this phone (a coordinator may have moved the day start).
+    const event = (await readEvent(device.db)) ?? device.event;
+    const { seq } = await saveChange(device.db, event, {
       name: change.name,
       args: change.args,
       context: {
@@ -144,6 +146,50 @@ export async function saveOp(
       leavesTrace: change.leavesTrace,
       ...(change.noteText === undefined ? {} : { noteText: change.noteText }),
     });
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && localRefusals.has(error.kind)) {
+      device.refusedLocally += 1;
+      return false;
+    }
+    throw error;
+  }
+}
+
+const zoneNames = ['Main stage', 'Big top', 'North stage', 'Dance tent'] as const;
+const festivalNames = ['Dijkdrift', 'Dijkdrift 2026', 'Festival'] as const;
+const dayStarts = ['05:00', '06:00', '07:00'] as const;
+
+/**
+ * A coordinator changes the festival settings, as the settings screen does: the day start, the
+ * name, or a zone renamed in place (its issues stay in it). Returns false when the phone itself
+ * refuses it (another zone already has that name) or it changes nothing.
+ */
+export async function saveSettingsOp(
+  device: SimDevice,
+  choice: number,
+  ids: { mutationId: string; at: number },
+): Promise<boolean> {
+  const event = (await readEvent(device.db))!;
+  const pick = <T>(items: readonly T[]) => items[Math.abs(choice) % items.length]!;
+  const kind = choice % 3;
+  const change =
+    kind === 0
+      ? { name: 'changeEventSettings' as const, args: { dayStartsAt: pick(dayStarts) } }
+      : kind === 1
+        ? { name: 'changeEventSettings' as const, args: { name: pick(festivalNames) } }
+        : {
+            name: 'setZones' as const,
+            args: { zones: event.zones.map((z, i) => (i === Math.floor(choice / 3) % 3 ? { ...z, name: pick(zoneNames) } : z)) },
+          };
+  try {
+    const { seq } = await saveEventChange(device.db, {
+      name: change.name,
+      args: change.args,
+      context: { now: new Date(ids.at + device.clockSkewMs).toISOString(), actor: device.actor, mutationId: ids.mutationId },
+    });
+    if (seq === null) return false;
+    device.saved.push({ mutationId: ids.mutationId, seq, name: change.name, issueId: '', leavesTrace: false });
     return true;
   } catch (error) {
     if (error instanceof AppError && localRefusals.has(error.kind)) {

@@ -11,7 +11,7 @@ import { openOffline, startAs } from './issue-helpers';
 let demoFile = '';
 test.beforeAll(() => {
   demoFile = join(mkdtempSync(join(tmpdir(), 'helptent-demo-')), 'demo.json');
-  execFileSync('node_modules/.bin/tsx', ['src/server/cli/seed.ts', '--count', '400', '--seed', '5', '--out', demoFile], {
+  execFileSync('node_modules/.bin/tsx', ['tools/demo/seed.ts', '--count', '400', '--seed', '5', '--out', demoFile], {
     stdio: 'pipe',
   });
 });

@@ -95,7 +95,7 @@ describe.each(backends)('organizer exports on %s', (backend) => {
       at(mutation(staff, 'setFollowUp', { issueId: thanks.id, needed: true, reason: 'thank_you' }), '2026-07-11T11:01:00Z'),
       at(mutation(staff, 'setOutreach', { issueId: thanks.id, outreach: 'done' }), '2026-07-11T11:02:00Z'),
     ]);
-    expect(response.json()).toEqual({ lastMutationId: 10, rejected: [] });
+    expect(response.json()).toEqual({ lastMutationId: 10, refused: [] });
   });
 
   afterAll(async () => {

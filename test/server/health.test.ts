@@ -28,7 +28,12 @@ describe('GET /healthz', () => {
     const db = new SQLite(file, { readonly: true });
     const migrations = db.prepare('select name from kysely_migration order by name').all();
     db.close();
-    expect(migrations).toEqual([{ name: '0001_server_info' }, { name: '0002_sync' }, { name: '0003_export_log' }]);
+    expect(migrations).toEqual([
+      { name: '0001_server_info' },
+      { name: '0002_sync' },
+      { name: '0003_export_log' },
+      { name: '0004_event_settings_and_people' },
+    ]);
   });
 
   it('keeps the database and its creation time across restarts', async () => {

@@ -45,7 +45,9 @@ async function freshPostgres(): Promise<{ config: StorageConfig; drop: () => Pro
 }
 
 /** A real server on a real database in a fresh temporary folder, with a tiny built app. */
-export async function startTestServer(options: { withStaticApp?: boolean; backend?: Backend } = {}): Promise<TestServer> {
+export async function startTestServer(
+  options: { withStaticApp?: boolean; backend?: Backend; minProtocolVersion?: number } = {},
+): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
   let staticDir: string | null = null;
   if (options.withStaticApp) {
@@ -57,7 +59,12 @@ export async function startTestServer(options: { withStaticApp?: boolean; backen
   }
   const postgres = options.backend === 'postgres' ? await freshPostgres() : null;
   const storage: StorageConfig = postgres?.config ?? { kind: 'sqlite', file: join(dir, 'data', 'helptent.sqlite') };
-  const app = await buildApp({ storage, staticDir });
+  const app = await buildApp({
+    storage,
+    staticDir,
+    checkAnswers: true,
+    ...(options.minProtocolVersion ? { minProtocolVersion: options.minProtocolVersion } : {}),
+  });
   return {
     app,
     dir,

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { defaultEvent } from '../../src/domain/event';
 import type { Role } from '../../src/domain/staff';
+import { protocolHeader, protocolVersion } from '../../src/domain/sync-protocol';
 import { uuidV7 } from '../../src/domain/uuid-v7';
 import { createEvent, createJoinCode } from '../../src/server/events/event-admin';
 
@@ -12,7 +13,13 @@ export interface TestDevice {
   id: string;
   token: string;
   name: string;
-  seq: number;
+  /** The last mutation id this device numbered. */
+  mutationId: number;
+}
+
+/** Headers of a request from an app of the current protocol version. */
+export function deviceHeaders(device: Pick<TestDevice, 'token'>) {
+  return { authorization: `Bearer ${device.token}`, [protocolHeader]: String(protocolVersion) };
 }
 
 export async function setUpEvent(app: FastifyInstance, eventId = 'festival'): Promise<void> {
@@ -38,32 +45,37 @@ export async function joinAs(app: FastifyInstance, role: Role, name: string, eve
   const response = await app.inject({
     method: 'POST',
     url: '/api/join',
+    headers: { [protocolHeader]: String(protocolVersion) },
     payload: { code, deviceId: id, staffId: `staff-${name}`, staffName: name },
   });
   if (response.statusCode !== 200) throw new Error(`join failed: ${response.body}`);
-  return { id, token: response.json().token, name, seq: 0 };
+  return { id, token: response.json().token, name, mutationId: 0 };
 }
 
 export function mutation(device: TestDevice, name: string, args: unknown, baseVersion = 0) {
-  device.seq += 1;
+  device.mutationId += 1;
   return {
-    id: device.seq,
-    mutationId: newUuid(),
+    mutationId: device.mutationId,
+    mutationUuid: newUuid(),
     name,
     args,
-    createdAt: new Date(Date.UTC(2026, 6, 10, 20, 0, device.seq)).toISOString(),
+    createdAt: new Date(Date.UTC(2026, 6, 10, 20, 0, device.mutationId)).toISOString(),
     actor: { id: `staff-${device.name}`, name: device.name },
     baseVersion,
   };
 }
 
-export function push(app: FastifyInstance, device: TestDevice, mutations: unknown[], clientId = device.id) {
+export function push(app: FastifyInstance, device: TestDevice, mutations: unknown[], deviceId = device.id, after?: number) {
   return app.inject({
     method: 'POST',
     url: '/api/sync/push',
-    headers: { authorization: `Bearer ${device.token}` },
-    payload: { clientId, mutations },
+    headers: deviceHeaders(device),
+    payload: { deviceId, ...(after === undefined ? {} : { after }), mutations },
   });
+}
+
+export function pull(app: FastifyInstance, device: TestDevice, cursor = 0, query = '') {
+  return app.inject({ method: 'GET', url: `/api/sync/pull?cursor=${cursor}${query}`, headers: deviceHeaders(device) });
 }
 
 export async function pullAll(app: FastifyInstance, device: TestDevice, limit = 1000) {
@@ -74,7 +86,7 @@ export async function pullAll(app: FastifyInstance, device: TestDevice, limit = 
     const response = await app.inject({
       method: 'GET',
       url: `/api/sync/pull?cursor=${cursor}&limit=${limit}`,
-      headers: { authorization: `Bearer ${device.token}` },
+      headers: deviceHeaders(device),
     });
     if (response.statusCode !== 200) throw new Error(`pull failed: ${response.body}`);
     const page = response.json();

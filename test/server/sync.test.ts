@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { backends, startTestServer, type TestServer } from './helpers';
-import { createArgs, joinAs, mutation, pullAll, push, setUpEvent } from './sync-helpers';
+import { createArgs, deviceHeaders, joinAs, mutation, pull, pullAll, push, setUpEvent } from './sync-helpers';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -25,11 +25,12 @@ describe.each(backends)('sync on %s', (backend) => {
       mutation(phone, 'addNote', { issueId: create.id, text: 'Checked lost & found' }),
     ]);
     expect(response.statusCode).toBe(200);
-    expect(response.json()).toEqual({ lastMutationId: 2, rejected: [] });
+    expect(response.json()).toEqual({ lastMutationId: 2, refused: [] });
     const pulled = await pullAll(app, coordinator);
     expect(pulled.issues).toHaveLength(1);
     expect(pulled.issues[0].issue.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created', 'note']);
-    expect(pulled.issues[0].version).toBe(2);
+    // Two joins, then the two changes: joins take their place in the event's change order.
+    expect(pulled.issues[0].version).toBe(4);
   });
 
   it('a replayed push is a no-op: nothing applied twice, same answer', async () => {
@@ -43,7 +44,7 @@ describe.each(backends)('sync on %s', (backend) => {
     expect(again.json()).toEqual(first.json());
     const pulled = await pullAll(app, phone);
     expect(pulled.issues[0].issue.timeline).toHaveLength(2);
-    expect(pulled.cursor).toBe(2);
+    expect(pulled.cursor).toBe(3);
   });
 
   it('a batch sent after one the server does not have yet is not taken at all', async () => {
@@ -51,20 +52,14 @@ describe.each(backends)('sync on %s', (backend) => {
     const phone = await joinAs(app, 'staff', 'Sam');
     const first = [mutation(phone, 'createIssue', createArgs('First')), mutation(phone, 'createIssue', createArgs('Second'))];
     const second = [mutation(phone, 'createIssue', createArgs('Third'))];
-    const sendSecond = () =>
-      app.inject({
-        method: 'POST',
-        url: '/api/sync/push',
-        headers: { authorization: `Bearer ${phone.token}` },
-        payload: { clientId: phone.id, after: 2, mutations: second },
-      });
+    const sendSecond = () => push(app, phone, second, phone.id, 2);
     // The second batch overtook the first: nothing of it applies, and the answer says where the server is.
     const early = await sendSecond();
     expect(early.statusCode).toBe(200);
-    expect(early.json()).toEqual({ lastMutationId: 0, rejected: [] });
+    expect(early.json()).toEqual({ lastMutationId: 0, refused: [] });
     expect((await pullAll(app, phone)).issues).toHaveLength(0);
     await push(app, phone, first);
-    expect((await sendSecond()).json()).toEqual({ lastMutationId: 3, rejected: [] });
+    expect((await sendSecond()).json()).toEqual({ lastMutationId: 3, refused: [] });
     expect((await pullAll(app, phone)).issues.map((p: { issue: { summary: string } }) => p.issue.summary)).toEqual([
       'First',
       'Second',
@@ -89,14 +84,13 @@ describe.each(backends)('sync on %s', (backend) => {
     const revoke = await app.inject({
       method: 'POST',
       url: `/api/devices/${phone.id}/revoke`,
-      headers: { authorization: `Bearer ${organizer.token}` },
+      headers: deviceHeaders(organizer),
     });
     expect(revoke.statusCode).toBe(200);
     const refused = await push(app, phone, []);
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error.message).toMatch(/organizer signed this phone out/);
-    const pull = await app.inject({ method: 'GET', url: '/api/sync/pull', headers: { authorization: `Bearer ${phone.token}` } });
-    expect(pull.statusCode).toBe(401);
+    expect((await pull(app, phone)).statusCode).toBe(401);
   });
 
   it('a staff device never receives the contact details of issues others logged', async () => {
@@ -124,10 +118,10 @@ describe.each(backends)('sync on %s', (backend) => {
     ];
     const body = (await push(app, phone, batch)).json();
     expect(body.lastMutationId).toBe(3);
-    expect(body.rejected).toEqual([
+    expect(body.refused).toEqual([
       {
-        id: 2,
-        mutationId: expect.any(String),
+        mutationId: 2,
+        mutationUuid: batch[1]!.mutationUuid,
         kind: 'invalid-transition',
         message: expect.stringMatching(/Write what was done/),
       },
@@ -170,7 +164,7 @@ describe.each(backends)('sync on %s', (backend) => {
     const response = await push(app, b, [
       mutation(b, 'setStatus', { issueId: create.id, status: 'referred', resolution: 'Sent to cashless team' }, version),
     ]);
-    expect(response.json().rejected).toEqual([]);
+    expect(response.json().refused).toEqual([]);
     const [pulled] = (await pullAll(app, b)).issues;
     expect(pulled.issue.status).toBe('resolved');
     expect(pulled.issue.timeline.at(-1)).toMatchObject({
@@ -188,8 +182,9 @@ describe.each(backends)('sync on %s', (backend) => {
     const b = await joinAs(app, 'staff', 'Kim');
     const create = createArgs('Noise complaint');
     await push(app, a, [mutation(a, 'createIssue', create)]);
-    await push(app, a, [mutation(a, 'updateFields', { issueId: create.id, fields: { severity: 'high' } }, 1)]);
-    await push(app, b, [mutation(b, 'updateFields', { issueId: create.id, fields: { zoneId: 'dance-tent' } }, 1)]);
+    const version = (await pullAll(app, a)).issues[0].version;
+    await push(app, a, [mutation(a, 'updateFields', { issueId: create.id, fields: { severity: 'high' } }, version)]);
+    await push(app, b, [mutation(b, 'updateFields', { issueId: create.id, fields: { zoneId: 'dance-tent' } }, version)]);
     const [pulled] = (await pullAll(app, a)).issues;
     expect(pulled.issue).toMatchObject({ severity: 'high', zoneId: 'dance-tent' });
     expect(pulled.issue.timeline.some((e: { kind: string }) => e.kind === 'conflict')).toBe(false);
@@ -205,21 +200,22 @@ describe.each(backends)('sync on %s', (backend) => {
     );
     const pulled = await pullAll(app, phone, 10);
     expect(pulled.pages).toBe(3);
-    expect(pulled.issues.map((p: { version: number }) => p.version)).toEqual(Array.from({ length: 25 }, (_, i) => i + 1));
+    // After the join (change 1), the 25 issues in the order they were pushed.
+    expect(pulled.issues.map((p: { version: number }) => p.version)).toEqual(Array.from({ length: 25 }, (_, i) => i + 2));
     expect(pulled.lastMutationId).toBe(25);
   });
 
   it('malformed bodies get 400 with a clear message, never 5xx', async () => {
     const app = await start();
     const phone = await joinAs(app, 'staff', 'Sam');
-    const auth = { authorization: `Bearer ${phone.token}`, 'content-type': 'application/json' };
+    const auth = { ...deviceHeaders(phone), 'content-type': 'application/json' };
     const bodies = [
-      '{"clientId": ',
+      '{"deviceId": ',
       '[]',
-      JSON.stringify({ clientId: phone.id }),
-      JSON.stringify({ clientId: phone.id, mutations: [{ id: 'one' }] }),
-      JSON.stringify({ clientId: phone.id, mutations: [{ ...mutation(phone, 'dropTables', {}) }] }),
-      JSON.stringify({ clientId: phone.id, mutations: Array.from({ length: 1001 }, () => mutation(phone, 'addNote', {})) }),
+      JSON.stringify({ deviceId: phone.id }),
+      JSON.stringify({ deviceId: phone.id, mutations: [{ mutationId: 'one' }] }),
+      JSON.stringify({ deviceId: phone.id, mutations: [{ ...mutation(phone, 'dropTables', {}) }] }),
+      JSON.stringify({ deviceId: phone.id, mutations: Array.from({ length: 1001 }, () => mutation(phone, 'addNote', {})) }),
     ];
     for (const payload of bodies) {
       const response = await app.inject({ method: 'POST', url: '/api/sync/push', headers: auth, payload });

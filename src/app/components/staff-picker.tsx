@@ -10,15 +10,20 @@ import { SelectField, TextField } from './fields';
 const roleLabels: Record<Role, string> = { staff: 'Staff', coordinator: 'Coordinator', organizer: 'Organizer' };
 
 /**
- * Who is using this phone. Until sign-in arrives with sync, people name themselves; a shared
- * phone switches between recent users with one tap.
+ * Who is using this phone. On a phone that joined an event, the people who joined on it (a
+ * shared phone switches between them with one tap; someone new joins with a code), and what the
+ * phone allows follows the role the server granted it. A phone that never joined is on its own:
+ * people name themselves and say their role.
  */
 export function StaffPicker() {
   const session = useSession();
   const { current, recent } = session.staff;
-  const [name, setName] = useState('');
-  const [role, setRole] = useState<Role>('staff');
-  const others = recent.filter((m) => m.id !== current?.id);
+  const choices = session.joined
+    ? session.people
+        .filter((p) => p.deviceId === session.deviceId && p.signedIn)
+        .map((p) => ({ id: p.id, name: p.name, role: p.role }))
+    : recent;
+  const others = choices.filter((m) => m.id !== current?.id);
   return (
     <div class="staff-picker">
       {others.length > 0 && (
@@ -35,27 +40,41 @@ export function StaffPicker() {
           </ul>
         </section>
       )}
-      <ChangeForm
-        label="Add a person to this phone"
-        submitLabel={current ? 'Switch to this person' : 'Start logging'}
-        primary={!current}
-        savedMessage="Saved on this phone."
-        onSubmit={async () => {
-          const trimmed = name.trim();
-          if (!trimmed) throw new AppError('invalid', 'Type your name first.');
-          await switchStaff(session.db, { id: newId(), name: trimmed.slice(0, 100), role });
-        }}
-        onSaved={() => setName('')}
-      >
-        <TextField label="Your name" value={name} onInput={setName} autoComplete="name" required />
-        <SelectField
-          label="Your role"
-          value={role}
-          options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
-          onChange={(value) => setRole(value as Role)}
-        />
-      </ChangeForm>
+      {session.joined ? (
+        <p class="muted">Someone else on this phone? They join with a code of their own, in the Sync section above.</p>
+      ) : (
+        <AddPersonForm hasCurrent={current !== null} />
+      )}
     </div>
+  );
+}
+
+function AddPersonForm({ hasCurrent }: { hasCurrent: boolean }) {
+  const session = useSession();
+  const [name, setName] = useState('');
+  const [role, setRole] = useState<Role>('staff');
+  return (
+    <ChangeForm
+      label="Add a person to this phone"
+      submitLabel={hasCurrent ? 'Switch to this person' : 'Start logging'}
+      primary={!hasCurrent}
+      savedMessage="Saved on this phone."
+      onSubmit={async () => {
+        const trimmed = name.trim();
+        if (!trimmed) throw new AppError('invalid', 'Type your name first.');
+        await switchStaff(session.db, { id: newId(), name: trimmed.slice(0, 100), role });
+      }}
+      onSaved={() => setName('')}
+    >
+      <TextField label="Your name" value={name} onInput={setName} autoComplete="name" required />
+      <SelectField
+        label="Your role"
+        hint="Until this phone joins your event; from then on the event decides."
+        value={role}
+        options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
+        onChange={(value) => setRole(value as Role)}
+      />
+    </ChangeForm>
   );
 }
 

@@ -1,7 +1,10 @@
+import { useEffect } from 'preact/hooks';
 import { countUnreadRejections } from '../../db/rejection-repository';
 import { readSyncState } from '../../db/sync-state';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
+import { useStore } from '../store';
+import { applyUpdate, checkForUpdate, updateState } from '../sw-bridge';
 import { useLiveQuery } from '../use-live-query';
 
 /** Always in sight: is what I typed on the server yet, and if not, why not. */
@@ -11,6 +14,13 @@ export function SyncLine() {
   const waiting = useLiveQuery(() => db.outbox.count(), [db]).data ?? 0;
   const rejected = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
   const waitingText = waiting === 0 ? 'nothing waiting' : `${waiting} waiting`;
+  const updateNeeded = state?.lastError?.kind === 'update-needed';
+  const update = useStore(updateState);
+  // The server no longer takes this app's changes: fetch the new version at once, so the
+  // update prompt is ready when the person taps.
+  useEffect(() => {
+    if (updateNeeded) void checkForUpdate();
+  }, [updateNeeded]);
   let text: string;
   let tone = 'ok';
   if (!state) {
@@ -27,6 +37,18 @@ export function SyncLine() {
   return (
     <p class={`sync-line sync-line--${tone}`} data-testid="sync-line">
       {text}
+      {updateNeeded && (
+        <>
+          {' '}
+          <button
+            type="button"
+            class="button button--primary"
+            onClick={update === 'none' ? () => window.location.reload() : applyUpdate}
+          >
+            Update Helptent
+          </button>
+        </>
+      )}
       {rejected > 0 && (
         <>
           {' '}

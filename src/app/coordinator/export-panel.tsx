@@ -3,7 +3,7 @@ import type { HelptentDatabase } from '../../db/database';
 import { readSyncState } from '../../db/sync-state';
 import { type ExportKind, type ExportRequest, exportFileName, exportTable } from '../../domain/export-rows';
 import type { Issue } from '../../domain/issue';
-import { callServer } from '../../sync/http';
+import { reportExport } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { useSession } from '../session';
@@ -29,7 +29,7 @@ async function logExport(db: HelptentDatabase, entry: ExportLogEntry): Promise<'
   const left: ExportLogEntry[] = [];
   for (const item of pending) {
     try {
-      await callServer('/api/exports/log', { method: 'POST', token: sync.token, body: JSON.stringify(item) });
+      await reportExport(sync.token, item);
     } catch {
       left.push(item);
     }

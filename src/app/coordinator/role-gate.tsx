@@ -1,13 +1,12 @@
 import type { ComponentChildren } from 'preact';
-import { type Role, roles } from '../../domain/staff';
+import { hasRoleAtLeast, type Role } from '../../domain/staff';
 import { Screen } from '../components/screen';
 import { useSession } from '../session';
 
 /** Attendee contact details and exports are for the roles that need them, on screen as on the server. */
 export function RoleGate({ needs, title, children }: { needs: Role; title: string; children: ComponentChildren }) {
-  const { staff } = useSession();
-  const role = staff.current?.role ?? 'staff';
-  if (roles.indexOf(role) >= roles.indexOf(needs)) return <>{children}</>;
+  const { role } = useSession();
+  if (hasRoleAtLeast(role, needs)) return <>{children}</>;
   return (
     <Screen title={title}>
       <p role="alert">

@@ -1,5 +1,5 @@
-import type { QueueRow } from '../../db/database';
 import { readEventRows } from '../../db/issue-repository';
+import type { QueueRow } from '../../db/rows';
 import type { Issue } from '../../domain/issue';
 import { useSession } from '../session';
 import { type LiveQueryState, useLiveQuery } from '../use-live-query';

@@ -54,7 +54,7 @@ export function EditForm({ issue }: { issue: Issue }) {
   const [before, setBefore] = useState(() => stateOf(issue));
   const [form, setForm] = useState(before);
   const me = session.staff.current;
-  const mayReadContact = me !== null && (canReadContactDetails(me.role) || issue.reportedBy.id === me.id);
+  const mayReadContact = canReadContactDetails(session.role) || (me !== null && issue.reportedBy.id === me.id);
   const update = (patch: Partial<EditState>) => setForm({ ...form, ...patch });
 
   return (

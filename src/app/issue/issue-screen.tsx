@@ -15,7 +15,7 @@ import { StatusForm } from './status-form';
 import { TimelineList } from './timeline-list';
 
 export function IssueScreen({ id }: { id?: string }) {
-  const { db, event, staff } = useSession();
+  const { db, event, staff, role } = useSession();
   const now = useNow();
   const query = useLiveQuery(() => (id ? readIssue(db, id) : undefined), [db, id]);
   const issue = query.data;
@@ -35,7 +35,7 @@ export function IssueScreen({ id }: { id?: string }) {
   const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
   const me = staff.current;
-  const mayReadContact = me !== null && (canReadContactDetails(me.role) || issue.reportedBy.id === me.id);
+  const mayReadContact = canReadContactDetails(role) || (me !== null && issue.reportedBy.id === me.id);
   const hasContact = Boolean(issue.attendee.name || issue.attendee.email || issue.attendee.phone || issue.attendee.ticketId);
 
   return (

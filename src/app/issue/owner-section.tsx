@@ -1,18 +1,40 @@
 import { useState } from 'preact/hooks';
 import { AppError } from '../../domain/app-error';
-import type { Issue } from '../../domain/issue';
+import type { Issue, PersonRef } from '../../domain/issue';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
-import { useSession } from '../session';
+import { roleLabels } from '../components/staff-picker';
+import { type Session, useSession } from '../session';
 
 const someoneElse = '__other__';
+
+interface Candidate extends PersonRef {
+  label: string;
+}
+
+/**
+ * Who an issue can go to: on a phone that joined, the people who joined the event and are
+ * signed in (so the issue lands under their "Mine"); on a phone on its own, the people who
+ * used it, or a typed name.
+ */
+function candidatesFor(session: Session, issue: Issue): Candidate[] {
+  if (session.joined) {
+    return session.people
+      .filter((p) => p.signedIn && p.id !== issue.owner?.id)
+      .map((p) => ({ id: p.id, name: p.name, label: `${p.name} (${roleLabels[p.role]})` }));
+  }
+  return session.staff.recent.filter((m) => m.id !== issue.owner?.id).map((m) => ({ id: m.id, name: m.name, label: m.name }));
+}
 
 export function OwnerSection({ issue }: { issue: Issue }) {
   const session = useSession();
   const me = session.staff.current;
-  const colleagues = session.staff.recent.filter((m) => m.id !== issue.owner?.id);
-  const [to, setTo] = useState(colleagues[0]?.id ?? someoneElse);
+  const candidates = candidatesFor(session, issue);
+  const choices = [...candidates.map((c) => c.id), ...(session.joined ? [] : [someoneElse])];
+  const [chosen, setTo] = useState<string | null>(null);
+  // What was picked, while it is still a choice; otherwise the first one (never a blank picker).
+  const to = chosen !== null && choices.includes(chosen) ? chosen : (choices[0] ?? '');
   const [otherName, setOtherName] = useState('');
   const [note, setNote] = useState('');
   const isMine = me !== null && issue.owner?.id === me.id;
@@ -32,38 +54,45 @@ export function OwnerSection({ issue }: { issue: Issue }) {
       )}
       <details class="subform">
         <summary>Hand over to someone else</summary>
-        <ChangeForm
-          label="Hand over"
-          submitLabel="Hand over"
-          savedMessage="Handed over. Saved on this phone."
-          onSaved={() => {
-            setNote('');
-            setOtherName('');
-          }}
-          onSubmit={() => {
-            const member = colleagues.find((m) => m.id === to);
-            const name = member?.name ?? otherName.trim();
-            if (!name) return Promise.reject(new AppError('invalid', 'Say who takes the issue over.'));
-            // Someone not yet on this phone gets an id from their name until sign-in exists.
-            const target = member ? { id: member.id, name: member.name } : { id: `name:${name.toLowerCase()}`, name };
-            return makeChange(session, 'handOver', { issueId: issue.id, to: target, note });
-          }}
-        >
-          <SelectField
-            label="Hand over to"
-            value={to}
-            options={[...colleagues.map((m) => ({ value: m.id, label: m.name })), { value: someoneElse, label: 'Someone else…' }]}
-            onChange={setTo}
-          />
-          {to === someoneElse && <TextField label="Their name" value={otherName} onInput={setOtherName} required />}
-          <TextArea
-            label="Handover note"
-            hint="What they need to know: what was tried, what the attendee was told, what is next."
-            value={note}
-            onInput={setNote}
-            required
-          />
-        </ChangeForm>
+        {choices.length === 0 ? (
+          <p class="muted">Nobody else has joined the event yet: a coordinator lets people join from Settings.</p>
+        ) : (
+          <ChangeForm
+            label="Hand over"
+            submitLabel="Hand over"
+            savedMessage="Handed over. Saved on this phone."
+            onSaved={() => {
+              setNote('');
+              setOtherName('');
+            }}
+            onSubmit={() => {
+              const person = candidates.find((c) => c.id === to);
+              const name = person?.name ?? otherName.trim();
+              if (!name) return Promise.reject(new AppError('invalid', 'Say who takes the issue over.'));
+              // On a phone on its own, someone not yet on it gets an id from their name.
+              const target = person ? { id: person.id, name: person.name } : { id: `name:${name.toLowerCase()}`, name };
+              return makeChange(session, 'handOver', { issueId: issue.id, to: target, note });
+            }}
+          >
+            <SelectField
+              label="Hand over to"
+              value={to}
+              options={[
+                ...candidates.map((c) => ({ value: c.id, label: c.label })),
+                ...(session.joined ? [] : [{ value: someoneElse, label: 'Someone else…' }]),
+              ]}
+              onChange={setTo}
+            />
+            {to === someoneElse && <TextField label="Their name" value={otherName} onInput={setOtherName} required />}
+            <TextArea
+              label="Handover note"
+              hint="What they need to know: what was tried, what the attendee was told, what is next."
+              value={note}
+              onInput={setNote}
+              required
+            />
+          </ChangeForm>
+        )}
       </details>
     </section>
   );

@@ -1,4 +1,4 @@
-import type { QueueRow } from '../../db/database';
+import type { QueueRow } from '../../db/rows';
 import type { FestivalEvent } from '../../domain/event';
 import { isWaitingTooLong } from '../../domain/response-targets';
 import { formatWhen, severityLabels, statusNames } from '../labels';

@@ -19,7 +19,7 @@ const hourOptions = Array.from({ length: 24 }, (_, hour) => {
 });
 
 export function QueueScreen() {
-  const { db, event, staff } = useSession();
+  const { db, event, staff, people } = useSession();
   const location = useLocation();
   const filter = filterFromQuery(location.query);
   const now = useNow();
@@ -27,6 +27,12 @@ export function QueueScreen() {
   const myId = staff.current?.id ?? null;
   const shown = useMemo(() => (rows ? filterQueue(rows, filter, myId) : []), [rows, location.url, myId]);
   const days = useMemo(() => [...new Set([...event.days, ...(rows ?? []).map((r) => r.day)])].sort(), [rows, event.days]);
+  // The people who joined, and anyone else who owns an issue here (named before they joined).
+  const owners = useMemo(() => {
+    const known = new Map(people.map((p) => [p.id, p.name]));
+    for (const row of rows ?? []) if (row.owner && !known.has(row.owner.id)) known.set(row.owner.id, row.owner.name);
+    return [...known].sort((a, b) => a[1].localeCompare(b[1]));
+  }, [people, rows]);
   const setFilter = (patch: Partial<QueueFilter>) => location.route(queueUrl({ ...filter, ...patch }), true);
   const filterCount = activeFilterCount(filter);
 
@@ -75,6 +81,16 @@ export function QueueScreen() {
               value={filter.zoneId}
               options={[{ value: '', label: 'Any zone' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
               onChange={(zoneId) => setFilter({ zoneId })}
+            />
+            <SelectField
+              label="Owner"
+              value={filter.owner}
+              options={[
+                { value: '', label: 'Anyone or nobody' },
+                { value: 'nobody', label: 'Nobody yet' },
+                ...owners.map(([id, name]) => ({ value: id, label: name })),
+              ]}
+              onChange={(owner) => setFilter({ owner })}
             />
             <SelectField
               label="Festival day"

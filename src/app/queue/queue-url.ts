@@ -1,7 +1,7 @@
 import { emptyFilter, type QueueFilter } from '../../db/queue-filter';
 
 const booleanKeys = ['mine', 'publicRisk', 'followUp'] as const;
-const stringKeys = ['status', 'severity', 'category', 'zoneId', 'day', 'hour', 'text'] as const;
+const stringKeys = ['status', 'severity', 'category', 'zoneId', 'owner', 'day', 'hour', 'text'] as const;
 
 /** The queue's filters live in its URL: shareable, restorable, and linkable from the summary. */
 export function filterFromQuery(query: Record<string, string>): QueueFilter {

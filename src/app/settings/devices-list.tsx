@@ -1,21 +1,13 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readDeviceIdentity } from '../../db/device-repository';
 import type { SyncState } from '../../db/sync-state';
-import { callServer } from '../../sync/http';
+import type { DeviceView } from '../../domain/sync-protocol';
+import { listDevices, setDeviceSignedIn } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
-
-interface DeviceView {
-  id: string;
-  staffName: string;
-  role: string;
-  lastSeenAt: string | null;
-  revokedAt: string | null;
-  changesReceived: number;
-}
 
 /** A phone quiet this long while the event runs is worth a call on the radio. */
 const quietAfterMinutes = 30;
@@ -32,9 +24,9 @@ export function DevicesList({ sync }: { sync: SyncState }) {
   const [devices, setDevices] = useState<DeviceView[] | null>(null);
   const [problem, setProblem] = useState('');
   const load = () =>
-    callServer<{ devices: DeviceView[] }>('/api/devices', { token: sync.token }).then(
-      (answer) => {
-        setDevices(answer.devices);
+    listDevices(sync.token).then(
+      (devices) => {
+        setDevices(devices);
         setProblem('');
       },
       (error: unknown) => setProblem(errorMessage(error)),
@@ -48,7 +40,7 @@ export function DevicesList({ sync }: { sync: SyncState }) {
       return;
     }
     try {
-      await callServer(`/api/devices/${device.id}/${signOut ? 'revoke' : 'restore'}`, { method: 'POST', token: sync.token });
+      await setDeviceSignedIn(sync.token, device.id, !signOut);
       await load();
     } catch (error) {
       setProblem(errorMessage(error));

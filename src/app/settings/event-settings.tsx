@@ -1,10 +1,13 @@
 import { useState } from 'preact/hooks';
-import { saveEvent } from '../../db/event-repository';
 import { AppError } from '../../domain/app-error';
-import type { Zone } from '../../domain/event';
+import type { FestivalEvent, Zone } from '../../domain/event';
+import { type Severity, severities } from '../../domain/issue';
 import { parseClock } from '../../domain/operational-day';
+import { sameValue } from '../../domain/same-value';
+import { makeEventChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
+import { formatWhen, severityLabels } from '../labels';
 import { useSession } from '../session';
 
 function slug(name: string): string {
@@ -18,17 +21,56 @@ function slug(name: string): string {
 }
 
 /** Keeps zone ids stable, so issues stay in their zone when it is renamed in place. */
-function zoneIdFor(name: string, line: number, names: string[], current: Zone[]): string {
+function zoneIdFor(name: string, line: number, names: string[], current: Zone[], taken: Set<string>): string {
   const sameName = current.find((z) => z.name === name);
   if (sameName) return sameName.id;
   const sameLine = current[line];
-  if (sameLine && !names.includes(sameLine.name)) return sameLine.id;
-  return slug(name);
+  if (sameLine && !names.includes(sameLine.name) && !taken.has(sameLine.id)) return sameLine.id;
+  let id = slug(name);
+  for (let n = 2; taken.has(id) || current.some((z) => z.id === id && z.name !== name); n += 1) id = `${slug(name)}-${n}`;
+  return id;
+}
+
+function zonesFrom(text: string, current: Zone[]): Zone[] {
+  const names = [
+    ...new Set(
+      text
+        .split('\n')
+        .map((z) => z.trim())
+        .filter(Boolean),
+    ),
+  ];
+  const taken = new Set<string>();
+  return names.map((name, line) => {
+    const id = zoneIdFor(name, line, names, current, taken);
+    taken.add(id);
+    return { id, name };
+  });
 }
 
 const timezones: string[] = typeof Intl.supportedValuesOf === 'function' ? Intl.supportedValuesOf('timeZone') : [];
 
-/** Coordinators set the event's clock and zones; every queue row is re-filed when they change. */
+function targetText(minutes: number | null): string {
+  return minutes === null ? '' : String(minutes);
+}
+
+function targetFrom(text: string, severity: Severity): number | null {
+  if (text.trim() === '') return null;
+  const minutes = Number(text);
+  if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
+    throw new AppError(
+      'invalid',
+      `The ${severityLabels[severity].toLowerCase()} response target must be whole minutes (1–1440), or empty for the same day.`,
+    );
+  }
+  return minutes;
+}
+
+/**
+ * Coordinators and organizers set the festival's name, clock, zones and response targets. Each
+ * save is a named change that syncs like any other: the server applies it in its order and every
+ * phone files its queue again under the new settings.
+ */
 export function EventSettings() {
   const session = useSession();
   const { event } = session;
@@ -36,46 +78,91 @@ export function EventSettings() {
   const [timezone, setTimezone] = useState(event.timezone);
   const [dayStartsAt, setDayStartsAt] = useState(event.dayStartsAt);
   const [zones, setZones] = useState(event.zones.map((z) => z.name).join('\n'));
+  const [targets, setTargets] = useState(
+    () => Object.fromEntries(severities.map((s) => [s, targetText(event.responseTargets[s])])) as Record<Severity, string>,
+  );
   const zoneOptions = timezones.includes(event.timezone) ? timezones : [event.timezone, ...timezones];
 
   return (
-    <ChangeForm
-      label="Festival settings"
-      submitLabel="Save festival settings"
-      onSubmit={async () => {
-        if (!name.trim()) throw new AppError('invalid', 'The festival needs a name.');
-        try {
-          parseClock(dayStartsAt);
-        } catch {
-          throw new AppError('invalid', 'The day start must be a time like 06:00.');
-        }
-        const names = [
-          ...new Set(
-            zones
-              .split('\n')
-              .map((z) => z.trim())
-              .filter(Boolean),
-          ),
-        ];
-        const nextZones = names.map((zoneName, i) => ({ id: zoneIdFor(zoneName, i, names, event.zones), name: zoneName }));
-        await saveEvent(session.db, { ...event, name: name.trim(), timezone, dayStartsAt, zones: nextZones });
-      }}
-    >
-      <TextField label="Festival name" value={name} onInput={setName} required />
-      <SelectField
-        label="Timezone"
-        value={timezone}
-        options={zoneOptions.map((z) => ({ value: z, label: z }))}
-        onChange={setTimezone}
-      />
-      <TextField
-        label="Festival day starts at"
-        hint="Issues logged before this time count for the day before (night shifts)."
-        type="time"
-        value={dayStartsAt}
-        onInput={setDayStartsAt}
-      />
-      <TextArea label="Zones, one per line" rows={6} value={zones} onInput={setZones} />
-    </ChangeForm>
+    <>
+      <ChangeForm
+        label="Festival settings"
+        submitLabel="Save festival settings"
+        savedMessage="Saved on this phone; every phone gets it when it syncs."
+        onSubmit={async () => {
+          if (!name.trim()) throw new AppError('invalid', 'The festival needs a name.');
+          try {
+            parseClock(dayStartsAt);
+          } catch {
+            throw new AppError('invalid', 'The day start must be a time like 06:00.');
+          }
+          const responseTargets = Object.fromEntries(
+            severities.map((s) => [s, targetFrom(targets[s], s)]),
+          ) as FestivalEvent['responseTargets'];
+          const nextZones = zonesFrom(zones, event.zones);
+          if (nextZones.length === 0) throw new AppError('invalid', 'The festival needs at least one zone.');
+          await makeEventChange(session, 'changeEventSettings', { name: name.trim(), timezone, dayStartsAt, responseTargets });
+          if (!sameValue(nextZones, event.zones)) await makeEventChange(session, 'setZones', { zones: nextZones });
+        }}
+      >
+        <TextField label="Festival name" value={name} onInput={setName} required />
+        <SelectField
+          label="Timezone"
+          value={timezone}
+          options={zoneOptions.map((z) => ({ value: z, label: z }))}
+          onChange={setTimezone}
+        />
+        <TextField
+          label="Festival day starts at"
+          hint="Issues logged before this time count for the day before (night shifts)."
+          type="time"
+          value={dayStartsAt}
+          onInput={setDayStartsAt}
+        />
+        <TextArea
+          label="Zones, one per line"
+          hint="Rename a zone on its own line and its issues stay in it. A zone that still has issues cannot be removed."
+          rows={6}
+          value={zones}
+          onInput={setZones}
+        />
+        <fieldset class="targets">
+          <legend>First response within (minutes; empty = the same day)</legend>
+          {severities.map((s) => (
+            <TextField
+              key={s}
+              label={severityLabels[s]}
+              inputMode="numeric"
+              value={targets[s]}
+              onInput={(value) => setTargets({ ...targets, [s]: value })}
+            />
+          ))}
+        </fieldset>
+      </ChangeForm>
+      <EventChanges />
+    </>
+  );
+}
+
+/** The event's own timeline: who changed the settings, and what. */
+function EventChanges() {
+  const { event } = useSession();
+  const changes = [...(event.changes ?? [])].reverse().slice(0, 10);
+  if (changes.length === 0) return null;
+  return (
+    <section aria-labelledby="event-changes-title">
+      <h3 id="event-changes-title">Recent changes to the settings</h3>
+      <ul class="timeline" data-testid="event-changes">
+        {changes.map((change) => (
+          <li key={change.id}>
+            <span class="muted">
+              {formatWhen(change.at, event.timezone)} · {change.by.name}
+            </span>
+            <br />
+            {change.text.replace(/^Festival settings: /, '')}
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

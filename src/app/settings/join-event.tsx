@@ -3,20 +3,12 @@ import { readDeviceIdentity } from '../../db/device-repository';
 import { switchStaff } from '../../db/staff-repository';
 import { readSyncState } from '../../db/sync-state';
 import { AppError } from '../../domain/app-error';
-import type { FestivalEvent } from '../../domain/event';
-import type { Role } from '../../domain/staff';
-import { callServer } from '../../sync/http';
+import { joinEvent } from '../../sync/api';
 import { newId } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { TextField } from '../components/fields';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
-
-interface JoinAnswer {
-  token: string;
-  device: { id: string; role: Role; staffName: string };
-  event: FestivalEvent;
-}
 
 /** Joining an event with the code a coordinator shows: from then on this phone syncs. */
 export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
@@ -38,11 +30,10 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
         const staffId = session.staff.current?.name === name.trim() ? session.staff.current.id : newId();
         // Joining again (another role, say) proves it is this phone with the token it holds.
         const current = await readSyncState(session.db);
-        const answer = await callServer<JoinAnswer>('/api/join', {
-          method: 'POST',
-          ...(current ? { token: current.token } : {}),
-          body: JSON.stringify({ code, deviceId: identity.deviceId, staffId, staffName: name.trim() }),
-        });
+        const answer = await joinEvent(
+          { code, deviceId: identity.deviceId, staffId, staffName: name.trim() },
+          current?.token ?? null,
+        );
         const { saveJoin } = await import('../../db/sync-repository');
         await saveJoin(
           session.db,

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { SyncState } from '../../db/sync-state';
 import type { Role } from '../../domain/staff';
-import { callServer } from '../../sync/http';
+import { createJoinCode } from '../../sync/api';
 import { ChangeForm } from '../components/change-form';
 import { SelectField } from '../components/fields';
 import { roleLabels } from '../components/staff-picker';
@@ -32,11 +32,7 @@ export function LetSomeoneJoin({ sync }: { sync: SyncState }) {
         submitLabel="Show a join code"
         savedMessage="Code ready: let them scan it or type it."
         onSubmit={async () => {
-          const answer = await callServer<{ code: string; expiresAt: string }>('/api/join-codes', {
-            method: 'POST',
-            token: sync.token,
-            body: JSON.stringify({ role, validMinutes: Number(hours) * 60 }),
-          });
+          const answer = await createJoinCode(sync.token, role, Number(hours) * 60);
           const { renderSVG } = await import('uqr');
           const link = `${location.origin}/settings#code=${answer.code}`;
           const svg = renderSVG(link, { ecc: 'M', border: 2 });

@@ -115,12 +115,12 @@ function DisplaySection() {
 }
 
 function PeopleSection() {
-  const { staff } = useSession();
+  const { staff, role } = useSession();
   return (
     <section aria-labelledby="people-title" class="card">
       <h2 id="people-title">Who is using this phone</h2>
       <p data-testid="current-staff">
-        {staff.current ? `${staff.current.name} (${roleLabels[staff.current.role]})` : 'Nobody yet: add yourself below.'}
+        {staff.current ? `${staff.current.name} (${roleLabels[role]})` : 'Nobody yet: add yourself below.'}
       </p>
       <StaffPicker />
     </section>
@@ -145,8 +145,8 @@ function ChangesSection() {
 }
 
 function FestivalSection() {
-  const { event, staff } = useSession();
-  const isCoordinator = staff.current !== null && staff.current.role !== 'staff';
+  const { event, role } = useSession();
+  const isCoordinator = role !== 'staff';
   return (
     <section aria-labelledby="festival-title" class="card">
       <h2 id="festival-title">Festival</h2>

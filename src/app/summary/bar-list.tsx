@@ -1,4 +1,4 @@
-import type { KeyCount } from '../../domain/day-summary-types';
+import type { KeyCount } from '../../domain/summary/types';
 
 /**
  * Horizontal bars as a plain list: readable by screen readers, printable, and every bar a link

@@ -1,4 +1,4 @@
-import type { HourCount } from '../../domain/day-summary-types';
+import type { HourCount } from '../../domain/summary/types';
 
 /**
  * Load through the day as columns, hand-drawn in SVG (no chart library on the phone). The table

@@ -2,9 +2,9 @@ import './coordinator.css';
 import { useMemo, useState } from 'preact/hooks';
 import { readEventRows } from '../../db/issue-repository';
 import { emptyFilter, type QueueFilter } from '../../db/queue-filter';
-import { summarizeDay } from '../../domain/day-summary';
-import type { DaySummary } from '../../domain/day-summary-types';
 import { operationalDayOf, previousDate } from '../../domain/operational-day';
+import { summarizeDay } from '../../domain/summary/day-summary';
+import type { DaySummary } from '../../domain/summary/types';
 import { SelectField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { ExportPanel } from '../coordinator/export-panel';
@@ -70,7 +70,7 @@ function Headlines({ summary }: { summary: DaySummary }) {
 }
 
 function SummaryBody({ summary }: { summary: DaySummary }) {
-  const { event } = useSession();
+  const { event, people } = useSession();
   const q = (patch: Partial<QueueFilter>) => queueUrl({ ...emptyFilter, day: summary.day, status: 'all', ...patch });
   return (
     <>
@@ -189,8 +189,12 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
         <h2 id="people-title">People, referrals and handovers</h2>
         <BarList
           title="Owners of the day’s issues"
-          items={summary.staff.byOwner.map((p) => ({ key: p.id ?? p.name, label: p.name, count: p.count }))}
-          hrefOf={() => null}
+          items={summary.staff.byOwner.map((p) => ({
+            key: p.id ?? p.name,
+            label: (p.id !== null ? people.find((person) => person.id === p.id)?.name : undefined) ?? p.name,
+            count: p.count,
+          }))}
+          hrefOf={(key) => (summary.staff.byOwner.some((p) => p.id === key) ? q({ owner: key }) : null)}
         />
         <BarList title="Referred to other teams" items={summary.referrals.byCategory} hrefOf={(key) => q({ category: key })} />
         <p>{summary.staff.handovers.count} handovers during the day.</p>
@@ -212,7 +216,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
 }
 
 function DaySummaryView() {
-  const { db, event, staff } = useSession();
+  const { db, event, role } = useSession();
   const rows = useLiveQuery(() => readEventRows(db, event.id), [db, event.id]);
   const days = useMemo(
     () => [...new Set([...event.days, ...(rows.data ?? []).map((r) => r.day)])].sort(),
@@ -236,7 +240,7 @@ function DaySummaryView() {
     () => (issues.data ? summarizeDay(issues.data, event, day, new Date()) : undefined),
     [issues.data, event, day],
   );
-  const isOrganizer = staff.current?.role === 'organizer';
+  const isOrganizer = role === 'organizer';
   return (
     <Screen title="Day summary">
       <div class="summary-controls">

@@ -1,22 +1,15 @@
-import { AppError } from '../../domain/app-error';
 import type { FestivalEvent } from '../../domain/event';
 import type { Role } from '../../domain/staff';
 import { hashSecret, newJoinCode } from '../auth/secrets';
+import { insertEvent, readEvent } from '../repositories/event-repository';
 import type { Storage } from '../storage/storage';
 
-export async function createEvent(storage: Storage, event: FestivalEvent, now: Date): Promise<void> {
-  const existing = await storage.db.selectFrom('events').select('id').where('id', '=', event.id).executeTakeFirst();
-  if (existing) throw new AppError('invalid', `An event with id "${event.id}" already exists.`);
-  await storage.db
-    .insertInto('events')
-    .values({ id: event.id, name: event.name, config: JSON.stringify(event), last_change_seq: 0, created_at: now.toISOString() })
-    .execute();
+export function createEvent(storage: Storage, event: FestivalEvent, now: Date): Promise<void> {
+  return insertEvent(storage.db, event, now.toISOString());
 }
 
-export async function readServerEvent(storage: Storage, eventId: string): Promise<FestivalEvent> {
-  const row = await storage.db.selectFrom('events').select('config').where('id', '=', eventId).executeTakeFirst();
-  if (!row) throw new AppError('not-found', 'This event does not exist on the server.');
-  return JSON.parse(row.config) as FestivalEvent;
+export function readServerEvent(storage: Storage, eventId: string): Promise<FestivalEvent> {
+  return readEvent(storage.db, eventId);
 }
 
 export interface JoinCodeRequest {

@@ -1,6 +1,8 @@
 import { AppError } from '../../domain/app-error';
 import type { FestivalEvent } from '../../domain/event';
 import { hashSecret, newDeviceToken, normalizeJoinCode } from '../auth/secrets';
+import { lockEventChanges, readEvent, saveLastChangeSeq } from '../repositories/event-repository';
+import { savePersonJoin } from '../repositories/people-repository';
 import type { DevicesTable } from '../storage/schema';
 import type { Storage } from '../storage/storage';
 
@@ -19,6 +21,8 @@ export interface Joined {
   token: string;
   device: DevicesTable;
   event: FestivalEvent;
+  /** Change sequence of the directory entry the join wrote, for pokes. */
+  changeSeq: number;
 }
 
 const refused = 'This join code is not valid or has expired. Ask a coordinator for a new one.';
@@ -38,6 +42,8 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
     if (!code || code.expires_at <= at || (code.single_use === 1 && code.used_at !== null)) {
       throw new AppError('unauthorized', refused);
     }
+    // The event's row first, as a push takes it: the same lock order everywhere, no deadlock.
+    const seq = (await lockEventChanges(trx, code.event_id)) + 1;
     if (code.single_use === 1) {
       // Only one device can win a single-use code, even when two send it at the same moment.
       const claimed = await trx
@@ -88,8 +94,18 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
         })
         .execute();
     }
+    // The person joins the directory every phone holds, in the event's change order.
+    await savePersonJoin(trx, {
+      eventId: code.event_id,
+      id: request.staffId,
+      name: request.staffName,
+      role: code.role,
+      deviceId: request.deviceId,
+      joinedAt: at,
+      changeSeq: seq,
+    });
+    await saveLastChangeSeq(trx, code.event_id, seq);
     const device = await trx.selectFrom('devices').selectAll().where('id', '=', request.deviceId).executeTakeFirstOrThrow();
-    const event = await trx.selectFrom('events').select('config').where('id', '=', code.event_id).executeTakeFirstOrThrow();
-    return { token, device, event: JSON.parse(event.config) as FestivalEvent };
+    return { token, device, event: await readEvent(trx, code.event_id), changeSeq: seq };
   });
 }

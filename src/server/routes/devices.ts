@@ -1,48 +1,49 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import { roles } from '../../domain/staff';
+import {
+  devicesAnswerSchema,
+  type JoinAnswer,
+  joinAnswerSchema,
+  joinCodeAnswerSchema,
+  joinCodeRequestSchema,
+  joinRequestSchema,
+  meAnswerSchema,
+  revokeAnswerSchema,
+} from '../../domain/sync-protocol';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate, bearerToken, hasRole } from '../auth/authenticate';
 import { createJoinCode, readServerEvent } from '../events/event-admin';
 import { joinWithCode } from '../events/join';
+import { lockEventChanges, saveLastChangeSeq } from '../repositories/event-repository';
+import { touchPeopleOfDevice } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
+import type { Pokes } from '../sync/pokes';
 
-const joinBodySchema = z.object({
-  code: z.string().min(6).max(40),
-  deviceId: z.string().uuid('must be the device id (a UUID)'),
-  staffId: z.string().min(1).max(100),
-  staffName: z.string().trim().min(1, 'your name is required').max(100),
-});
-
-const joinCodeBodySchema = z.object({
-  role: z.enum(roles),
-  validMinutes: z
-    .number()
-    .int()
-    .min(5)
-    .max(7 * 24 * 60)
-    .default(12 * 60),
-});
-
-export function deviceRoutes(app: FastifyInstance, storage: Storage): void {
+export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes): void {
   // Join codes can be guessed only by trying many: a few tries a minute per address is plenty.
-  app.post('/api/join', { config: { rateLimit: { max: 10, timeWindow: '1 minute' } } }, async (request) => {
-    const body = parseOrThrow(joinBodySchema, request.body, 'join request');
-    const joined = await joinWithCode(storage, {
-      ...body,
-      presentedToken: bearerToken(request),
-      userAgent: request.headers['user-agent'] ?? '',
-      now: new Date(),
-    });
-    return {
-      token: joined.token,
-      device: { id: joined.device.id, role: joined.device.role, staffName: joined.device.staff_name },
-      event: joined.event,
-    };
-  });
+  app.post(
+    '/api/join',
+    { config: { rateLimit: { max: 10, timeWindow: '1 minute' }, answer: joinAnswerSchema } },
+    async (request): Promise<JoinAnswer> => {
+      const body = parseOrThrow(joinRequestSchema, request.body, 'join request');
+      const joined = await joinWithCode(storage, {
+        ...body,
+        presentedToken: bearerToken(request),
+        userAgent: request.headers['user-agent'] ?? '',
+        now: new Date(),
+      });
+      // Every open phone learns of the new person.
+      pokes.poke(joined.device.event_id, joined.changeSeq);
+      return {
+        token: joined.token,
+        device: { id: joined.device.id, role: joined.device.role, staffName: joined.device.staff_name },
+        event: joined.event,
+      };
+    },
+  );
 
-  app.get('/api/me', { config: { rateLimit: { max: 120, timeWindow: '1 minute' } } }, async (request) => {
+  app.get('/api/me', { config: { rateLimit: { max: 120, timeWindow: '1 minute' }, answer: meAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request);
     return {
       device: { id: device.id, role: device.role, staffName: device.staff_name },
@@ -50,9 +51,9 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage): void {
     };
   });
 
-  app.post('/api/join-codes', async (request) => {
+  app.post('/api/join-codes', { config: { answer: joinCodeAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request, 'coordinator');
-    const body = parseOrThrow(joinCodeBodySchema, request.body ?? {}, 'join code request');
+    const body = parseOrThrow(joinCodeRequestSchema, request.body ?? {}, 'join code request');
     if (!hasRole(device, body.role)) {
       throw new AppError('forbidden', `A ${device.role} cannot let someone join as ${body.role}.`);
     }
@@ -67,7 +68,7 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage): void {
   });
 
   /** Coordinators watch which phones have gone quiet; organizers also revoke lost ones. */
-  app.get('/api/devices', async (request) => {
+  app.get('/api/devices', { config: { answer: devicesAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request, 'coordinator');
     const rows = await storage.db
       .selectFrom('devices')
@@ -105,21 +106,30 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage): void {
     const device = await authenticate(storage, request, 'organizer');
     const { id } = parseOrThrow(z.object({ id: z.string().min(1).max(100) }), request.params, 'device');
     if (action === 'revoke' && id === device.id) throw new AppError('invalid', 'You cannot sign out the device you are using.');
-    const result = await storage.db
-      .updateTable('devices')
-      .set({ revoked_at: action === 'revoke' ? new Date().toISOString() : null })
-      .where('id', '=', id)
-      .where('event_id', '=', device.event_id)
-      .where('revoked_at', action === 'revoke' ? 'is' : 'is not', null)
-      .executeTakeFirst();
-    if (Number(result.numUpdatedRows) === 0) {
+    const changeSeq = await storage.db.transaction().execute(async (trx) => {
+      const seq = (await lockEventChanges(trx, device.event_id)) + 1;
+      const result = await trx
+        .updateTable('devices')
+        .set({ revoked_at: action === 'revoke' ? new Date().toISOString() : null })
+        .where('id', '=', id)
+        .where('event_id', '=', device.event_id)
+        .where('revoked_at', action === 'revoke' ? 'is' : 'is not', null)
+        .executeTakeFirst();
+      if (Number(result.numUpdatedRows) === 0) return null;
+      // The people directory on every phone shows who is signed in.
+      await touchPeopleOfDevice(trx, id, seq);
+      await saveLastChangeSeq(trx, device.event_id, seq);
+      return seq;
+    });
+    if (changeSeq === null) {
       throw new AppError(
         'not-found',
         action === 'revoke' ? 'No active device with this id in your event.' : 'No signed-out device with this id in your event.',
       );
     }
+    pokes.poke(device.event_id, changeSeq);
     return action === 'revoke' ? { revoked: id } : { restored: id };
   };
-  app.post('/api/devices/:id/revoke', setRevoked('revoke'));
-  app.post('/api/devices/:id/restore', setRevoked('restore'));
+  app.post('/api/devices/:id/revoke', { config: { answer: revokeAnswerSchema } }, setRevoked('revoke'));
+  app.post('/api/devices/:id/restore', { config: { answer: revokeAnswerSchema } }, setRevoked('restore'));
 }

@@ -1,11 +1,20 @@
 import type { FastifyInstance } from 'fastify';
+import {
+  pokeEventText,
+  pullPageSchema,
+  pullQuerySchema,
+  pushAnswerSchema,
+  pushAnswerToV1,
+  pushRequestFromV1,
+  pushRequestSchema,
+  pushRequestV1Schema,
+} from '../../domain/sync-protocol';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate } from '../auth/authenticate';
 import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
 import { pullChanges } from '../sync/pull';
 import { applyPush } from '../sync/push';
-import { pullQuerySchema, pushBodySchema } from '../sync/sync-schemas';
 
 export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes): void {
   const openStreams = new Set<() => void>();
@@ -14,18 +23,21 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes)
     for (const end of openStreams) end();
   });
 
-  app.post('/api/sync/push', { bodyLimit: 8 * 1024 * 1024 }, async (request) => {
+  app.post('/api/sync/push', { bodyLimit: 8 * 1024 * 1024, config: { answer: pushAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request);
-    const body = parseOrThrow(pushBodySchema, request.body, 'push');
-    const result = await applyPush(storage, device, body, new Date());
-    pokes.poke(device.event_id, result.changeSeq);
-    return { lastMutationId: result.lastMutationId, rejected: result.rejected };
+    const body =
+      request.appProtocol >= 2
+        ? parseOrThrow(pushRequestSchema, request.body, 'push')
+        : pushRequestFromV1(parseOrThrow(pushRequestV1Schema, request.body, 'push'));
+    const { changeSeq, ...answer } = await applyPush(storage, device, body, new Date());
+    pokes.poke(device.event_id, changeSeq);
+    return request.appProtocol >= 2 ? answer : pushAnswerToV1(answer);
   });
 
-  app.get('/api/sync/pull', async (request, reply) => {
+  app.get('/api/sync/pull', { config: { answer: pullPageSchema } }, async (request, reply) => {
     const device = await authenticate(storage, request);
     const query = parseOrThrow(pullQuerySchema, request.query, 'pull request');
-    const json = await pullChanges(storage, device, query.cursor, query.limit, new Date());
+    const json = await pullChanges(storage, device, { ...query, protocol: request.appProtocol }, new Date());
     return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(json);
   });
 
@@ -40,7 +52,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes)
       'x-accel-buffering': 'no',
     });
     reply.raw.write(': connected\n\n');
-    const unsubscribe = pokes.subscribe(device.event_id, (seq) => reply.raw.write(`event: poke\ndata: ${seq}\n\n`));
+    const unsubscribe = pokes.subscribe(device.event_id, (seq) => reply.raw.write(pokeEventText(seq)));
     // Proxies and phone networks drop silent connections; a comment every 25 s keeps it open.
     const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     const end = () => {

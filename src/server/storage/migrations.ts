@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from 'kysely';
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
 
 /**
  * Migrations live in code (not in a folder read at run time) so the bundled server carries them.
@@ -103,6 +103,52 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('export_log').execute();
+    },
+  },
+  '0004_event_settings_and_people': {
+    async up(db: Kysely<unknown>) {
+      // The event's settings change through synced mutations: the change sequence of their last
+      // change tells a pull whether to send them.
+      await db.schema
+        .alterTable('events')
+        .addColumn('config_seq', 'bigint', (col) => col.notNull().defaultTo(0))
+        .execute();
+      // The people directory every phone holds: one row per person who joined, with the change
+      // sequence of their last join or of their device being signed out or back in.
+      await db.schema
+        .createTable('people')
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('id', 'text', (col) => col.notNull())
+        .addColumn('name', 'text', (col) => col.notNull())
+        .addColumn('role', 'text', (col) => col.notNull())
+        .addColumn('device_id', 'text', (col) => col.notNull().references('devices.id'))
+        .addColumn('joined_at', 'text', (col) => col.notNull())
+        .addColumn('change_seq', 'bigint', (col) => col.notNull())
+        .addPrimaryKeyConstraint('people_pk', ['event_id', 'id'])
+        .execute();
+      await db.schema.createIndex('people_event_change').on('people').columns(['event_id', 'change_seq']).execute();
+      // Everyone who joined before the directory existed is in it from the start.
+      const devices = await sql<{
+        id: string;
+        event_id: string;
+        staff_id: string;
+        staff_name: string;
+        role: string;
+        created_at: string;
+      }>`
+        select id, event_id, staff_id, staff_name, role, created_at from devices order by created_at`.execute(db);
+      const seen = new Set<string>();
+      for (const d of devices.rows) {
+        const key = `${d.event_id}\u0000${d.staff_id}`;
+        if (seen.has(key)) continue;
+        seen.add(key);
+        await sql`insert into people (event_id, id, name, role, device_id, joined_at, change_seq)
+          values (${d.event_id}, ${d.staff_id}, ${d.staff_name}, ${d.role}, ${d.id}, ${d.created_at}, 0)`.execute(db);
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('people').execute();
+      await db.schema.alterTable('events').dropColumn('config_seq').execute();
     },
   },
 };

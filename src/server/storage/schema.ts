@@ -15,7 +15,23 @@ export interface EventsTable {
   config: string;
   /** Last change sequence handed out for this event; its row lock orders concurrent pushes. */
   last_change_seq: number;
+  /** Change sequence of the last change to `config` (0: as created). */
+  config_seq: number;
   created_at: string;
+}
+
+/** Everyone who joined an event: the directory phones hand issues over from. */
+export interface PeopleTable {
+  event_id: string;
+  /** The staff id the phone chose when this person joined; owners and reporters carry it. */
+  id: string;
+  name: string;
+  role: Role;
+  /** The device they joined on last. */
+  device_id: string;
+  joined_at: string;
+  /** Change sequence of their last join, or of their device being signed out or back in. */
+  change_seq: number;
 }
 
 export interface DevicesTable {
@@ -96,4 +112,5 @@ export interface ServerDatabase {
   issues: IssuesTable;
   rejections: RejectionsTable;
   export_log: ExportLogTable;
+  people: PeopleTable;
 }

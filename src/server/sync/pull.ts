@@ -1,24 +1,10 @@
-import type { FestivalEvent } from '../../domain/event';
 import type { Issue } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
+import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
+import { readEventConfig } from '../repositories/event-repository';
+import { peopleChangedAfter } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
-
-export interface PulledIssue {
-  issue: Issue;
-  /** Server change sequence of this version: the base for the device's next changes. */
-  version: number;
-}
-
-/** The shape of the JSON a pull answers with. */
-export interface PullResult {
-  event: FestivalEvent;
-  /** Read before the page: the page holds at least these of the device's changes. */
-  lastMutationId: number;
-  issues: PulledIssue[];
-  cursor: number;
-  hasMore: boolean;
-}
 
 const noContact = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
@@ -29,33 +15,42 @@ const noContact = { name: '', email: '', phone: '', ticketId: '', preferredChann
  */
 export const pullStampIntervalMs = 30_000;
 
+export interface PullRequest {
+  cursor: number;
+  limit: number;
+  /** 'all' for a phone that holds no people directory yet (new, or upgraded from an app without one). */
+  directory: 'changed' | 'all';
+  /** Version 1 apps always get the event and know nothing of the directory. */
+  protocol: number;
+}
+
 /**
  * Changes after the cursor, in change order, one page at a time, as the JSON text of a
- * PullResult. Attendee contact details are personal data: a staff device receives them only on
- * issues it logged itself.
+ * PullPage (sync-protocol.ts). Attendee contact details are personal data: a staff device
+ * receives them only on issues it logged itself. The event's settings and the people directory
+ * are sent when they changed after the cursor; both are whole states, so sending a newer one
+ * early is harmless.
  *
  * Stored issues and the event config are JSON this server wrote with JSON.stringify, so they are
  * placed into the answer as they are; parsing and re-serialising 5,000 issues of a catching-up
  * phone was most of the server's work for a page. Only issues that lose their contact details
- * are parsed.
+ * are parsed. The server tests parse every answer with the page's schema.
  */
 export async function pullChanges(
   storage: Storage,
   device: AuthenticatedDevice,
-  cursor: number,
-  limit: number,
+  request: PullRequest,
   now: Date,
 ): Promise<string> {
+  const { cursor, limit } = request;
   const fresh = await storage.db
     .selectFrom('devices')
     .select('last_mutation_id')
     .where('id', '=', device.id)
     .executeTakeFirstOrThrow();
-  const eventRow = await storage.db
-    .selectFrom('events')
-    .select('config')
-    .where('id', '=', device.event_id)
-    .executeTakeFirstOrThrow();
+  // Read before the issues: every change up to it is committed (pushes write their rows and
+  // this number in one transaction), so a last page can move the cursor to it.
+  const settledSeq = (await readEventConfig(storage.db, device.event_id)).lastChangeSeq;
   const rows = await storage.db
     .selectFrom('issues')
     .select(['data', 'change_seq', 'reported_by_device'])
@@ -64,6 +59,7 @@ export async function pullChanges(
     .orderBy('change_seq')
     .limit(limit + 1)
     .execute();
+  const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   const mayReadContact = canReadContactDetails(device.role);
   const issues = page.map((row) => {
@@ -73,11 +69,23 @@ export async function pullChanges(
         : JSON.stringify({ ...(JSON.parse(row.data) as Issue), attendee: noContact });
     return `{"issue":${visible},"version":${Number(row.change_seq)}}`;
   });
+  // Read after the issues, so they are at least as new as anything the page covers.
+  const config = await readEventConfig(storage.db, device.event_id);
   const stampAge = now.getTime() - (device.last_pulled_at ? Date.parse(device.last_pulled_at) : Number.NaN);
   if (!(stampAge >= 0 && stampAge < pullStampIntervalMs)) {
     const at = now.toISOString();
     await storage.db.updateTable('devices').set({ last_pulled_at: at, last_seen_at: at }).where('id', '=', device.id).execute();
   }
-  const next = Number(page.at(-1)?.change_seq ?? cursor);
-  return `{"event":${eventRow.config},"lastMutationId":${Number(fresh.last_mutation_id)},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${rows.length > limit}}`;
+  const lastOnPage = Number(page.at(-1)?.change_seq ?? cursor);
+  const next = hasMore ? lastOnPage : Math.max(lastOnPage, cursor, settledSeq);
+  const tail = `"lastMutationId":${Number(fresh.last_mutation_id)},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
+  if (request.protocol < 2) return `{"event":${config.json},${tail}`;
+  const sendEvent = cursor === 0 || config.configSeq > cursor;
+  const people = await peopleChangedAfter(
+    storage.db,
+    device.event_id,
+    request.directory === 'all' || cursor === 0 ? null : cursor,
+  );
+  const granted: GrantedDevice = { id: device.id, role: device.role, staffName: device.staff_name };
+  return `{${sendEvent ? `"event":${config.json},` : ''}"people":${JSON.stringify(people)},"device":${JSON.stringify(granted)},${tail}`;
 }

@@ -1,22 +1,24 @@
+import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error';
+import type { FestivalEvent } from '../../domain/event';
+import { applyEventMutation } from '../../domain/event-mutations';
 import type { Issue } from '../../domain/issue';
 import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
+import { mutationTargetOf } from '../../domain/mutation-target';
 import { applyMutation } from '../../domain/mutators';
+import type { PushAnswer, PushedMutation, PushRequest, Refusal } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
-import type { IssuesTable, RejectionsTable } from '../storage/schema';
+import {
+  countIssuesInZone,
+  lockEventChanges,
+  readEvent,
+  saveEventConfig,
+  saveLastChangeSeq,
+} from '../repositories/event-repository';
+import type { IssuesTable, ServerDatabase } from '../storage/schema';
 import type { Storage } from '../storage/storage';
-import type { PushBody } from './sync-schemas';
 
-export interface Rejection {
-  id: number;
-  mutationId: string;
-  kind: string;
-  message: string;
-}
-
-export interface PushResult {
-  lastMutationId: number;
-  rejected: Rejection[];
+export interface PushResult extends PushAnswer {
   /** Highest change sequence after this push, for pokes. */
   changeSeq: number;
 }
@@ -24,181 +26,250 @@ export interface PushResult {
 /** Ids per lookup and rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
 const chunkSize = 500;
 
-function issueIdOf(name: string, args: unknown): string | null {
-  const record = (args ?? {}) as { id?: unknown; issueId?: unknown };
-  const id = name === 'createIssue' ? record.id : record.issueId;
-  return typeof id === 'string' ? id : null;
+type StoredRow = Pick<IssuesTable, 'data' | 'field_versions' | 'event_id'>;
+
+/**
+ * One batch being applied inside its transaction: the issues it touches (read up front, kept
+ * current as it goes), the event's settings (read when a change needs them), the next change
+ * sequence and what was refused.
+ */
+class Batch {
+  private readonly stored = new Map<string, StoredRow>();
+  /** Issues new in this batch, inserted together at its end, many rows per statement. */
+  private readonly inserts = new Map<string, IssuesTable>();
+  private event: FestivalEvent | undefined;
+  readonly refused: Refusal[] = [];
+
+  constructor(
+    private readonly trx: Kysely<ServerDatabase>,
+    private readonly device: AuthenticatedDevice,
+    /** Server time of the push: when refusals were recorded. */
+    private readonly at: string,
+    public seq: number,
+  ) {}
+
+  /** The stored issues these mutations touch, one query per 500 ids (on PostgreSQL every statement is a round trip). */
+  async readIssues(mutations: PushedMutation[]): Promise<void> {
+    const ids = new Set<string>();
+    for (const mutation of mutations) {
+      const target = mutationTargetOf(mutation.name, mutation.args);
+      if (target?.kind === 'issue') ids.add(target.issueId);
+    }
+    const list = [...ids];
+    for (let start = 0; start < list.length; start += chunkSize) {
+      const found = await this.trx
+        .selectFrom('issues')
+        .select(['id', 'data', 'field_versions', 'event_id'])
+        .where('id', 'in', list.slice(start, start + chunkSize))
+        .execute();
+      for (const { id, ...row } of found) this.stored.set(id, row);
+    }
+  }
+
+  async apply(mutation: PushedMutation): Promise<void> {
+    const target = mutationTargetOf(mutation.name, mutation.args);
+    try {
+      if (target?.kind === 'event') await this.applyToEvent(mutation);
+      else await this.applyToIssue(mutation, target?.issueId);
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      await this.refuse(mutation, target?.kind === 'event', error);
+    }
+  }
+
+  private async applyToIssue(mutation: PushedMutation, issueId: string | undefined): Promise<void> {
+    const row = issueId ? this.stored.get(issueId) : undefined;
+    const before = row ? (JSON.parse(row.data) as Issue) : undefined;
+    if (row && row.event_id !== this.device.event_id) throw new AppError('forbidden', 'This issue belongs to another event.');
+    if (mutation.name === 'createIssue' && (mutation.args as { eventId?: unknown })?.eventId !== this.device.event_id) {
+      throw new AppError('forbidden', 'This device can only log issues for its own event.');
+    }
+    const actor = { id: mutation.actor.id, name: mutation.actor.name };
+    const fieldVersions = row ? (JSON.parse(row.field_versions) as FieldVersions) : {};
+    let after: Issue;
+    try {
+      after = applyMutation(before, mutation.name, mutation.args, {
+        now: mutation.createdAt,
+        // The name is the person on a shared phone; the role is always the device's.
+        actor: { ...actor, role: this.device.role },
+        mutationId: mutation.mutationUuid,
+      });
+    } catch (error) {
+      const others = before ? changedByOthersSince(fieldVersions, mutation.baseVersion, this.device.id) : '';
+      if (!(before && others && error instanceof AppError && error.kind === 'invalid-transition')) throw error;
+      // Impossible only because someone else got there first: keep the issue as it is and put
+      // both intentions on its timeline rather than silently dropping this one.
+      const issue = staleChangeConflict(before, {
+        name: mutation.name,
+        args: mutation.args,
+        mutationId: mutation.mutationUuid,
+        now: mutation.createdAt,
+        actor,
+        reason: error.message,
+        others,
+      });
+      await this.writeIssue(before.id, { change_seq: this.nextSeq(), data: JSON.stringify(issue) });
+      return;
+    }
+    if (after === before) {
+      // Nothing changes here, but the phone already applied it to its own copy, which can differ
+      // from ours (a staff phone does not see others' contact details): a new version sends the
+      // phone our copy instead of leaving its guess in place until someone else changes the issue.
+      await this.writeIssue(after.id, { change_seq: this.nextSeq() });
+      return;
+    }
+    const seq = this.nextSeq();
+    const merged = mergeServerChange({
+      before,
+      after,
+      fieldVersions,
+      baseVersion: mutation.baseVersion,
+      deviceId: this.device.id,
+      actor,
+      seq,
+      mutationId: mutation.mutationUuid,
+      now: mutation.createdAt,
+    });
+    const values = { change_seq: seq, data: JSON.stringify(merged.issue), field_versions: JSON.stringify(merged.fieldVersions) };
+    if (row) await this.writeIssue(after.id, values);
+    else {
+      this.inserts.set(after.id, { ...values, id: after.id, event_id: this.device.event_id, reported_by_device: this.device.id });
+      this.stored.set(after.id, { ...values, event_id: this.device.event_id });
+    }
+  }
+
+  private async applyToEvent(mutation: PushedMutation): Promise<void> {
+    const event = await this.currentEvent();
+    const counts = await this.issueCountsOfRemovedZones(event, mutation.args);
+    const next = applyEventMutation(event, mutation.name, mutation.args, {
+      now: mutation.createdAt,
+      actor: { id: mutation.actor.id, name: mutation.actor.name, role: this.device.role },
+      mutationId: mutation.mutationUuid,
+      issuesInZone: (zoneId) => counts.get(zoneId) ?? 0,
+    });
+    // Stored under a new sequence even when nothing changed: the phone applied it to its own
+    // copy, and the next pull sends it ours.
+    this.event = next;
+    await saveEventConfig(this.trx, next, this.nextSeq());
+  }
+
+  /** Zones the change would remove, with the issues still filed under them (stored or new in this batch). */
+  private async issueCountsOfRemovedZones(event: FestivalEvent, args: unknown): Promise<Map<string, number>> {
+    const proposed = (args as { zones?: unknown } | null)?.zones;
+    const counts = new Map<string, number>();
+    if (!Array.isArray(proposed)) return counts;
+    const kept = new Set(proposed.map((zone) => (zone as { id?: unknown } | null)?.id));
+    for (const zone of event.zones.filter((z) => !kept.has(z.id))) {
+      let count = await countIssuesInZone(this.trx, this.device.event_id, zone.id);
+      for (const row of this.inserts.values()) if ((JSON.parse(row.data) as Issue).zoneId === zone.id) count += 1;
+      counts.set(zone.id, count);
+    }
+    return counts;
+  }
+
+  private async currentEvent(): Promise<FestivalEvent> {
+    this.event ??= await readEvent(this.trx, this.device.event_id);
+    return this.event;
+  }
+
+  private async refuse(mutation: PushedMutation, toEvent: boolean, error: AppError): Promise<void> {
+    const refusal = {
+      device_id: this.device.id,
+      mutation_id: mutation.mutationId,
+      mutation_uuid: mutation.mutationUuid,
+      name: mutation.name,
+      kind: error.kind,
+      message: error.message,
+      created_at: this.at,
+    };
+    await this.trx.insertInto('rejections').values(refusal).execute();
+    this.refused.push({
+      mutationId: mutation.mutationId,
+      mutationUuid: mutation.mutationUuid,
+      kind: error.kind,
+      message: error.message,
+    });
+    // The phone shows the refused settings already; a new version of ours puts them right.
+    if (toEvent) await saveEventConfig(this.trx, await this.currentEvent(), this.nextSeq());
+  }
+
+  private nextSeq(): number {
+    this.seq += 1;
+    return this.seq;
+  }
+
+  private async writeIssue(id: string, values: Partial<IssuesTable>): Promise<void> {
+    const pending = this.inserts.get(id);
+    if (pending) this.inserts.set(id, { ...pending, ...values });
+    else await this.trx.updateTable('issues').set(values).where('id', '=', id).execute();
+    this.stored.set(id, { ...this.stored.get(id)!, ...values });
+  }
+
+  async insertNewIssues(): Promise<void> {
+    const rows = [...this.inserts.values()];
+    for (let start = 0; start < rows.length; start += chunkSize) {
+      await this.trx
+        .insertInto('issues')
+        .values(rows.slice(start, start + chunkSize))
+        .execute();
+    }
+  }
 }
 
 /**
- * Applies a device's batch in one transaction, in order, with the same mutators the phone ran.
- * Mutations at or below the device's last applied id are skipped, so a resend is a no-op. A
- * batch sent `after` one that has not been applied is not taken at all (the answer's
- * lastMutationId tells the device where the server stands). A mutation the domain refuses is
- * recorded as rejected (and reported) without blocking the rest.
+ * Applies a device's batch in one transaction, in order, with the same mutators the phone ran:
+ * 1. take the event's row (pushes of one event are serialised: change sequence order is commit order);
+ * 2. skip what the device sent before (a resend is a no-op), or take nothing when the batch this
+ *    one follows has not arrived (the answer's lastMutationId says where the server stands);
+ * 3. apply each change to its issue or to the event's settings, refusing what the domain refuses
+ *    (recorded and reported, never blocking the rest);
+ * 4. store new issues, the event's last change sequence and the device's last mutation id.
  */
-export async function applyPush(storage: Storage, device: AuthenticatedDevice, body: PushBody, now: Date): Promise<PushResult> {
-  if (body.clientId !== device.id) {
-    throw new AppError('forbidden', 'A device may only send its own changes.');
-  }
-  const mutations = [...body.mutations].sort((a, b) => a.id - b.id);
+export async function applyPush(
+  storage: Storage,
+  device: AuthenticatedDevice,
+  body: PushRequest,
+  now: Date,
+): Promise<PushResult> {
+  if (body.deviceId !== device.id) throw new AppError('forbidden', 'A device may only send its own changes.');
+  const mutations = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId);
   const at = now.toISOString();
   const result = await storage.db.transaction().execute(async (trx) => {
-    // Taking the event row first serialises pushes per event: change sequence order is commit order.
-    const event = await trx
-      .updateTable('events')
-      .set((eb) => ({ last_change_seq: eb.ref('last_change_seq') }))
-      .where('id', '=', device.event_id)
-      .returning('last_change_seq')
-      .executeTakeFirstOrThrow();
+    const batch = new Batch(trx, device, at, await lockEventChanges(trx, device.event_id));
     const fresh = await trx
       .selectFrom('devices')
       .select('last_mutation_id')
       .where('id', '=', device.id)
       .executeTakeFirstOrThrow();
-    let seq = event.last_change_seq;
     let last = fresh.last_mutation_id;
     if (body.after !== undefined && last < body.after) {
-      // The batch before it has not arrived (or failed): take nothing, and say how far we are.
-      return { lastMutationId: last, changeSeq: seq, refusedHere: null };
+      return { lastMutationId: last, changeSeq: batch.seq, refusedHere: null };
     }
     // A batch entirely new to the server can only hold the refusals recorded below; one sent
     // again may hold refusals recorded by the try whose answer was lost, so those are looked up.
-    const refusedHere: Rejection[] | null = mutations.every((m) => m.id > last) ? [] : null;
-    // The stored issues this batch touches, read in one query per 500 ids rather than one per
-    // mutation (on PostgreSQL every statement is a round trip), and kept current as it applies.
-    const touched = new Set<string>();
-    for (const mutation of mutations) {
-      const issueId = mutation.id > last ? issueIdOf(mutation.name, mutation.args) : null;
-      if (issueId) touched.add(issueId);
+    const isNew = mutations.every((m) => m.mutationId > last);
+    const unseen = mutations.filter((m) => m.mutationId > last);
+    await batch.readIssues(unseen);
+    for (const mutation of unseen) {
+      last = mutation.mutationId;
+      await batch.apply(mutation);
     }
-    const stored = new Map<string, Pick<IssuesTable, 'data' | 'field_versions' | 'event_id'>>();
-    const ids = [...touched];
-    for (let start = 0; start < ids.length; start += chunkSize) {
-      const found = await trx
-        .selectFrom('issues')
-        .select(['id', 'data', 'field_versions', 'event_id'])
-        .where('id', 'in', ids.slice(start, start + chunkSize))
-        .execute();
-      for (const { id, ...row } of found) stored.set(id, row);
-    }
-    // Issues new in this batch are inserted together at its end, many rows per statement.
-    const inserts = new Map<string, IssuesTable>();
-    const write = async (id: string, values: Partial<IssuesTable>) => {
-      const pending = inserts.get(id);
-      if (pending) inserts.set(id, { ...pending, ...values });
-      else await trx.updateTable('issues').set(values).where('id', '=', id).execute();
-      const current = stored.get(id)!;
-      stored.set(id, { ...current, ...values });
-    };
-    for (const mutation of mutations) {
-      if (mutation.id <= last) continue;
-      last = mutation.id;
-      const issueId = issueIdOf(mutation.name, mutation.args);
-      const row = issueId ? stored.get(issueId) : undefined;
-      const before = row ? (JSON.parse(row.data) as Issue) : undefined;
-      const actor = { id: mutation.actor.id, name: mutation.actor.name };
-      try {
-        if (row && row.event_id !== device.event_id) throw new AppError('forbidden', 'This issue belongs to another event.');
-        if (mutation.name === 'createIssue' && (mutation.args as { eventId?: unknown })?.eventId !== device.event_id) {
-          throw new AppError('forbidden', 'This device can only log issues for its own event.');
-        }
-        const after = applyMutation(before, mutation.name, mutation.args, {
-          now: mutation.createdAt,
-          // The name is the person on a shared phone; the role is always the device's.
-          actor: { ...actor, role: device.role },
-          mutationId: mutation.mutationId,
-        });
-        if (after === before) {
-          // Nothing changes here, but the phone already applied it to its own copy, which can
-          // differ from ours (a staff phone does not see others' contact details): a new version
-          // sends the phone our copy instead of leaving its guess in place until someone else
-          // happens to change the issue.
-          seq += 1;
-          await write(after.id, { change_seq: seq });
-          continue;
-        }
-        seq += 1;
-        const merged = mergeServerChange({
-          before,
-          after,
-          fieldVersions: row ? (JSON.parse(row.field_versions) as FieldVersions) : {},
-          baseVersion: mutation.baseVersion,
-          deviceId: device.id,
-          actor,
-          seq,
-          mutationId: mutation.mutationId,
-          now: mutation.createdAt,
-        });
-        const values = {
-          change_seq: seq,
-          data: JSON.stringify(merged.issue),
-          field_versions: JSON.stringify(merged.fieldVersions),
-        };
-        if (row) await write(after.id, values);
-        else {
-          inserts.set(after.id, { ...values, id: after.id, event_id: device.event_id, reported_by_device: device.id });
-          stored.set(after.id, { ...values, event_id: device.event_id });
-        }
-      } catch (error) {
-        if (!(error instanceof AppError)) throw error;
-        const fieldVersions = row ? (JSON.parse(row.field_versions) as FieldVersions) : {};
-        const others = before ? changedByOthersSince(fieldVersions, mutation.baseVersion, device.id) : '';
-        if (before && others && error.kind === 'invalid-transition') {
-          // Impossible only because someone else got there first: keep the issue as it is and
-          // put both intentions on its timeline rather than silently dropping this one.
-          seq += 1;
-          const issue = staleChangeConflict(before, {
-            name: mutation.name,
-            args: mutation.args,
-            mutationId: mutation.mutationId,
-            now: mutation.createdAt,
-            actor,
-            reason: error.message,
-            others,
-          });
-          await write(before.id, { change_seq: seq, data: JSON.stringify(issue) });
-          continue;
-        }
-        const refusal = {
-          device_id: device.id,
-          mutation_id: mutation.id,
-          mutation_uuid: mutation.mutationId,
-          name: mutation.name,
-          kind: error.kind,
-          message: error.message,
-          created_at: at,
-        };
-        await trx.insertInto('rejections').values(refusal).execute();
-        refusedHere?.push(rejectionOf(refusal));
-      }
-    }
-    const newRows = [...inserts.values()];
-    for (let start = 0; start < newRows.length; start += chunkSize) {
-      await trx
-        .insertInto('issues')
-        .values(newRows.slice(start, start + chunkSize))
-        .execute();
-    }
-    await trx.updateTable('events').set({ last_change_seq: seq }).where('id', '=', device.event_id).execute();
+    await batch.insertNewIssues();
+    await saveLastChangeSeq(trx, device.event_id, batch.seq);
     await trx
       .updateTable('devices')
       .set({ last_mutation_id: last, last_pushed_at: at, last_seen_at: at })
       .where('id', '=', device.id)
       .execute();
-    return { lastMutationId: last, changeSeq: seq, refusedHere };
+    return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? batch.refused : null };
   });
   const { refusedHere, ...progress } = result;
-  return { ...progress, rejected: refusedHere ?? (await recordedRejections(storage, device, mutations)) };
+  return { ...progress, refused: refusedHere ?? (await recordedRefusals(storage, device, mutations)) };
 }
 
-/** Rejections of this batch, including ones recorded by an earlier try whose answer was lost. */
-async function recordedRejections(
-  storage: Storage,
-  device: AuthenticatedDevice,
-  mutations: PushBody['mutations'],
-): Promise<Rejection[]> {
-  const ids = mutations.map((m) => m.id);
+/** Refusals of this batch, including ones recorded by an earlier try whose answer was lost. */
+async function recordedRefusals(storage: Storage, device: AuthenticatedDevice, mutations: PushedMutation[]): Promise<Refusal[]> {
+  const ids = mutations.map((m) => m.mutationId);
   if (ids.length === 0) return [];
   const rows = await storage.db
     .selectFrom('rejections')
@@ -207,9 +278,10 @@ async function recordedRejections(
     .where('mutation_id', 'in', ids)
     .orderBy('mutation_id')
     .execute();
-  return rows.map(rejectionOf);
-}
-
-function rejectionOf(row: Pick<RejectionsTable, 'mutation_id' | 'mutation_uuid' | 'kind' | 'message'>): Rejection {
-  return { id: row.mutation_id, mutationId: row.mutation_uuid, kind: row.kind, message: row.message };
+  return rows.map((row) => ({
+    mutationId: row.mutation_id,
+    mutationUuid: row.mutation_uuid,
+    kind: row.kind as Refusal['kind'],
+    message: row.message,
+  }));
 }

@@ -2,10 +2,11 @@
  * Runs inside Chromium (bundled by esbuild): the real phone storage code — Dexie database,
  * repositories, queue filter, mutators — against a real on-disk IndexedDB.
  */
-import { HelptentDatabase, type QueueRow } from '../../../src/db/database';
+import { HelptentDatabase } from '../../../src/db/database';
 import { ensureEvent } from '../../../src/db/event-repository';
 import { importIssues, readQueue } from '../../../src/db/issue-repository';
 import { filterQueue, type QueueFilter } from '../../../src/db/queue-filter';
+import type { QueueRow } from '../../../src/db/rows';
 import { saveChange } from '../../../src/db/save-change';
 import { switchStaff } from '../../../src/db/staff-repository';
 import type { FestivalEvent } from '../../../src/domain/event';
@@ -13,8 +14,8 @@ import { severities } from '../../../src/domain/issue';
 import type { MutationContext } from '../../../src/domain/mutators';
 import type { StaffMember } from '../../../src/domain/staff';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
-import { generateDemoFestival } from '../../../src/server/cli/demo-festival';
-import { type Random, seededRandom } from '../../../src/server/cli/seeded-random';
+import { generateDemoFestival } from '../../../tools/demo/demo-festival';
+import { type Random, seededRandom } from '../../../tools/demo/seeded-random';
 import type { FilterSamples, HelptentBench, SaveSamples } from './bench-api';
 
 let db: HelptentDatabase | null = null;
@@ -66,6 +67,7 @@ function randomFilter(random: Random, current: FestivalEvent): QueueFilter {
     category: random.chance(0.3) ? random.pick(current.categories).id : '',
     zoneId: random.chance(0.2) ? random.pick(current.zones).id : '',
     mine: random.chance(0.1),
+    owner: '',
     publicRisk: random.chance(0.05),
     followUp: random.chance(0.1),
     day: random.chance(0.4) ? random.pick(current.days) : '',

@@ -1,9 +1,9 @@
 import pg from 'pg';
-import { demoEvent } from '../../../src/server/cli/demo-festival';
 import { parseDatabaseUrl } from '../../../src/server/config';
 import { createEvent, createJoinCode } from '../../../src/server/events/event-admin';
 import { joinWithCode } from '../../../src/server/events/join';
 import { openStorage, type Storage } from '../../../src/server/storage/storage';
+import { demoEvent } from '../../../tools/demo/demo-festival';
 
 export interface JoinedDevice {
   deviceId: string;

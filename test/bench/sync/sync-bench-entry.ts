@@ -74,15 +74,15 @@ function timeBulkPuts(db: HelptentDatabase, names: ('issues' | 'queuePages')[]):
 function timedTransport(stopAtPull: boolean) {
   const transport = createTransport({ isOnline: () => true });
   const stats = { callMs: 0, calls: 0, pullStartedAt: 0, bodies: [] as string[] };
-  const call: Call = async <T>(path: string, init?: RequestInit & { token?: string }): Promise<T> => {
+  const call: Call = async (path, answer, init) => {
     if (stopAtPull && path.startsWith('/api/sync/pull')) {
       stats.pullStartedAt = performance.now();
       throw new StopBeforePull();
     }
-    if (typeof init?.body === 'string') stats.bodies.push(init.body);
+    if (init?.body !== undefined) stats.bodies.push(JSON.stringify(init.body));
     const started = performance.now();
     try {
-      return await transport<T>(path, init);
+      return await transport(path, answer, init);
     } finally {
       stats.callMs += performance.now() - started;
       stats.calls += 1;

@@ -3,7 +3,7 @@
  * (real categories, summaries, details, zones, attendee contacts and consent), as the capture
  * form would have queued them. Pure; runs in Node and, bundled, in Chromium.
  */
-import { generateDemoFestival } from '../../../src/server/cli/demo-festival';
+import { generateDemoFestival } from '../../../tools/demo/demo-festival';
 
 /** One mutation as POST /api/sync/push receives it. */
 export interface PushMutation {

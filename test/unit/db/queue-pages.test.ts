@@ -4,7 +4,8 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HelptentDatabase } from '../../../src/db/database';
 import { saveEvent } from '../../../src/db/event-repository';
 import { importIssues, readQueue } from '../../../src/db/issue-repository';
-import { deleteQueueRows, queuePageRows } from '../../../src/db/queue-pages';
+import { deleteQueueRows } from '../../../src/db/queue-pages';
+import { queuePageRows } from '../../../src/db/queue-paging';
 import { queueRowOf } from '../../../src/db/queue-row';
 import { saveChange } from '../../../src/db/save-change';
 import { applyPulledPage, saveJoin } from '../../../src/db/sync-repository';
@@ -56,7 +57,15 @@ let cursor = 0;
 /** A page from the server, which had this phone's changes up to `lastMutationId` when it made it. */
 async function pull(issues: { issue: Issue; version: number }[], pageEvent = event, lastMutationId = 0) {
   cursor += issues.length;
-  await applyPulledPage(db, { event: pageEvent, lastMutationId, issues, cursor });
+  await applyPulledPage(db, {
+    event: pageEvent,
+    people: [],
+    device: { id: 'phone', role: 'staff', staffName: 'Sam' },
+    lastMutationId,
+    issues,
+    cursor,
+    hasMore: false,
+  });
 }
 
 const summaries = async () => Object.fromEntries((await readQueue(db, event.id)).map((r) => [r.id, r.summary]));

@@ -1,8 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { withoutContactDetails } from '../../../src/domain/attendee-redaction';
-import { summarizeDay } from '../../../src/domain/day-summary';
-import type { DaySummary } from '../../../src/domain/day-summary-types';
 import { defaultEvent, type FestivalEvent } from '../../../src/domain/event';
 import { instantMs } from '../../../src/domain/iso-instant';
 import type { Issue } from '../../../src/domain/issue';
@@ -10,9 +8,11 @@ import { staleChangeConflict } from '../../../src/domain/merge';
 import { applyMutation, type MutationContext } from '../../../src/domain/mutators';
 import { operationalDayOf } from '../../../src/domain/operational-day';
 import type { Actor } from '../../../src/domain/staff';
-import { DurationSamples, nearestRank, selectKth } from '../../../src/domain/summary-stats';
+import { summarizeDay } from '../../../src/domain/summary/day-summary';
+import { DurationSamples, nearestRank, selectKth } from '../../../src/domain/summary/stats';
+import type { DaySummary } from '../../../src/domain/summary/types';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
-import { generateDemoFestival } from '../../../src/server/cli/demo-festival';
+import { generateDemoFestival } from '../../../tools/demo/demo-festival';
 
 const event: FestivalEvent = {
   ...defaultEvent('test-fest', 'Europe/Amsterdam'),

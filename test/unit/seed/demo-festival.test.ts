@@ -4,7 +4,7 @@ import { attendeeSchema } from '../../../src/domain/mutation-args';
 import { localDateTime, operationalDayOf } from '../../../src/domain/operational-day';
 import { uuidPattern } from '../../../src/domain/uuid-v7';
 import { parseOrThrow } from '../../../src/domain/validation';
-import { type DemoFestival, defaultDemoNow, generateDemoFestival } from '../../../src/server/cli/demo-festival';
+import { type DemoFestival, defaultDemoNow, generateDemoFestival } from '../../../tools/demo/demo-festival';
 
 let festival: DemoFestival;
 const share = (predicate: (issue: Issue) => boolean) => festival.issues.filter(predicate).length / festival.issues.length;

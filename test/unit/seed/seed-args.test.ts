@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSeedArgs, UsageError } from '../../../src/server/cli/seed-args';
+import { parseSeedArgs, UsageError } from '../../../tools/demo/seed-args';
 
 describe('npm run seed flags', () => {
   it('writes 20,000 issues with seed 1 to data/demo-festival.json when given no flags', () => {

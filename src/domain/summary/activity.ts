@@ -1,10 +1,10 @@
-import type { SummaryDay } from './day-summary-context';
-import type { CategoryResponseTimes, DayTotals, HourCount, KeyCount, MoodSummary, ResponseTimes } from './day-summary-types';
-import { isWithin, localHourReader } from './day-window';
-import type { FestivalEvent } from './event';
-import { type Mood, moods, type Severity, type Status, severities, statuses } from './issue';
-import { parseClock } from './operational-day';
-import { DurationSamples } from './summary-stats';
+import { isWithin, localHourReader } from '../day-window';
+import type { FestivalEvent } from '../event';
+import { type Mood, moods, type Severity, type Status, severities, statuses } from '../issue';
+import { parseClock } from '../operational-day';
+import type { SummaryDay } from './context';
+import { DurationSamples } from './stats';
+import type { CategoryResponseTimes, DayTotals, HourCount, KeyCount, MoodSummary, ResponseTimes } from './types';
 
 const zeros = <K extends string>(keys: readonly K[]): Record<K, number> =>
   Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;

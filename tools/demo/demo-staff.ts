@@ -1,4 +1,4 @@
-import type { StaffMember } from '../../domain/staff';
+import type { StaffMember } from '../../src/domain/staff';
 import type { Random } from './seeded-random';
 
 /** Local clock minutes a shift covers; a shift past midnight wraps (22:00–04:00). */

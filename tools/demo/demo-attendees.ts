@@ -1,4 +1,4 @@
-import type { Attendee, ContactChannel } from '../../domain/issue';
+import type { Attendee, ContactChannel } from '../../src/domain/issue';
 import type { Random } from './seeded-random';
 
 const firstNames = [

@@ -1,4 +1,4 @@
-import type { CategoryTexts } from './demo-texts';
+import type { CategoryTexts } from './demo-text-types';
 
 /** Issues about the attendee themselves: belongings, friends, entry, money, access, health, safety, staff. */
 export const careTexts: Record<string, CategoryTexts> = {

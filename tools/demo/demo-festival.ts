@@ -1,6 +1,6 @@
-import { defaultEvent, type FestivalEvent } from '../../domain/event';
-import type { Issue } from '../../domain/issue';
-import type { StaffMember } from '../../domain/staff';
+import { defaultEvent, type FestivalEvent } from '../../src/domain/event';
+import type { Issue } from '../../src/domain/issue';
+import type { StaffMember } from '../../src/domain/staff';
 import { demoIssue } from './demo-issue-story';
 import { instantAt, intakeSampler, intakeSlots } from './demo-schedule';
 import { demoStaff } from './demo-staff';

@@ -1,6 +1,9 @@
-import { withoutContactDetails } from './attendee-redaction';
-import { categoryLabel, keyCounts } from './day-summary-activity';
-import { holds, type SummaryDay, type SummaryInput, timeOf } from './day-summary-context';
+import { withoutContactDetails } from '../attendee-redaction';
+import { isWithin } from '../day-window';
+import { type PublicRiskLevel, type Severity, type Status, severities } from '../issue';
+import { operationalDayOf } from '../operational-day';
+import { categoryLabel, keyCounts } from './activity';
+import { holds, type SummaryDay, type SummaryInput, timeOf } from './context';
 import type {
   CarriedIssue,
   CarriedOver,
@@ -9,10 +12,7 @@ import type {
   PublicRiskIssue,
   PublicRiskSummary,
   Referrals,
-} from './day-summary-types';
-import { isWithin } from './day-window';
-import { type PublicRiskLevel, type Severity, type Status, severities } from './issue';
-import { operationalDayOf } from './operational-day';
+} from './types';
 
 /** Long lists are cut here: a summary is read on a phone; the queue and exports have the rest. */
 export const listLimit = 100;

@@ -1,10 +1,10 @@
-import { withoutContactDetails } from './attendee-redaction';
-import { holds, type SummaryDay, timeOf } from './day-summary-context';
-import { listLimit } from './day-summary-open-work';
-import type { Handover, NotableNote, PersonCount, StaffSummary } from './day-summary-types';
-import { isWithin } from './day-window';
-import type { Issue, PersonRef, TimelineEntry } from './issue';
-import { ownerChanges } from './issue-as-of';
+import { withoutContactDetails } from '../attendee-redaction';
+import { isWithin } from '../day-window';
+import type { Issue, PersonRef, TimelineEntry } from '../issue';
+import { ownerChanges } from '../issue-as-of';
+import { holds, type SummaryDay, timeOf } from './context';
+import { listLimit } from './open-work';
+import type { Handover, NotableNote, PersonCount, StaffSummary } from './types';
 
 const topCount = 10;
 const notableLimit = 10;

@@ -1,4 +1,4 @@
-import type { FestivalEvent } from '../../domain/event';
+import type { FestivalEvent } from '../../src/domain/event';
 import {
   type FollowUpReason,
   type Issue,
@@ -7,16 +7,17 @@ import {
   type PersonRef,
   type Severity,
   type SourceKind,
-} from '../../domain/issue';
-import type { MutationName } from '../../domain/mutation-args';
-import { applyMutation } from '../../domain/mutators';
-import { localDateTime } from '../../domain/operational-day';
-import { uuidV7 } from '../../domain/uuid-v7';
+} from '../../src/domain/issue';
+import type { MutationName } from '../../src/domain/mutation-args';
+import { applyMutation } from '../../src/domain/mutators';
+import { localDateTime } from '../../src/domain/operational-day';
+import { uuidV7 } from '../../src/domain/uuid-v7';
 import { demoAttendee } from './demo-attendees';
 import { type CategoryProfile, categoryProfiles, categoryWeightsAt } from './demo-category-profiles';
 import { dayPartOf } from './demo-schedule';
 import { type DemoStaffMember, onDuty, pickOfRole, pickReporter } from './demo-staff';
-import { type CategoryTexts, categoryTexts, handoverNotes, reopenNotes } from './demo-texts';
+import type { CategoryTexts } from './demo-text-types';
+import { categoryTexts, handoverNotes, reopenNotes } from './demo-texts';
 import { fill, issueWords } from './demo-vocabulary';
 import type { Random } from './seeded-random';
 

@@ -1,5 +1,5 @@
-import type { FollowUpReason, Mood, OutreachState, PublicRiskLevel, Severity, Status, TimelineKind } from './issue';
-import type { DurationStats } from './summary-stats';
+import type { FollowUpReason, Mood, OutreachState, PublicRiskLevel, Severity, Status, TimelineKind } from '../issue';
+import type { DurationStats } from './stats';
 
 /**
  * The end-of-day summary of one operational day: a plain, JSON-safe object (no Dates, no Maps,

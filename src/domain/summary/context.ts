@@ -1,8 +1,8 @@
-import { type DayWindow, isWithin } from './day-window';
-import type { FestivalEvent } from './event';
-import { instantMs } from './iso-instant';
-import { type Issue, type PersonRef, type Status, statuses } from './issue';
-import { currentState, type IssueState, stateAt } from './issue-as-of';
+import { type DayWindow, isWithin } from '../day-window';
+import type { FestivalEvent } from '../event';
+import { instantMs } from '../iso-instant';
+import { type Issue, type PersonRef, type Status, statuses } from '../issue';
+import { currentState, type IssueState, stateAt } from '../issue-as-of';
 
 /**
  * The issues and event being summarised, read once for every day asked about (the day and the

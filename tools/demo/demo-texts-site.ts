@@ -1,4 +1,4 @@
-import type { CategoryTexts } from './demo-texts';
+import type { CategoryTexts } from './demo-text-types';
 
 /** Issues about the site and the programme: facilities, noise, travel, camping, food, line-up, praise. */
 export const siteTexts: Record<string, CategoryTexts> = {

@@ -1,4 +1,4 @@
-import type { FollowUpReason, Mood, Severity } from '../../domain/issue';
+import type { FollowUpReason, Mood, Severity } from '../../src/domain/issue';
 import type { DayPart } from './demo-schedule';
 
 /** A zone id from defaultZones, or 'outside' for issues off the site (neighbours, the station). */

@@ -1,4 +1,4 @@
-import { localDateTime } from '../../domain/operational-day';
+import { localDateTime } from '../../src/domain/operational-day';
 import type { Random } from './seeded-random';
 
 /** Parts of a festival day whose issues differ (tickets at the gates, lost friends after headliners). */

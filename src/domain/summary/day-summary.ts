@@ -1,13 +1,13 @@
-import { type DayFlow, dayActivity, dayFlow } from './day-summary-activity';
-import { prepareInput, type SummaryDay, type SummaryInput, summaryDay } from './day-summary-context';
-import { carriedOver, followUpsOf, publicRiskCandidates, publicRiskOf, referralsOf } from './day-summary-open-work';
-import { notableNotesOf, staffOf } from './day-summary-staff';
-import type { DayComparison, DayHeadline, DaySummary, PublicRiskSummary } from './day-summary-types';
-import { dayWindow, previousDayWindow } from './day-window';
-import type { FestivalEvent } from './event';
-import type { Issue } from './issue';
+import { dayWindow, previousDayWindow } from '../day-window';
+import type { FestivalEvent } from '../event';
+import type { Issue } from '../issue';
+import { type DayFlow, dayActivity, dayFlow } from './activity';
+import { prepareInput, type SummaryDay, type SummaryInput, summaryDay } from './context';
+import { carriedOver, followUpsOf, publicRiskCandidates, publicRiskOf, referralsOf } from './open-work';
+import { notableNotesOf, staffOf } from './staff';
+import type { DayComparison, DayHeadline, DaySummary, PublicRiskSummary } from './types';
 
-export type { DaySummary } from './day-summary-types';
+export type { DaySummary } from './types';
 
 const iso = (ms: number) => new Date(ms).toISOString();
 

@@ -1,0 +1,146 @@
+import * as z from 'zod/mini';
+import { AppError } from './app-error';
+import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
+import { severities } from './issue';
+import { parseClock } from './operational-day';
+import { sameValue } from './same-value';
+import { canChangeEventSettings, type Role } from './staff';
+import { parseOrThrow } from './validation';
+
+const requiredText = (max: number, what: string) =>
+  z.string().check(z.trim(), z.minLength(1, `${what} is required`), z.maxLength(max, `must be at most ${max} characters`));
+
+function isTimezone(value: string): boolean {
+  try {
+    new Intl.DateTimeFormat('en', { timeZone: value });
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 06:00'));
+/** Minutes to a first response; null = by the end of the festival day. */
+const target = z.nullable(z.number().check(z.int(), z.minimum(1, 'must be at least 1 minute'), z.maximum(24 * 60)));
+
+export const eventMutationArgSchemas = {
+  changeEventSettings: z.object({
+    name: z.optional(requiredText(100, 'festival name')),
+    timezone: z.optional(z.string().check(z.refine(isTimezone, 'is not a timezone this app knows (e.g. Europe/Amsterdam)'))),
+    dayStartsAt: z.optional(clock),
+    responseTargets: z.optional(
+      z.object(Object.fromEntries(severities.map((s) => [s, target])) as Record<(typeof severities)[number], typeof target>),
+    ),
+  }),
+  /** The whole zone list: a zone keeps its id when renamed, so its issues stay in it. */
+  setZones: z.object({
+    zones: z
+      .array(z.object({ id: requiredText(60, 'zone id'), name: requiredText(60, 'zone name') }))
+      .check(z.maxLength(200, 'at most 200 zones')),
+  }),
+};
+
+export type EventMutationName = keyof typeof eventMutationArgSchemas;
+export type EventMutationArgs<N extends EventMutationName> = z.infer<(typeof eventMutationArgSchemas)[N]>;
+export const eventMutationNames = Object.keys(eventMutationArgSchemas) as EventMutationName[];
+
+export function isEventMutation(name: string): name is EventMutationName {
+  return name in eventMutationArgSchemas;
+}
+
+export interface EventMutationContext {
+  now: string;
+  actor: { id: string; name: string; role: Role };
+  mutationId: string;
+  /** How many issues are filed under a zone: a zone that still has issues cannot be removed. */
+  issuesInZone: (zoneId: string) => number;
+}
+
+function withChange(event: FestivalEvent, ctx: EventMutationContext, text: string): FestivalEvent {
+  const change: EventChange = { id: ctx.mutationId, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, text };
+  return { ...event, changes: [...(event.changes ?? []), change].slice(-maxEventChanges) };
+}
+
+function changeEventSettings(
+  event: FestivalEvent,
+  args: EventMutationArgs<'changeEventSettings'>,
+  ctx: EventMutationContext,
+): FestivalEvent {
+  const next: FestivalEvent = { ...event };
+  const said: string[] = [];
+  if (args.name !== undefined && args.name !== event.name) {
+    next.name = args.name;
+    said.push(`name “${event.name}” → “${args.name}”`);
+  }
+  if (args.timezone !== undefined && args.timezone !== event.timezone) {
+    next.timezone = args.timezone;
+    said.push(`timezone ${event.timezone} → ${args.timezone}`);
+  }
+  if (args.dayStartsAt !== undefined && args.dayStartsAt !== event.dayStartsAt) {
+    parseClock(args.dayStartsAt);
+    next.dayStartsAt = args.dayStartsAt;
+    said.push(`day starts at ${event.dayStartsAt} → ${args.dayStartsAt}`);
+  }
+  if (args.responseTargets !== undefined && !sameValue(args.responseTargets, event.responseTargets)) {
+    next.responseTargets = args.responseTargets;
+    const shown = (m: number | null) => (m === null ? 'same day' : `${m} min`);
+    const moved = severities.filter((s) => args.responseTargets![s] !== event.responseTargets[s]);
+    said.push(`response targets ${moved.map((s) => `${s} ${shown(args.responseTargets![s])}`).join(', ')}`);
+  }
+  if (said.length === 0) return event;
+  return withChange(next, ctx, `Festival settings: ${said.join('; ')}`);
+}
+
+function setZones(event: FestivalEvent, args: EventMutationArgs<'setZones'>, ctx: EventMutationContext): FestivalEvent {
+  const zones: Zone[] = args.zones.map((z) => ({ id: z.id, name: z.name }));
+  const ids = new Set<string>();
+  const names = new Set<string>();
+  for (const zone of zones) {
+    if (ids.has(zone.id)) throw new AppError('invalid', `Two zones have the same id “${zone.id}”.`);
+    if (names.has(zone.name.toLowerCase())) throw new AppError('invalid', `There are two zones called “${zone.name}”.`);
+    ids.add(zone.id);
+    names.add(zone.name.toLowerCase());
+  }
+  const removed = event.zones.filter((z) => !ids.has(z.id));
+  for (const zone of removed) {
+    const count = ctx.issuesInZone(zone.id);
+    if (count > 0) {
+      throw new AppError(
+        'invalid-transition',
+        `The zone “${zone.name}” still has ${count === 1 ? '1 issue' : `${count} issues`}, so it cannot be removed. Rename it instead, or move its issues to another zone first.`,
+      );
+    }
+  }
+  if (sameValue(zones, event.zones)) return event;
+  const said: string[] = [];
+  for (const zone of zones) {
+    const before = event.zones.find((z) => z.id === zone.id);
+    if (!before) said.push(`zone “${zone.name}” added`);
+    else if (before.name !== zone.name) said.push(`zone “${before.name}” renamed to “${zone.name}”`);
+  }
+  for (const zone of removed) said.push(`zone “${zone.name}” removed`);
+  if (said.length === 0) said.push('zones reordered');
+  return withChange({ ...event, zones }, ctx, `Festival settings: ${said.join('; ')}`);
+}
+
+/**
+ * Validates and applies a change to the festival settings. The same function runs on the
+ * coordinator's phone (at once, offline) and on the server (in its order, authoritative): only
+ * coordinators and organizers may change settings, whatever the phone says.
+ */
+export function applyEventMutation(
+  event: FestivalEvent,
+  name: string,
+  rawArgs: unknown,
+  ctx: EventMutationContext,
+): FestivalEvent {
+  if (!isEventMutation(name)) throw new AppError('invalid', `Unknown change "${name}".`);
+  if (!canChangeEventSettings(ctx.actor.role)) {
+    throw new AppError('forbidden', 'Only coordinators and organizers can change the festival settings.');
+  }
+  if (event.changes?.some((change) => change.id === ctx.mutationId)) return event;
+  if (name === 'changeEventSettings') {
+    return changeEventSettings(event, parseOrThrow(eventMutationArgSchemas.changeEventSettings, rawArgs, 'settings change'), ctx);
+  }
+  return setZones(event, parseOrThrow(eventMutationArgSchemas.setZones, rawArgs, 'zone list'), ctx);
+}

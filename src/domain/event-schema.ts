@@ -1,0 +1,19 @@
+import * as z from 'zod/mini';
+
+const target = z.nullable(z.number());
+
+/** A festival event as the server hands it out (join answer, pull page). */
+export const festivalEventSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  name: z.string(),
+  timezone: z.string(),
+  dayStartsAt: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  days: z.array(z.string()),
+  zones: z.array(z.object({ id: z.string(), name: z.string() })),
+  categories: z.array(z.object({ id: z.string(), label: z.string(), isReferral: z.exactOptional(z.boolean()) })),
+  // In the order the server writes them, so copies compare equal as text too.
+  responseTargets: z.object({ urgent: target, high: target, medium: target, low: target }),
+  changes: z.exactOptional(
+    z.array(z.object({ id: z.string(), at: z.string(), by: z.object({ id: z.string(), name: z.string() }), text: z.string() })),
+  ),
+});

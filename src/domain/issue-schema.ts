@@ -1,0 +1,70 @@
+import * as z from 'zod/mini';
+import {
+  contactChannels,
+  followUpReasons,
+  moods,
+  outreachStates,
+  publicRiskLevels,
+  severities,
+  sources,
+  statuses,
+  timelineKinds,
+} from './issue';
+
+/**
+ * The shape of a stored issue as it crosses the wire: what the mutators produce. Loose on
+ * lengths (the mutators' arguments already bounded them) and strict on kinds, so a page from a
+ * proxy or a broken server is told apart from an issue before it reaches the phone's database.
+ */
+const person = z.object({ id: z.string(), name: z.string() });
+const time = z.string();
+const nullableTime = z.nullable(z.string());
+
+export const issueSchema = z.object({
+  id: z.string().check(z.minLength(1)),
+  eventId: z.string(),
+  createdAt: time,
+  updatedAt: time,
+  reportedBy: person,
+  source: z.object({ kind: z.enum(sources), link: z.string() }),
+  category: z.string(),
+  severity: z.enum(severities),
+  zoneId: z.nullable(z.string()),
+  location: z.string(),
+  summary: z.string(),
+  details: z.string(),
+  attendee: z.object({
+    name: z.string(),
+    email: z.string(),
+    phone: z.string(),
+    ticketId: z.string(),
+    preferredChannel: z.nullable(z.enum(contactChannels)),
+  }),
+  consent: z.object({ given: z.boolean(), at: nullableTime }),
+  moodAtIntake: z.nullable(z.enum(moods)),
+  moodAtClose: z.nullable(z.enum(moods)),
+  publicRisk: z.object({
+    level: z.enum(publicRiskLevels),
+    link: z.string(),
+    escalatedToComms: z.boolean(),
+    escalatedAt: nullableTime,
+  }),
+  status: z.enum(statuses),
+  owner: z.nullable(person),
+  firstResponseAt: nullableTime,
+  resolvedAt: nullableTime,
+  closedAt: nullableTime,
+  followUp: z.object({
+    needed: z.boolean(),
+    dueAt: nullableTime,
+    channel: z.nullable(z.enum(contactChannels)),
+    reason: z.nullable(z.enum(followUpReasons)),
+    outreach: z.enum(outreachStates),
+  }),
+  resolution: z.string(),
+  toldAttendee: z.string(),
+  tags: z.array(z.string()),
+  timeline: z.array(
+    z.object({ id: z.string(), at: time, by: person, kind: z.enum(timelineKinds), text: z.string(), note: z.string() }),
+  ),
+});

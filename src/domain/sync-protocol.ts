@@ -1,0 +1,234 @@
+import * as z from 'zod/mini';
+import { errorKinds } from './app-error';
+import { festivalEventSchema } from './event-schema';
+import { exportKinds } from './export-rows';
+import { issueSchema } from './issue-schema';
+import { mutationNames } from './mutation-args';
+import { roles } from './staff';
+
+/**
+ * The wire between phone and server, declared once and imported by both ends: the server
+ * validates what it receives with these schemas and builds its answers as their types; the
+ * phone checks every answer against them instead of casting.
+ *
+ * Names are the same on the phone, on the wire and in the server's tables:
+ * - `deviceId` (`device_id`): the phone's own id, made on first open;
+ * - `mutationId` (`mutation_id`): the device's increasing number for each change (1, 2, 3…),
+ *   which makes resends harmless; `lastMutationId` is the highest one the server applied;
+ * - `mutationUuid` (`mutation_uuid`): the change's UUID, under which its timeline entry is kept;
+ * - `changeSeq` (`change_seq`): the server's order of everything stored, which pull cursors count.
+ */
+
+/** Sent as the `x-helptent-protocol` header with every request. */
+export const protocolVersion = 2;
+export const protocolHeader = 'x-helptent-protocol';
+/**
+ * Apps in the field before the header existed send none: they speak version 1, which the
+ * server still understands (its push body and answer differ only in names).
+ */
+export const unversionedProtocol = 1;
+
+export const maxPushBatch = 1000;
+
+const id = (what: string) =>
+  z.string().check(z.minLength(1, `${what} is required`), z.maxLength(100, `${what} must be at most 100 characters`));
+const count = z.number().check(z.int(), z.minimum(0));
+const instant = z.iso.datetime({ offset: true, message: 'must be a date and time' });
+
+export const errorBodySchema = z.object({
+  error: z.object({
+    kind: z.enum(errorKinds),
+    message: z.string(),
+    details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+  }),
+});
+export type ErrorBody = z.infer<typeof errorBodySchema>;
+
+// Joining
+
+export const joinRequestSchema = z.object({
+  code: z.string().check(z.minLength(6, 'the join code is too short'), z.maxLength(40)),
+  deviceId: z
+    .string()
+    .check(z.regex(/^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i, 'must be the device id (a UUID)')),
+  staffId: id('staff id'),
+  staffName: z.string().check(z.trim(), z.minLength(1, 'your name is required'), z.maxLength(100)),
+});
+export type JoinRequest = z.infer<typeof joinRequestSchema>;
+
+/** The device as the server granted it: what a phone shows and allows follows this role. */
+export const grantedDeviceSchema = z.object({ id: id('device id'), role: z.enum(roles), staffName: z.string() });
+export type GrantedDevice = z.infer<typeof grantedDeviceSchema>;
+
+export const joinAnswerSchema = z.object({ token: z.string(), device: grantedDeviceSchema, event: festivalEventSchema });
+export type JoinAnswer = z.infer<typeof joinAnswerSchema>;
+
+export const meAnswerSchema = z.object({ device: grantedDeviceSchema, event: festivalEventSchema });
+
+// Push
+
+export const pushedMutationSchema = z.object({
+  mutationId: z.number().check(z.int(), z.positive()),
+  mutationUuid: id('mutation uuid'),
+  name: z.enum(mutationNames, 'is not a known change'),
+  args: z.unknown(),
+  /** Device clock when the person made the change: for display, never for ordering. */
+  createdAt: instant,
+  /** The person on the phone; the role is always the one the server granted the device. */
+  actor: z.object({ id: id('actor id'), name: id('actor name') }),
+  /** Server version of what the change was made on (0 = none): the merge base. */
+  baseVersion: count,
+});
+export type PushedMutation = z.infer<typeof pushedMutationSchema>;
+
+export const pushRequestSchema = z.object({
+  deviceId: id('device id'),
+  /**
+   * The last mutation id of the batch this device sent just before this one, when it sends
+   * without waiting for that batch's answer: the server applies this batch only once it has
+   * that one, so a later batch never moves the device's last applied id past changes that have
+   * not arrived.
+   */
+  after: z.optional(count),
+  mutations: z.array(pushedMutationSchema).check(z.maxLength(maxPushBatch, `at most ${maxPushBatch} changes per push`)),
+});
+export type PushRequest = z.infer<typeof pushRequestSchema>;
+
+/** A change the server will never apply, with the reason; the phone sets it aside for a person. */
+export const refusalSchema = z.object({
+  mutationId: z.number().check(z.int(), z.positive()),
+  mutationUuid: z.string(),
+  kind: z.enum(errorKinds),
+  message: z.string(),
+});
+export type Refusal = z.infer<typeof refusalSchema>;
+
+export const pushAnswerSchema = z.object({ lastMutationId: count, refused: z.array(refusalSchema) });
+export type PushAnswer = z.infer<typeof pushAnswerSchema>;
+
+// Pull
+
+export const pullQuerySchema = z.object({
+  cursor: z._default(z.coerce.number().check(z.int(), z.minimum(0)), 0),
+  limit: z._default(z.coerce.number().check(z.int(), z.minimum(1), z.maximum(5000)), 1000),
+  /** 'all' from a phone that holds no people directory yet (new, or upgraded from an app without one). */
+  directory: z._default(z.enum(['changed', 'all']), 'changed'),
+});
+export type PullQuery = z.infer<typeof pullQuerySchema>;
+
+export const eventPersonSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  role: z.enum(roles),
+  deviceId: z.string(),
+  signedIn: z.boolean(),
+  joinedAt: z.string(),
+});
+
+export const pulledIssueSchema = z.object({ issue: issueSchema, version: count });
+
+export const pullPageSchema = z.object({
+  /** The event's settings, when they changed after the cursor (always on a first pull). */
+  event: z.exactOptional(festivalEventSchema),
+  /** People who joined or whose device was signed out or back in after the cursor. */
+  people: z.array(eventPersonSchema),
+  /** The role the server grants this device now. */
+  device: grantedDeviceSchema,
+  /** Read before the page: the page holds at least these of the device's changes. */
+  lastMutationId: count,
+  issues: z.array(pulledIssueSchema),
+  cursor: count,
+  hasMore: z.boolean(),
+});
+export type PullPage = z.infer<typeof pullPageSchema>;
+
+// Pokes: server-sent events on /api/sync/pokes, "something changed up to this change sequence".
+
+export function pokeEventText(changeSeq: number): string {
+  return `event: poke\ndata: ${changeSeq}\n\n`;
+}
+
+/** The change sequence a server-sent event announces, or null when it is not a poke. */
+export function changeSeqOfPoke(eventText: string): number | null {
+  const match = /^event: poke\ndata: (\d+)$/m.exec(eventText);
+  return match ? Number(match[1]) : null;
+}
+
+// Coordinators' and organizers' requests
+
+export const joinCodeRequestSchema = z.object({
+  role: z.enum(roles),
+  validMinutes: z._default(z.number().check(z.int(), z.minimum(5), z.maximum(7 * 24 * 60)), 12 * 60),
+});
+export const joinCodeAnswerSchema = z.object({ code: z.string(), expiresAt: z.string() });
+
+export const deviceViewSchema = z.object({
+  id: z.string(),
+  staffName: z.string(),
+  role: z.enum(roles),
+  joinedAt: z.string(),
+  lastSeenAt: z.nullable(z.string()),
+  lastPushedAt: z.nullable(z.string()),
+  lastPulledAt: z.nullable(z.string()),
+  revokedAt: z.nullable(z.string()),
+  changesReceived: count,
+});
+export type DeviceView = z.infer<typeof deviceViewSchema>;
+export const devicesAnswerSchema = z.object({ devices: z.array(deviceViewSchema) });
+export const revokeAnswerSchema = z.union([z.object({ revoked: z.string() }), z.object({ restored: z.string() })]);
+
+// Version 1: apps in the field before the contract had its own names.
+
+export const pushRequestV1Schema = z.object({
+  clientId: id('client id'),
+  after: z.optional(count),
+  mutations: z
+    .array(
+      z.object({
+        id: z.number().check(z.int(), z.positive()),
+        mutationId: id('mutation id'),
+        name: z.enum(mutationNames, 'is not a known change'),
+        args: z.unknown(),
+        createdAt: instant,
+        actor: z.object({ id: id('actor id'), name: id('actor name') }),
+        baseVersion: count,
+      }),
+    )
+    .check(z.maxLength(maxPushBatch, `at most ${maxPushBatch} changes per push`)),
+});
+export type PushRequestV1 = z.infer<typeof pushRequestV1Schema>;
+
+export function pushRequestFromV1(body: PushRequestV1): PushRequest {
+  return {
+    deviceId: body.clientId,
+    ...(body.after === undefined ? {} : { after: body.after }),
+    mutations: body.mutations.map((m) => ({
+      mutationId: m.id,
+      mutationUuid: m.mutationId,
+      name: m.name,
+      args: m.args,
+      createdAt: m.createdAt,
+      actor: m.actor,
+      baseVersion: m.baseVersion,
+    })),
+  };
+}
+
+export function pushAnswerToV1(answer: PushAnswer) {
+  return {
+    lastMutationId: answer.lastMutationId,
+    rejected: answer.refused.map((r) => ({ id: r.mutationId, mutationId: r.mutationUuid, kind: r.kind, message: r.message })),
+  };
+}
+
+// Exports a device made from its own data, reported for the server's export log.
+
+export const exportRecordSchema = z.object({
+  kind: z.enum(exportKinds),
+  day: z.nullable(z.string()),
+  format: z.enum(['csv', 'json']),
+  rows: count,
+  exportedAt: instant,
+});
+export type ExportRecord = z.infer<typeof exportRecordSchema>;
+export const exportRecordedSchema = z.object({ id: z.string() });

@@ -1,0 +1,45 @@
+import type { Role } from '../domain/staff';
+import {
+  type DeviceView,
+  devicesAnswerSchema,
+  type ExportRecord,
+  exportRecordedSchema,
+  type JoinAnswer,
+  type JoinRequest,
+  joinAnswerSchema,
+  joinCodeAnswerSchema,
+  revokeAnswerSchema,
+} from '../domain/sync-protocol';
+import { callServer } from './http';
+
+/**
+ * The app's requests to the server beside push and pull (those are the sync engine's): every
+ * HTTP call the screens make goes through here, and each answer is checked against the contract.
+ */
+
+export function joinEvent(request: JoinRequest, currentToken: string | null): Promise<JoinAnswer> {
+  return callServer('/api/join', joinAnswerSchema, {
+    method: 'POST',
+    body: request,
+    ...(currentToken ? { token: currentToken } : {}),
+  });
+}
+
+export function createJoinCode(token: string, role: Role, validMinutes: number) {
+  return callServer('/api/join-codes', joinCodeAnswerSchema, { method: 'POST', token, body: { role, validMinutes } });
+}
+
+export async function listDevices(token: string): Promise<DeviceView[]> {
+  return (await callServer('/api/devices', devicesAnswerSchema, { token })).devices;
+}
+
+export async function setDeviceSignedIn(token: string, deviceId: string, signedIn: boolean): Promise<void> {
+  await callServer(`/api/devices/${encodeURIComponent(deviceId)}/${signedIn ? 'restore' : 'revoke'}`, revokeAnswerSchema, {
+    method: 'POST',
+    token,
+  });
+}
+
+export async function reportExport(token: string, record: ExportRecord): Promise<void> {
+  await callServer('/api/exports/log', exportRecordedSchema, { method: 'POST', token, body: record });
+}
