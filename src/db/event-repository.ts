@@ -1,7 +1,5 @@
 import type { FestivalEvent } from '../domain/event';
 import type { HelptentDatabase } from './database';
-import { refileQueueRows } from './queue-pages';
-import { withReopenRetry } from './retry';
 
 const key = 'event';
 
@@ -17,17 +15,4 @@ export async function ensureEvent(db: HelptentDatabase, candidate: FestivalEvent
 
 export async function readEvent(db: HelptentDatabase): Promise<FestivalEvent | undefined> {
   return (await db.meta.get(key))?.value as FestivalEvent | undefined;
-}
-
-/**
- * Saves the event; when its timezone, day start, zones or categories change, every queue row is
- * rebuilt in the same transaction so operational days and search never disagree with it.
- */
-export async function saveEvent(db: HelptentDatabase, event: FestivalEvent): Promise<void> {
-  await withReopenRetry(db, () =>
-    db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages], async () => {
-      await db.meta.put({ key, value: event });
-      await refileQueueRows(db, event);
-    }),
-  );
 }

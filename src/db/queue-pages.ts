@@ -1,6 +1,7 @@
 import Dexie from 'dexie';
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
+import { sameValue } from '../domain/same-value';
 import type { HelptentDatabase } from './database';
 import { pagesOf, queuePageRows } from './queue-paging';
 import { queueRowOf } from './queue-row';
@@ -115,6 +116,18 @@ export async function deleteQueueRows(db: HelptentDatabase, ids: string[]): Prom
     .filter((page) => page.rows.some((row) => gone.has(row.id)))
     .map((page) => ({ ...page, rows: page.rows.filter((row) => !gone.has(row.id)) }));
   await db.queuePages.bulkPut(changed);
+}
+
+/** Day start, timezone, zones and categories decide how queue rows are filed; a new name does not. */
+export function filesRowsDifferently(before: FestivalEvent | undefined, after: FestivalEvent): boolean {
+  return (
+    !before ||
+    before.timezone !== after.timezone ||
+    before.dayStartsAt !== after.dayStartsAt ||
+    !sameValue(before.zones, after.zones) ||
+    !sameValue(before.categories, after.categories) ||
+    !sameValue(before.days, after.days)
+  );
 }
 
 /**

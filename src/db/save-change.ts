@@ -5,10 +5,11 @@ import type { MutationName } from '../domain/mutation-args';
 import { outboxKeyOf } from '../domain/mutation-target';
 import { applyMutation, type MutationContext } from '../domain/mutators';
 import type { HelptentDatabase } from './database';
-import { refileQueueRows } from './queue-pages';
+import { readEvent } from './event-repository';
+import { filesRowsDifferently, refileQueueRows } from './queue-pages';
 import { queueRowOf } from './queue-row';
 import { withReopenRetry } from './retry';
-import type { StoredIssue } from './rows';
+import type { OutboxEntry, StoredIssue } from './rows';
 
 export interface ChangeRequest {
   name: MutationName;
@@ -22,6 +23,24 @@ export interface SavedChange {
   issue: Issue;
   /** This device's mutation id for the change, as the outbox numbers it. */
   seq: number;
+}
+
+/** The outbox entry of a change: '' as the issue id files a change to the event's settings. */
+function outboxEntryOf(
+  change: { name: MutationName; args: unknown; context: MutationContext },
+  issueId: string,
+  baseVersion: number,
+): OutboxEntry {
+  const { mutationId, actor, now } = change.context;
+  return {
+    mutationId,
+    name: change.name,
+    args: change.args,
+    issueId,
+    actor: { id: actor.id, name: actor.name, role: actor.role },
+    createdAt: now,
+    baseVersion,
+  };
 }
 
 /**
@@ -41,15 +60,7 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, cha
       };
       await db.issues.put(issue);
       await db.queue.put(queueRowOf(issue, event));
-      const seq = await db.outbox.add({
-        mutationId: change.context.mutationId,
-        name: change.name,
-        args: change.args,
-        issueId: issue.id,
-        actor: { id: change.context.actor.id, name: change.context.actor.name, role: change.context.actor.role },
-        createdAt: change.context.now,
-        baseVersion,
-      });
+      const seq = await db.outbox.add(outboxEntryOf(change, issue.id, baseVersion));
       if (change.clearDraftKey) await db.drafts.delete(change.clearDraftKey);
       return { issue, seq: seq as number };
     }),
@@ -76,7 +87,7 @@ export interface EventChangeRequest {
 export async function saveEventChange(db: HelptentDatabase, change: EventChangeRequest): Promise<SavedEventChange> {
   return withReopenRetry(db, () =>
     db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox], async () => {
-      const current = (await db.meta.get('event'))?.value as FestivalEvent;
+      const current = (await readEvent(db))!;
       const issues = await db.issues.where('eventId').equals(current.id).toArray();
       const next = applyEventMutation(current, change.name, change.args, {
         ...change.context,
@@ -84,16 +95,9 @@ export async function saveEventChange(db: HelptentDatabase, change: EventChangeR
       });
       if (next === current) return { event: current, seq: null };
       await db.meta.put({ key: 'event', value: next });
-      await refileQueueRows(db, next);
-      const seq = await db.outbox.add({
-        mutationId: change.context.mutationId,
-        name: change.name,
-        args: change.args,
-        issueId: '',
-        actor: { id: change.context.actor.id, name: change.context.actor.name, role: change.context.actor.role },
-        createdAt: change.context.now,
-        baseVersion: 0,
-      });
+      if (filesRowsDifferently(current, next)) await refileQueueRows(db, next);
+      // The settings carry no version of their own: a later arrival simply applies.
+      const seq = await db.outbox.add(outboxEntryOf(change, '', 0));
       return { event: next, seq: seq as number };
     }),
   );

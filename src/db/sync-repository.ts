@@ -1,13 +1,12 @@
 import type { FestivalEvent } from '../domain/event';
 import { applyEventMutation } from '../domain/event-mutations';
-import type { Issue } from '../domain/issue';
-import { applyMutation } from '../domain/mutators';
+import { applyMutation, type MutationContext } from '../domain/mutators';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
 import type { PullPage, Refusal } from '../domain/sync-protocol';
 import type { HelptentDatabase } from './database';
 import { putPeople } from './people-repository';
-import { fileQueueRowsInBulk, refileQueueRows } from './queue-pages';
+import { fileQueueRowsInBulk, filesRowsDifferently, refileQueueRows } from './queue-pages';
 import type { OutboxEntry, StoredIssue } from './rows';
 import { type SyncState, syncStateKey } from './sync-state';
 
@@ -36,7 +35,7 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
         .modify((entry) => {
           entry.args = { ...(entry.args as object), eventId: event.id };
         });
-    } else if (previous && !sameValue(previous, event)) {
+    } else if (previous && filesRowsDifferently(previous, event)) {
       // The same event, changed since this phone last heard of it (zones, days): the first pull
       // will find it unchanged, so the rows are filed again now.
       await refileQueueRows(db, event);
@@ -78,47 +77,26 @@ export async function settlePush(
   });
 }
 
-/** The event's settings with this phone's unsent changes to them re-applied on top. */
-function rebaseEvent(event: FestivalEvent, pending: OutboxEntry[], issuesInZone: (zoneId: string) => number): FestivalEvent {
-  let local = event;
-  for (const entry of pending) {
-    try {
-      local = applyEventMutation(local, entry.name, entry.args, {
-        now: entry.createdAt,
-        actor: { id: entry.actor.id, name: entry.actor.name, role: entry.actor.role as Role },
-        mutationId: entry.mutationId,
-        issuesInZone,
-      });
-    } catch {
-      // It no longer applies on the newer settings; the server will say why when it arrives there.
-    }
-  }
-  return local;
-}
-
-/** Day start, timezone, zones and categories decide how queue rows are filed; a new name does not. */
-function filesDifferently(a: FestivalEvent | undefined, b: FestivalEvent): boolean {
-  return (
-    !a ||
-    a.timezone !== b.timezone ||
-    a.dayStartsAt !== b.dayStartsAt ||
-    !sameValue(a.zones, b.zones) ||
-    !sameValue(a.categories, b.categories) ||
-    !sameValue(a.days, b.days)
-  );
-}
-
-function rebase(issue: Issue, pending: OutboxEntry[] | undefined): Issue {
-  let local = issue;
+/**
+ * Re-applies this person's unsent changes on top of the server's newer copy (of an issue, or of
+ * the event's settings). One that no longer applies is skipped: the server will say why when it
+ * arrives there.
+ */
+function replay<T>(
+  copy: T,
+  pending: OutboxEntry[] | undefined,
+  apply: (copy: T, entry: OutboxEntry, ctx: MutationContext) => T,
+): T {
+  let local = copy;
   for (const entry of pending ?? []) {
     try {
-      local = applyMutation(local, entry.name, entry.args, {
+      local = apply(local, entry, {
         now: entry.createdAt,
         actor: { id: entry.actor.id, name: entry.actor.name, role: entry.actor.role as Role },
         mutationId: entry.mutationId,
       });
     } catch {
-      // It no longer applies on the newer copy; the server will say why when it arrives there.
+      // Left for the server's word.
     }
   }
   return local;
@@ -149,16 +127,18 @@ export async function applyPulledPage(db: HelptentDatabase, page: PullPage): Pro
     if (page.event) {
       // The server's settings, with what this coordinator changed and has not sent yet on top.
       // Zones were checked for issues when the change was saved; the server checks again.
-      event = rebaseEvent(page.event, pending.get('') ?? [], () => 0);
+      event = replay(page.event, pending.get(''), (copy, entry, ctx) =>
+        applyEventMutation(copy, entry.name, entry.args, { ...ctx, issuesInZone: () => 0 }),
+      );
       if (!sameValue(current, event)) await db.meta.put({ key: 'event', value: event });
     }
     if (!event) return;
     const issues: StoredIssue[] = page.issues.map(({ issue, version }) => ({
-      ...rebase(issue, pending.get(issue.id)),
+      ...replay(issue, pending.get(issue.id), (copy, entry, ctx) => applyMutation(copy, entry.name, entry.args, ctx)),
       serverVersion: version,
     }));
     await db.issues.bulkPut(issues);
-    if (filesDifferently(current, event)) await refileQueueRows(db, event);
+    if (filesRowsDifferently(current, event)) await refileQueueRows(db, event);
     else await fileQueueRowsInBulk(db, issues, event);
     await putPeople(db, page.people);
     const state = (await db.meta.get(syncStateKey))?.value as SyncState | undefined;

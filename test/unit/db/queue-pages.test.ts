@@ -2,12 +2,11 @@ import 'fake-indexeddb/auto';
 import { liveQuery } from 'dexie';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { HelptentDatabase } from '../../../src/db/database';
-import { saveEvent } from '../../../src/db/event-repository';
 import { importIssues, readQueue } from '../../../src/db/issue-repository';
 import { deleteQueueRows } from '../../../src/db/queue-pages';
 import { queuePageRows } from '../../../src/db/queue-paging';
 import { queueRowOf } from '../../../src/db/queue-row';
-import { saveChange } from '../../../src/db/save-change';
+import { saveChange, saveEventChange } from '../../../src/db/save-change';
 import { applyPulledPage, saveJoin } from '../../../src/db/sync-repository';
 import { defaultEvent, type FestivalEvent } from '../../../src/domain/event';
 import type { Issue } from '../../../src/domain/issue';
@@ -222,8 +221,12 @@ describe('queue rows kept in pages', () => {
       args: { id: newId(), eventId: event.id, category: 'lost-property', summary: 'Lost keys', zoneId: event.zones[0]!.id },
       context: { now: '2026-07-10T14:00:00.000Z', actor: kim, mutationId: newId() },
     });
-    const renamed = { ...event, zones: event.zones.map((z, i) => (i === 0 ? { ...z, name: 'Hilltop stage' } : z)) };
-    await saveEvent(db, renamed);
+    const zones = event.zones.map((z, i) => (i === 0 ? { ...z, name: 'Hilltop stage' } : z));
+    await saveEventChange(db, {
+      name: 'setZones',
+      args: { zones },
+      context: { now: '2026-07-10T14:05:00.000Z', actor: kim, mutationId: newId() },
+    });
     const rows = await readQueue(db, event.id);
     expect(rows.map((row) => row.searchText.includes('hilltop stage'))).toEqual([true, true]);
     await expectRowsMadeFromIssues();
