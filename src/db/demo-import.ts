@@ -3,6 +3,7 @@ import { AppError } from '../domain/app-error';
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import { severities, statuses } from '../domain/issue';
+import { clockPattern } from '../domain/operational-day';
 import { uuidPattern } from '../domain/uuid-v7';
 import { parseOrThrow } from '../domain/validation';
 import type { HelptentDatabase } from './database';
@@ -14,7 +15,7 @@ export interface DemoData {
   issues: Issue[];
 }
 
-const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 06:00'));
+const clock = z.string().check(z.regex(clockPattern, 'must be a time like 06:00'));
 const demoSchema = z.object({
   format: z.literal('helptent-demo', 'is not a Helptent demo file'),
   version: z.literal(1, 'is a version this app cannot read'),

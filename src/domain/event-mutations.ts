@@ -2,7 +2,7 @@ import * as z from 'zod/mini';
 import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
 import { severities } from './issue';
-import { parseClock } from './operational-day';
+import { clockPattern, parseClock } from './operational-day';
 import { sameValue } from './same-value';
 import { canChangeEventSettings, type Role } from './staff';
 import { parseOrThrow } from './validation';
@@ -19,7 +19,7 @@ function isTimezone(value: string): boolean {
   }
 }
 
-const clock = z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/, 'must be a time like 06:00'));
+const clock = z.string().check(z.regex(clockPattern, 'must be a time like 06:00'));
 /** Minutes to a first response; null = by the end of the festival day. */
 const target = z.nullable(z.number().check(z.int(), z.minimum(1, 'must be at least 1 minute'), z.maximum(24 * 60)));
 

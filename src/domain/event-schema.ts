@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { clockPattern } from './operational-day';
 
 const target = z.nullable(z.number());
 
@@ -7,7 +8,7 @@ export const festivalEventSchema = z.object({
   id: z.string().check(z.minLength(1)),
   name: z.string(),
   timezone: z.string(),
-  dayStartsAt: z.string().check(z.regex(/^([01]\d|2[0-3]):[0-5]\d$/)),
+  dayStartsAt: z.string().check(z.regex(clockPattern)),
   days: z.array(z.string()),
   zones: z.array(z.object({ id: z.string(), name: z.string() })),
   categories: z.array(z.object({ id: z.string(), label: z.string(), isReferral: z.exactOptional(z.boolean()) })),

@@ -43,8 +43,11 @@ export function localDateTime(instant: Date | number | string, timezone: string)
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
 }
 
+/** A time of day as "HH:MM", 00:00–23:59. */
+export const clockPattern = /^([01]\d|2[0-3]):([0-5]\d)$/;
+
 export function parseClock(clock: string): number {
-  const match = /^([01]\d|2[0-3]):([0-5]\d)$/.exec(clock);
+  const match = clockPattern.exec(clock);
   if (!match) throw new RangeError(`Not a time of day (HH:MM): ${clock}`);
   return Number(match[1]) * 60 + Number(match[2]);
 }

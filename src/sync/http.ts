@@ -30,12 +30,8 @@ async function errorOf(response: Response): Promise<AppError> {
   } catch {
     // A proxy's HTML error page: fall through to the status-based message.
   }
-  let error: { kind: AppError['kind']; message: string } | undefined;
-  try {
-    error = parseOrThrow(errorBodySchema, body, 'error').error;
-  } catch {
-    error = undefined;
-  }
+  const parsed = errorBodySchema.safeParse(body);
+  const error = parsed.success ? parsed.data.error : undefined;
   const kind = error?.kind ?? (response.status >= 500 ? 'server' : 'invalid');
   // A 5xx message is the server's own sentence about itself; the phone says what it means here.
   if (error && response.status < 500) return new AppError(kind, error.message);

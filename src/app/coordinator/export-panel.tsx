@@ -3,18 +3,11 @@ import type { HelptentDatabase } from '../../db/database';
 import { readSyncState } from '../../db/sync-state';
 import { type ExportKind, type ExportRequest, exportFileName, exportTable } from '../../domain/export-rows';
 import type { Issue } from '../../domain/issue';
+import type { ExportRecord } from '../../domain/sync-protocol';
 import { reportExport } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { useSession } from '../session';
-
-interface ExportLogEntry {
-  kind: ExportKind;
-  day: string | null;
-  format: 'csv' | 'json';
-  rows: number;
-  exportedAt: string;
-}
 
 const pendingKey = 'pending-export-logs';
 
@@ -22,11 +15,11 @@ const pendingKey = 'pending-export-logs';
  * Every export is logged on the server (who, when, what, how many rows). An export made
  * without signal is remembered and logged the next time exports are opened with signal.
  */
-async function logExport(db: HelptentDatabase, entry: ExportLogEntry): Promise<'logged' | 'later' | 'local'> {
+async function logExport(db: HelptentDatabase, entry: ExportRecord): Promise<'logged' | 'later' | 'local'> {
   const sync = await readSyncState(db);
   if (!sync) return 'local';
-  const pending = [...(((await db.meta.get(pendingKey))?.value as ExportLogEntry[] | undefined) ?? []), entry];
-  const left: ExportLogEntry[] = [];
+  const pending = [...(((await db.meta.get(pendingKey))?.value as ExportRecord[] | undefined) ?? []), entry];
+  const left: ExportRecord[] = [];
   for (const item of pending) {
     try {
       await reportExport(sync.token, item);

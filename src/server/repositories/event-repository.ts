@@ -45,17 +45,19 @@ export interface StoredEventConfig {
   /** The FestivalEvent as the JSON text the server wrote. */
   json: string;
   configSeq: number;
-  lastChangeSeq: number;
 }
 
 export async function readEventConfig(db: Db, eventId: string): Promise<StoredEventConfig> {
-  const row = await db
-    .selectFrom('events')
-    .select(['config', 'config_seq', 'last_change_seq'])
-    .where('id', '=', eventId)
-    .executeTakeFirst();
+  const row = await db.selectFrom('events').select(['config', 'config_seq']).where('id', '=', eventId).executeTakeFirst();
   if (!row) throw new AppError('not-found', 'This event does not exist on the server.');
-  return { json: row.config, configSeq: Number(row.config_seq), lastChangeSeq: Number(row.last_change_seq) };
+  return { json: row.config, configSeq: Number(row.config_seq) };
+}
+
+/** The event's last change sequence: every change up to it is committed. */
+export async function readLastChangeSeq(db: Db, eventId: string): Promise<number> {
+  const row = await db.selectFrom('events').select('last_change_seq').where('id', '=', eventId).executeTakeFirst();
+  if (!row) throw new AppError('not-found', 'This event does not exist on the server.');
+  return Number(row.last_change_seq);
 }
 
 export async function readEvent(db: Db, eventId: string): Promise<FestivalEvent> {

@@ -2,7 +2,7 @@ import type { Issue } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
 import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
-import { readEventConfig } from '../repositories/event-repository';
+import { readEventConfig, readLastChangeSeq } from '../repositories/event-repository';
 import { peopleChangedAfter } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
 
@@ -50,7 +50,7 @@ export async function pullChanges(
     .executeTakeFirstOrThrow();
   // Read before the issues: every change up to it is committed (pushes write their rows and
   // this number in one transaction), so a last page can move the cursor to it.
-  const settledSeq = (await readEventConfig(storage.db, device.event_id)).lastChangeSeq;
+  const settledSeq = await readLastChangeSeq(storage.db, device.event_id);
   const rows = await storage.db
     .selectFrom('issues')
     .select(['data', 'change_seq', 'reported_by_device'])
