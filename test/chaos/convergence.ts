@@ -7,6 +7,7 @@ import type { FestivalEvent } from '../../src/domain/event';
 import type { Issue } from '../../src/domain/issue';
 import { sameValue } from '../../src/domain/same-value';
 import { canReadContactDetails } from '../../src/domain/staff';
+import { peopleChangedAfter } from '../../src/server/repositories/people-repository';
 import type { ServerDatabase } from '../../src/server/storage/schema';
 import type { SimDevice } from './sim-device';
 
@@ -34,19 +35,7 @@ export async function readServerSnapshot(db: Kysely<ServerDatabase>, eventId: st
     .select(['last_change_seq', 'config'])
     .where('id', '=', eventId)
     .executeTakeFirstOrThrow();
-  const people = await db
-    .selectFrom('people')
-    .innerJoin('devices', 'devices.id', 'people.device_id')
-    .select([
-      'people.id as id',
-      'people.name as name',
-      'people.role as role',
-      'people.device_id as deviceId',
-      'devices.revoked_at',
-    ])
-    .where('people.event_id', '=', eventId)
-    .orderBy('people.id')
-    .execute();
+  const people = await peopleChangedAfter(db, eventId, null);
   return {
     issues: issues.map((row) => ({
       issue: JSON.parse(row.data) as Issue,
@@ -62,7 +51,7 @@ export async function readServerSnapshot(db: Kysely<ServerDatabase>, eventId: st
     lastMutationIds: new Map(devices.map((d) => [d.id, Number(d.last_mutation_id)])),
     lastChangeSeq: Number(event.last_change_seq),
     event: JSON.parse(event.config) as FestivalEvent,
-    people: people.map(({ revoked_at, ...person }) => ({ ...person, signedIn: revoked_at === null })),
+    people: people.map(({ joinedAt: _, ...person }) => person).sort(byId),
   };
 }
 

@@ -116,6 +116,12 @@ export async function joinDevice(options: JoinOptions): Promise<SimDevice> {
 /** Refusals a person meets on their own phone (the form would not let them); anything else is a bug. */
 const localRefusals = new Set(['invalid', 'invalid-transition', 'not-found']);
 
+function refusedHere(device: SimDevice, error: unknown): false {
+  if (!(error instanceof AppError && localRefusals.has(error.kind))) throw error;
+  device.refusedLocally += 1;
+  return false;
+}
+
 /**
  * Saves an operation the way the app does. Returns false when the phone itself refuses it (an
  * issue this phone has not seen yet, a status that cannot follow the current one).
@@ -148,11 +154,7 @@ export async function saveOp(
     });
     return true;
   } catch (error) {
-    if (error instanceof AppError && localRefusals.has(error.kind)) {
-      device.refusedLocally += 1;
-      return false;
-    }
-    throw error;
+    return refusedHere(device, error);
   }
 }
 
@@ -192,11 +194,7 @@ export async function saveSettingsOp(
     device.saved.push({ mutationId: ids.mutationId, seq, name: change.name, issueId: '', leavesTrace: false });
     return true;
   } catch (error) {
-    if (error instanceof AppError && localRefusals.has(error.kind)) {
-      device.refusedLocally += 1;
-      return false;
-    }
-    throw error;
+    return refusedHere(device, error);
   }
 }
 

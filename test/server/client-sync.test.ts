@@ -1,80 +1,26 @@
 import 'fake-indexeddb/auto';
 import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HelptentDatabase } from '../../src/db/database';
-import { ensureDeviceIdentity } from '../../src/db/device-repository';
-import { ensureEvent } from '../../src/db/event-repository';
 import { readIssue } from '../../src/db/issue-repository';
 import { readQueueRows } from '../../src/db/queue-pages';
 import { countUnreadRejections, dismissRejections, removeRefusedIssue } from '../../src/db/rejection-repository';
-import { saveChange } from '../../src/db/save-change';
-import { saveJoin } from '../../src/db/sync-repository';
-import { defaultEvent, type FestivalEvent } from '../../src/domain/event';
-import type { Actor } from '../../src/domain/staff';
-import { createTransport } from '../../src/sync/http';
-import { syncOnce } from '../../src/sync/sync-once';
 import { backends, injectFetch, startTestServer, type TestServer } from './helpers';
-import { newJoinCode, newUuid, setUpEvent } from './sync-helpers';
+import { newUuid, setUpEvent } from './sync-helpers';
+import { change, joinTestPhone, phoneDatabases } from './test-phone';
 
 let server: TestServer | undefined;
-const databases: HelptentDatabase[] = [];
 afterEach(async () => {
-  for (const db of databases.splice(0)) await db.delete();
+  for (const db of phoneDatabases.splice(0)) await db.delete();
   await server?.close();
   server = undefined;
 });
-
-interface Phone {
-  db: HelptentDatabase;
-  event: FestivalEvent;
-  actor: Actor;
-  sync(): Promise<boolean>;
-}
-
-async function phone(
-  app: FastifyInstance,
-  name: string,
-  role: Actor['role'] = 'staff',
-  fetchVia: (app: FastifyInstance) => typeof fetch = injectFetch,
-): Promise<Phone> {
-  const db = new HelptentDatabase(`client-sync-${Math.random()}`);
-  databases.push(db);
-  await db.open();
-  const deviceId = newUuid();
-  await ensureDeviceIdentity(db, { deviceId, firstOpenedAt: new Date().toISOString() });
-  await ensureEvent(db, defaultEvent('local', 'Europe/Amsterdam'));
-  const code = await newJoinCode(app, role);
-  const joined = (
-    await app.inject({ method: 'POST', url: '/api/join', payload: { code, deviceId, staffId: `staff-${name}`, staffName: name } })
-  ).json();
-  await saveJoin(
-    db,
-    { token: joined.token, role, staffName: name, eventId: 'festival', cursor: 0, lastSyncedAt: null, lastError: null },
-    joined.event,
-  );
-  const call = createTransport({ fetch: fetchVia(app), isOnline: () => true });
-  return {
-    db,
-    event: joined.event,
-    actor: { id: `staff-${name}`, name, role },
-    sync: () => syncOnce(db, call, { batchSize: 2, pageSize: 2 }),
-  };
-}
-
-function change(p: Phone, name: Parameters<typeof saveChange>[2]['name'], args: unknown) {
-  return saveChange(p.db, p.event, {
-    name,
-    args,
-    context: { now: new Date().toISOString(), actor: p.actor, mutationId: newUuid() },
-  });
-}
 
 describe.each(backends)('the client sync code against the server on %s', (backend) => {
   it('phones converge, in batches and pages, and nothing typed offline is lost or doubled', async () => {
     server = await startTestServer({ backend });
     await setUpEvent(server.app);
-    const a = await phone(server.app, 'Sam');
-    const b = await phone(server.app, 'Kim');
+    const a = await joinTestPhone(server.app, 'Sam');
+    const b = await joinTestPhone(server.app, 'Kim');
     const ids = [newUuid(), newUuid(), newUuid()];
     for (const [i, id] of ids.entries())
       await change(a, 'createIssue', { id, eventId: 'festival', category: 'other', summary: `Issue ${i}` });
@@ -104,7 +50,7 @@ describe.each(backends)('the client sync code against the server on %s', (backen
   it('a refused change leaves the outbox, is kept aside with its reason, and does not hold back the next ones', async () => {
     server = await startTestServer({ backend });
     await setUpEvent(server.app);
-    const a = await phone(server.app, 'Sam');
+    const a = await joinTestPhone(server.app, 'Sam');
     const id = newUuid();
     await change(a, 'createIssue', { id, eventId: 'festival', category: 'other', summary: 'Shared' });
     // As an older app version with looser checks would have queued it:
@@ -131,7 +77,7 @@ describe.each(backends)('the client sync code against the server on %s', (backen
   it('an issue the server refused to create stays until a person removes it; the refusal stays on record', async () => {
     server = await startTestServer({ backend });
     await setUpEvent(server.app);
-    const a = await phone(server.app, 'Sam');
+    const a = await joinTestPhone(server.app, 'Sam');
     const refused = newUuid();
     const kept = newUuid();
     await change(a, 'createIssue', { id: refused, eventId: 'another-festival', category: 'other', summary: 'Wrong event' });
@@ -181,7 +127,7 @@ describe.each(backends)('the client sync code against the server on %s', (backen
         return response;
       }) as typeof fetch;
     };
-    const a = await phone(server.app, 'Sam', 'staff', overtaking);
+    const a = await joinTestPhone(server.app, 'Sam', 'staff', overtaking);
     const ids = Array.from({ length: 7 }, () => newUuid());
     for (const [i, id] of ids.entries()) {
       await change(a, 'createIssue', { id, eventId: 'festival', category: 'other', summary: `Issue ${i}` });
@@ -191,7 +137,7 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     expect(overtaken).toBe(2);
     expect(await a.db.outbox.count()).toBe(0);
     expect(await a.db.rejected.count()).toBe(0);
-    const b = await phone(server.app, 'Kim');
+    const b = await joinTestPhone(server.app, 'Kim');
     await b.sync();
     const onB = await b.db.issues.toArray();
     expect(onB).toHaveLength(7);

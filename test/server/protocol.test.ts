@@ -1,23 +1,15 @@
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
-import { HelptentDatabase } from '../../src/db/database';
-import { ensureDeviceIdentity } from '../../src/db/device-repository';
-import { ensureEvent } from '../../src/db/event-repository';
-import { saveChange } from '../../src/db/save-change';
-import { saveJoin } from '../../src/db/sync-repository';
 import { readSyncState } from '../../src/db/sync-state';
 import { AppError } from '../../src/domain/app-error';
-import { defaultEvent } from '../../src/domain/event';
 import { protocolHeader, protocolVersion } from '../../src/domain/sync-protocol';
-import { createTransport } from '../../src/sync/http';
-import { syncOnce } from '../../src/sync/sync-once';
-import { backends, injectFetch, startTestServer, type TestServer } from './helpers';
-import { createArgs, joinAs, newJoinCode, newUuid, pullAll, setUpEvent } from './sync-helpers';
+import { backends, startTestServer, type TestServer } from './helpers';
+import { createArgs, joinAs, newUuid, pullAll, setUpEvent } from './sync-helpers';
+import { change, joinTestPhone, phoneDatabases } from './test-phone';
 
 let server: TestServer | undefined;
-const databases: HelptentDatabase[] = [];
 afterEach(async () => {
-  for (const db of databases.splice(0)) await db.delete();
+  for (const db of phoneDatabases.splice(0)) await db.delete();
   await server?.close();
   server = undefined;
 });
@@ -92,58 +84,22 @@ describe.each(backends)('protocol versions on %s', (backend) => {
     server = await startTestServer({ backend, minProtocolVersion: protocolVersion });
     await setUpEvent(server.app);
     const app = server.app;
-    const db = new HelptentDatabase(`protocol-${Math.random()}`);
-    databases.push(db);
-    await db.open();
-    const deviceId = newUuid();
-    await ensureDeviceIdentity(db, { deviceId, firstOpenedAt: new Date().toISOString() });
-    const event = await ensureEvent(db, defaultEvent('festival', 'Europe/Amsterdam'));
-    const code = await newJoinCode(app, 'staff');
-    const joined = (
-      await app.inject({
-        method: 'POST',
-        url: '/api/join',
-        headers: { [protocolHeader]: String(protocolVersion) },
-        payload: { code, deviceId, staffId: 'staff-Sam', staffName: 'Sam' },
-      })
-    ).json();
-    await saveJoin(
-      db,
-      {
-        token: joined.token,
-        role: 'staff',
-        staffName: 'Sam',
-        eventId: 'festival',
-        cursor: 0,
-        lastSyncedAt: null,
-        lastError: null,
-      },
-      joined.event,
-    );
-    const actor = { id: 'staff-Sam', name: 'Sam', role: 'staff' as const };
-    for (const summary of ['Lost phone', 'Toilets blocked']) {
-      await saveChange(db, event, {
-        name: 'createIssue',
-        args: createArgs(summary),
-        context: { now: new Date().toISOString(), actor, mutationId: newUuid() },
-      });
-    }
+    const phone = await joinTestPhone(app, 'Sam');
+    for (const summary of ['Lost phone', 'Toilets blocked']) await change(phone, 'createIssue', createArgs(summary));
     // The same client code, speaking the version before the server's oldest.
-    const oldApp = createTransport({ fetch: injectFetch(app), isOnline: () => true, protocol: protocolVersion - 1 });
-    const refused = await syncOnce(db, oldApp, { batchSize: 10, pageSize: 10 }).catch((error: unknown) => error);
+    const refused = await phone.sync({ protocol: protocolVersion - 1 }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).kind).toBe('update-needed');
-    expect(await db.outbox.count()).toBe(2);
-    const staff = await joinAs(app, 'coordinator', 'Alex');
-    expect((await pullAll(app, staff)).issues).toHaveLength(0);
+    expect(await phone.db.outbox.count()).toBe(2);
+    const coordinator = await joinAs(app, 'coordinator', 'Alex');
+    expect((await pullAll(app, coordinator)).issues).toHaveLength(0);
     // Updated: the same queue goes out, once.
-    const updated = createTransport({ fetch: injectFetch(app), isOnline: () => true });
-    expect(await syncOnce(db, updated, { batchSize: 10, pageSize: 10 })).toBe(true);
-    expect(await db.outbox.count()).toBe(0);
-    expect((await pullAll(app, staff)).issues.map((p: { issue: { summary: string } }) => p.issue.summary).sort()).toEqual([
+    expect(await phone.sync()).toBe(true);
+    expect(await phone.db.outbox.count()).toBe(0);
+    expect((await pullAll(app, coordinator)).issues.map((p: { issue: { summary: string } }) => p.issue.summary).sort()).toEqual([
       'Lost phone',
       'Toilets blocked',
     ]);
-    expect((await readSyncState(db))?.lastError ?? null).toBeNull();
+    expect((await readSyncState(phone.db))?.lastError ?? null).toBeNull();
   });
 });
