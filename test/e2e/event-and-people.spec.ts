@@ -117,3 +117,49 @@ test('what a coordinator phone allows follows the role the server granted: no "O
     await server.stop('SIGKILL');
   }
 });
+
+test('a zone removed offline that the server knows still has issues is refused: the zone comes back and the reason shows until read', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
+    const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+
+    // The coordinator loses signal before the staff phone logs an issue at the car park.
+    await coordinator.context.setOffline(true);
+    await phone.page.goto('/');
+    await phone.page.getByRole('radio', { name: 'Transport & parking' }).check();
+    await phone.page.getByRole('textbox', { name: /What happened\?/ }).fill('Car blocked in at the car park');
+    await phone.page.getByText('More details (optional)').click();
+    await phone.page.getByLabel('Zone').selectOption({ label: 'Car park' });
+    await phone.page.getByRole('button', { name: 'Save issue' }).first().click();
+    await expect(phone.page.getByTestId('sync-line')).toContainText('nothing waiting', { timeout: 20_000 });
+
+    // Offline, the coordinator's phone knows no issue there, so it lets the zone go…
+    await coordinator.page.goto('/settings');
+    const settings = coordinator.page.getByRole('form', { name: 'Festival settings' });
+    const zones = settings.getByLabel('Zones, one per line');
+    await zones.fill((await zones.inputValue()).replace('Car park\n', '').replace(/\nCar park$/, ''));
+    await settings.getByRole('button', { name: 'Save festival settings' }).click();
+    await expect(settings).toContainText('every phone gets it when it syncs');
+
+    // …and the server, which does, refuses it with its reason once signal is back.
+    await coordinator.context.setOffline(false);
+    const festival = coordinator.page.getByRole('region', { name: 'Festival' });
+    await expect(festival).toContainText('The zone “Car park” still has 1 issue, so it cannot be removed', { timeout: 30_000 });
+    await expect(coordinator.page.getByTestId('sync-line')).toContainText('1 change refused');
+    await coordinator.page.reload();
+    await expect(coordinator.page.getByRole('form', { name: 'Festival settings' }).getByLabel('Zones, one per line')).toHaveValue(
+      /Car park/,
+    );
+    await coordinator.page.getByRole('region', { name: 'Festival' }).getByRole('button', { name: 'I have read this' }).click();
+    await expect(coordinator.page.getByTestId('sync-line')).not.toContainText('refused');
+    await expect(
+      coordinator.page.getByRole('region', { name: 'Sync with the server' }).getByRole('link', { name: 'setZones' }),
+    ).toHaveAttribute('href', '/settings#festival-title');
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});

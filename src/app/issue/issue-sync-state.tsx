@@ -1,7 +1,8 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { dismissRejections, readRejections, removeRefusedIssue } from '../../db/rejection-repository';
+import { readRejections, removeRefusedIssue } from '../../db/rejection-repository';
 import { errorMessage } from '../changes';
+import { RefusalNotice } from '../components/refusal-notice';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
@@ -16,7 +17,6 @@ export function IssueSyncState({ issueId, synced }: { issueId: string; synced: b
   const [problem, setProblem] = useState('');
   const waiting = useLiveQuery(() => db.outbox.where('issueId').equals(issueId).count(), [db, issueId]).data ?? 0;
   const refusals = useLiveQuery(() => readRejections(db, issueId), [db, issueId]).data ?? [];
-  const unread = refusals.filter((r) => !r.dismissedAt);
   const creationRefused = !synced && refusals.some((r) => r.name === 'createIssue');
   const text =
     waiting > 0
@@ -26,42 +26,25 @@ export function IssueSyncState({ issueId, synced }: { issueId: string; synced: b
         : creationRefused
           ? 'Only on this phone: the server refused to take it'
           : 'Saved on this phone';
-  const act = async (action: () => Promise<void>) => {
+  const remove = async () => {
+    if (!window.confirm('Remove this issue from this phone? The server never had it; what was typed stays in Settings.')) return;
     try {
-      await action();
-      setProblem('');
+      await removeRefusedIssue(db, issueId, new Date().toISOString());
+      location.route('/queue');
     } catch (error) {
       setProblem(errorMessage(error));
     }
   };
-  const remove = () =>
-    act(async () => {
-      if (!window.confirm('Remove this issue from this phone? The server never had it; what was typed stays in Settings.'))
-        return;
-      await removeRefusedIssue(db, issueId, new Date().toISOString());
-      location.route('/queue');
-    });
   return (
     <>
       <p class="issue-sync" data-testid="issue-sync">
         {text}
       </p>
-      {unread.length > 0 && (
-        <div class="message message--error refusals">
-          {unread.map((r) => (
-            <p key={r.seq}>
-              The server refused {r.name === 'createIssue' ? 'this issue' : `a change (${r.name})`}: {r.message}
-            </p>
-          ))}
-          <button
-            type="button"
-            class="button"
-            onClick={() => void act(() => dismissRejections(db, issueId, new Date().toISOString()))}
-          >
-            I have read this
-          </button>
-        </div>
-      )}
+      <RefusalNotice
+        refusals={refusals}
+        target={issueId}
+        describe={(r) => (r.name === 'createIssue' ? 'this issue' : `a change (${r.name})`)}
+      />
       {creationRefused && (
         <button type="button" class="button" onClick={() => void remove()}>
           Remove it from this phone

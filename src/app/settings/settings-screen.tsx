@@ -1,10 +1,12 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { readDeviceIdentity } from '../../db/device-repository';
 import { countPendingChanges } from '../../db/issue-repository';
+import { readRejections } from '../../db/rejection-repository';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../db/storage-persistence';
 import { readSyncState } from '../../db/sync-state';
 import { appVersion } from '../../domain/app-version';
 import { ChoiceTiles } from '../components/fields';
+import { RefusalNotice } from '../components/refusal-notice';
 import { Screen } from '../components/screen';
 import { roleLabels, StaffPicker } from '../components/staff-picker';
 import { formatBytes } from '../format';
@@ -145,11 +147,14 @@ function ChangesSection() {
 }
 
 function FestivalSection() {
-  const { event, role } = useSession();
+  const { db, event, role } = useSession();
   const isCoordinator = role !== 'staff';
+  // Changes to the settings are filed under no issue ('').
+  const refusals = useLiveQuery(() => readRejections(db, ''), [db]).data ?? [];
   return (
     <section aria-labelledby="festival-title" class="card">
       <h2 id="festival-title">Festival</h2>
+      <RefusalNotice refusals={refusals} target="" describe={() => 'a change to the festival settings'} />
       {isCoordinator ? (
         <>
           <EventSettings />

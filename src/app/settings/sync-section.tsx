@@ -64,7 +64,9 @@ export function SyncSection() {
           <ul class="rejections">
             {rejected.map((r) => (
               <li key={r.seq}>
-                <a href={`/issues/${r.issueId}`}>{r.name}</a> ({formatWhen(r.createdAt, event.timezone)}): {r.message}
+                {/* A refused settings change is filed under no issue: it is shown with the festival settings. */}
+                <a href={r.issueId ? `/issues/${r.issueId}` : '/settings#festival-title'}>{r.name}</a> (
+                {formatWhen(r.createdAt, event.timezone)}): {r.message}
                 {r.dismissedAt ? ' (read)' : ''}
                 {r.name === 'createIssue' && <RefusedText args={r.args} />}
               </li>

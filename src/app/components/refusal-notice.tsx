@@ -1,0 +1,42 @@
+import { useState } from 'preact/hooks';
+import { dismissRejections } from '../../db/rejection-repository';
+import type { RejectedEntry } from '../../db/rows';
+import { errorMessage } from '../changes';
+import { useSession } from '../session';
+
+/**
+ * Changes the server refused, with its reasons, in sight until someone has read them (an issue's
+ * refusals on its screen; refused settings changes in Settings). `target` is the issue's id, or
+ * '' for the event's settings.
+ */
+export function RefusalNotice(props: {
+  refusals: RejectedEntry[];
+  target: string;
+  describe: (refusal: RejectedEntry) => string;
+}) {
+  const { db } = useSession();
+  const [problem, setProblem] = useState('');
+  const unread = props.refusals.filter((r) => !r.dismissedAt);
+  if (unread.length === 0) return null;
+  const markRead = async () => {
+    try {
+      await dismissRejections(db, props.target, new Date().toISOString());
+      setProblem('');
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+  return (
+    <div class="message message--error refusals">
+      {unread.map((r) => (
+        <p key={r.seq}>
+          The server refused {props.describe(r)}: {r.message}
+        </p>
+      ))}
+      <button type="button" class="button" onClick={() => void markRead()}>
+        I have read this
+      </button>
+      {problem && <p role="alert">{problem}</p>}
+    </div>
+  );
+}
