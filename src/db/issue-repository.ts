@@ -22,8 +22,23 @@ export async function readQueue(db: HelptentDatabase, eventId: string): Promise<
   return rows.sort((a, b) => newer(a.createdAt, b.createdAt) || newer(a.id, b.id));
 }
 
+/** Whole issues (with their timelines) by id, in that order; ids no longer on the phone are skipped. */
+export async function readIssuesById(db: HelptentDatabase, ids: string[]): Promise<StoredIssue[]> {
+  return (await db.issues.bulkGet(ids)).filter((issue) => issue !== undefined);
+}
+
+/** Every issue of the event, whole: exports read these. */
+export function readEventIssues(db: HelptentDatabase, eventId: string): Promise<StoredIssue[]> {
+  return db.issues.where('eventId').equals(eventId).toArray();
+}
+
 export function countPendingChanges(db: HelptentDatabase): Promise<number> {
   return db.outbox.count();
+}
+
+/** Changes to one issue (or, for '', to the event's settings) not on the server yet. */
+export function countPendingChangesOf(db: HelptentDatabase, issueId: string): Promise<number> {
+  return db.outbox.where('issueId').equals(issueId).count();
 }
 
 /**

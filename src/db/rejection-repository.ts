@@ -8,6 +8,11 @@ export function countUnreadRejections(db: HelptentDatabase): Promise<number> {
   return db.rejected.filter((entry) => !entry.dismissedAt).count();
 }
 
+/** Every refusal this phone keeps, newest first. */
+export function readAllRejections(db: HelptentDatabase): Promise<RejectedEntry[]> {
+  return db.rejected.reverse().toArray();
+}
+
 export function readRejections(db: HelptentDatabase, issueId: string): Promise<RejectedEntry[]> {
   return db.rejected.where('issueId').equals(issueId).toArray();
 }

@@ -1,4 +1,5 @@
 import { useEffect } from 'preact/hooks';
+import { countPendingChanges } from '../../db/issue-repository';
 import { countUnreadRejections } from '../../db/rejection-repository';
 import { readSyncState } from '../../db/sync-state';
 import { formatWhen } from '../labels';
@@ -11,7 +12,7 @@ import { useLiveQuery } from '../use-live-query';
 export function SyncLine() {
   const { db, event } = useSession();
   const state = useLiveQuery(() => readSyncState(db), [db]).data;
-  const waiting = useLiveQuery(() => db.outbox.count(), [db]).data ?? 0;
+  const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data ?? 0;
   const rejected = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
   const waitingText = waiting === 0 ? 'nothing waiting' : `${waiting} waiting`;
   const updateNeeded = state?.lastError?.kind === 'update-needed';

@@ -1,35 +1,10 @@
 import { useState } from 'preact/hooks';
-import type { HelptentDatabase } from '../../db/database';
-import { readSyncState } from '../../db/sync-state';
+import { readEventIssues } from '../../db/issue-repository';
 import { type ExportKind, type ExportRequest, exportFileName, exportTable } from '../../domain/export-rows';
-import type { Issue } from '../../domain/issue';
-import type { ExportRecord } from '../../domain/sync-protocol';
-import { reportExport } from '../../sync/api';
+import { logExport } from '../../sync/export-reports';
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { useSession } from '../session';
-
-const pendingKey = 'pending-export-logs';
-
-/**
- * Every export is logged on the server (who, when, what, how many rows). An export made
- * without signal is remembered and logged the next time exports are opened with signal.
- */
-async function logExport(db: HelptentDatabase, entry: ExportRecord): Promise<'logged' | 'later' | 'local'> {
-  const sync = await readSyncState(db);
-  if (!sync) return 'local';
-  const pending = [...(((await db.meta.get(pendingKey))?.value as ExportRecord[] | undefined) ?? []), entry];
-  const left: ExportRecord[] = [];
-  for (const item of pending) {
-    try {
-      await reportExport(sync.token, item);
-    } catch {
-      left.push(item);
-    }
-  }
-  await db.meta.put({ key: pendingKey, value: left });
-  return left.includes(entry) ? 'later' : 'logged';
-}
 
 function download(fileName: string, body: string, type: string): void {
   const url = URL.createObjectURL(new Blob([body], { type }));
@@ -50,7 +25,7 @@ export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: 
   const run = async (kind: ExportKind, format: 'csv' | 'json') => {
     try {
       const request: ExportRequest = { kind, day: day || null };
-      const issues = (await db.issues.where('eventId').equals(event.id).toArray()) as Issue[];
+      const issues = await readEventIssues(db, event.id);
       const table = exportTable(issues, event, request);
       const fileName = exportFileName(event, request, format);
       if (format === 'csv') {

@@ -1,4 +1,4 @@
-import { readEventRows } from '../../db/issue-repository';
+import { readEventRows, readIssuesById } from '../../db/issue-repository';
 import type { QueueRow } from '../../db/rows';
 import type { Issue } from '../../domain/issue';
 import { useSession } from '../session';
@@ -12,7 +12,6 @@ export function useIssuesWhere(predicate: (row: QueueRow) => boolean, deps: unkn
   const { db, event } = useSession();
   return useLiveQuery(async () => {
     const ids = (await readEventRows(db, event.id)).filter(predicate).map((row) => row.id);
-    const issues = await db.issues.bulkGet(ids);
-    return issues.filter((issue) => issue !== undefined);
+    return readIssuesById(db, ids);
   }, [db, event.id, ...deps]);
 }

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { countPendingChangesOf } from '../../db/issue-repository';
 import { readRejections, removeRefusedIssue } from '../../db/rejection-repository';
 import { errorMessage } from '../changes';
 import { RefusalNotice } from '../components/refusal-notice';
@@ -15,7 +16,7 @@ export function IssueSyncState({ issueId, synced }: { issueId: string; synced: b
   const { db } = useSession();
   const location = useLocation();
   const [problem, setProblem] = useState('');
-  const waiting = useLiveQuery(() => db.outbox.where('issueId').equals(issueId).count(), [db, issueId]).data ?? 0;
+  const waiting = useLiveQuery(() => countPendingChangesOf(db, issueId), [db, issueId]).data ?? 0;
   const refusals = useLiveQuery(() => readRejections(db, issueId), [db, issueId]).data ?? [];
   const creationRefused = !synced && refusals.some((r) => r.name === 'createIssue');
   const text =

@@ -1,3 +1,4 @@
+import { readAllRejections } from '../../db/rejection-repository';
 import { readSyncState } from '../../db/sync-state';
 import { ChangeForm } from '../components/change-form';
 import { formatWhen } from '../labels';
@@ -17,7 +18,7 @@ function RefusedText({ args }: { args: unknown }) {
 export function SyncSection() {
   const { db, event } = useSession();
   const state = useLiveQuery(() => readSyncState(db), [db]);
-  const rejected = useLiveQuery(() => db.rejected.reverse().toArray(), [db]).data ?? [];
+  const rejected = useLiveQuery(() => readAllRejections(db), [db]).data ?? [];
   // A scanned QR code opens /settings#code=…: the fragment never reaches a server log.
   const codeFromLink = /[#&]code=([^&]+)/.exec(window.location.hash)?.[1] ?? '';
   if (!state.loaded) return null;

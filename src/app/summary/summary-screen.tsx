@@ -1,6 +1,6 @@
 import './coordinator.css';
 import { useMemo, useState } from 'preact/hooks';
-import { readEventRows } from '../../db/issue-repository';
+import { readEventRows, readIssuesById } from '../../db/issue-repository';
 import { emptyFilter, type QueueFilter } from '../../db/queue-filter';
 import { operationalDayOf, previousDate } from '../../domain/operational-day';
 import { summarizeDay } from '../../domain/summary/day-summary';
@@ -234,7 +234,7 @@ function DaySummaryView() {
         (r) => r.day >= since || r.updatedAt.slice(0, 10) >= since || ['open', 'in_progress', 'follow_up'].includes(r.status),
       )
       .map((r) => r.id);
-    return (await db.issues.bulkGet(ids)).filter((i) => i !== undefined);
+    return readIssuesById(db, ids);
   }, [db, rows.data, day]);
   const summary = useMemo(
     () => (issues.data ? summarizeDay(issues.data, event, day, new Date()) : undefined),
