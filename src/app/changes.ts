@@ -38,7 +38,11 @@ export async function makeEventChange(session: Session, name: EventMutationName,
 function contextOf(session: Session): MutationContext {
   const person = session.staff.current;
   if (!person) throw new AppError('invalid', 'Choose who you are in Settings before logging or changing issues.');
-  return { now: new Date().toISOString(), actor: { id: person.id, name: person.name, role: session.role }, mutationId: newId() };
+  return {
+    now: new Date().toISOString(),
+    actor: { id: person.id, name: person.name, role: session.role },
+    mutationUuid: newId(),
+  };
 }
 
 /**

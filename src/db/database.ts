@@ -4,7 +4,7 @@ import type { Issue } from '../domain/issue';
 import type { EventPerson } from '../domain/staff';
 import { pagesOf } from './queue-paging';
 import { queueRowOf } from './queue-row';
-import type { DraftRow, MetaRow, OutboxEntry, QueuePage, QueueRow, RejectedEntry, StoredIssue } from './rows';
+import type { DraftRow, MetaRow, QueuePage, QueueRow, RefusedChange, StoredIssue, UnsentChange } from './rows';
 
 /**
  * The phone's database. Each schema change is a new `version(n)` below the others, never an
@@ -16,9 +16,11 @@ export class HelptentDatabase extends Dexie {
   /** Queue rows written one at a time (this phone's saves): newer than any page row of their issue. */
   queue!: EntityTable<QueueRow, 'id'>;
   queuePages!: EntityTable<QueuePage, 'id'>;
-  outbox!: EntityTable<OutboxEntry, 'seq'>;
+  /** The outbox: changes not on the server yet, under this device's mutation ids. */
+  unsentChanges!: EntityTable<UnsentChange, 'mutationId'>;
   drafts!: EntityTable<DraftRow, 'key'>;
-  rejected!: EntityTable<RejectedEntry, 'seq'>;
+  /** Changes the server refused, kept aside with its reasons. */
+  refusedChanges!: EntityTable<RefusedChange, 'mutationId'>;
   people!: EntityTable<EventPerson, 'id'>;
 
   constructor(name = 'helptent') {
@@ -70,5 +72,29 @@ export class HelptentDatabase extends Dexie {
       });
     // The event's people, as the server knows them: hand-overs and "Mine" name people who joined.
     this.version(7).stores({ people: '&id' });
+    // One name per concept on the phone, the wire and the server: the device's counter is
+    // `mutationId` (it was `seq`), the change's UUID `mutationUuid` (it was `mutationId`). A key
+    // path cannot be renamed in place, so both stores move to new ones, in mutation id order.
+    this.version(8)
+      .stores({ unsentChanges: '++mutationId, issueId', refusedChanges: '&mutationId, issueId', outbox: null, rejected: null })
+      .upgrade(async (tx) => {
+        const renamed = ({ seq, mutationId, ...rest }: { seq: number; mutationId: string }) => ({
+          ...rest,
+          mutationId: seq,
+          mutationUuid: mutationId,
+        });
+        const unsent = tx.table('unsentChanges');
+        await unsent.bulkAdd((await tx.table('outbox').toArray()).map(renamed));
+        await tx.table('refusedChanges').bulkAdd((await tx.table('rejected').toArray()).map(renamed));
+        // The numbering must go on from the last number this phone ever gave, sent or not: the
+        // server skips any number at or below the last it applied. Only the old store's key
+        // generator knows it, and only a new record reveals it; a record at the number before it
+        // moves the new store's generator there.
+        const next = (await tx.table('outbox').add({ issueId: '' })) as number;
+        if (next > 1 && !(await unsent.get(next - 1))) {
+          await unsent.add({ mutationId: next - 1, issueId: '' });
+          await unsent.delete(next - 1);
+        }
+      });
   }
 }

@@ -33,12 +33,12 @@ export function readEventIssues(db: HelptentDatabase, eventId: string): Promise<
 }
 
 export function countPendingChanges(db: HelptentDatabase): Promise<number> {
-  return db.outbox.count();
+  return db.unsentChanges.count();
 }
 
 /** Changes to one issue (or, for '', to the event's settings) not on the server yet. */
 export function countPendingChangesOf(db: HelptentDatabase, issueId: string): Promise<number> {
-  return db.outbox.where('issueId').equals(issueId).count();
+  return db.unsentChanges.where('issueId').equals(issueId).count();
 }
 
 /**

@@ -1,25 +1,25 @@
 import { AppError } from '../domain/app-error';
 import type { HelptentDatabase } from './database';
 import { deleteQueueRows } from './queue-pages';
-import type { RejectedEntry } from './rows';
+import type { RefusedChange } from './rows';
 
 /** Refusals nobody has read yet: the sync line counts these. */
 export function countUnreadRejections(db: HelptentDatabase): Promise<number> {
-  return db.rejected.filter((entry) => !entry.dismissedAt).count();
+  return db.refusedChanges.filter((entry) => !entry.dismissedAt).count();
 }
 
 /** Every refusal this phone keeps, newest first. */
-export function readAllRejections(db: HelptentDatabase): Promise<RejectedEntry[]> {
-  return db.rejected.reverse().toArray();
+export function readAllRejections(db: HelptentDatabase): Promise<RefusedChange[]> {
+  return db.refusedChanges.reverse().toArray();
 }
 
-export function readRejections(db: HelptentDatabase, issueId: string): Promise<RejectedEntry[]> {
-  return db.rejected.where('issueId').equals(issueId).toArray();
+export function readRejections(db: HelptentDatabase, issueId: string): Promise<RefusedChange[]> {
+  return db.refusedChanges.where('issueId').equals(issueId).toArray();
 }
 
 /** Someone read why the server refused: the refusal stays on record but stops asking for attention. */
 export async function dismissRejections(db: HelptentDatabase, issueId: string, now: string): Promise<void> {
-  await db.rejected
+  await db.refusedChanges
     .where('issueId')
     .equals(issueId)
     .filter((entry) => !entry.dismissedAt)
@@ -33,8 +33,8 @@ export async function dismissRejections(db: HelptentDatabase, issueId: string, n
  * record (with what was typed) in the refused list.
  */
 export async function removeRefusedIssue(db: HelptentDatabase, issueId: string, now: string): Promise<void> {
-  await db.transaction('rw', [db.issues, db.queue, db.queuePages, db.outbox, db.rejected], async () => {
-    const refusedCreation = await db.rejected
+  await db.transaction('rw', [db.issues, db.queue, db.queuePages, db.unsentChanges, db.refusedChanges], async () => {
+    const refusedCreation = await db.refusedChanges
       .where('issueId')
       .equals(issueId)
       .filter((entry) => entry.name === 'createIssue')
@@ -43,10 +43,10 @@ export async function removeRefusedIssue(db: HelptentDatabase, issueId: string, 
     if (!refusedCreation || (issue?.serverVersion ?? 0) > 0) {
       throw new AppError('invalid', 'Only an issue the server refused to create can be removed from this phone.');
     }
-    await db.outbox.where('issueId').equals(issueId).delete();
+    await db.unsentChanges.where('issueId').equals(issueId).delete();
     await db.issues.delete(issueId);
     await deleteQueueRows(db, [issueId]);
-    await db.rejected
+    await db.refusedChanges
       .where('issueId')
       .equals(issueId)
       .modify((entry) => {

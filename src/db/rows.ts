@@ -58,10 +58,12 @@ export interface StoredIssue extends Issue {
   serverVersion: number;
 }
 
-/** A change waiting to be sent to the server; `seq` is this device's increasing mutation id. */
-export interface OutboxEntry {
-  seq?: number;
-  mutationId: string;
+/** A change waiting to be sent to the server (the outbox). */
+export interface UnsentChange {
+  /** This device's number for the change (1, 2, 3…), given when it is queued: resends are harmless. */
+  mutationId?: number;
+  /** The change's UUID: the id of the timeline entry it makes. */
+  mutationUuid: string;
   name: MutationName;
   args: unknown;
   issueId: string;
@@ -72,7 +74,7 @@ export interface OutboxEntry {
 }
 
 /** A change the server refused, kept aside with its reason instead of blocking or vanishing. */
-export interface RejectedEntry extends OutboxEntry {
+export interface RefusedChange extends UnsentChange {
   kind: string;
   message: string;
   rejectedAt: string;

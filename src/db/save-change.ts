@@ -9,7 +9,7 @@ import { readEvent } from './event-repository';
 import { filesRowsDifferently, refileQueueRows } from './queue-pages';
 import { queueRowOf } from './queue-row';
 import { withReopenRetry } from './retry';
-import type { OutboxEntry, StoredIssue } from './rows';
+import type { StoredIssue, UnsentChange } from './rows';
 
 export interface ChangeRequest {
   name: MutationName;
@@ -22,7 +22,7 @@ export interface ChangeRequest {
 export interface SavedChange {
   issue: Issue;
   /** This device's mutation id for the change, as the outbox numbers it. */
-  seq: number;
+  mutationId: number;
 }
 
 /** The outbox entry of a change: '' as the issue id files a change to the event's settings. */
@@ -30,10 +30,10 @@ function outboxEntryOf(
   change: { name: MutationName; args: unknown; context: MutationContext },
   issueId: string,
   baseVersion: number,
-): OutboxEntry {
-  const { mutationId, actor, now } = change.context;
+): UnsentChange {
+  const { mutationUuid, actor, now } = change.context;
   return {
-    mutationId,
+    mutationUuid,
     name: change.name,
     args: change.args,
     issueId,
@@ -51,7 +51,7 @@ function outboxEntryOf(
 export async function saveChange(db: HelptentDatabase, event: FestivalEvent, change: ChangeRequest): Promise<SavedChange> {
   const issueId = outboxKeyOf(change.name, change.args);
   return withReopenRetry(db, () =>
-    db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts], async () => {
+    db.transaction('rw', [db.issues, db.queue, db.unsentChanges, db.drafts], async () => {
       const current = issueId ? await db.issues.get(issueId) : undefined;
       const baseVersion = current?.serverVersion ?? 0;
       const issue: StoredIssue = {
@@ -60,9 +60,9 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, cha
       };
       await db.issues.put(issue);
       await db.queue.put(queueRowOf(issue, event));
-      const seq = await db.outbox.add(outboxEntryOf(change, issue.id, baseVersion));
+      const mutationId = await db.unsentChanges.add(outboxEntryOf(change, issue.id, baseVersion));
       if (change.clearDraftKey) await db.drafts.delete(change.clearDraftKey);
-      return { issue, seq: seq as number };
+      return { issue, mutationId: mutationId as number };
     }),
   );
 }
@@ -70,7 +70,7 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, cha
 export interface SavedEventChange {
   event: FestivalEvent;
   /** This device's mutation id for the change; null when it changed nothing and was not queued. */
-  seq: number | null;
+  mutationId: number | null;
 }
 
 export interface EventChangeRequest {
@@ -86,19 +86,19 @@ export interface EventChangeRequest {
  */
 export async function saveEventChange(db: HelptentDatabase, change: EventChangeRequest): Promise<SavedEventChange> {
   return withReopenRetry(db, () =>
-    db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox], async () => {
+    db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.unsentChanges], async () => {
       const current = (await readEvent(db))!;
       const issues = await db.issues.where('eventId').equals(current.id).toArray();
       const next = applyEventMutation(current, change.name, change.args, {
         ...change.context,
         issuesInZone: (zoneId) => issues.filter((issue) => issue.zoneId === zoneId).length,
       });
-      if (next === current) return { event: current, seq: null };
+      if (next === current) return { event: current, mutationId: null };
       await db.meta.put({ key: 'event', value: next });
       if (filesRowsDifferently(current, next)) await refileQueueRows(db, next);
       // The settings carry no version of their own: a later arrival simply applies.
-      const seq = await db.outbox.add(outboxEntryOf(change, '', 0));
-      return { event: next, seq: seq as number };
+      const mutationId = await db.unsentChanges.add(outboxEntryOf(change, '', 0));
+      return { event: next, mutationId: mutationId as number };
     }),
   );
 }

@@ -7,7 +7,7 @@ import type { PullPage, Refusal } from '../domain/sync-protocol';
 import type { HelptentDatabase } from './database';
 import { putPeople } from './people-repository';
 import { fileQueueRowsInBulk, filesRowsDifferently, refileQueueRows } from './queue-pages';
-import type { OutboxEntry, StoredIssue } from './rows';
+import type { StoredIssue, UnsentChange } from './rows';
 import { type SyncState, syncStateKey } from './sync-state';
 
 /**
@@ -15,7 +15,7 @@ import { type SyncState, syncStateKey } from './sync-state';
  * carries it there instead of being refused as another event's.
  */
 export async function saveJoin(db: HelptentDatabase, state: SyncState, event: FestivalEvent): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox, db.people], async () => {
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.unsentChanges, db.people], async () => {
     const previous = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     await db.meta.put({ key: syncStateKey, value: state });
     await db.meta.put({ key: 'event', value: event });
@@ -30,7 +30,7 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
       }));
       await db.issues.bulkPut(moved);
       await fileQueueRowsInBulk(db, moved, event);
-      await db.outbox
+      await db.unsentChanges
         .filter((entry) => entry.name === 'createIssue')
         .modify((entry) => {
           entry.args = { ...(entry.args as object), eventId: event.id };
@@ -44,8 +44,8 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
 }
 
 /** The oldest changes still to send, after the ones already on their way (`afterSeq`). */
-export function pendingEntriesAfter(db: HelptentDatabase, afterSeq: number, limit: number): Promise<OutboxEntry[]> {
-  return db.outbox.where('seq').above(afterSeq).limit(limit).toArray();
+export function pendingEntriesAfter(db: HelptentDatabase, afterSeq: number, limit: number): Promise<UnsentChange[]> {
+  return db.unsentChanges.where('mutationId').above(afterSeq).limit(limit).toArray();
 }
 
 /** The outbox entries one push carried: every entry from `first` to `last` when it was read. */
@@ -67,13 +67,14 @@ export async function settlePush(
   refused: Refusal[],
   now: string,
 ): Promise<void> {
-  await db.transaction('rw', [db.outbox, db.rejected], async () => {
+  await db.transaction('rw', [db.unsentChanges, db.refusedChanges], async () => {
     for (const r of refused) {
-      const entry = r.mutationId >= batch.first && r.mutationId <= batch.last ? await db.outbox.get(r.mutationId) : undefined;
-      if (entry) await db.rejected.put({ ...entry, kind: r.kind, message: r.message, rejectedAt: now });
+      const entry =
+        r.mutationId >= batch.first && r.mutationId <= batch.last ? await db.unsentChanges.get(r.mutationId) : undefined;
+      if (entry) await db.refusedChanges.put({ ...entry, kind: r.kind, message: r.message, rejectedAt: now });
     }
     const upTo = Math.min(batch.last, lastMutationId);
-    if (upTo >= batch.first) await db.outbox.where('seq').between(batch.first, upTo, true, true).delete();
+    if (upTo >= batch.first) await db.unsentChanges.where('mutationId').between(batch.first, upTo, true, true).delete();
   });
 }
 
@@ -84,8 +85,8 @@ export async function settlePush(
  */
 function replay<T>(
   copy: T,
-  pending: OutboxEntry[] | undefined,
-  apply: (copy: T, entry: OutboxEntry, ctx: MutationContext) => T,
+  pending: UnsentChange[] | undefined,
+  apply: (copy: T, entry: UnsentChange, ctx: MutationContext) => T,
 ): T {
   let local = copy;
   for (const entry of pending ?? []) {
@@ -93,7 +94,7 @@ function replay<T>(
       local = apply(local, entry, {
         now: entry.createdAt,
         actor: { id: entry.actor.id, name: entry.actor.name, role: entry.actor.role as Role },
-        mutationId: entry.mutationId,
+        mutationUuid: entry.mutationUuid,
       });
     } catch {
       // Left for the server's word.
@@ -102,8 +103,8 @@ function replay<T>(
   return local;
 }
 
-function byIssue(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
-  const grouped = new Map<string, OutboxEntry[]>();
+function byIssue(entries: UnsentChange[]): Map<string, UnsentChange[]> {
+  const grouped = new Map<string, UnsentChange[]>();
   for (const entry of entries) {
     const list = grouped.get(entry.issueId);
     if (list) list.push(entry);
@@ -120,8 +121,8 @@ function byIssue(entries: OutboxEntry[]): Map<string, OutboxEntry[]> {
  * server refused.
  */
 export async function applyPulledPage(db: HelptentDatabase, page: PullPage): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.outbox, db.people], async () => {
-    const pending = byIssue(await db.outbox.where('seq').above(page.lastMutationId).toArray());
+  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.unsentChanges, db.people], async () => {
+    const pending = byIssue(await db.unsentChanges.where('mutationId').above(page.lastMutationId).toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     let event = current;
     if (page.event) {

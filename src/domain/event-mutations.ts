@@ -51,13 +51,13 @@ export function isEventMutation(name: string): name is EventMutationName {
 export interface EventMutationContext {
   now: string;
   actor: { id: string; name: string; role: Role };
-  mutationId: string;
+  mutationUuid: string;
   /** How many issues are filed under a zone: a zone that still has issues cannot be removed. */
   issuesInZone: (zoneId: string) => number;
 }
 
 function withChange(event: FestivalEvent, ctx: EventMutationContext, text: string): FestivalEvent {
-  const change: EventChange = { id: ctx.mutationId, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, text };
+  const change: EventChange = { id: ctx.mutationUuid, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, text };
   return { ...event, changes: [...(event.changes ?? []), change].slice(-maxEventChanges) };
 }
 
@@ -138,7 +138,7 @@ export function applyEventMutation(
   if (!canChangeEventSettings(ctx.actor.role)) {
     throw new AppError('forbidden', 'Only coordinators and organizers can change the festival settings.');
   }
-  if (event.changes?.some((change) => change.id === ctx.mutationId)) return event;
+  if (event.changes?.some((change) => change.id === ctx.mutationUuid)) return event;
   if (name === 'changeEventSettings') {
     return changeEventSettings(event, parseOrThrow(eventMutationArgSchemas.changeEventSettings, rawArgs, 'settings change'), ctx);
   }

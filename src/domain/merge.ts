@@ -89,7 +89,7 @@ export interface ServerChange {
   actor: PersonRef;
   /** The server sequence number this change gets. */
   seq: number;
-  mutationId: string;
+  mutationUuid: string;
   now: string;
 }
 
@@ -116,7 +116,7 @@ export function mergeServerChange(change: ServerChange): {
     if (previous && previous.seq > baseVersion && previous.deviceId !== deviceId) {
       conflicts.push(field);
       entries.push({
-        id: `${change.mutationId}:conflict:${field}`,
+        id: `${change.mutationUuid}:conflict:${field}`,
         at: change.now,
         by: actor,
         kind: 'conflict' as const,
@@ -153,10 +153,10 @@ function describeChange(name: string, args: unknown): string {
  */
 export function staleChangeConflict(
   issue: Issue,
-  change: { name: string; args: unknown; mutationId: string; now: string; actor: PersonRef; reason: string; others: string },
+  change: { name: string; args: unknown; mutationUuid: string; now: string; actor: PersonRef; reason: string; others: string },
 ): Issue {
   const entry = {
-    id: `${change.mutationId}:conflict`,
+    id: `${change.mutationUuid}:conflict`,
     at: change.now,
     by: change.actor,
     kind: 'conflict' as const,

@@ -31,14 +31,14 @@ export interface MutationContext {
   now: string;
   actor: Actor;
   /** Client-made id of this mutation; timeline entries derive their ids from it. */
-  mutationId: string;
+  mutationUuid: string;
 }
 
 /** The edit form's consent checkbox sets the issue's consent field. */
 const labelOf = (field: keyof EditableFields): string => fieldNames[field === 'consentGiven' ? 'consent' : field];
 
 function entry(ctx: MutationContext, kind: TimelineKind, text: string, note = ''): TimelineEntry {
-  return { id: ctx.mutationId, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, kind, text, note };
+  return { id: ctx.mutationUuid, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, kind, text, note };
 }
 
 function withEntry(issue: Issue, ctx: MutationContext, kind: TimelineKind, text: string, note = ''): Issue {
@@ -270,7 +270,7 @@ export function applyMutation(issue: Issue | undefined, name: string, rawArgs: u
   const args = parseOrThrow(schema, rawArgs, 'change');
   // Every effective change leaves a timeline entry under its mutation id, so a change that is
   // already in the issue (a resend, or a rebase onto a copy that holds it) is applied once only.
-  if (issue?.timeline.some((entry) => entry.id === ctx.mutationId)) return issue;
+  if (issue?.timeline.some((entry) => entry.id === ctx.mutationUuid)) return issue;
   if (mutationName === 'createIssue') return createIssue(issue, args as MutationArgs<'createIssue'>, ctx);
   if (!issue) throw new AppError('not-found', 'This issue is not on this device.');
   const mutator = mutators[mutationName] as Mutator<typeof mutationName>;

@@ -1,5 +1,5 @@
 import type { HelptentDatabase } from '../db/database';
-import type { OutboxEntry } from '../db/rows';
+import type { UnsentChange } from '../db/rows';
 import { pendingEntriesAfter, type SentBatch, settlePush } from '../db/sync-repository';
 import { type PushAnswer, type PushRequest, pushAnswerSchema } from '../domain/sync-protocol';
 import type { Call } from './http';
@@ -14,13 +14,13 @@ export interface PushAuth {
   deviceId: string;
 }
 
-function send(call: Call, auth: PushAuth, batch: OutboxEntry[], after: number | undefined): Sent {
+function send(call: Call, auth: PushAuth, batch: UnsentChange[], after: number | undefined): Sent {
   const body: PushRequest = {
     deviceId: auth.deviceId,
     ...(after === undefined ? {} : { after }),
     mutations: batch.map((e) => ({
-      mutationId: e.seq!,
-      mutationUuid: e.mutationId,
+      mutationId: e.mutationId!,
+      mutationUuid: e.mutationUuid,
       name: e.name,
       args: e.args,
       createdAt: e.createdAt,
@@ -31,7 +31,7 @@ function send(call: Call, auth: PushAuth, batch: OutboxEntry[], after: number | 
   const answer = call('/api/sync/push', pushAnswerSchema, { method: 'POST', token: auth.token, body });
   // Awaited in turn; until then, a failure must not count as unhandled.
   answer.catch(() => undefined);
-  return { batch: { first: batch[0]?.seq ?? 0, last: batch.at(-1)?.seq ?? 0 }, answer };
+  return { batch: { first: batch[0]?.mutationId ?? 0, last: batch.at(-1)?.mutationId ?? 0 }, answer };
 }
 
 /** Clears what the server acknowledged; false when it did not take the whole batch. */

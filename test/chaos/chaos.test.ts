@@ -176,18 +176,18 @@ async function runChaos(seed: number): Promise<Stats> {
     if (kind === 'create') issueIds.push(issueId);
     const op = randomOp(random, kind, issueId);
     const at = Date.UTC(2026, 6, 10, 12) + unique * 5_000;
-    const mutationId = uuidV7(at, random.bytes(10));
+    const mutationUuid = uuidV7(at, random.bytes(10));
     if (device.role !== 'staff' && random.chance(0.01)) {
       // A coordinator changes the festival settings while everyone works.
-      if (await saveSettingsOp(device, random.int(0, 1_000_000), { mutationId, at })) stats.settingsChanges += 1;
+      if (await saveSettingsOp(device, random.int(0, 1_000_000), { mutationUuid, at })) stats.settingsChanges += 1;
       return;
     }
     if (kind === 'note' && random.chance(0.02) && (await device.db.issues.get(issueId))) {
-      await saveOldAppChange(device, issueId, { mutationId, at });
+      await saveOldAppChange(device, issueId, { mutationUuid, at });
       stats.oldAppChanges += 1;
       return;
     }
-    const saved = await saveOp(device, op, { mutationId, unique, at });
+    const saved = await saveOp(device, op, { mutationUuid, unique, at });
     if (saved) stats.saved += 1;
     else stats.refusedLocally += 1;
   };
@@ -217,7 +217,7 @@ async function runChaos(seed: number): Promise<Stats> {
       // better-sqlite3 reads synchronously: this is before the server has seen the request.
       const before = readLastMutationId(file, device.deviceId);
       stats[signal === 'SIGKILL' ? 'killsMidPush' : 'stopsMidPush'] += 1;
-      void device.db.outbox.count().then((n) => stats.batchesHit.push(n));
+      void device.db.unsentChanges.count().then((n) => stats.batchesHit.push(n));
       killed = new Promise((resolve) => setTimeout(resolve, delayMs))
         .then(() => server.stop(signal))
         .then((code) => {
@@ -232,7 +232,7 @@ async function runChaos(seed: number): Promise<Stats> {
   };
   /** The phone with the most waiting (so the push it sends is a real batch), among those with signal. */
   const busiestPhone = async (fallback: SimDevice) => {
-    const waiting = await Promise.all(devices.map((d) => (d.offline ? -1 : d.db.outbox.count())));
+    const waiting = await Promise.all(devices.map((d) => (d.offline ? -1 : d.db.unsentChanges.count())));
     const most = Math.max(...waiting);
     return most > 0 ? devices[waiting.indexOf(most)]! : fallback;
   };

@@ -80,7 +80,7 @@ export async function expectUpToDateCopiesMatch(devices: SimDevice[], server: Se
   for (const device of devices) {
     const stored = await device.db.issues.toArray();
     const versions = new Map(stored.map((issue) => [issue.id, issue.serverVersion]));
-    const pending = new Set((await device.db.outbox.toArray()).map((e) => e.issueId));
+    const pending = new Set((await device.db.unsentChanges.toArray()).map((e) => e.issueId));
     const visible = visibleTo(device, server);
     const copies = new Map(stored.map((issue) => [issue.id, contentOf(issue)]));
     for (const [i, { issue, changeSeq }] of server.issues.entries()) {
@@ -114,12 +114,12 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
       entryIssue.set(entry.id, issue.id);
     }
   }
-  const savedIds = new Set(devices.flatMap((d) => d.saved.map((m) => m.mutationId)));
+  const savedIds = new Set(devices.flatMap((d) => d.saved.map((m) => m.mutationUuid)));
   for (const [entryId, issueId] of entryIssue) {
-    const [mutationId, conflict, field] = entryId.split(':');
-    if (!savedIds.has(mutationId!)) problems.push(`timeline entry ${entryId} on ${issueId} belongs to no saved change`);
+    const [mutationUuid, conflict, field] = entryId.split(':');
+    if (!savedIds.has(mutationUuid!)) problems.push(`timeline entry ${entryId} on ${issueId} belongs to no saved change`);
     // A field conflict is recorded beside the change that caused it, on the same issue.
-    if (conflict && field && entryIssue.get(mutationId!) !== issueId) problems.push(`conflict ${entryId} without its change`);
+    if (conflict && field && entryIssue.get(mutationUuid!) !== issueId) problems.push(`conflict ${entryId} without its change`);
   }
 
   const noteTexts = new Map<string, number>();
@@ -130,40 +130,40 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
 
   for (const device of devices) {
     const who = `${device.name} (${device.role})`;
-    const outbox = await device.db.outbox.count();
+    const outbox = await device.db.unsentChanges.count();
     if (outbox !== 0) problems.push(`${who} still has ${outbox} changes in its outbox`);
-    const lastSeq = Math.max(0, ...device.saved.map((m) => m.seq));
+    const lastSeq = Math.max(0, ...device.saved.map((m) => m.mutationId));
     const serverLast = server.lastMutationIds.get(device.deviceId);
     if (serverLast !== lastSeq) problems.push(`${who} saved up to change ${lastSeq}, the server has up to ${serverLast}`);
 
     const serverRejected = server.rejections.filter((r) => r.deviceId === device.deviceId);
-    const phoneRejected = await device.db.rejected.toArray();
+    const phoneRejected = await device.db.refusedChanges.toArray();
     const serverRejectedIds = serverRejected.map((r) => r.mutationUuid).sort();
-    const phoneRejectedIds = phoneRejected.map((r) => r.mutationId).sort();
+    const phoneRejectedIds = phoneRejected.map((r) => r.mutationUuid).sort();
     if (JSON.stringify(serverRejectedIds) !== JSON.stringify(phoneRejectedIds)) {
       problems.push(
         `${who} keeps rejections ${phoneRejectedIds.join(',')} but the server refused ${serverRejectedIds.join(',')}`,
       );
     }
     for (const r of phoneRejected) {
-      const reason = serverRejected.find((s) => s.mutationUuid === r.mutationId);
+      const reason = serverRejected.find((s) => s.mutationUuid === r.mutationUuid);
       if (!r.kind || !r.message || r.message !== reason?.message)
-        problems.push(`${who} keeps ${r.mutationId} without the server's reason`);
+        problems.push(`${who} keeps ${r.mutationUuid} without the server's reason`);
     }
 
     for (const m of device.saved) {
-      const inTimeline = entryIssue.has(m.mutationId) ? 1 : 0;
-      const asConflict = entryIssue.has(`${m.mutationId}:conflict`) ? 1 : 0;
-      const rejected = serverRejected.filter((r) => r.mutationUuid === m.mutationId).length;
+      const inTimeline = entryIssue.has(m.mutationUuid) ? 1 : 0;
+      const asConflict = entryIssue.has(`${m.mutationUuid}:conflict`) ? 1 : 0;
+      const rejected = serverRejected.filter((r) => r.mutationUuid === m.mutationUuid).length;
       const traces = inTimeline + asConflict + rejected;
       if (traces > 1 || (m.leavesTrace && traces !== 1)) {
         problems.push(
-          `${who}'s ${m.name} ${m.mutationId} (#${m.seq}) left ${traces} traces (timeline ${inTimeline}, conflict ${asConflict}, rejected ${rejected})`,
+          `${who}'s ${m.name} ${m.mutationUuid} (#${m.mutationId}) left ${traces} traces (timeline ${inTimeline}, conflict ${asConflict}, rejected ${rejected})`,
         );
       }
-      const landedOn = entryIssue.get(m.mutationId) ?? entryIssue.get(`${m.mutationId}:conflict`);
+      const landedOn = entryIssue.get(m.mutationUuid) ?? entryIssue.get(`${m.mutationUuid}:conflict`);
       if (landedOn !== undefined && landedOn !== m.issueId)
-        problems.push(`${who}'s ${m.mutationId} landed on ${landedOn}, not ${m.issueId}`);
+        problems.push(`${who}'s ${m.mutationUuid} landed on ${landedOn}, not ${m.issueId}`);
       if (m.noteText !== undefined && rejected === 0 && noteTexts.get(m.noteText) !== 1) {
         problems.push(`${who}'s note "${m.noteText}" is on the server ${noteTexts.get(m.noteText) ?? 0} times`);
       }
@@ -206,7 +206,7 @@ export async function expectConverged(devices: SimDevice[], server: ServerSnapsh
   }
   const notesSaved = devices.flatMap((d) => d.saved).filter((m) => m.noteText !== undefined).length;
   const notesRejected = devices.flatMap((d) =>
-    d.saved.filter((m) => m.noteText !== undefined && server.rejections.some((r) => r.mutationUuid === m.mutationId)),
+    d.saved.filter((m) => m.noteText !== undefined && server.rejections.some((r) => r.mutationUuid === m.mutationUuid)),
   ).length;
   const notesStored = [...noteTexts.values()].reduce((sum, n) => sum + n, 0);
   if (notesStored !== notesSaved - notesRejected)

@@ -13,8 +13,9 @@ import { changeFor, type Op } from './sim-ops';
 
 /** One change a simulated person saved on their phone, as the phone numbered it. */
 export interface SavedMutation {
-  mutationId: string;
-  seq: number;
+  mutationUuid: string;
+  /** The device's number for it (the outbox key). */
+  mutationId: number;
   name: MutationName;
   issueId: string;
   leavesTrace: boolean;
@@ -129,24 +130,24 @@ function refusedHere(device: SimDevice, error: unknown): false {
 export async function saveOp(
   device: SimDevice,
   op: Op,
-  ids: { mutationId: string; unique: number; at: number },
+  ids: { mutationUuid: string; unique: number; at: number },
 ): Promise<boolean> {
   const change = changeFor(op, ids.unique, device.event.id);
   try {
     // The settings as they are now on this phone (a coordinator may have moved the day start).
     const event = (await readEvent(device.db)) ?? device.event;
-    const { seq } = await saveChange(device.db, event, {
+    const { mutationId } = await saveChange(device.db, event, {
       name: change.name,
       args: change.args,
       context: {
         now: new Date(ids.at + device.clockSkewMs).toISOString(),
         actor: device.actor,
-        mutationId: ids.mutationId,
+        mutationUuid: ids.mutationUuid,
       },
     });
     device.saved.push({
-      mutationId: ids.mutationId,
-      seq,
+      mutationUuid: ids.mutationUuid,
+      mutationId,
       name: change.name,
       issueId: op.issueId,
       leavesTrace: change.leavesTrace,
@@ -170,7 +171,7 @@ const dayStarts = ['05:00', '06:00', '07:00'] as const;
 export async function saveSettingsOp(
   device: SimDevice,
   choice: number,
-  ids: { mutationId: string; at: number },
+  ids: { mutationUuid: string; at: number },
 ): Promise<boolean> {
   const event = (await readEvent(device.db))!;
   const pick = <T>(items: readonly T[]) => items[Math.abs(choice) % items.length]!;
@@ -185,13 +186,13 @@ export async function saveSettingsOp(
             args: { zones: event.zones.map((z, i) => (i === Math.floor(choice / 3) % 3 ? { ...z, name: pick(zoneNames) } : z)) },
           };
   try {
-    const { seq } = await saveEventChange(device.db, {
+    const { mutationId } = await saveEventChange(device.db, {
       name: change.name,
       args: change.args,
-      context: { now: new Date(ids.at + device.clockSkewMs).toISOString(), actor: device.actor, mutationId: ids.mutationId },
+      context: { now: new Date(ids.at + device.clockSkewMs).toISOString(), actor: device.actor, mutationUuid: ids.mutationUuid },
     });
-    if (seq === null) return false;
-    device.saved.push({ mutationId: ids.mutationId, seq, name: change.name, issueId: '', leavesTrace: false });
+    if (mutationId === null) return false;
+    device.saved.push({ mutationUuid: ids.mutationUuid, mutationId, name: change.name, issueId: '', leavesTrace: false });
     return true;
   } catch (error) {
     return refusedHere(device, error);
@@ -205,10 +206,10 @@ export async function saveSettingsOp(
 export async function saveOldAppChange(
   device: SimDevice,
   issueId: string,
-  ids: { mutationId: string; at: number },
+  ids: { mutationUuid: string; at: number },
 ): Promise<void> {
-  const seq = await device.db.outbox.add({
-    mutationId: ids.mutationId,
+  const mutationId = await device.db.unsentChanges.add({
+    mutationUuid: ids.mutationUuid,
     name: 'addNote',
     args: { issueId, text: '' },
     issueId,
@@ -216,7 +217,13 @@ export async function saveOldAppChange(
     createdAt: new Date(ids.at + device.clockSkewMs).toISOString(),
     baseVersion: (await device.db.issues.get(issueId))?.serverVersion ?? 0,
   });
-  device.saved.push({ mutationId: ids.mutationId, seq: seq as number, name: 'addNote', issueId, leavesTrace: true });
+  device.saved.push({
+    mutationUuid: ids.mutationUuid,
+    mutationId: mutationId as number,
+    name: 'addNote',
+    issueId,
+    leavesTrace: true,
+  });
 }
 
 /** One sync round; network failures are expected here, anything else is a bug and is rethrown. */

@@ -242,8 +242,8 @@ test('a refused change shows on its issue until read, and an issue the server re
         request.onsuccess = () => resolve(request.result);
         request.onerror = () => reject(request.error);
       });
-      const tx = db.transaction(['outbox', 'issues'], 'readwrite');
-      const outbox = tx.objectStore('outbox');
+      const tx = db.transaction(['unsentChanges', 'issues'], 'readwrite');
+      const outbox = tx.objectStore('unsentChanges');
       const issues = (await new Promise((resolve) => {
         const request = tx.objectStore('issues').getAll();
         request.onsuccess = () => resolve(request.result);
@@ -252,11 +252,11 @@ test('a refused change shows on its issue until read, and an issue the server re
       const entries = (await new Promise((resolve) => {
         const request = outbox.getAll();
         request.onsuccess = () => resolve(request.result);
-      })) as { seq: number; name: string; args: { category?: string } }[];
+      })) as { mutationId: number; name: string; args: { category?: string } }[];
       const creation = entries.find((entry) => entry.name === 'createIssue')!;
       outbox.put({ ...creation, args: { ...creation.args, category: '' } });
       outbox.add({
-        mutationId: crypto.randomUUID(),
+        mutationUuid: crypto.randomUUID(),
         name: 'addNote',
         args: { issueId: synced.id, text: '' },
         issueId: synced.id,

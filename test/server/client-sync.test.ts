@@ -43,7 +43,7 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     await b.sync();
     const onB = await readIssue(b.db, ids[0]!);
     expect(onB).toEqual(onA);
-    expect(await a.db.outbox.count()).toBe(0);
+    expect(await a.db.unsentChanges.count()).toBe(0);
     expect(await b.db.issues.count()).toBe(3);
   });
 
@@ -54,8 +54,8 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     const id = newUuid();
     await change(a, 'createIssue', { id, eventId: 'festival', category: 'other', summary: 'Shared' });
     // As an older app version with looser checks would have queued it:
-    await a.db.outbox.add({
-      mutationId: newUuid(),
+    await a.db.unsentChanges.add({
+      mutationUuid: newUuid(),
       name: 'addNote',
       args: { issueId: id, text: '' },
       issueId: id,
@@ -65,8 +65,8 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     });
     await change(a, 'addNote', { issueId: id, text: 'A real note' });
     await a.sync();
-    expect(await a.db.outbox.count()).toBe(0);
-    const rejected = await a.db.rejected.toArray();
+    expect(await a.db.unsentChanges.count()).toBe(0);
+    const rejected = await a.db.refusedChanges.toArray();
     expect(rejected).toHaveLength(1);
     expect(rejected[0]).toMatchObject({ name: 'addNote', kind: 'invalid', issueId: id });
     expect(rejected[0]?.message).toMatch(/note is required/);
@@ -84,8 +84,8 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     await change(a, 'addNote', { issueId: refused, text: 'Still looking' });
     await change(a, 'createIssue', { id: kept, eventId: 'festival', category: 'other', summary: 'Fine' });
     await a.sync();
-    expect(await a.db.outbox.count()).toBe(0);
-    expect((await a.db.rejected.toArray()).map((r) => [r.name, r.kind])).toEqual([
+    expect(await a.db.unsentChanges.count()).toBe(0);
+    expect((await a.db.refusedChanges.toArray()).map((r) => [r.name, r.kind])).toEqual([
       ['createIssue', 'forbidden'],
       ['addNote', 'not-found'],
     ]);
@@ -99,7 +99,7 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     expect(await readIssue(a.db, refused)).toBeUndefined();
     expect((await readQueueRows(a.db)).map((row) => row.id)).not.toContain(refused);
     expect(await readIssue(a.db, kept)).toBeDefined();
-    expect(await a.db.rejected.count()).toBe(2);
+    expect(await a.db.refusedChanges.count()).toBe(2);
     await a.sync();
     expect(await a.db.issues.count()).toBe(1);
   });
@@ -135,8 +135,8 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     }
     await a.sync();
     expect(overtaken).toBe(2);
-    expect(await a.db.outbox.count()).toBe(0);
-    expect(await a.db.rejected.count()).toBe(0);
+    expect(await a.db.unsentChanges.count()).toBe(0);
+    expect(await a.db.refusedChanges.count()).toBe(0);
     const b = await joinTestPhone(server.app, 'Kim');
     await b.sync();
     const onB = await b.db.issues.toArray();

@@ -65,7 +65,7 @@ async function runScenario(backend: Backend, scenario: Scenario): Promise<void> 
     const save = (device: SimDevice, op: Op) => {
       unique += 1;
       const at = Date.UTC(2026, 6, 10, 18) + unique * 60_000;
-      return saveOp(device, op, { mutationId: uuidV7(at, new Uint8Array(10).fill(unique % 256)), unique, at });
+      return saveOp(device, op, { mutationUuid: uuidV7(at, new Uint8Array(10).fill(unique % 256)), unique, at });
     };
     const nextOps = scenario.phones.map((phone) => [...phone.ops]);
     const doOp = async (device: SimDevice) => {

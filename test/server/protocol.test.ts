@@ -90,12 +90,12 @@ describe.each(backends)('protocol versions on %s', (backend) => {
     const refused = await phone.sync({ protocol: protocolVersion - 1 }).catch((error: unknown) => error);
     expect(refused).toBeInstanceOf(AppError);
     expect((refused as AppError).kind).toBe('update-needed');
-    expect(await phone.db.outbox.count()).toBe(2);
+    expect(await phone.db.unsentChanges.count()).toBe(2);
     const coordinator = await joinAs(app, 'coordinator', 'Alex');
     expect((await pullAll(app, coordinator)).issues).toHaveLength(0);
     // Updated: the same queue goes out, once.
     expect(await phone.sync()).toBe(true);
-    expect(await phone.db.outbox.count()).toBe(0);
+    expect(await phone.db.unsentChanges.count()).toBe(0);
     expect((await pullAll(app, coordinator)).issues.map((p: { issue: { summary: string } }) => p.issue.summary).sort()).toEqual([
       'Lost phone',
       'Toilets blocked',

@@ -73,6 +73,6 @@ export function change(p: TestPhone, name: Parameters<typeof saveChange>[2]['nam
   return saveChange(p.db, p.event, {
     name,
     args,
-    context: { now: new Date().toISOString(), actor: p.actor, mutationId: newUuid() },
+    context: { now: new Date().toISOString(), actor: p.actor, mutationUuid: newUuid() },
   });
 }

@@ -61,7 +61,7 @@ describe('the phone database', () => {
           undefined,
           'createIssue',
           { id, eventId: event.id, category: 'lost-property', summary },
-          { now: at, actor: { id: 'sam', name: 'Sam', role: 'staff' }, mutationId: `m-${id}` },
+          { now: at, actor: { id: 'sam', name: 'Sam', role: 'staff' }, mutationUuid: `m-${id}` },
         );
       const synced = log('01980000-0000-7000-8000-000000000001', 'Lost phone', '2026-07-10T12:30:00.000Z');
       const local = log('01980000-0000-7000-8000-000000000002', 'Lost keys', '2026-07-10T23:10:00.000Z');
@@ -105,7 +105,7 @@ describe('the phone database', () => {
       undefined,
       'createIssue',
       { id: '01980000-0000-7000-8000-000000000003', eventId: event.id, category: 'lost-property', summary: 'Lost bag' },
-      { now: '2026-07-10T12:30:00.000Z', actor: { id: 'sam', name: 'Sam', role: 'staff' }, mutationId: 'm-3' },
+      { now: '2026-07-10T12:30:00.000Z', actor: { id: 'sam', name: 'Sam', role: 'staff' }, mutationUuid: 'm-3' },
     );
     await old.table('meta').put({ key: 'event', value: event });
     await old.table('issues').put(issue);
@@ -118,6 +118,68 @@ describe('the phone database', () => {
     expect(await opened.db.queue.count()).toBe(0);
     const [row] = (await opened.db.queuePages.toArray()).flatMap((page) => page.rows);
     expect(row).toEqual({ id: issue.id, eventId: event.id, summary: 'Lost bag' });
+    opened.db.close();
+  });
+
+  it('a phone upgrading from schema 7 keeps its unsent and refused changes under the new names, and numbers on from its last change', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(7).stores({
+      meta: '&key',
+      issues: '&id, eventId',
+      queue: '&id',
+      queuePages: '++id',
+      outbox: '++seq, issueId',
+      drafts: '&key',
+      rejected: '&seq, issueId',
+      people: '&id',
+    });
+    await old.open();
+    const entry = (n: number) => ({
+      mutationId: `uuid-${n}`,
+      name: 'addNote',
+      args: { issueId: 'issue-1', text: `note ${n}` },
+      issueId: 'issue-1',
+      actor: { id: 'sam', name: 'Sam', role: 'staff' },
+      createdAt: '2026-07-10T12:30:00.000Z',
+      baseVersion: 3,
+    });
+    // Changes 1–6 were numbered; 1–3 reached the server and left, 4 was refused, 5–6 wait. The
+    // server skips any number at or below the last it applied, so 7 must come next.
+    for (let n = 1; n <= 6; n += 1) await old.table('outbox').add(entry(n));
+    await old.table('rejected').put({ ...entry(4), seq: 4, kind: 'invalid', message: 'The note is empty.', rejectedAt: 'x' });
+    await old.table('outbox').bulkDelete([1, 2, 3, 4, 6]);
+    await old.table('outbox').add({ ...entry(6), seq: 6 });
+    old.close();
+
+    const opened = await openDatabase({ name });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const db = opened.db;
+    expect(db.tables.map((t) => t.name)).not.toContain('outbox');
+    expect((await db.unsentChanges.toArray()).map((c) => [c.mutationId, c.mutationUuid, c.baseVersion])).toEqual([
+      [5, 'uuid-5', 3],
+      [6, 'uuid-6', 3],
+    ]);
+    expect(await db.refusedChanges.toArray()).toEqual([
+      expect.objectContaining({ mutationId: 4, mutationUuid: 'uuid-4', message: 'The note is empty.' }),
+    ]);
+    const { mutationId: _, ...seventh } = entry(7);
+    expect(await db.unsentChanges.add({ ...seventh, mutationUuid: 'uuid-7' } as never)).toBe(7);
+    db.close();
+  });
+
+  it('numbers on from the last change after the upgrade even when nothing was waiting', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(7).stores({ meta: '&key', outbox: '++seq, issueId', rejected: '&seq, issueId' });
+    await old.open();
+    for (let n = 1; n <= 40; n += 1) await old.table('outbox').add({ issueId: 'issue-1' });
+    await old.table('outbox').clear();
+    old.close();
+    const opened = await openDatabase({ name });
+    if (!opened.ok) throw new Error(opened.error.message);
+    expect(await opened.db.unsentChanges.count()).toBe(0);
+    expect(await opened.db.unsentChanges.add({ mutationUuid: 'u', issueId: 'issue-1' } as never)).toBe(41);
     opened.db.close();
   });
 

@@ -276,8 +276,8 @@ function replay(ctx: StoryContext, steps: readonly Step[]): Issue {
   let issue: Issue | undefined;
   for (const { at, actor, name, args } of steps) {
     if (at > ctx.nowMs) break;
-    const mutationId = uuidV7(at, ctx.random.bytes(10));
-    issue = applyMutation(issue, name, args, { now: new Date(at).toISOString(), actor, mutationId });
+    const mutationUuid = uuidV7(at, ctx.random.bytes(10));
+    issue = applyMutation(issue, name, args, { now: new Date(at).toISOString(), actor, mutationUuid });
   }
   if (!issue) throw new Error('A demo issue must be created before the snapshot time.');
   return issue;

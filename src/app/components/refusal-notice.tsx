@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { dismissRejections } from '../../db/rejection-repository';
-import type { RejectedEntry } from '../../db/rows';
+import type { RefusedChange } from '../../db/rows';
 import { errorMessage } from '../changes';
 import { useSession } from '../session';
 
@@ -10,9 +10,9 @@ import { useSession } from '../session';
  * '' for the event's settings.
  */
 export function RefusalNotice(props: {
-  refusals: RejectedEntry[];
+  refusals: RefusedChange[];
   target: string;
-  describe: (refusal: RejectedEntry) => string;
+  describe: (refusal: RefusedChange) => string;
 }) {
   const { db } = useSession();
   const [problem, setProblem] = useState('');
@@ -29,7 +29,7 @@ export function RefusalNotice(props: {
   return (
     <div class="message message--error refusals">
       {unread.map((r) => (
-        <p key={r.seq}>
+        <p key={r.mutationId}>
           The server refused {props.describe(r)}: {r.message}
         </p>
       ))}

@@ -13,7 +13,7 @@ export function SyncLine() {
   const { db, event } = useSession();
   const state = useLiveQuery(() => readSyncState(db), [db]).data;
   const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data ?? 0;
-  const rejected = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
+  const refused = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
   const waitingText = waiting === 0 ? 'nothing waiting' : `${waiting} waiting`;
   const updateNeeded = state?.lastError?.kind === 'update-needed';
   const update = useStore(updateState);
@@ -50,10 +50,10 @@ export function SyncLine() {
           </button>
         </>
       )}
-      {rejected > 0 && (
+      {refused > 0 && (
         <>
           {' '}
-          · <a href="/settings#sync-title">{rejected === 1 ? '1 change refused' : `${rejected} changes refused`}</a>
+          · <a href="/settings#sync-title">{refused === 1 ? '1 change refused' : `${refused} changes refused`}</a>
         </>
       )}
     </p>

@@ -18,7 +18,7 @@ function RefusedText({ args }: { args: unknown }) {
 export function SyncSection() {
   const { db, event } = useSession();
   const state = useLiveQuery(() => readSyncState(db), [db]);
-  const rejected = useLiveQuery(() => readAllRejections(db), [db]).data ?? [];
+  const refused = useLiveQuery(() => readAllRejections(db), [db]).data ?? [];
   // A scanned QR code opens /settings#code=…: the fragment never reaches a server log.
   const codeFromLink = /[#&]code=([^&]+)/.exec(window.location.hash)?.[1] ?? '';
   if (!state.loaded) return null;
@@ -59,12 +59,12 @@ export function SyncSection() {
           </details>
         </>
       )}
-      {rejected.length > 0 && (
+      {refused.length > 0 && (
         <>
           <h3>Changes the server refused</h3>
           <ul class="rejections">
-            {rejected.map((r) => (
-              <li key={r.seq}>
+            {refused.map((r) => (
+              <li key={r.mutationId}>
                 {/* A refused settings change is filed under no issue: it is shown with the festival settings. */}
                 <a href={r.issueId ? `/issues/${r.issueId}` : '/settings#festival-title'}>{r.name}</a> (
                 {formatWhen(r.createdAt, event.timezone)}): {r.message}

@@ -92,7 +92,7 @@ class Batch {
         now: mutation.createdAt,
         // The name is the person on a shared phone; the role is always the device's.
         actor: { ...actor, role: this.device.role },
-        mutationId: mutation.mutationUuid,
+        mutationUuid: mutation.mutationUuid,
       });
     } catch (error) {
       const others = before ? changedByOthersSince(fieldVersions, mutation.baseVersion, this.device.id) : '';
@@ -102,7 +102,7 @@ class Batch {
       const issue = staleChangeConflict(before, {
         name: mutation.name,
         args: mutation.args,
-        mutationId: mutation.mutationUuid,
+        mutationUuid: mutation.mutationUuid,
         now: mutation.createdAt,
         actor,
         reason: error.message,
@@ -127,7 +127,7 @@ class Batch {
       deviceId: this.device.id,
       actor,
       seq,
-      mutationId: mutation.mutationUuid,
+      mutationUuid: mutation.mutationUuid,
       now: mutation.createdAt,
     });
     const values = { change_seq: seq, data: JSON.stringify(merged.issue), field_versions: JSON.stringify(merged.fieldVersions) };
@@ -144,7 +144,7 @@ class Batch {
     const next = applyEventMutation(event, mutation.name, mutation.args, {
       now: mutation.createdAt,
       actor: { id: mutation.actor.id, name: mutation.actor.name, role: this.device.role },
-      mutationId: mutation.mutationUuid,
+      mutationUuid: mutation.mutationUuid,
       issuesInZone: (zoneId) => counts.get(zoneId) ?? 0,
     });
     // Stored under a new sequence even when nothing changed: the phone applied it to its own

@@ -78,7 +78,7 @@ function randomFilter(random: Random, current: FestivalEvent): QueueFilter {
 
 function context(actor: StaffMember): MutationContext {
   const now = Date.now();
-  return { now: new Date(now).toISOString(), actor, mutationId: uuidV7(now, crypto.getRandomValues(new Uint8Array(10))) };
+  return { now: new Date(now).toISOString(), actor, mutationUuid: uuidV7(now, crypto.getRandomValues(new Uint8Array(10))) };
 }
 
 /** A createIssue as the capture form sends it with "More details" filled in. */

@@ -97,17 +97,17 @@ const bench: SyncBench = {
     const started = performance.now();
     // One outer transaction around the app's saveChange calls (each one a nested transaction):
     // the same rows as 5,000 separate saves, without waiting for 5,000 disk flushes first.
-    await db.transaction('rw', [db.issues, db.queue, db.outbox, db.drafts], async () => {
+    await db.transaction('rw', [db.issues, db.queue, db.unsentChanges, db.drafts], async () => {
       for (const m of mutations) {
         const actor: Actor = { id: m.actor.id, name: m.actor.name, role: device.role };
         await saveChange(db, device.event, {
           name: m.name,
           args: m.args,
-          context: { now: m.createdAt, actor, mutationId: m.mutationId },
+          context: { now: m.createdAt, actor, mutationUuid: m.mutationId },
         });
       }
     });
-    return { ms: performance.now() - started, outbox: await db.outbox.count() };
+    return { ms: performance.now() - started, outbox: await db.unsentChanges.count() };
   },
 
   async timePush(device, sizes) {
@@ -124,8 +124,8 @@ const bench: SyncBench = {
       ms: stats.pullStartedAt - started,
       callMs: stats.callMs,
       batches: stats.calls,
-      outboxLeft: await db.outbox.count(),
-      rejected: await db.rejected.count(),
+      outboxLeft: await db.unsentChanges.count(),
+      rejected: await db.refusedChanges.count(),
       bodies: stats.bodies,
     };
   },

@@ -4,7 +4,7 @@ import { applyMutation } from '../../../src/domain/mutators';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
 
 const id = uuidV7(Date.UTC(2026, 6, 10), new Uint8Array(10));
-const ctx = { now: '2026-07-10T20:00:00.000Z', actor: { id: 's', name: 'Sam', role: 'staff' as const }, mutationId: 'm1' };
+const ctx = { now: '2026-07-10T20:00:00.000Z', actor: { id: 's', name: 'Sam', role: 'staff' as const }, mutationUuid: 'm1' };
 
 describe('the capture form', () => {
   it('turns a minimal form (category + summary) into a valid new issue', () => {

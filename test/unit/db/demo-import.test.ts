@@ -9,7 +9,7 @@ const issue = applyMutation(
   undefined,
   'createIssue',
   { id: uuidV7(Date.UTC(2026, 6, 10), new Uint8Array(10)), eventId: 'festival', category: 'other', summary: 'x' },
-  { now: '2026-07-10T20:00:00.000Z', actor: { id: 's', name: 'Sam', role: 'staff' }, mutationId: 'm' },
+  { now: '2026-07-10T20:00:00.000Z', actor: { id: 's', name: 'Sam', role: 'staff' }, mutationUuid: 'm' },
 );
 const file = (patch: object) => JSON.stringify({ format: 'helptent-demo', version: 1, event, issues: [issue], ...patch });
 

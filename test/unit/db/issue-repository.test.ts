@@ -16,7 +16,7 @@ const event: FestivalEvent = { ...defaultEvent('festival', 'Europe/Amsterdam') }
 let db: HelptentDatabase;
 let n = 0;
 const newId = () => uuidV7(Date.UTC(2026, 6, 10) + n, new Uint8Array(10).fill(++n));
-const context = (now = '2026-07-10T20:00:00.000Z'): MutationContext => ({ now, actor: sam, mutationId: newId() });
+const context = (now = '2026-07-10T20:00:00.000Z'): MutationContext => ({ now, actor: sam, mutationUuid: newId() });
 
 beforeEach(async () => {
   db = new HelptentDatabase(`repo-test-${Math.random()}`);
@@ -43,11 +43,11 @@ describe('saving a change', () => {
       args: { issueId: first.issue.id, text: 'Checked lost & found' },
       context: context(),
     });
-    expect([first.seq, second.seq]).toEqual([1, 2]);
+    expect([first.mutationId, second.mutationId]).toEqual([1, 2]);
     expect((await readIssue(db, first.issue.id))?.timeline).toHaveLength(2);
     expect(await db.queue.get(first.issue.id)).toMatchObject({ summary: 'Lost phone', day: '2026-07-10', status: 'open' });
-    const outbox = await db.outbox.toArray();
-    expect(outbox.map((e) => [e.seq, e.name, e.issueId])).toEqual([
+    const outbox = await db.unsentChanges.toArray();
+    expect(outbox.map((e) => [e.mutationId, e.name, e.issueId])).toEqual([
       [1, 'createIssue', first.issue.id],
       [2, 'addNote', first.issue.id],
     ]);
@@ -60,7 +60,7 @@ describe('saving a change', () => {
     const args = { issueId: saved.issue.id, text: 'a note', unstorable: () => 1 };
     await expect(saveChange(db, event, { name: 'addNote', args, context: context() })).rejects.toBeInstanceOf(AppError);
     expect(await readIssue(db, saved.issue.id)).toEqual(before);
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.unsentChanges.count()).toBe(1);
   });
 
   it('an invalid change is refused with its reason and touches nothing stored', async () => {
@@ -72,12 +72,12 @@ describe('saving a change', () => {
     }).catch((e: unknown) => e);
     expect(error).toMatchObject({ kind: 'invalid-transition' });
     expect((await readIssue(db, saved.issue.id))?.status).toBe('open');
-    expect(await db.outbox.count()).toBe(1);
+    expect(await db.unsentChanges.count()).toBe(1);
   });
 
   it('a full disk is reported as such and nothing is half-written', async () => {
     const saved = await logIssue();
-    db.outbox.hook('creating', () => {
+    db.unsentChanges.hook('creating', () => {
       throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
     });
     const error = await saveChange(db, event, {
@@ -171,7 +171,7 @@ describe('the queue', () => {
     await db.delete();
     db = new HelptentDatabase(`repo-test-${Math.random()}`);
     await importIssues(db, event, [saved.issue]);
-    expect(await db.outbox.count()).toBe(0);
+    expect(await db.unsentChanges.count()).toBe(0);
     expect((await readQueue(db, event.id)).map((r) => r.id)).toEqual([saved.issue.id]);
   });
 });

@@ -35,7 +35,7 @@ function serverIssue(summary: string, id = newId()): Issue {
     undefined,
     'createIssue',
     { id, eventId: event.id, category: 'lost-property', summary },
-    { now: '2026-07-10T12:00:00.000Z', actor: { id: 'staff-sam', name: 'Sam', role: 'staff' }, mutationId: newId() },
+    { now: '2026-07-10T12:00:00.000Z', actor: { id: 'staff-sam', name: 'Sam', role: 'staff' }, mutationUuid: newId() },
   );
 }
 
@@ -47,7 +47,7 @@ function retitled(issue: Issue, summary: string): Issue {
     {
       now: '2026-07-10T13:00:00.000Z',
       actor: { id: 'staff-sam', name: 'Sam', role: 'staff' },
-      mutationId: newId(),
+      mutationUuid: newId(),
     },
   );
 }
@@ -95,7 +95,7 @@ describe('queue rows kept in pages', () => {
     await saveChange(db, event, {
       name: 'updateFields',
       args: { issueId: lost.id, fields: { summary: 'Lost phone, found at bar 2' } },
-      context: { now: '2026-07-10T14:00:00.000Z', actor: kim, mutationId: newId() },
+      context: { now: '2026-07-10T14:00:00.000Z', actor: kim, mutationUuid: newId() },
     });
     expect((await summaries())[lost.id]).toBe('Lost phone, found at bar 2');
     expect((await db.issues.get(lost.id))?.serverVersion).toBe(3);
@@ -119,7 +119,7 @@ describe('queue rows kept in pages', () => {
     await saveChange(db, event, {
       name: 'updateFields',
       args: { issueId: lost.id, fields: { summary: 'Lost phone, black case' } },
-      context: { now: '2026-07-10T14:00:00.000Z', actor: kim, mutationId: newId() },
+      context: { now: '2026-07-10T14:00:00.000Z', actor: kim, mutationUuid: newId() },
     });
     // The server refused the edit (outbox entry 1), so the issue is still at version 1; the phone
     // joins again as staff and every issue comes again from the start, without contact details.
@@ -219,13 +219,13 @@ describe('queue rows kept in pages', () => {
     await saveChange(db, event, {
       name: 'createIssue',
       args: { id: newId(), eventId: event.id, category: 'lost-property', summary: 'Lost keys', zoneId: event.zones[0]!.id },
-      context: { now: '2026-07-10T14:00:00.000Z', actor: kim, mutationId: newId() },
+      context: { now: '2026-07-10T14:00:00.000Z', actor: kim, mutationUuid: newId() },
     });
     const zones = event.zones.map((z, i) => (i === 0 ? { ...z, name: 'Hilltop stage' } : z));
     await saveEventChange(db, {
       name: 'setZones',
       args: { zones },
-      context: { now: '2026-07-10T14:05:00.000Z', actor: kim, mutationId: newId() },
+      context: { now: '2026-07-10T14:05:00.000Z', actor: kim, mutationUuid: newId() },
     });
     const rows = await readQueue(db, event.id);
     expect(rows.map((row) => row.searchText.includes('hilltop stage'))).toEqual([true, true]);

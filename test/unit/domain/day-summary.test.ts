@@ -28,7 +28,7 @@ const monday = new Date('2026-07-13T12:00:00Z');
 let counter = 0;
 const ctx = (now: string, actor: Actor): MutationContext => {
   counter += 1;
-  return { now: new Date(now).toISOString(), actor, mutationId: `m-${counter}` };
+  return { now: new Date(now).toISOString(), actor, mutationUuid: `m-${counter}` };
 };
 
 /** Logs an issue at `now` ("2026-07-11T14:00:00+02:00" is 14:00 in Amsterdam in summer). */
@@ -487,7 +487,7 @@ describe('staff and notes', () => {
     const disputed = staleChangeConflict(log(at, { severity: 'low' }), {
       name: 'setStatus',
       args: { status: 'closed' },
-      mutationId: 'm-conflict',
+      mutationUuid: 'm-conflict',
       now: new Date(minutesLater(at, 3)).toISOString(),
       actor: owner(kim).owner,
       reason: 'It was referred.',

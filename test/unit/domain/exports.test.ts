@@ -21,7 +21,7 @@ function issue(summary: string, at: string, extra: Record<string, unknown> = {},
     {
       now: at,
       actor,
-      mutationId: `m${n}a`,
+      mutationUuid: `m${n}a`,
     },
   );
   if (followUp) {
@@ -32,7 +32,7 @@ function issue(summary: string, at: string, extra: Record<string, unknown> = {},
       {
         now: at,
         actor,
-        mutationId: `m${n}b`,
+        mutationUuid: `m${n}b`,
       },
     );
   }

@@ -13,7 +13,7 @@ function created(): { issue: Issue; fieldVersions: FieldVersions } {
     undefined,
     'createIssue',
     { id: issueId, eventId: 'festival', category: 'lost-property', summary: 'Lost phone near main stage' },
-    { now: '2026-07-10T20:00:00.000Z', actor: sam, mutationId: 'm-1' },
+    { now: '2026-07-10T20:00:00.000Z', actor: sam, mutationUuid: 'm-1' },
   );
   const merged = mergeServerChange({
     before: undefined,
@@ -23,7 +23,7 @@ function created(): { issue: Issue; fieldVersions: FieldVersions } {
     deviceId: 'phone-sam',
     actor: sam,
     seq: 7,
-    mutationId: 'm-1',
+    mutationUuid: 'm-1',
     now: issue.createdAt,
   });
   return { issue: merged.issue, fieldVersions: merged.fieldVersions };
@@ -34,7 +34,7 @@ function edit(start: { issue: Issue; fieldVersions: FieldVersions }, baseVersion
     start.issue,
     'updateFields',
     { issueId, fields: { summary: 'Lost phone, black case' } },
-    { now: '2026-07-10T20:05:00.000Z', actor: alex, mutationId: 'm-2' },
+    { now: '2026-07-10T20:05:00.000Z', actor: alex, mutationUuid: 'm-2' },
   );
   return mergeServerChange({
     before: start.issue,
@@ -44,7 +44,7 @@ function edit(start: { issue: Issue; fieldVersions: FieldVersions }, baseVersion
     deviceId,
     actor: alex,
     seq: 9,
-    mutationId: 'm-2',
+    mutationUuid: 'm-2',
     now: after.updatedAt,
   });
 }

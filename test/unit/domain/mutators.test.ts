@@ -13,7 +13,7 @@ let seq = 0;
 const ctx = (actor: Actor = sam): MutationContext => {
   clock += 60_000;
   seq += 1;
-  return { now: new Date(clock).toISOString(), actor, mutationId: `m-${seq}` };
+  return { now: new Date(clock).toISOString(), actor, mutationUuid: `m-${seq}` };
 };
 const issueId = uuidV7(clock, new Uint8Array(10).fill(7));
 
