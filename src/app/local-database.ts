@@ -2,6 +2,7 @@ import type { HelptentDatabase } from '../db/database';
 import { ensureDeviceIdentity } from '../db/device-repository';
 import { ensureEvent } from '../db/event-repository';
 import { openDatabase } from '../db/open-database';
+import { toOpeningError } from '../db/storage-errors';
 import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
 import { defaultEvent } from '../domain/event';
@@ -29,13 +30,7 @@ export async function openLocalDatabase(): Promise<void> {
     // Until the phone joins an event on a server, it works for a local one on its own clock.
     await ensureEvent(result.db, defaultEvent(crypto.randomUUID(), Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
   } catch (error) {
-    const isQuota = error instanceof Error && /quota/i.test(`${error.name} ${error.message}`);
-    databaseState.set({
-      status: 'failed',
-      error: isQuota
-        ? { kind: 'quota', message: 'This phone has no storage space left for Helptent. Free some space and try again.' }
-        : { kind: 'storage-unavailable', message: 'Helptent could not write to this phone’s storage. Reload to try again.' },
-    });
+    databaseState.set({ status: 'failed', error: toOpeningError(error) });
     return;
   }
   databaseState.set({ status: 'ready', db: result.db });

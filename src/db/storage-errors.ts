@@ -1,18 +1,24 @@
 import Dexie from 'dexie';
-import { AppError } from '../domain/app-error';
+import { AppError, type AppErrorData } from '../domain/app-error';
 
-function nameOf(error: unknown): string {
+/**
+ * The one place storage failures (quota, a dropped or blocked database) become sentences: for a
+ * change that could not be saved, a draft that could not be kept, and a database that cannot
+ * be opened.
+ */
+
+export function storageErrorName(error: unknown): string {
   if (error instanceof Dexie.DexieError) return error.inner?.name ?? error.name;
-  return error instanceof Error ? error.name : '';
+  return error instanceof Error ? error.name : 'Error';
 }
 
 export function isQuotaError(error: unknown): boolean {
-  return nameOf(error) === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message));
+  return storageErrorName(error) === 'QuotaExceededError' || (error instanceof Error && /quota/i.test(error.message));
 }
 
 /** Failures after which reopening the database usually helps (Safari drops idle connections). */
 export function isReopenable(error: unknown): boolean {
-  return ['UnknownError', 'DatabaseClosedError', 'InvalidStateError'].includes(nameOf(error));
+  return ['UnknownError', 'DatabaseClosedError', 'InvalidStateError'].includes(storageErrorName(error));
 }
 
 export function toStorageError(error: unknown): AppError {
@@ -27,4 +33,30 @@ export function toStorageError(error: unknown): AppError {
     'storage-unavailable',
     'The phone’s storage did not accept the change, so it was not saved. What you typed is still here: try saving again, or reload Helptent.',
   );
+}
+
+/** The form's text could not be kept as a draft: it is still on screen, but a closed tab would lose it. */
+export function toDraftError(error: unknown): AppError {
+  const quota = isQuotaError(error) || (error instanceof AppError && error.kind === 'quota');
+  return new AppError(
+    quota ? 'quota' : 'storage-unavailable',
+    quota
+      ? 'This phone is out of storage space, so what you type is not kept if Helptent closes. Save the issue as soon as you can, and free some space.'
+      : 'What you type is not being kept on this phone if Helptent closes. Save the issue as soon as you can.',
+  );
+}
+
+/** Helptent could not open (or first write to) its database: nothing could be kept. */
+export function toOpeningError(error: unknown): AppErrorData {
+  if (isQuotaError(error)) {
+    return {
+      kind: 'quota',
+      message: 'This phone has no storage space left for Helptent. Free some space (photos, other apps) and try again.',
+    };
+  }
+  return {
+    kind: 'storage-unavailable',
+    message:
+      'Helptent cannot store data in this browser, so nothing you log could be kept. This happens in private browsing and when site data is blocked. Open Helptent in a normal browser tab, or allow site data for this site, then try again.',
+  };
 }

@@ -139,4 +139,34 @@ test.describe('logging and working issues with no signal', () => {
     await page.goto('/queue');
     await expect(page.getByRole('list', { name: 'Issues' }).getByRole('listitem')).toHaveCount(1);
   });
+
+  test('when the phone cannot keep what is typed, the form says so, and stops saying so once it can', async ({ page }) => {
+    await page.addInitScript(() => {
+      const put = IDBObjectStore.prototype.put;
+      IDBObjectStore.prototype.put = function (this: IDBObjectStore, ...args: Parameters<typeof put>) {
+        if (this.name === 'drafts' && (window as unknown as { failQuota?: boolean }).failQuota) {
+          throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+        }
+        return put.apply(this, args);
+      };
+    });
+    await openOffline(page);
+    await startAs(page, 'Sam');
+    await page.goto('/');
+    await page.evaluate(() => {
+      (window as unknown as { failQuota?: boolean }).failQuota = true;
+    });
+    const summary = page.getByRole('textbox', { name: /What happened\?/ });
+    await summary.fill('Lost child near the food court');
+    await expect(page.getByTestId('draft-problem')).toContainText('out of storage space, so what you type is not kept');
+    await expect(summary).toHaveValue('Lost child near the food court');
+    await page.evaluate(() => {
+      (window as unknown as { failQuota?: boolean }).failQuota = false;
+    });
+    await summary.press('End');
+    await summary.pressSequentially(', blue cap');
+    await expect(page.getByTestId('draft-problem')).toHaveCount(0);
+    await page.reload();
+    await expect(page.getByRole('textbox', { name: /What happened\?/ })).toHaveValue('Lost child near the food court, blue cap');
+  });
 });

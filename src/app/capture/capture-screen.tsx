@@ -56,7 +56,8 @@ function CaptureForm() {
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const recent = useRecentCategories();
-  const writeDraft = useMemo(() => createDraftWriter(db, captureDraftKey), [db]);
+  const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  const writeDraft = useMemo(() => createDraftWriter(db, captureDraftKey, setDraftProblem), [db]);
 
   useEffect(() => {
     void readDraft(db, captureDraftKey).then((draft) => setForm(captureFromDraft(draft)));
@@ -97,6 +98,11 @@ function CaptureForm() {
   const hasAttendee = Boolean(form.attendeeName || form.email || form.phone || form.ticketId);
   return (
     <form class="capture" aria-label="Log an issue" onSubmit={(e) => void save(e)} noValidate>
+      {draftProblem && (
+        <p class="message message--error" role="alert" data-testid="draft-problem">
+          {draftProblem}
+        </p>
+      )}
       <div class="capture__outcome">
         {outcome.kind === 'saved' && (
           <p class="message message--ok" role="status">
