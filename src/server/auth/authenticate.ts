@@ -1,6 +1,7 @@
 import type { FastifyRequest } from 'fastify';
 import { AppError } from '../../domain/app-error';
 import type { Role } from '../../domain/staff';
+import { findDeviceByTokenHash } from '../repositories/device-repository';
 import type { DevicesTable } from '../storage/schema';
 import type { Storage } from '../storage/storage';
 import { hashSecret } from './secrets';
@@ -30,11 +31,7 @@ export async function authenticate(
 ): Promise<AuthenticatedDevice> {
   const token = bearerToken(request);
   if (!token) throw new AppError('unauthorized', 'Sign in first: this device has not joined an event (no device token).');
-  const device = await storage.db
-    .selectFrom('devices')
-    .selectAll()
-    .where('token_hash', '=', hashSecret(token))
-    .executeTakeFirst();
+  const device = await findDeviceByTokenHash(storage.db, hashSecret(token));
   if (!device) throw new AppError('unauthorized', 'This device token is not known. Join the event again with a join code.');
   if (device.revoked_at)
     throw new AppError(

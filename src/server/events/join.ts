@@ -1,7 +1,9 @@
 import { AppError } from '../../domain/app-error';
 import type { FestivalEvent } from '../../domain/event';
 import { hashSecret, newDeviceToken, normalizeJoinCode } from '../auth/secrets';
+import { findDevice, saveDeviceJoin } from '../repositories/device-repository';
 import { lockEventChanges, readEvent, saveLastChangeSeq } from '../repositories/event-repository';
+import { claimJoinCode, findJoinCode } from '../repositories/join-code-repository';
 import { savePersonJoin } from '../repositories/people-repository';
 import type { DevicesTable } from '../storage/schema';
 import type { Storage } from '../storage/storage';
@@ -38,23 +40,14 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
   const token = newDeviceToken();
   const at = request.now.toISOString();
   return storage.db.transaction().execute(async (trx) => {
-    const code = await trx.selectFrom('join_codes').selectAll().where('code_hash', '=', codeHash).executeTakeFirst();
+    const code = await findJoinCode(trx, codeHash);
     if (!code || code.expires_at <= at || (code.single_use === 1 && code.used_at !== null)) {
       throw new AppError('unauthorized', refused);
     }
     // The event's row first, as a push takes it: the same lock order everywhere, no deadlock.
     const seq = (await lockEventChanges(trx, code.event_id)) + 1;
-    if (code.single_use === 1) {
-      // Only one device can win a single-use code, even when two send it at the same moment.
-      const claimed = await trx
-        .updateTable('join_codes')
-        .set({ used_at: at })
-        .where('code_hash', '=', codeHash)
-        .where('used_at', 'is', null)
-        .executeTakeFirst();
-      if (Number(claimed.numUpdatedRows) !== 1) throw new AppError('unauthorized', refused);
-    }
-    const existing = await trx.selectFrom('devices').selectAll().where('id', '=', request.deviceId).executeTakeFirst();
+    if (code.single_use === 1 && !(await claimJoinCode(trx, codeHash, at))) throw new AppError('unauthorized', refused);
+    const existing = await findDevice(trx, request.deviceId);
     if (existing && existing.event_id !== code.event_id) {
       throw new AppError(
         'forbidden',
@@ -70,30 +63,21 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
     if (existing && (request.presentedToken === null || hashSecret(request.presentedToken) !== existing.token_hash)) {
       throw new AppError('forbidden', 'Another phone already uses this device id. Reset Helptent on this phone, then join.');
     }
-    const values = {
-      staff_id: request.staffId,
-      staff_name: request.staffName,
-      role: code.role,
-      token_hash: hashSecret(token),
-      last_seen_at: at,
-      revoked_at: null,
-      user_agent: request.userAgent.slice(0, 300),
-    };
-    if (existing) await trx.updateTable('devices').set(values).where('id', '=', request.deviceId).execute();
-    else {
-      await trx
-        .insertInto('devices')
-        .values({
-          ...values,
-          id: request.deviceId,
-          event_id: code.event_id,
-          last_mutation_id: 0,
-          created_at: at,
-          last_pushed_at: null,
-          last_pulled_at: null,
-        })
-        .execute();
-    }
+    const device = await saveDeviceJoin(
+      trx,
+      {
+        id: request.deviceId,
+        eventId: code.event_id,
+        at,
+        staff_id: request.staffId,
+        staff_name: request.staffName,
+        role: code.role,
+        token_hash: hashSecret(token),
+        last_seen_at: at,
+        user_agent: request.userAgent.slice(0, 300),
+      },
+      existing !== undefined,
+    );
     // The person joins the directory every phone holds, in the event's change order.
     await savePersonJoin(trx, {
       eventId: code.event_id,
@@ -105,7 +89,6 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
       changeSeq: seq,
     });
     await saveLastChangeSeq(trx, code.event_id, seq);
-    const device = await trx.selectFrom('devices').selectAll().where('id', '=', request.deviceId).executeTakeFirstOrThrow();
     return { token, device, event: await readEvent(trx, code.event_id), changeSeq: seq };
   });
 }

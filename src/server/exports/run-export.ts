@@ -3,8 +3,9 @@ import type { FestivalEvent } from '../../domain/event';
 import { type ExportKind, type ExportTable, exportFileName, exportTable } from '../../domain/export-rows';
 import type { Issue } from '../../domain/issue';
 import { readServerEvent } from '../events/event-admin';
+import { recordExport } from '../repositories/export-repository';
+import { readEventIssueData } from '../repositories/issue-repository';
 import type { Storage } from '../storage/storage';
-import { recordExport } from './export-log';
 import type { ExportFormat, ExportSource } from './export-request';
 
 export interface ExportRun {
@@ -53,8 +54,7 @@ export function toExportJson(table: ExportTable, event: FestivalEvent, kind: Exp
  */
 export async function runExport(storage: Storage, run: ExportRun): Promise<ExportFile> {
   const event = await readServerEvent(storage, run.eventId);
-  const stored = await storage.db.selectFrom('issues').select('data').where('event_id', '=', run.eventId).execute();
-  const issues = stored.map((row) => JSON.parse(row.data) as Issue);
+  const issues = (await readEventIssueData(storage.db, run.eventId)).map((data) => JSON.parse(data) as Issue);
   const request = { kind: run.kind, day: run.day };
   const table = exportTable(issues, event, request);
   const body = run.format === 'csv' ? toCsv(table) : toExportJson(table, event, run.kind, run.day, run.now);

@@ -15,6 +15,7 @@ import { parseOrThrow } from '../../domain/validation';
 import { authenticate, bearerToken, hasRole } from '../auth/authenticate';
 import { createJoinCode, readServerEvent } from '../events/event-admin';
 import { joinWithCode } from '../events/join';
+import { listEventDevices, setDeviceRevoked } from '../repositories/device-repository';
 import { lockEventChanges, saveLastChangeSeq } from '../repositories/event-repository';
 import { touchPeopleOfDevice } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
@@ -70,35 +71,7 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
   /** Coordinators watch which phones have gone quiet; organizers also revoke lost ones. */
   app.get('/api/devices', { config: { answer: devicesAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request, 'coordinator');
-    const rows = await storage.db
-      .selectFrom('devices')
-      .select([
-        'id',
-        'staff_name',
-        'role',
-        'created_at',
-        'last_seen_at',
-        'last_pushed_at',
-        'last_pulled_at',
-        'revoked_at',
-        'last_mutation_id',
-      ])
-      .where('event_id', '=', device.event_id)
-      .orderBy('last_seen_at', 'desc')
-      .execute();
-    return {
-      devices: rows.map((r) => ({
-        id: r.id,
-        staffName: r.staff_name,
-        role: r.role,
-        joinedAt: r.created_at,
-        lastSeenAt: r.last_seen_at,
-        lastPushedAt: r.last_pushed_at,
-        lastPulledAt: r.last_pulled_at,
-        revokedAt: r.revoked_at,
-        changesReceived: r.last_mutation_id,
-      })),
-    };
+    return { devices: await listEventDevices(storage.db, device.event_id) };
   });
 
   /** Sign-out takes effect at the phone's next request; letting it back in makes its token work again. */
@@ -108,14 +81,8 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
     if (action === 'revoke' && id === device.id) throw new AppError('invalid', 'You cannot sign out the device you are using.');
     const changeSeq = await storage.db.transaction().execute(async (trx) => {
       const seq = (await lockEventChanges(trx, device.event_id)) + 1;
-      const result = await trx
-        .updateTable('devices')
-        .set({ revoked_at: action === 'revoke' ? new Date().toISOString() : null })
-        .where('id', '=', id)
-        .where('event_id', '=', device.event_id)
-        .where('revoked_at', action === 'revoke' ? 'is' : 'is not', null)
-        .executeTakeFirst();
-      if (Number(result.numUpdatedRows) === 0) return null;
+      const revokedAt = action === 'revoke' ? new Date().toISOString() : null;
+      if (!(await setDeviceRevoked(trx, device.event_id, id, revokedAt))) return null;
       // The people directory on every phone shows who is signed in.
       await touchPeopleOfDevice(trx, id, seq);
       await saveLastChangeSeq(trx, device.event_id, seq);

@@ -2,9 +2,9 @@ import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate } from '../auth/authenticate';
-import { listExports, recordExport } from '../exports/export-log';
 import { appExportBodySchema, exportParamsSchema, exportQuerySchema } from '../exports/export-request';
 import { runExport } from '../exports/run-export';
+import { listExports, recordExport } from '../repositories/export-repository';
 import type { Storage } from '../storage/storage';
 
 const logQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000).default(200) });

@@ -2,7 +2,9 @@ import type { Issue } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
 import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
+import { readLastMutationId, stampDevicePull } from '../repositories/device-repository';
 import { readEventConfig, readLastChangeSeq } from '../repositories/event-repository';
+import { issuesChangedAfter } from '../repositories/issue-repository';
 import { peopleChangedAfter } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
 
@@ -43,22 +45,11 @@ export async function pullChanges(
   now: Date,
 ): Promise<string> {
   const { cursor, limit } = request;
-  const fresh = await storage.db
-    .selectFrom('devices')
-    .select('last_mutation_id')
-    .where('id', '=', device.id)
-    .executeTakeFirstOrThrow();
+  const lastMutationId = await readLastMutationId(storage.db, device.id);
   // Read before the issues: every change up to it is committed (pushes write their rows and
   // this number in one transaction), so a last page can move the cursor to it.
   const settledSeq = await readLastChangeSeq(storage.db, device.event_id);
-  const rows = await storage.db
-    .selectFrom('issues')
-    .select(['data', 'change_seq', 'reported_by_device'])
-    .where('event_id', '=', device.event_id)
-    .where('change_seq', '>', cursor)
-    .orderBy('change_seq')
-    .limit(limit + 1)
-    .execute();
+  const rows = await issuesChangedAfter(storage.db, device.event_id, cursor, limit);
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   const mayReadContact = canReadContactDetails(device.role);
@@ -73,12 +64,11 @@ export async function pullChanges(
   const config = await readEventConfig(storage.db, device.event_id);
   const stampAge = now.getTime() - (device.last_pulled_at ? Date.parse(device.last_pulled_at) : Number.NaN);
   if (!(stampAge >= 0 && stampAge < pullStampIntervalMs)) {
-    const at = now.toISOString();
-    await storage.db.updateTable('devices').set({ last_pulled_at: at, last_seen_at: at }).where('id', '=', device.id).execute();
+    await stampDevicePull(storage.db, device.id, now.toISOString());
   }
   const lastOnPage = Number(page.at(-1)?.change_seq ?? cursor);
   const next = hasMore ? lastOnPage : Math.max(lastOnPage, cursor, settledSeq);
-  const tail = `"lastMutationId":${Number(fresh.last_mutation_id)},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
+  const tail = `"lastMutationId":${lastMutationId},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
   if (request.protocol < 2) return `{"event":${config.json},${tail}`;
   const sendEvent = cursor === 0 || config.configSeq > cursor;
   const people = await peopleChangedAfter(

@@ -8,6 +8,7 @@ import { mutationTargetOf } from '../../domain/mutation-target';
 import { applyMutation } from '../../domain/mutators';
 import type { PushAnswer, PushedMutation, PushRequest, Refusal } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
+import { readLastMutationId, saveDevicePush } from '../repositories/device-repository';
 import {
   countIssuesInZone,
   lockEventChanges,
@@ -15,6 +16,8 @@ import {
   saveEventConfig,
   saveLastChangeSeq,
 } from '../repositories/event-repository';
+import { insertIssues, readIssueRows, type StoredIssueRow, updateIssue } from '../repositories/issue-repository';
+import { readRefusals, recordRefusal } from '../repositories/refusal-repository';
 import type { IssuesTable, ServerDatabase } from '../storage/schema';
 import type { Storage } from '../storage/storage';
 
@@ -23,18 +26,13 @@ export interface PushResult extends PushAnswer {
   changeSeq: number;
 }
 
-/** Ids per lookup and rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
-const chunkSize = 500;
-
-type StoredRow = Pick<IssuesTable, 'data' | 'field_versions' | 'event_id'>;
-
 /**
  * One batch being applied inside its transaction: the issues it touches (read up front, kept
  * current as it goes), the event's settings (read when a change needs them), the next change
  * sequence and what was refused.
  */
 class Batch {
-  private readonly stored = new Map<string, StoredRow>();
+  private stored = new Map<string, StoredIssueRow>();
   /** Issues new in this batch, inserted together at its end, many rows per statement. */
   private readonly inserts = new Map<string, IssuesTable>();
   private event: FestivalEvent | undefined;
@@ -48,22 +46,14 @@ class Batch {
     public seq: number,
   ) {}
 
-  /** The stored issues these mutations touch, one query per 500 ids (on PostgreSQL every statement is a round trip). */
+  /** The stored issues these mutations touch, read up front rather than one query per mutation. */
   async readIssues(mutations: PushedMutation[]): Promise<void> {
     const ids = new Set<string>();
     for (const mutation of mutations) {
       const target = mutationTargetOf(mutation.name, mutation.args);
       if (target?.kind === 'issue') ids.add(target.issueId);
     }
-    const list = [...ids];
-    for (let start = 0; start < list.length; start += chunkSize) {
-      const found = await this.trx
-        .selectFrom('issues')
-        .select(['id', 'data', 'field_versions', 'event_id'])
-        .where('id', 'in', list.slice(start, start + chunkSize))
-        .execute();
-      for (const { id, ...row } of found) this.stored.set(id, row);
-    }
+    this.stored = await readIssueRows(this.trx, [...ids]);
   }
 
   async apply(mutation: PushedMutation): Promise<void> {
@@ -182,7 +172,7 @@ class Batch {
       message: error.message,
       created_at: this.at,
     };
-    await this.trx.insertInto('rejections').values(refusal).execute();
+    await recordRefusal(this.trx, refusal);
     this.refused.push({
       mutationId: mutation.mutationId,
       mutationUuid: mutation.mutationUuid,
@@ -201,18 +191,12 @@ class Batch {
   private async writeIssue(id: string, values: Partial<IssuesTable>): Promise<void> {
     const pending = this.inserts.get(id);
     if (pending) this.inserts.set(id, { ...pending, ...values });
-    else await this.trx.updateTable('issues').set(values).where('id', '=', id).execute();
+    else await updateIssue(this.trx, id, values);
     this.stored.set(id, { ...this.stored.get(id)!, ...values });
   }
 
-  async insertNewIssues(): Promise<void> {
-    const rows = [...this.inserts.values()];
-    for (let start = 0; start < rows.length; start += chunkSize) {
-      await this.trx
-        .insertInto('issues')
-        .values(rows.slice(start, start + chunkSize))
-        .execute();
-    }
+  insertNewIssues(): Promise<void> {
+    return insertIssues(this.trx, [...this.inserts.values()]);
   }
 }
 
@@ -236,12 +220,7 @@ export async function applyPush(
   const at = now.toISOString();
   const result = await storage.db.transaction().execute(async (trx) => {
     const batch = new Batch(trx, device, at, await lockEventChanges(trx, device.event_id));
-    const fresh = await trx
-      .selectFrom('devices')
-      .select('last_mutation_id')
-      .where('id', '=', device.id)
-      .executeTakeFirstOrThrow();
-    let last = fresh.last_mutation_id;
+    let last = await readLastMutationId(trx, device.id);
     if (body.after !== undefined && last < body.after) {
       return { lastMutationId: last, changeSeq: batch.seq, refusedHere: null };
     }
@@ -256,32 +235,18 @@ export async function applyPush(
     }
     await batch.insertNewIssues();
     await saveLastChangeSeq(trx, device.event_id, batch.seq);
-    await trx
-      .updateTable('devices')
-      .set({ last_mutation_id: last, last_pushed_at: at, last_seen_at: at })
-      .where('id', '=', device.id)
-      .execute();
+    await saveDevicePush(trx, device.id, last, at);
     return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? batch.refused : null };
   });
   const { refusedHere, ...progress } = result;
-  return { ...progress, refused: refusedHere ?? (await recordedRefusals(storage, device, mutations)) };
-}
-
-/** Refusals of this batch, including ones recorded by an earlier try whose answer was lost. */
-async function recordedRefusals(storage: Storage, device: AuthenticatedDevice, mutations: PushedMutation[]): Promise<Refusal[]> {
-  const ids = mutations.map((m) => m.mutationId);
-  if (ids.length === 0) return [];
-  const rows = await storage.db
-    .selectFrom('rejections')
-    .select(['mutation_id', 'mutation_uuid', 'kind', 'message'])
-    .where('device_id', '=', device.id)
-    .where('mutation_id', 'in', ids)
-    .orderBy('mutation_id')
-    .execute();
-  return rows.map((row) => ({
-    mutationId: row.mutation_id,
-    mutationUuid: row.mutation_uuid,
-    kind: row.kind as Refusal['kind'],
-    message: row.message,
-  }));
+  return {
+    ...progress,
+    refused:
+      refusedHere ??
+      (await readRefusals(
+        storage.db,
+        device.id,
+        mutations.map((m) => m.mutationId),
+      )),
+  };
 }

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { ExportKind } from '../../domain/export-rows';
+import type { ExportFormat, ExportSource } from '../exports/export-request';
 import type { Storage } from '../storage/storage';
-import type { ExportFormat, ExportSource } from './export-request';
 
 export interface ExportLogEntry {
   eventId: string;

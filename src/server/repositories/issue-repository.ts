@@ -1,0 +1,54 @@
+import type { Kysely } from 'kysely';
+import type { IssuesTable, ServerDatabase } from '../storage/schema';
+
+type Db = Kysely<ServerDatabase>;
+
+export type StoredIssueRow = Pick<IssuesTable, 'data' | 'field_versions' | 'event_id'>;
+
+/** Ids per lookup and rows per INSERT: well under SQLite's and PostgreSQL's bound-parameter limits. */
+const chunkSize = 500;
+
+/** The stored issues with these ids, one query per 500 ids (on PostgreSQL every statement is a round trip). */
+export async function readIssueRows(db: Db, ids: string[]): Promise<Map<string, StoredIssueRow>> {
+  const found = new Map<string, StoredIssueRow>();
+  for (let start = 0; start < ids.length; start += chunkSize) {
+    const rows = await db
+      .selectFrom('issues')
+      .select(['id', 'data', 'field_versions', 'event_id'])
+      .where('id', 'in', ids.slice(start, start + chunkSize))
+      .execute();
+    for (const { id, ...row } of rows) found.set(id, row);
+  }
+  return found;
+}
+
+export async function updateIssue(trx: Db, id: string, values: Partial<IssuesTable>): Promise<void> {
+  await trx.updateTable('issues').set(values).where('id', '=', id).execute();
+}
+
+/** New issues, many rows per statement. */
+export async function insertIssues(trx: Db, rows: IssuesTable[]): Promise<void> {
+  for (let start = 0; start < rows.length; start += chunkSize) {
+    await trx
+      .insertInto('issues')
+      .values(rows.slice(start, start + chunkSize))
+      .execute();
+  }
+}
+
+/** The event's issues changed after a change sequence, in change order: `limit` of them and one more, to tell if more follow. */
+export function issuesChangedAfter(db: Db, eventId: string, afterSeq: number, limit: number) {
+  return db
+    .selectFrom('issues')
+    .select(['data', 'change_seq', 'reported_by_device'])
+    .where('event_id', '=', eventId)
+    .where('change_seq', '>', afterSeq)
+    .orderBy('change_seq')
+    .limit(limit + 1)
+    .execute();
+}
+
+/** Every issue of the event as stored JSON (exports). */
+export async function readEventIssueData(db: Db, eventId: string): Promise<string[]> {
+  return (await db.selectFrom('issues').select('data').where('event_id', '=', eventId).execute()).map((row) => row.data);
+}
