@@ -163,3 +163,26 @@ test('a zone removed offline that the server knows still has issues is refused: 
     await server.stop('SIGKILL');
   }
 });
+
+test('settings another coordinator changed arrive in an open settings form, and what was typed there stays', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  try {
+    const codes = createEventWithCodes(server.databaseUrl);
+    const alex = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
+    const kim = await joinedDevice(browser, server.url, codes.coordinator, 'Kim');
+    const kimsForm = kim.page.getByRole('form', { name: 'Festival settings' });
+    await kimsForm.getByLabel('Festival name').fill('Dijkdrift 2026');
+
+    const alexsForm = alex.page.getByRole('form', { name: 'Festival settings' });
+    await alexsForm.getByLabel('Festival day starts at').fill('07:00');
+    await alexsForm.getByRole('button', { name: 'Save festival settings' }).click();
+    await expect(alex.page.getByTestId('sync-line')).toContainText('nothing waiting', { timeout: 20_000 });
+
+    await expect(kimsForm.getByLabel('Festival day starts at')).toHaveValue('07:00', { timeout: 30_000 });
+    await expect(kimsForm.getByLabel('Festival name')).toHaveValue('Dijkdrift 2026');
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});

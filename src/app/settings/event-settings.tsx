@@ -54,6 +54,25 @@ function targetText(minutes: number | null): string {
   return minutes === null ? '' : String(minutes);
 }
 
+/** The settings form's fields, as text. */
+interface SettingsForm {
+  name: string;
+  timezone: string;
+  dayStartsAt: string;
+  zones: string;
+  targets: Record<Severity, string>;
+}
+
+function formOf(event: FestivalEvent): SettingsForm {
+  return {
+    name: event.name,
+    timezone: event.timezone,
+    dayStartsAt: event.dayStartsAt,
+    zones: event.zones.map((z) => z.name).join('\n'),
+    targets: Object.fromEntries(severities.map((s) => [s, targetText(event.responseTargets[s])])) as Record<Severity, string>,
+  };
+}
+
 function targetFrom(text: string, severity: Severity): number | null {
   if (text.trim() === '') return null;
   const minutes = Number(text);
@@ -74,13 +93,11 @@ function targetFrom(text: string, severity: Severity): number | null {
 export function EventSettings() {
   const session = useSession();
   const { event } = session;
-  const [name, setName] = useState(event.name);
-  const [timezone, setTimezone] = useState(event.timezone);
-  const [dayStartsAt, setDayStartsAt] = useState(event.dayStartsAt);
-  const [zones, setZones] = useState(event.zones.map((z) => z.name).join('\n'));
-  const [targets, setTargets] = useState(
-    () => Object.fromEntries(severities.map((s) => [s, targetText(event.responseTargets[s])])) as Record<Severity, string>,
-  );
+  // Only what the person typed is kept here; every other field shows the settings as they are
+  // now, so changes another coordinator made arrive in the open form.
+  const [edited, setEdited] = useState<Partial<SettingsForm>>({});
+  const { name, timezone, dayStartsAt, zones, targets } = { ...formOf(event), ...edited };
+  const edit = (patch: Partial<SettingsForm>) => setEdited({ ...edited, ...patch });
   const zoneOptions = timezones.includes(event.timezone) ? timezones : [event.timezone, ...timezones];
 
   return (
@@ -89,6 +106,7 @@ export function EventSettings() {
         label="Festival settings"
         submitLabel="Save festival settings"
         savedMessage="Saved on this phone; every phone gets it when it syncs."
+        onSaved={() => setEdited({})}
         onSubmit={async () => {
           if (!name.trim()) throw new AppError('invalid', 'The festival needs a name.');
           try {
@@ -105,26 +123,26 @@ export function EventSettings() {
           if (!sameValue(nextZones, event.zones)) await makeEventChange(session, 'setZones', { zones: nextZones });
         }}
       >
-        <TextField label="Festival name" value={name} onInput={setName} required />
+        <TextField label="Festival name" value={name} onInput={(value) => edit({ name: value })} required />
         <SelectField
           label="Timezone"
           value={timezone}
           options={zoneOptions.map((z) => ({ value: z, label: z }))}
-          onChange={setTimezone}
+          onChange={(value) => edit({ timezone: value })}
         />
         <TextField
           label="Festival day starts at"
           hint="Issues logged before this time count for the day before (night shifts)."
           type="time"
           value={dayStartsAt}
-          onInput={setDayStartsAt}
+          onInput={(value) => edit({ dayStartsAt: value })}
         />
         <TextArea
           label="Zones, one per line"
           hint="Rename a zone on its own line and its issues stay in it. A zone that still has issues cannot be removed."
           rows={6}
           value={zones}
-          onInput={setZones}
+          onInput={(value) => edit({ zones: value })}
         />
         <fieldset class="targets">
           <legend>First response within (minutes; empty = the same day)</legend>
@@ -134,7 +152,7 @@ export function EventSettings() {
               label={severityLabels[s]}
               inputMode="numeric"
               value={targets[s]}
-              onInput={(value) => setTargets({ ...targets, [s]: value })}
+              onInput={(value) => edit({ targets: { ...targets, [s]: value } })}
             />
           ))}
         </fieldset>
