@@ -2,7 +2,7 @@ import { AppError } from '../../domain/app-error';
 import type { FestivalEvent } from '../../domain/event';
 import { hashSecret, newDeviceToken, normalizeJoinCode } from '../auth/secrets';
 import { findDevice, saveDeviceJoin } from '../repositories/device-repository';
-import { lockEventChanges, readEvent, saveLastChangeSeq } from '../repositories/event-repository';
+import { lockEventChanges, readEvent, savePeopleChangeSeq } from '../repositories/event-repository';
 import { claimJoinCode, findJoinCode } from '../repositories/join-code-repository';
 import { savePersonJoin } from '../repositories/people-repository';
 import type { DevicesTable } from '../storage/schema';
@@ -88,7 +88,7 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
       joinedAt: at,
       changeSeq: seq,
     });
-    await saveLastChangeSeq(trx, code.event_id, seq);
+    await savePeopleChangeSeq(trx, code.event_id, seq);
     return { token, device, event: await readEvent(trx, code.event_id), changeSeq: seq };
   });
 }

@@ -16,6 +16,7 @@ export async function insertEvent(db: Db, event: FestivalEvent, createdAt: strin
       config: JSON.stringify(event),
       last_change_seq: 0,
       config_seq: 0,
+      people_seq: 0,
       created_at: createdAt,
     })
     .execute();
@@ -41,16 +42,23 @@ export async function saveLastChangeSeq(trx: Db, eventId: string, seq: number): 
   await trx.updateTable('events').set({ last_change_seq: seq }).where('id', '=', eventId).execute();
 }
 
-export interface StoredEventConfig {
-  /** The FestivalEvent as the JSON text the server wrote. */
-  json: string;
-  configSeq: number;
+/** Someone joined, or a device was signed out or let back in, under this change sequence. */
+export async function savePeopleChangeSeq(trx: Db, eventId: string, seq: number): Promise<void> {
+  await trx.updateTable('events').set({ last_change_seq: seq, people_seq: seq }).where('id', '=', eventId).execute();
 }
 
-export async function readEventConfig(db: Db, eventId: string): Promise<StoredEventConfig> {
-  const row = await db.selectFrom('events').select(['config', 'config_seq']).where('id', '=', eventId).executeTakeFirst();
+/** Which change last touched the settings and the people directory: a pull sends them only when newer than its cursor. */
+export async function readEventChangeSeqs(db: Db, eventId: string): Promise<{ configSeq: number; peopleSeq: number }> {
+  const row = await db.selectFrom('events').select(['config_seq', 'people_seq']).where('id', '=', eventId).executeTakeFirst();
   if (!row) throw new AppError('not-found', 'This event does not exist on the server.');
-  return { json: row.config, configSeq: Number(row.config_seq) };
+  return { configSeq: Number(row.config_seq), peopleSeq: Number(row.people_seq) };
+}
+
+/** The event's settings as the JSON text the server wrote. */
+export async function readEventJson(db: Db, eventId: string): Promise<string> {
+  const row = await db.selectFrom('events').select('config').where('id', '=', eventId).executeTakeFirst();
+  if (!row) throw new AppError('not-found', 'This event does not exist on the server.');
+  return row.config;
 }
 
 /** The event's last change sequence: every change up to it is committed. */
@@ -61,7 +69,7 @@ export async function readLastChangeSeq(db: Db, eventId: string): Promise<number
 }
 
 export async function readEvent(db: Db, eventId: string): Promise<FestivalEvent> {
-  return JSON.parse((await readEventConfig(db, eventId)).json) as FestivalEvent;
+  return JSON.parse(await readEventJson(db, eventId)) as FestivalEvent;
 }
 
 /** Stores changed settings under the change sequence that changed them. */

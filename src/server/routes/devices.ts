@@ -16,7 +16,7 @@ import { authenticate, bearerToken, hasRole } from '../auth/authenticate';
 import { createJoinCode, readServerEvent } from '../events/event-admin';
 import { joinWithCode } from '../events/join';
 import { listEventDevices, setDeviceRevoked } from '../repositories/device-repository';
-import { lockEventChanges, saveLastChangeSeq } from '../repositories/event-repository';
+import { lockEventChanges, savePeopleChangeSeq } from '../repositories/event-repository';
 import { touchPeopleOfDevice } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
@@ -85,7 +85,7 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
       if (!(await setDeviceRevoked(trx, device.event_id, id, revokedAt))) return null;
       // The people directory on every phone shows who is signed in.
       await touchPeopleOfDevice(trx, id, seq);
-      await saveLastChangeSeq(trx, device.event_id, seq);
+      await savePeopleChangeSeq(trx, device.event_id, seq);
       return seq;
     });
     if (changeSeq === null) {

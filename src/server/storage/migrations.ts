@@ -113,6 +113,11 @@ const migrations: Record<string, Migration> = {
         .alterTable('events')
         .addColumn('config_seq', 'bigint', (col) => col.notNull().defaultTo(0))
         .execute();
+      // …and of the last change to its people directory: most pulls need neither, and say so cheaply.
+      await db.schema
+        .alterTable('events')
+        .addColumn('people_seq', 'bigint', (col) => col.notNull().defaultTo(0))
+        .execute();
       // The people directory every phone holds: one row per person who joined, with the change
       // sequence of their last join or of their device being signed out or back in.
       await db.schema
@@ -148,6 +153,7 @@ const migrations: Record<string, Migration> = {
     },
     async down(db: Kysely<unknown>) {
       await db.schema.dropTable('people').execute();
+      await db.schema.alterTable('events').dropColumn('people_seq').execute();
       await db.schema.alterTable('events').dropColumn('config_seq').execute();
     },
   },

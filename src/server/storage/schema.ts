@@ -17,6 +17,8 @@ export interface EventsTable {
   last_change_seq: number;
   /** Change sequence of the last change to `config` (0: as created). */
   config_seq: number;
+  /** Change sequence of the last join, sign-out or let-back-in (0: none yet). */
+  people_seq: number;
   created_at: string;
 }
 

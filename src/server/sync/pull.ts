@@ -3,7 +3,7 @@ import { canReadContactDetails } from '../../domain/staff';
 import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
 import { readLastMutationId, stampDevicePull } from '../repositories/device-repository';
-import { readEventConfig, readLastChangeSeq } from '../repositories/event-repository';
+import { readEventChangeSeqs, readEventJson, readLastChangeSeq } from '../repositories/event-repository';
 import { issuesChangedAfter } from '../repositories/issue-repository';
 import { peopleChangedAfter } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
@@ -60,8 +60,17 @@ export async function pullChanges(
         : JSON.stringify({ ...(JSON.parse(row.data) as Issue), attendee: noContact });
     return `{"issue":${visible},"version":${Number(row.change_seq)}}`;
   });
-  // Read after the issues, so they are at least as new as anything the page covers.
-  const config = await readEventConfig(storage.db, device.event_id);
+  // The usual poll: nothing of the event changed after the cursor, so there are no settings or
+  // people to send either (they take a change sequence too). A change committed since
+  // `settledSeq` was read is sent by the next pull: the cursor does not move past it.
+  const quiet =
+    request.protocol >= 2 && cursor > 0 && settledSeq <= cursor && page.length === 0 && request.directory === 'changed';
+  // Read after the issues, so they are at least as new as anything the page covers; the settings
+  // and the directory themselves only when they changed after the cursor.
+  const seqs = quiet ? null : await readEventChangeSeqs(storage.db, device.event_id);
+  const sendEvent = seqs !== null && (request.protocol < 2 || cursor === 0 || seqs.configSeq > cursor);
+  const eventJson = sendEvent ? await readEventJson(storage.db, device.event_id) : null;
+  const sendPeople = seqs !== null && (request.directory === 'all' || cursor === 0 || seqs.peopleSeq > cursor);
   const stampAge = now.getTime() - (device.last_pulled_at ? Date.parse(device.last_pulled_at) : Number.NaN);
   if (!(stampAge >= 0 && stampAge < pullStampIntervalMs)) {
     await stampDevicePull(storage.db, device.id, now.toISOString());
@@ -69,13 +78,10 @@ export async function pullChanges(
   const lastOnPage = Number(page.at(-1)?.change_seq ?? cursor);
   const next = hasMore ? lastOnPage : Math.max(lastOnPage, cursor, settledSeq);
   const tail = `"lastMutationId":${lastMutationId},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
-  if (request.protocol < 2) return `{"event":${config.json},${tail}`;
-  const sendEvent = cursor === 0 || config.configSeq > cursor;
-  const people = await peopleChangedAfter(
-    storage.db,
-    device.event_id,
-    request.directory === 'all' || cursor === 0 ? null : cursor,
-  );
+  if (request.protocol < 2) return `{"event":${eventJson},${tail}`;
+  const people = sendPeople
+    ? await peopleChangedAfter(storage.db, device.event_id, request.directory === 'all' || cursor === 0 ? null : cursor)
+    : [];
   const granted: GrantedDevice = { id: device.id, role: device.role, staffName: device.staff_name };
-  return `{${sendEvent ? `"event":${config.json},` : ''}"people":${JSON.stringify(people)},"device":${JSON.stringify(granted)},${tail}`;
+  return `{${eventJson !== null ? `"event":${eventJson},` : ''}"people":${JSON.stringify(people)},"device":${JSON.stringify(granted)},${tail}`;
 }

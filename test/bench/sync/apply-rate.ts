@@ -53,7 +53,7 @@ export async function measureApplyRate(
   origin: string,
   storage: Storage,
   device: { deviceId: string; token: string },
-  mutations: Omit<PushMutation, 'id'>[],
+  mutations: Omit<PushMutation, 'mutationId'>[],
 ): Promise<ApplyRate> {
   // A device that has not pushed before: its mutations are numbered from 1 and all its rows are these.
   const bodies = pushBodies(device.deviceId, mutations, applyBatchSize);

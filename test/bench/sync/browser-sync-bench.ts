@@ -11,7 +11,7 @@ import { startDiscardServer } from './discard-server';
 import { cpuMsByGroup } from './process-cpu';
 import type { JoinedDevice } from './server-setup';
 import type { PageDevice } from './sync-bench-api';
-import type { PushMutation } from './workload';
+import { appHeaders, type PushMutation } from './workload';
 
 /** As the app sends and pulls (the SyncEngine's and the service worker's sizes). */
 export const appSyncSizes = defaultSyncSizes;
@@ -23,7 +23,7 @@ export interface BrowserSyncInput {
   puller: JoinedDevice;
   /** Joined as staff; its outbox is filled with `pushMutations`. */
   pusher: JoinedDevice;
-  pushMutations: Omit<PushMutation, 'id'>[];
+  pushMutations: Omit<PushMutation, 'mutationId'>[];
   expectedIssues: number;
   profileDir: string;
 }
@@ -67,7 +67,7 @@ export async function benchBrowserSync(input: BrowserSyncInput): Promise<BenchRo
   const script = await bundleBenchEntry(new URL('./sync-bench-entry.ts', import.meta.url));
   // The size of what the puller receives, from one page fetched here (not part of any timing).
   const sample = await fetch(`${input.origin}/api/sync/pull?cursor=0&limit=${appSyncSizes.pageSize}`, {
-    headers: { authorization: `Bearer ${input.puller.token}` },
+    headers: appHeaders(input.puller.token),
   });
   const sampleText = await sample.text();
   const pullBytesPerIssue = sampleText.length / (JSON.parse(sampleText) as { issues: unknown[] }).issues.length;

@@ -16,7 +16,7 @@ http.createServer((req, res) => {
     req.on('end', () => {
       res.setHeader('content-type', 'application/json');
       res.setHeader('cache-control', 'no-store');
-      res.end(JSON.stringify({ lastMutationId: 0, rejected: [], bytes }));
+      res.end(JSON.stringify({ lastMutationId: 0, refused: [], bytes }));
     });
     return;
   }

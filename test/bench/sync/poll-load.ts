@@ -2,7 +2,7 @@ import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { type BenchRow, percentile, round } from '../result';
 import { type JoinedDevice, postPush } from './server-setup';
-import { type PushMutation, pushBodies } from './workload';
+import { appHeaders, type PushMutation, pushBodies } from './workload';
 
 export interface PollLoadInput {
   origin: string;
@@ -11,7 +11,7 @@ export interface PollLoadInput {
   startCursor: number;
   /** Pushes a small batch every second while the others poll. */
   pusher: JoinedDevice;
-  pushMutations: Omit<PushMutation, 'id'>[];
+  pushMutations: Omit<PushMutation, 'mutationId'>[];
   concurrency: number;
   warmupMs: number;
   durationMs: number;
@@ -24,7 +24,7 @@ interface Answer {
 
 function get(agent: Agent, origin: string, path: string, token: string | null): Promise<Answer> {
   return new Promise((resolve, reject) => {
-    const req = request(`${origin}${path}`, { agent, headers: token ? { authorization: `Bearer ${token}` } : {} }, (res) => {
+    const req = request(`${origin}${path}`, { agent, headers: token ? appHeaders(token) : {} }, (res) => {
       let body = '';
       res.setEncoding('utf8');
       res.on('data', (chunk: string) => {

@@ -4,6 +4,7 @@ import { createEvent, createJoinCode } from '../../../src/server/events/event-ad
 import { joinWithCode } from '../../../src/server/events/join';
 import { openStorage, type Storage } from '../../../src/server/storage/storage';
 import { demoEvent } from '../../../tools/demo/demo-festival';
+import { appHeaders } from './workload';
 
 export interface JoinedDevice {
   deviceId: string;
@@ -57,15 +58,13 @@ export async function joinDevices(
 export async function postPush(origin: string, token: string, body: string, expectLastId: number): Promise<void> {
   const response = await fetch(`${origin}/api/sync/push`, {
     method: 'POST',
-    headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+    headers: { ...appHeaders(token), 'content-type': 'application/json' },
     body,
   });
-  const answer = (await response.json()) as { lastMutationId?: number; rejected?: unknown[]; error?: { message?: string } };
+  const answer = (await response.json()) as { lastMutationId?: number; refused?: unknown[]; error?: { message?: string } };
   if (!response.ok) throw new Error(`push answered ${response.status}: ${answer.error?.message ?? ''}`);
-  if (answer.lastMutationId !== expectLastId || (answer.rejected?.length ?? 0) > 0) {
-    throw new Error(
-      `push applied up to ${answer.lastMutationId} (expected ${expectLastId}), ${answer.rejected?.length} rejected`,
-    );
+  if (answer.lastMutationId !== expectLastId || (answer.refused?.length ?? 0) > 0) {
+    throw new Error(`push applied up to ${answer.lastMutationId} (expected ${expectLastId}), ${answer.refused?.length} refused`);
   }
 }
 

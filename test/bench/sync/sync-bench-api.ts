@@ -47,7 +47,7 @@ export interface TimedBaseline {
 
 export interface SyncBench {
   /** Joins the page's database to the event and queues createIssue changes with saveChange. */
-  fillOutbox(device: PageDevice, mutations: Omit<PushMutation, 'id'>[]): Promise<FilledOutbox>;
+  fillOutbox(device: PageDevice, mutations: Omit<PushMutation, 'mutationId'>[]): Promise<FilledOutbox>;
   /** Runs the app's syncOnce and times its push part; stops it once it starts pulling. */
   timePush(device: PageDevice, sizes: { batchSize: number; pageSize: number }): Promise<TimedPush>;
   /** Runs the app's syncOnce on a new, empty database of a joined device (nothing to push). */

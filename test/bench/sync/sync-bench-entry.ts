@@ -13,6 +13,7 @@ import type { Actor } from '../../../src/domain/staff';
 import { type Call, createTransport } from '../../../src/sync/http';
 import { syncOnce } from '../../../src/sync/sync-once';
 import type { PageDevice, SyncBench } from './sync-bench-api';
+import { appHeaders } from './workload';
 
 const opened = new Map<string, HelptentDatabase>();
 
@@ -103,7 +104,7 @@ const bench: SyncBench = {
         await saveChange(db, device.event, {
           name: m.name,
           args: m.args,
-          context: { now: m.createdAt, actor, mutationUuid: m.mutationId },
+          context: { now: m.createdAt, actor, mutationUuid: m.mutationUuid },
         });
       }
     });
@@ -155,7 +156,7 @@ const bench: SyncBench = {
     const started = performance.now();
     for (;;) {
       const response = await fetch(`/api/sync/pull?cursor=${cursor}&limit=${pageSize}`, {
-        headers: { authorization: `Bearer ${token}` },
+        headers: appHeaders(token),
         cache: 'no-store',
       });
       if (!response.ok) throw new Error(`pull answered ${response.status}`);
@@ -174,7 +175,7 @@ const bench: SyncBench = {
     for (const body of bodies) {
       const response = await fetch(path, {
         method: 'POST',
-        headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+        headers: { ...appHeaders(token), 'content-type': 'application/json' },
         body,
         cache: 'no-store',
       });

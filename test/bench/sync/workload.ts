@@ -3,24 +3,17 @@
  * (real categories, summaries, details, zones, attendee contacts and consent), as the capture
  * form would have queued them. Pure; runs in Node and, bundled, in Chromium.
  */
+import { type PushedMutation, protocolHeader, protocolVersion } from '../../../src/domain/sync-protocol';
 import { generateDemoFestival } from '../../../tools/demo/demo-festival';
 
-/** One mutation as POST /api/sync/push receives it. */
-export interface PushMutation {
-  id: number;
-  mutationId: string;
-  name: 'createIssue';
-  args: Record<string, unknown>;
-  createdAt: string;
-  actor: { id: string; name: string };
-  baseVersion: number;
-}
+/** One mutation as POST /api/sync/push receives it (sync-protocol.ts). */
+export type PushMutation = PushedMutation & { name: 'createIssue'; args: Record<string, unknown> };
 
 /** The createIssue arguments, time and reporter of `count` demo issues (`seed` decides which). */
-export function demoCreateIssues(seed: number, count: number): Omit<PushMutation, 'id'>[] {
+export function demoCreateIssues(seed: number, count: number): Omit<PushMutation, 'mutationId'>[] {
   const festival = generateDemoFestival({ seed, issueCount: count });
   return festival.issues.map((issue) => ({
-    mutationId: crypto.randomUUID(),
+    mutationUuid: crypto.randomUUID(),
     name: 'createIssue',
     args: {
       id: issue.id,
@@ -44,11 +37,21 @@ export function demoCreateIssues(seed: number, count: number): Omit<PushMutation
 }
 
 /** The JSON bodies of pushes of `batchSize` mutations, numbered from `firstId` on, as a device sends them. */
-export function pushBodies(clientId: string, mutations: Omit<PushMutation, 'id'>[], batchSize: number, firstId = 1): string[] {
+export function pushBodies(
+  deviceId: string,
+  mutations: Omit<PushMutation, 'mutationId'>[],
+  batchSize: number,
+  firstId = 1,
+): string[] {
   const bodies: string[] = [];
   for (let start = 0; start < mutations.length; start += batchSize) {
-    const batch = mutations.slice(start, start + batchSize).map((m, i) => ({ id: firstId + start + i, ...m }));
-    bodies.push(JSON.stringify({ clientId, mutations: batch }));
+    const batch = mutations.slice(start, start + batchSize).map((m, i) => ({ mutationId: firstId + start + i, ...m }));
+    bodies.push(JSON.stringify({ deviceId, mutations: batch }));
   }
   return bodies;
+}
+
+/** Headers of a request from an app of the current protocol version. */
+export function appHeaders(token: string): Record<string, string> {
+  return { authorization: `Bearer ${token}`, [protocolHeader]: String(protocolVersion) };
 }
