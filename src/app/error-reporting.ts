@@ -1,4 +1,5 @@
 import { appVersion } from '../domain/app-version';
+import { postClientError } from '../sync/client-error-report';
 
 const maxReportsPerPage = 5;
 
@@ -11,16 +12,13 @@ let sent = 0;
 function send(message: string, stack: string | undefined): void {
   if (sent >= maxReportsPerPage || !navigator.onLine) return;
   sent += 1;
-  const body = JSON.stringify({
+  postClientError({
     message: message.slice(0, 2000) || 'unknown error',
     stack: stack?.slice(0, 8000),
     url: location.pathname,
     version: appVersion,
     occurredAt: new Date().toISOString(),
   });
-  fetch('/api/client-errors', { method: 'POST', headers: { 'content-type': 'application/json' }, body, keepalive: true }).catch(
-    () => undefined,
-  );
 }
 
 /** For errors the app caught itself (a screen that crashed) but someone should still see. */

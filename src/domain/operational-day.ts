@@ -52,6 +52,13 @@ export function parseClock(clock: string): number {
   return Number(match[1]) * 60 + Number(match[2]);
 }
 
+/** True for a real calendar date written "YYYY-MM-DD" (not "2026-02-30"). */
+export function isCalendarDate(value: string): boolean {
+  if (!/^\d{4}-\d{2}-\d{2}$/.test(value)) return false;
+  const time = Date.parse(`${value}T00:00:00Z`);
+  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+}
+
 /** "2026-07-11" → "2026-07-10" (pure calendar arithmetic, no timezone involved). */
 export function previousDate(date: string): string {
   const d = new Date(`${date}T00:00:00Z`);

@@ -4,6 +4,7 @@ import { festivalEventSchema } from './event-schema';
 import { exportKinds } from './export-rows';
 import { issueSchema } from './issue-schema';
 import { mutationNames } from './mutation-args';
+import { isCalendarDate } from './operational-day';
 import { roles } from './staff';
 
 /**
@@ -18,15 +19,6 @@ import { roles } from './staff';
  * - `mutationUuid` (`mutation_uuid`): the change's UUID, under which its timeline entry is kept;
  * - `changeSeq` (`change_seq`): the server's order of everything stored, which pull cursors count.
  */
-
-/** Sent as the `x-helptent-protocol` header with every request. */
-export const protocolVersion = 2;
-export const protocolHeader = 'x-helptent-protocol';
-/**
- * Apps in the field before the header existed send none: they speak version 1, which the
- * server still understands (its push body and answer differ only in names).
- */
-export const unversionedProtocol = 1;
 
 export const maxPushBatch = 1000;
 
@@ -223,12 +215,55 @@ export function pushAnswerToV1(answer: PushAnswer) {
 
 // Exports a device made from its own data, reported for the server's export log.
 
+const exportFormats = ['csv', 'json'] as const;
+
 export const exportRecordSchema = z.object({
-  kind: z.enum(exportKinds),
-  day: z.nullable(z.string()),
-  format: z.enum(['csv', 'json']),
-  rows: count,
+  kind: z.enum(exportKinds, `must be ${exportKinds.join(' or ')}`),
+  /** A festival day, or null for the whole event. */
+  day: z._default(
+    z.nullable(
+      z
+        .string()
+        .check(
+          z.regex(/^\d{4}-\d{2}-\d{2}$/, 'must be a festival day like 2026-07-10'),
+          z.refine(isCalendarDate, 'is not a date in the calendar'),
+        ),
+    ),
+    null,
+  ),
+  format: z.enum(exportFormats, `must be ${exportFormats.join(' or ')}`),
+  rows: z.number().check(z.int(), z.minimum(0), z.maximum(10_000_000)),
+  /** The device's clock when it made the export: shown, never used to order. */
   exportedAt: instant,
 });
-export type ExportRecord = z.infer<typeof exportRecordSchema>;
+export type ExportRecord = z.input<typeof exportRecordSchema>;
 export const exportRecordedSchema = z.object({ id: z.string() });
+
+/** The event's export log as organizers read it, newest first by the server's clock. */
+export const exportLogAnswerSchema = z.object({
+  exports: z.array(
+    z.object({
+      id: z.string(),
+      who: z.string(),
+      deviceId: z.nullable(z.string()),
+      source: z.enum(['app', 'api', 'cli']),
+      kind: z.enum(exportKinds),
+      day: z.nullable(z.string()),
+      format: z.enum(exportFormats),
+      rows: count,
+      exportedAt: z.string(),
+      receivedAt: z.string(),
+    }),
+  ),
+});
+
+/** An error a phone reports so a crash in a field is seen by someone. */
+export const clientErrorReportSchema = z.object({
+  message: z.string().check(z.minLength(1), z.maxLength(2000)),
+  stack: z.optional(z.string().check(z.maxLength(8000))),
+  url: z.string().check(z.maxLength(2000)),
+  version: z.string().check(z.minLength(1), z.maxLength(100)),
+  occurredAt: instant,
+});
+export type ClientErrorReport = z.infer<typeof clientErrorReportSchema>;
+export const clientErrorAnswerSchema = z.object({ received: z.literal(true) });

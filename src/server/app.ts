@@ -1,6 +1,6 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import { unversionedProtocol } from '../domain/sync-protocol';
+import { unversionedProtocol } from '../domain/protocol-version';
 import type { ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
 import { protocolVersions } from './protocol';

@@ -1,7 +1,8 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { $ZodType } from 'zod/v4/core';
 import { AppError } from '../domain/app-error';
-import { errorBodySchema, protocolHeader, protocolVersion, unversionedProtocol } from '../domain/sync-protocol';
+import { protocolHeader, protocolVersion, unversionedProtocol } from '../domain/protocol-version';
+import { errorBodySchema } from '../domain/sync-protocol';
 import { parseOrThrow } from '../domain/validation';
 
 declare module 'fastify' {

@@ -1,6 +1,7 @@
 import type { $ZodType } from 'zod/v4/core';
 import { AppError } from '../domain/app-error';
-import { errorBodySchema, protocolHeader, protocolVersion } from '../domain/sync-protocol';
+import { protocolHeader, protocolVersion } from '../domain/protocol-version';
+import { errorBodySchema } from '../domain/sync-protocol';
 import { parseOrThrow } from '../domain/validation';
 
 export interface CallInit {

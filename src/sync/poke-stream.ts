@@ -1,4 +1,5 @@
-import { changeSeqOfPoke, protocolHeader, protocolVersion } from '../domain/sync-protocol';
+import { protocolHeader, protocolVersion } from '../domain/protocol-version';
+import { changeSeqOfPoke } from '../domain/sync-protocol';
 
 /**
  * Listens to the server's "something changed" stream. Read with fetch rather than EventSource

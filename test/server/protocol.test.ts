@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSyncState } from '../../src/db/sync-state';
 import { AppError } from '../../src/domain/app-error';
-import { protocolHeader, protocolVersion } from '../../src/domain/sync-protocol';
+import { protocolHeader, protocolVersion } from '../../src/domain/protocol-version';
 import { backends, startTestServer, type TestServer } from './helpers';
 import { createArgs, joinAs, newUuid, pullAll, setUpEvent } from './sync-helpers';
 import { change, joinTestPhone, phoneDatabases } from './test-phone';

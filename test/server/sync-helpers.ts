@@ -1,8 +1,8 @@
 import type { FastifyInstance } from 'fastify';
 import { expect } from 'vitest';
 import { defaultEvent } from '../../src/domain/event';
+import { protocolHeader, protocolVersion } from '../../src/domain/protocol-version';
 import type { Role } from '../../src/domain/staff';
-import { protocolHeader, protocolVersion } from '../../src/domain/sync-protocol';
 import { uuidV7 } from '../../src/domain/uuid-v7';
 import { createEvent, createJoinCode } from '../../src/server/events/event-admin';
 

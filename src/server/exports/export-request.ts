@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { exportKinds } from '../../domain/export-rows';
+import { isCalendarDate } from '../../domain/operational-day';
 
 export const exportFormats = ['csv', 'json'] as const;
 export type ExportFormat = (typeof exportFormats)[number];
@@ -7,11 +8,6 @@ export type ExportFormat = (typeof exportFormats)[number];
 /** Where an export was made: the API, the command line on the server box, or a device's own data. */
 export const exportSources = ['app', 'api', 'cli'] as const;
 export type ExportSource = (typeof exportSources)[number];
-
-function isCalendarDate(value: string): boolean {
-  const time = Date.parse(`${value}T00:00:00Z`);
-  return !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
-}
 
 export const exportKindSchema = z.enum(exportKinds, { message: `must be ${exportKinds.join(' or ')}` });
 export const exportFormatSchema = z.enum(exportFormats, { message: `must be ${exportFormats.join(' or ')}` });
@@ -31,13 +27,4 @@ export const exportQuerySchema = z.object({
     .optional()
     .transform((day) => day || null),
   format: exportFormatSchema.default('csv'),
-});
-
-/** An export a device made from its own data (offline or online), reported for the log. */
-export const appExportBodySchema = z.object({
-  kind: exportKindSchema,
-  day: exportDaySchema.nullable().default(null),
-  format: exportFormatSchema,
-  rows: z.number().int().min(0).max(10_000_000),
-  exportedAt: z.iso.datetime({ offset: true, message: 'must be a date and time' }),
 });

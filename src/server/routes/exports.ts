@@ -1,8 +1,9 @@
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
+import { exportLogAnswerSchema, exportRecordedSchema, exportRecordSchema } from '../../domain/sync-protocol';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate } from '../auth/authenticate';
-import { appExportBodySchema, exportParamsSchema, exportQuerySchema } from '../exports/export-request';
+import { exportParamsSchema, exportQuerySchema } from '../exports/export-request';
 import { runExport } from '../exports/run-export';
 import { listExports, recordExport } from '../repositories/export-repository';
 import type { Storage } from '../storage/storage';
@@ -11,15 +12,15 @@ const logQuerySchema = z.object({ limit: z.coerce.number().int().min(1).max(1000
 
 /** Exports are for organizers only: they carry consenting attendees' contact details. */
 export function exportRoutes(app: FastifyInstance, storage: Storage): void {
-  app.get('/api/exports/log', async (request, reply) => {
+  app.get('/api/exports/log', { config: { answer: exportLogAnswerSchema } }, async (request, reply) => {
     const device = await authenticate(storage, request, 'organizer');
     const { limit } = parseOrThrow(logQuerySchema, request.query, 'export log request');
     return reply.header('cache-control', 'no-store').send({ exports: await listExports(storage, device.event_id, limit) });
   });
 
-  app.post('/api/exports/log', async (request, reply) => {
+  app.post('/api/exports/log', { config: { answer: exportRecordedSchema } }, async (request, reply) => {
     const device = await authenticate(storage, request, 'organizer');
-    const body = parseOrThrow(appExportBodySchema, request.body, 'export record');
+    const body = parseOrThrow(exportRecordSchema, request.body, 'export record');
     const id = await recordExport(storage, {
       eventId: device.event_id,
       deviceId: device.id,

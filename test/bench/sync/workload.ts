@@ -3,7 +3,9 @@
  * (real categories, summaries, details, zones, attendee contacts and consent), as the capture
  * form would have queued them. Pure; runs in Node and, bundled, in Chromium.
  */
-import { type PushedMutation, protocolHeader, protocolVersion } from '../../../src/domain/sync-protocol';
+
+import { protocolHeader, protocolVersion } from '../../../src/domain/protocol-version';
+import type { PushedMutation } from '../../../src/domain/sync-protocol';
 import { generateDemoFestival } from '../../../tools/demo/demo-festival';
 
 /** One mutation as POST /api/sync/push receives it (sync-protocol.ts). */

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/app-error';
-import { protocolHeader, protocolVersion, pullPageSchema, pushAnswerSchema } from '../../../src/domain/sync-protocol';
+import { protocolHeader, protocolVersion } from '../../../src/domain/protocol-version';
+import { pullPageSchema, pushAnswerSchema } from '../../../src/domain/sync-protocol';
 import { createTransport } from '../../../src/sync/http';
 
 /** A server stand-in that answers every request with this body and status. */
