@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
+import { protocolVersion, unversionedProtocol } from '../domain/protocol-version';
 import { parseOrThrow } from '../domain/validation';
 
 export type StorageConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
@@ -12,6 +13,8 @@ export interface ServerConfig {
   /** Folder of the built PWA; null serves the API only (tests, API-only deployments). */
   staticDir: string | null;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+  /** The oldest app protocol version still accepted; older apps are told to update. */
+  minProtocolVersion: number;
 }
 
 const envSchema = z.object({
@@ -20,6 +23,12 @@ const envSchema = z.object({
   DATABASE_URL: z.string().min(1).default('sqlite:data/helptent.sqlite'),
   HELPTENT_STATIC_DIR: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  HELPTENT_MIN_PROTOCOL: z.coerce
+    .number()
+    .int()
+    .min(unversionedProtocol)
+    .max(protocolVersion, `must be at most ${protocolVersion}, the version this server speaks`)
+    .default(unversionedProtocol),
 });
 
 /**
@@ -48,5 +57,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     storage: parseDatabaseUrl(parsed.DATABASE_URL, cwd),
     staticDir: parsed.HELPTENT_STATIC_DIR ? resolve(cwd, parsed.HELPTENT_STATIC_DIR) : defaultStaticDir,
     logLevel: parsed.LOG_LEVEL,
+    minProtocolVersion: parsed.HELPTENT_MIN_PROTOCOL,
   };
 }

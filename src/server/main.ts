@@ -21,6 +21,7 @@ async function main(): Promise<void> {
   const app = await buildApp({
     storage: config.storage,
     staticDir: config.staticDir,
+    minProtocolVersion: config.minProtocolVersion,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
 

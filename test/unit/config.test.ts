@@ -30,5 +30,11 @@ describe('server configuration', () => {
   it('names the variable that is wrong', () => {
     expect(() => loadConfig({ PORT: 'eighty' }, '/srv')).toThrow(/PORT/);
     expect(() => loadConfig({ LOG_LEVEL: 'loud' }, '/srv')).toThrow(/LOG_LEVEL/);
+    expect(() => loadConfig({ HELPTENT_MIN_PROTOCOL: '9' }, '/srv')).toThrow(/HELPTENT_MIN_PROTOCOL: must be at most 2/);
+  });
+
+  it('accepts every app protocol version unless told the oldest to take', () => {
+    expect(loadConfig({}, '/srv').minProtocolVersion).toBe(1);
+    expect(loadConfig({ HELPTENT_MIN_PROTOCOL: '2' }, '/srv').minProtocolVersion).toBe(2);
   });
 });
