@@ -65,6 +65,14 @@ export const issueSchema = z.object({
   toldAttendee: z.string(),
   tags: z.array(z.string()),
   timeline: z.array(
-    z.object({ id: z.string(), at: time, by: person, kind: z.enum(timelineKinds), text: z.string(), note: z.string() }),
+    z.object({
+      id: z.string(),
+      at: time,
+      by: person,
+      kind: z.enum(timelineKinds),
+      text: z.string(),
+      note: z.string(),
+      deviceAt: z.optional(time),
+    }),
   ),
 });

@@ -85,6 +85,11 @@ export interface TimelineEntry {
   text: string;
   /** Free text typed by staff (note, handover note, what we told the attendee). */
   note: string;
+  /**
+   * What the phone's clock said, when the server found it impossible (a reset battery, a clock
+   * set by hand) and `at` is when the change reached the server instead.
+   */
+  deviceAt?: string | undefined;
 }
 
 export interface Issue {

@@ -27,8 +27,10 @@ import { parseOrThrow } from './validation';
 
 /** Everything a mutator may know beyond its arguments; passed in so mutators stay pure. */
 export interface MutationContext {
-  /** Device time of the change, ISO 8601: shown to people, never used for ordering. */
+  /** Time of the change, ISO 8601: shown to people, never used for ordering. */
   now: string;
+  /** The device's own time when the server did not believe it and `now` is when it arrived. */
+  deviceNow?: string | undefined;
   actor: Actor;
   /** Client-made id of this mutation; timeline entries derive their ids from it. */
   mutationUuid: string;
@@ -38,7 +40,15 @@ export interface MutationContext {
 const labelOf = (field: keyof EditableFields): string => fieldNames[field === 'consentGiven' ? 'consent' : field];
 
 function entry(ctx: MutationContext, kind: TimelineKind, text: string, note = ''): TimelineEntry {
-  return { id: ctx.mutationUuid, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, kind, text, note };
+  const made: TimelineEntry = {
+    id: ctx.mutationUuid,
+    at: ctx.now,
+    by: { id: ctx.actor.id, name: ctx.actor.name },
+    kind,
+    text,
+    note,
+  };
+  return ctx.deviceNow === undefined ? made : { ...made, deviceAt: ctx.deviceNow };
 }
 
 function withEntry(issue: Issue, ctx: MutationContext, kind: TimelineKind, text: string, note = ''): Issue {

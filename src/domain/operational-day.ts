@@ -34,10 +34,24 @@ export interface LocalDateTime {
   minutes: number;
 }
 
+/**
+ * The instants a festival day can be worked out for: years 1000 to 9998. A phone with a broken
+ * clock can stamp anything its schema admits (years 0000 to 9999, with offsets); the server
+ * replaces such times when they arrive, and until then they are filed at the nearest end of this
+ * range instead of failing (four-digit years keep "YYYY-MM-DD" dates valid on every side).
+ */
+export const earliestFiledMs = Date.UTC(1000, 0, 2);
+export const latestFiledMs = Date.UTC(9998, 11, 30);
+
+export function clampToFiled(time: number): number {
+  return Math.min(Math.max(time, earliestFiledMs), latestFiledMs);
+}
+
 /** Calendar date ("YYYY-MM-DD") and minutes since local midnight of an instant in a timezone. */
 export function localDateTime(instant: Date | number | string, timezone: string): LocalDateTime {
-  const time = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
-  if (Number.isNaN(time)) throw new RangeError(`Not a valid time: ${String(instant)}`);
+  const parsed = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  if (Number.isNaN(parsed)) throw new RangeError(`Not a valid time: ${String(instant)}`);
+  const time = clampToFiled(parsed);
   const parts: Record<string, string> = {};
   for (const part of formatterFor(timezone).formatToParts(time)) parts[part.type] = part.value;
   return { date: `${parts.year}-${parts.month}-${parts.day}`, minutes: Number(parts.hour) * 60 + Number(parts.minute) };
@@ -121,8 +135,9 @@ const caches = new Map<string, Map<number, DayAndHour>>();
 const maxCachedMinutes = 200_000;
 
 export function dayAndHourOf(instant: Date | number | string, boundary: DayBoundary): DayAndHour {
-  const time = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
-  if (Number.isNaN(time)) return computeDayAndHour(time, boundary);
+  const parsed = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  if (Number.isNaN(parsed)) return computeDayAndHour(parsed, boundary);
+  const time = clampToFiled(parsed);
   const key = `${boundary.timezone} ${boundary.dayStartsAt}`;
   let cache = caches.get(key);
   if (!cache) {

@@ -1,3 +1,4 @@
+import { describeDeviceTime } from '../../domain/device-time';
 import type { Issue } from '../../domain/issue';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
@@ -15,6 +16,11 @@ export function TimelineList({ issue }: { issue: Issue }) {
               <time dateTime={entry.at}>{formatWhen(entry.at, event.timezone)}</time> · {entry.by.name}: {entry.text}
             </p>
             {entry.note && <p class="timeline__note">{entry.note}</p>}
+            {entry.deviceAt && (
+              <p class="timeline__clock">
+                The phone’s clock said {describeDeviceTime(entry.deviceAt)}; shown is when it reached the server.
+              </p>
+            )}
           </li>
         ))}
       </ol>

@@ -1,7 +1,9 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error';
+import { earliestPlausibleMs, type JudgedTime, judgeDeviceTime, offlineAllowanceMs } from '../../domain/device-time';
 import type { FestivalEvent } from '../../domain/event';
 import { applyEventMutation } from '../../domain/event-mutations';
+import { instantMs } from '../../domain/iso-instant';
 import type { Issue } from '../../domain/issue';
 import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
 import { mutationTargetOf } from '../../domain/mutation-target';
@@ -46,14 +48,26 @@ class Batch {
     public seq: number,
   ) {}
 
-  /** The stored issues these mutations touch, read up front rather than one query per mutation. */
-  async readIssues(mutations: PushedMutation[]): Promise<void> {
+  /**
+   * The stored issues these mutations touch, read up front rather than one query per mutation;
+   * and the event's days when a change claims a time too old to believe without them.
+   */
+  async prepare(mutations: PushedMutation[]): Promise<void> {
     const ids = new Set<string>();
     for (const mutation of mutations) {
       const target = mutationTargetOf(mutation.name, mutation.args);
       if (target?.kind === 'issue') ids.add(target.issueId);
     }
     this.stored = await readIssueRows(this.trx, [...ids]);
+    const oldest = instantMs(this.at) - offlineAllowanceMs;
+    if (mutations.some((m) => !(instantMs(m.createdAt) >= oldest))) await this.currentEvent();
+  }
+
+  /** When the change counts as made: the device's time, unless the server finds it impossible. */
+  private timeOf(mutation: PushedMutation): JudgedTime {
+    return judgeDeviceTime(mutation.createdAt, this.at, () =>
+      earliestPlausibleMs(this.event ?? { days: [] }, instantMs(this.at)),
+    );
   }
 
   async apply(mutation: PushedMutation): Promise<void> {
@@ -75,11 +89,13 @@ class Batch {
       throw new AppError('forbidden', 'This device can only log issues for its own event.');
     }
     const actor = { id: mutation.actor.id, name: mutation.actor.name };
+    const time = this.timeOf(mutation);
     const fieldVersions = row ? (JSON.parse(row.field_versions) as FieldVersions) : {};
     let after: Issue;
     try {
       after = applyMutation(before, mutation.name, mutation.args, {
-        now: mutation.createdAt,
+        now: time.at,
+        deviceNow: time.deviceAt,
         // The name is the person on a shared phone; the role is always the device's.
         actor: { ...actor, role: this.device.role },
         mutationUuid: mutation.mutationUuid,
@@ -93,7 +109,7 @@ class Batch {
         name: mutation.name,
         args: mutation.args,
         mutationUuid: mutation.mutationUuid,
-        now: mutation.createdAt,
+        now: time.at,
         actor,
         reason: error.message,
         others,
@@ -118,7 +134,7 @@ class Batch {
       actor,
       seq,
       mutationUuid: mutation.mutationUuid,
-      now: mutation.createdAt,
+      now: time.at,
     });
     const values = { change_seq: seq, data: JSON.stringify(merged.issue), field_versions: JSON.stringify(merged.fieldVersions) };
     if (row) await this.writeIssue(after.id, values);
@@ -132,7 +148,7 @@ class Batch {
     const event = await this.currentEvent();
     const counts = await this.issueCountsOfRemovedZones(event, mutation.args);
     const next = applyEventMutation(event, mutation.name, mutation.args, {
-      now: mutation.createdAt,
+      now: this.timeOf(mutation).at,
       actor: { id: mutation.actor.id, name: mutation.actor.name, role: this.device.role },
       mutationUuid: mutation.mutationUuid,
       issuesInZone: (zoneId) => counts.get(zoneId) ?? 0,
@@ -228,7 +244,7 @@ export async function applyPush(
     // again may hold refusals recorded by the try whose answer was lost, so those are looked up.
     const isNew = mutations.every((m) => m.mutationId > last);
     const unseen = mutations.filter((m) => m.mutationId > last);
-    await batch.readIssues(unseen);
+    await batch.prepare(unseen);
     for (const mutation of unseen) {
       last = mutation.mutationId;
       await batch.apply(mutation);
