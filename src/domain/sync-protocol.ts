@@ -21,6 +21,13 @@ import { roles } from './staff';
  */
 
 export const maxPushBatch = 1000;
+/**
+ * The largest push body the server reads (bytes of JSON). Phones cut their batches well below it
+ * (`pushBatchBytes`), so a pile of long notes travels in several small pushes, each applied in a
+ * few milliseconds, instead of one that holds the event's write lock for seconds.
+ */
+export const maxPushBytes = 2 * 1024 * 1024;
+export const pushBatchBytes = 256 * 1024;
 
 const id = (what: string) =>
   z.string().check(z.minLength(1, `${what} is required`), z.maxLength(100, `${what} must be at most 100 characters`));
