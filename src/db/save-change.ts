@@ -4,6 +4,7 @@ import type { Issue } from '../domain/issue';
 import type { MutationName } from '../domain/mutation-args';
 import { outboxKeyOf } from '../domain/mutation-target';
 import { applyMutation, type MutationContext } from '../domain/mutators';
+import { storableDeep } from '../domain/storable-text';
 import type { HelptentDatabase } from './database';
 import { readEvent } from './event-repository';
 import { filesRowsDifferently, refileQueueRows } from './queue-pages';
@@ -48,7 +49,8 @@ function outboxEntryOf(
  * queue row and the outbox entry are all written, or none is. Only when this resolves may the
  * UI say "saved on this phone".
  */
-export async function saveChange(db: HelptentDatabase, event: FestivalEvent, change: ChangeRequest): Promise<SavedChange> {
+export async function saveChange(db: HelptentDatabase, event: FestivalEvent, typed: ChangeRequest): Promise<SavedChange> {
+  const change = { ...typed, args: storableDeep(typed.args) };
   const issueId = outboxKeyOf(change.name, change.args);
   return withReopenRetry(db, () =>
     db.transaction('rw', [db.issues, db.queue, db.unsentChanges, db.drafts], async () => {
@@ -84,7 +86,8 @@ export interface EventChangeRequest {
  * like an issue change: the phone shows it at once (every queue row is filed again under the
  * new day start, timezone and zones) and the server applies it in its order, for every phone.
  */
-export async function saveEventChange(db: HelptentDatabase, change: EventChangeRequest): Promise<SavedEventChange> {
+export async function saveEventChange(db: HelptentDatabase, typed: EventChangeRequest): Promise<SavedEventChange> {
+  const change = { ...typed, args: storableDeep(typed.args) };
   return withReopenRetry(db, () =>
     db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.unsentChanges], async () => {
       const current = (await readEvent(db))!;

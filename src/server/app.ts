@@ -3,6 +3,8 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import { unversionedProtocol } from '../domain/protocol-version';
 import type { ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
+import { type HttpLimits, serverOptions, urlLimit } from './http-limits';
+import { jsonBodies } from './json-body';
 import { protocolVersions } from './protocol';
 import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
@@ -32,13 +34,23 @@ export interface AppOptions {
   minProtocolVersion?: number;
   /** Parse every JSON answer with its route's declared schema (on in tests). */
   checkAnswers?: boolean;
+  /** The whole request must arrive within this (default 30 s). */
+  requestTimeoutMs?: number;
+  /** Behind a TLS proxy: honour X-Forwarded-For (see Fastify's trustProxy). */
+  trustProxy?: HttpLimits['trustProxy'];
 }
 
 /** Composes the server: plugins → storage → routes. Starting and stopping is main.ts's job. */
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 1024 * 1024 });
+  const app = Fastify({
+    logger: options.logger ?? false,
+    bodyLimit: 1024 * 1024,
+    ...serverOptions({ requestTimeoutMs: options.requestTimeoutMs ?? 30_000, trustProxy: options.trustProxy ?? false }),
+  });
 
   securityHeaders(app);
+  urlLimit(app);
+  jsonBodies(app);
   await app.register(rateLimit, { global: false });
   registerErrorHandling(app);
   protocolVersions(app, {

@@ -15,6 +15,10 @@ export interface ServerConfig {
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   /** The oldest app protocol version still accepted; older apps are told to update. */
   minProtocolVersion: number;
+  /** The whole request must arrive within this many milliseconds. */
+  requestTimeoutMs: number;
+  /** Honour X-Forwarded-For from these proxies: true (any), false, or addresses/ranges. */
+  trustProxy: boolean | string;
 }
 
 const envSchema = z.object({
@@ -29,7 +33,16 @@ const envSchema = z.object({
     .min(unversionedProtocol)
     .max(protocolVersion, `must be at most ${protocolVersion}, the version this server speaks`)
     .default(unversionedProtocol),
+  HELPTENT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
+  TRUST_PROXY: z.string().trim().default('false'),
 });
+
+/** "true", "false", or the proxies' addresses ("127.0.0.1", "10.0.0.0/8,192.168.1.2"). */
+function parseTrustProxy(value: string): boolean | string {
+  if (value === 'true') return true;
+  if (value === 'false' || value === '') return false;
+  return value;
+}
 
 /**
  * `sqlite:path` (relative to the working directory) or `sqlite:/absolute/path`; `file:` is
@@ -58,5 +71,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     staticDir: parsed.HELPTENT_STATIC_DIR ? resolve(cwd, parsed.HELPTENT_STATIC_DIR) : defaultStaticDir,
     logLevel: parsed.LOG_LEVEL,
     minProtocolVersion: parsed.HELPTENT_MIN_PROTOCOL,
+    requestTimeoutMs: parsed.HELPTENT_REQUEST_TIMEOUT_MS,
+    trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
   };
 }

@@ -22,6 +22,8 @@ async function main(): Promise<void> {
     storage: config.storage,
     staticDir: config.staticDir,
     minProtocolVersion: config.minProtocolVersion,
+    requestTimeoutMs: config.requestTimeoutMs,
+    trustProxy: config.trustProxy,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
 

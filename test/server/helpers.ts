@@ -46,7 +46,13 @@ async function freshPostgres(): Promise<{ config: StorageConfig; drop: () => Pro
 
 /** A real server on a real database in a fresh temporary folder, with a tiny built app. */
 export async function startTestServer(
-  options: { withStaticApp?: boolean; backend?: Backend; minProtocolVersion?: number } = {},
+  options: {
+    withStaticApp?: boolean;
+    backend?: Backend;
+    minProtocolVersion?: number;
+    requestTimeoutMs?: number;
+    trustProxy?: boolean;
+  } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
   let staticDir: string | null = null;
@@ -64,6 +70,8 @@ export async function startTestServer(
     staticDir,
     checkAnswers: true,
     ...(options.minProtocolVersion ? { minProtocolVersion: options.minProtocolVersion } : {}),
+    ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
+    ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
   });
   return {
     app,

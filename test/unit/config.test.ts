@@ -7,6 +7,15 @@ describe('server configuration', () => {
     expect(config.storage).toEqual({ kind: 'sqlite', file: '/srv/helptent/data/helptent.sqlite' });
     expect(config.port).toBe(3000);
     expect(config.host).toBe('0.0.0.0');
+    expect(config.trustProxy).toBe(false);
+    expect(config.requestTimeoutMs).toBe(30_000);
+  });
+
+  it('trusts the TLS proxy named in TRUST_PROXY, and only it', () => {
+    expect(loadConfig({ TRUST_PROXY: 'true' }, '/srv').trustProxy).toBe(true);
+    expect(loadConfig({ TRUST_PROXY: '127.0.0.1' }, '/srv').trustProxy).toBe('127.0.0.1');
+    expect(loadConfig({ TRUST_PROXY: 'false' }, '/srv').trustProxy).toBe(false);
+    expect(() => loadConfig({ HELPTENT_REQUEST_TIMEOUT_MS: '5' }, '/srv')).toThrow(/HELPTENT_REQUEST_TIMEOUT_MS/);
   });
 
   it('reads sqlite: and file: URLs, relative or absolute', () => {

@@ -13,6 +13,7 @@ import {
 } from '../../domain/sync-protocol';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate, bearerToken, hasRole } from '../auth/authenticate';
+import { JoinGuard } from '../auth/join-guard';
 import { createJoinCode, readServerEvent } from '../events/event-admin';
 import { joinWithCode } from '../events/join';
 import { listEventDevices, setDeviceRevoked } from '../repositories/device-repository';
@@ -22,27 +23,28 @@ import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
 
 export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes): void {
-  // Join codes can be guessed only by trying many: a few tries a minute per address is plenty.
-  app.post(
-    '/api/join',
-    { config: { rateLimit: { max: 10, timeWindow: '1 minute' }, answer: joinAnswerSchema } },
-    async (request): Promise<JoinAnswer> => {
-      const body = parseOrThrow(joinRequestSchema, request.body, 'join request');
-      const joined = await joinWithCode(storage, {
-        ...body,
-        presentedToken: bearerToken(request),
-        userAgent: request.headers['user-agent'] ?? '',
-        now: new Date(),
-      });
-      // Every open phone learns of the new person.
-      pokes.poke(joined.device.event_id, joined.changeSeq);
-      return {
-        token: joined.token,
-        device: { id: joined.device.id, role: joined.device.role, staffName: joined.device.staff_name },
-        event: joined.event,
-      };
-    },
-  );
+  // Join codes can be guessed only by trying many: wrong codes are limited, right ones never.
+  const guard = new JoinGuard();
+  app.post('/api/join', { config: { answer: joinAnswerSchema } }, async (request): Promise<JoinAnswer> => {
+    guard.check(request.ip);
+    const body = parseOrThrow(joinRequestSchema, request.body, 'join request');
+    const joined = await joinWithCode(storage, {
+      ...body,
+      presentedToken: bearerToken(request),
+      userAgent: request.headers['user-agent'] ?? '',
+      now: new Date(),
+    }).catch((error: unknown) => {
+      if (error instanceof AppError && error.kind === 'unauthorized') guard.recordWrong(request.ip);
+      throw error;
+    });
+    // Every open phone learns of the new person.
+    pokes.poke(joined.device.event_id, joined.changeSeq);
+    return {
+      token: joined.token,
+      device: { id: joined.device.id, role: joined.device.role, staffName: joined.device.staff_name },
+      event: joined.event,
+    };
+  });
 
   app.get('/api/me', { config: { rateLimit: { max: 120, timeWindow: '1 minute' }, answer: meAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request);
@@ -95,6 +97,7 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
       );
     }
     pokes.poke(device.event_id, changeSeq);
+    if (action === 'revoke') pokes.signOut(id);
     return action === 'revoke' ? { revoked: id } : { restored: id };
   };
   app.post('/api/devices/:id/revoke', { config: { answer: revokeAnswerSchema } }, setRevoked('revoke'));

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
 import {
+  maxPushBytes,
   pokeEventText,
   pullPageSchema,
   pullQuerySchema,
@@ -23,7 +24,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes)
     for (const end of openStreams) end();
   });
 
-  app.post('/api/sync/push', { bodyLimit: 8 * 1024 * 1024, config: { answer: pushAnswerSchema } }, async (request) => {
+  app.post('/api/sync/push', { bodyLimit: maxPushBytes, config: { answer: pushAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request);
     const body =
       request.appProtocol >= 2
@@ -52,15 +53,17 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes)
       'x-accel-buffering': 'no',
     });
     reply.raw.write(': connected\n\n');
-    const unsubscribe = pokes.subscribe(device.event_id, (seq) => reply.raw.write(pokeEventText(seq)));
+    const stops = [pokes.subscribe(device.event_id, (seq) => reply.raw.write(pokeEventText(seq)))];
     // Proxies and phone networks drop silent connections; a comment every 25 s keeps it open.
     const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     const end = () => {
       clearInterval(heartbeat);
-      unsubscribe();
+      for (const stop of stops) stop();
       openStreams.delete(end);
       reply.raw.end();
     };
+    // A signed-out phone hears nothing more, not even that something changed.
+    stops.push(pokes.onSignedOut(device.id, end));
     openStreams.add(end);
     request.raw.on('close', end);
   });

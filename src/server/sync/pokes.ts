@@ -1,6 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { EventEmitter } from 'node:events';
 
+/** Event ids and device ids share one emitter; a prefix no event id has keeps them apart. */
+const signedOutChannel = (deviceId: string) => `\u0000signed-out:${deviceId}`;
+
 /** Carries a poke to the other server instances (PostgreSQL NOTIFY when there are several). */
 export interface PokeRelay {
   publish(message: string): void;
@@ -31,11 +34,24 @@ export class Pokes {
     this.relay?.publish(JSON.stringify({ from: this.instanceId, eventId, changeSeq }));
   }
 
-  /** A poke that came from another instance. */
+  /** A device was signed out: its open streams, on every instance, end now. */
+  signOut(deviceId: string): void {
+    this.emitter.emit(signedOutChannel(deviceId));
+    this.relay?.publish(JSON.stringify({ from: this.instanceId, signedOut: deviceId }));
+  }
+
+  /** A poke or a sign-out that came from another instance. */
   receive(message: string): void {
     try {
-      const { from, eventId, changeSeq } = JSON.parse(message) as { from: string; eventId: string; changeSeq: number };
-      if (from !== this.instanceId && typeof eventId === 'string') this.emitter.emit(eventId, changeSeq);
+      const { from, eventId, changeSeq, signedOut } = JSON.parse(message) as {
+        from: string;
+        eventId?: string;
+        changeSeq?: number;
+        signedOut?: string;
+      };
+      if (from === this.instanceId) return;
+      if (typeof eventId === 'string') this.emitter.emit(eventId, changeSeq);
+      if (typeof signedOut === 'string') this.emitter.emit(signedOutChannel(signedOut));
     } catch {
       // Not ours: ignore.
     }
@@ -44,5 +60,11 @@ export class Pokes {
   subscribe(eventId: string, listener: (changeSeq: number) => void): () => void {
     this.emitter.on(eventId, listener);
     return () => this.emitter.off(eventId, listener);
+  }
+
+  onSignedOut(deviceId: string, listener: () => void): () => void {
+    const channel = signedOutChannel(deviceId);
+    this.emitter.on(channel, listener);
+    return () => this.emitter.off(channel, listener);
   }
 }

@@ -63,6 +63,11 @@ class Batch {
     if (mutations.some((m) => !(instantMs(m.createdAt) >= oldest))) await this.currentEvent();
   }
 
+  /** The person who joined with this device: a phone cannot sign changes as someone else. */
+  private person(): { id: string; name: string } {
+    return { id: this.device.staff_id, name: this.device.staff_name };
+  }
+
   /** When the change counts as made: the device's time, unless the server finds it impossible. */
   private timeOf(mutation: PushedMutation): JudgedTime {
     return judgeDeviceTime(mutation.createdAt, this.at, () =>
@@ -88,7 +93,7 @@ class Batch {
     if (mutation.name === 'createIssue' && (mutation.args as { eventId?: unknown })?.eventId !== this.device.event_id) {
       throw new AppError('forbidden', 'This device can only log issues for its own event.');
     }
-    const actor = { id: mutation.actor.id, name: mutation.actor.name };
+    const actor = this.person();
     const time = this.timeOf(mutation);
     const fieldVersions = row ? (JSON.parse(row.field_versions) as FieldVersions) : {};
     let after: Issue;
@@ -96,7 +101,7 @@ class Batch {
       after = applyMutation(before, mutation.name, mutation.args, {
         now: time.at,
         deviceNow: time.deviceAt,
-        // The name is the person on a shared phone; the role is always the device's.
+        // Who and with which role: the person and role the device joined with, whatever it claims.
         actor: { ...actor, role: this.device.role },
         mutationUuid: mutation.mutationUuid,
       });
@@ -149,7 +154,7 @@ class Batch {
     const counts = await this.issueCountsOfRemovedZones(event, mutation.args);
     const next = applyEventMutation(event, mutation.name, mutation.args, {
       now: this.timeOf(mutation).at,
-      actor: { id: mutation.actor.id, name: mutation.actor.name, role: this.device.role },
+      actor: { ...this.person(), role: this.device.role },
       mutationUuid: mutation.mutationUuid,
       issuesInZone: (zoneId) => counts.get(zoneId) ?? 0,
     });
@@ -232,7 +237,16 @@ export async function applyPush(
   now: Date,
 ): Promise<PushResult> {
   if (body.deviceId !== device.id) throw new AppError('forbidden', 'A device may only send its own changes.');
-  const mutations = [...body.mutations].sort((a, b) => a.mutationId - b.mutationId);
+  const mutations = body.mutations;
+  for (let i = 1; i < mutations.length; i += 1) {
+    if (mutations[i]!.mutationId <= mutations[i - 1]!.mutationId) {
+      // A phone numbers its changes as it makes them; a batch out of order was not made by one.
+      throw new AppError(
+        'invalid',
+        `Mutation ids in a push must be increasing; ${mutations[i]!.mutationId} follows ${mutations[i - 1]!.mutationId}. Nothing of this push was applied.`,
+      );
+    }
+  }
   const at = now.toISOString();
   const result = await storage.db.transaction().execute(async (trx) => {
     const batch = new Batch(trx, device, at, await lockEventChanges(trx, device.event_id));
