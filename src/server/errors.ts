@@ -38,7 +38,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
     if (status >= 400 && status < 500) {
       // Fastify's own 4xx errors (bad JSON, body too large, wrong content type, rate limit)
       // carry messages written for clients.
-      const body: AppErrorData = { kind: kindOfStatus(status), message: error.message };
+      const message =
+        status === 413
+          ? 'This request is too large for the server. The app sends big piles of changes in smaller parts; if this keeps happening, update Helptent.'
+          : error.message;
+      const body: AppErrorData = { kind: kindOfStatus(status), message };
       return reply.code(status).send({ error: body });
     }
     request.log.error({ err: error }, 'request failed');
