@@ -36,6 +36,18 @@ export interface MutationContext {
   mutationUuid: string;
 }
 
+/**
+ * Notes one issue keeps. Every change to an issue rewrites it whole, on the server and on every
+ * phone; a thousand notes of the longest kind are 4 MB, which a cheap phone still handles.
+ */
+export const maxNotesPerIssue = 1000;
+
+function countNotes(issue: Issue): number {
+  let count = 0;
+  for (const entry of issue.timeline) if (entry.kind === 'note') count += 1;
+  return count;
+}
+
 /** The edit form's consent checkbox sets the issue's consent field. */
 const labelOf = (field: keyof EditableFields): string => fieldNames[field === 'consentGiven' ? 'consent' : field];
 
@@ -259,7 +271,15 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
   setStatus,
   assignOwner,
   handOver,
-  addNote: (issue, args, ctx) => withEntry(issue, ctx, 'note', 'Note', args.text),
+  addNote: (issue, args, ctx) => {
+    if (countNotes(issue) >= maxNotesPerIssue) {
+      throw new AppError(
+        'invalid',
+        `This issue already holds ${maxNotesPerIssue.toLocaleString('en')} notes, the most one issue keeps. Log a new issue and mention this one in it.`,
+      );
+    }
+    return withEntry(issue, ctx, 'note', 'Note', args.text);
+  },
   recordToldAttendee: (issue, args, ctx) =>
     withEntry({ ...issue, toldAttendee: args.text }, ctx, 'told-attendee', 'Recorded what we told the attendee', args.text),
   setMood,

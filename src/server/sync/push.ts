@@ -18,10 +18,20 @@ import {
   saveEventConfig,
   saveLastChangeSeq,
 } from '../repositories/event-repository';
-import { insertIssues, readIssueRows, type StoredIssueRow, updateIssue } from '../repositories/issue-repository';
+import { insertIssues, readIssueRows, updateIssue } from '../repositories/issue-repository';
 import { readRefusals, recordRefusal } from '../repositories/refusal-repository';
 import type { IssuesTable, ServerDatabase } from '../storage/schema';
 import type { Storage } from '../storage/storage';
+
+/** An issue a batch touches, kept as objects while the batch runs. */
+interface WorkingIssue {
+  eventId: string;
+  issue: Issue;
+  fieldVersions: FieldVersions;
+  /** The change sequence it takes when written; null while nothing in this batch changed it. */
+  changeSeq: number | null;
+  isNew: boolean;
+}
 
 export interface PushResult extends PushAnswer {
   /** Highest change sequence after this push, for pokes. */
@@ -34,9 +44,8 @@ export interface PushResult extends PushAnswer {
  * sequence and what was refused.
  */
 class Batch {
-  private stored = new Map<string, StoredIssueRow>();
-  /** Issues new in this batch, inserted together at its end, many rows per statement. */
-  private readonly inserts = new Map<string, IssuesTable>();
+  /** The touched issues as objects: parsed once, changed in memory, written once at the end. */
+  private readonly issues = new Map<string, WorkingIssue>();
   private event: FestivalEvent | undefined;
   readonly refused: Refusal[] = [];
 
@@ -58,7 +67,15 @@ class Batch {
       const target = mutationTargetOf(mutation.name, mutation.args);
       if (target?.kind === 'issue') ids.add(target.issueId);
     }
-    this.stored = await readIssueRows(this.trx, [...ids]);
+    for (const [id, row] of await readIssueRows(this.trx, [...ids])) {
+      this.issues.set(id, {
+        eventId: row.event_id,
+        issue: JSON.parse(row.data) as Issue,
+        fieldVersions: JSON.parse(row.field_versions) as FieldVersions,
+        changeSeq: null,
+        isNew: false,
+      });
+    }
     const oldest = instantMs(this.at) - offlineAllowanceMs;
     if (mutations.some((m) => !(instantMs(m.createdAt) >= oldest))) await this.currentEvent();
   }
@@ -87,15 +104,16 @@ class Batch {
   }
 
   private async applyToIssue(mutation: PushedMutation, issueId: string | undefined): Promise<void> {
-    const row = issueId ? this.stored.get(issueId) : undefined;
-    const before = row ? (JSON.parse(row.data) as Issue) : undefined;
-    if (row && row.event_id !== this.device.event_id) throw new AppError('forbidden', 'This issue belongs to another event.');
+    const working = issueId ? this.issues.get(issueId) : undefined;
+    const before = working?.issue;
+    if (working && working.eventId !== this.device.event_id)
+      throw new AppError('forbidden', 'This issue belongs to another event.');
     if (mutation.name === 'createIssue' && (mutation.args as { eventId?: unknown })?.eventId !== this.device.event_id) {
       throw new AppError('forbidden', 'This device can only log issues for its own event.');
     }
     const actor = this.person();
     const time = this.timeOf(mutation);
-    const fieldVersions = row ? (JSON.parse(row.field_versions) as FieldVersions) : {};
+    const fieldVersions = working?.fieldVersions ?? {};
     let after: Issue;
     try {
       after = applyMutation(before, mutation.name, mutation.args, {
@@ -119,14 +137,14 @@ class Batch {
         reason: error.message,
         others,
       });
-      await this.writeIssue(before.id, { change_seq: this.nextSeq(), data: JSON.stringify(issue) });
+      this.changed(working!, { issue });
       return;
     }
     if (after === before) {
       // Nothing changes here, but the phone already applied it to its own copy, which can differ
       // from ours (a staff phone does not see others' contact details): a new version sends the
       // phone our copy instead of leaving its guess in place until someone else changes the issue.
-      await this.writeIssue(after.id, { change_seq: this.nextSeq() });
+      this.changed(working!, {});
       return;
     }
     const seq = this.nextSeq();
@@ -141,12 +159,20 @@ class Batch {
       mutationUuid: mutation.mutationUuid,
       now: time.at,
     });
-    const values = { change_seq: seq, data: JSON.stringify(merged.issue), field_versions: JSON.stringify(merged.fieldVersions) };
-    if (row) await this.writeIssue(after.id, values);
-    else {
-      this.inserts.set(after.id, { ...values, id: after.id, event_id: this.device.event_id, reported_by_device: this.device.id });
-      this.stored.set(after.id, { ...values, event_id: this.device.event_id });
+    if (working) {
+      working.issue = merged.issue;
+      working.fieldVersions = merged.fieldVersions;
+      working.changeSeq = seq;
+    } else {
+      const made = { eventId: this.device.event_id, issue: merged.issue, fieldVersions: merged.fieldVersions, changeSeq: seq };
+      this.issues.set(after.id, { ...made, isNew: true });
     }
+  }
+
+  /** A stored issue changed (or only versioned anew): it takes the next change sequence. */
+  private changed(working: WorkingIssue, change: { issue?: Issue }): void {
+    if (change.issue) working.issue = change.issue;
+    working.changeSeq = this.nextSeq();
   }
 
   private async applyToEvent(mutation: PushedMutation): Promise<void> {
@@ -172,7 +198,7 @@ class Batch {
     const kept = new Set(proposed.map((zone) => (zone as { id?: unknown } | null)?.id));
     for (const zone of event.zones.filter((z) => !kept.has(z.id))) {
       let count = await countIssuesInZone(this.trx, this.device.event_id, zone.id);
-      for (const row of this.inserts.values()) if ((JSON.parse(row.data) as Issue).zoneId === zone.id) count += 1;
+      for (const working of this.issues.values()) if (working.isNew && working.issue.zoneId === zone.id) count += 1;
       counts.set(zone.id, count);
     }
     return counts;
@@ -209,20 +235,75 @@ class Batch {
     return this.seq;
   }
 
-  private async writeIssue(id: string, values: Partial<IssuesTable>): Promise<void> {
-    const pending = this.inserts.get(id);
-    if (pending) this.inserts.set(id, { ...pending, ...values });
-    else await updateIssue(this.trx, id, values);
-    this.stored.set(id, { ...this.stored.get(id)!, ...values });
-  }
-
-  insertNewIssues(): Promise<void> {
-    return insertIssues(this.trx, [...this.inserts.values()]);
+  /** Every issue this batch touched, written once: new ones many rows per statement. */
+  async writeIssues(): Promise<void> {
+    const inserts: IssuesTable[] = [];
+    for (const [id, working] of this.issues) {
+      if (working.changeSeq === null) continue;
+      const values = {
+        change_seq: working.changeSeq,
+        data: JSON.stringify(working.issue),
+        field_versions: JSON.stringify(working.fieldVersions),
+      };
+      if (working.isNew) inserts.push({ ...values, id, event_id: working.eventId, reported_by_device: this.device.id });
+      else await updateIssue(this.trx, id, values);
+    }
+    await insertIssues(this.trx, inserts);
   }
 }
 
 /**
- * Applies a device's batch in one transaction, in order, with the same mutators the phone ran:
+ * At most this many changes are applied per transaction: a pile of long notes holds the event's
+ * write lock for milliseconds at a time, not for the whole push.
+ */
+export const changesPerTransaction = 200;
+
+interface PartResult {
+  lastMutationId: number;
+  changeSeq: number;
+  /** This part's refusals when the whole push was new to the server; null when it may be a resend. */
+  refusedHere: Refusal[] | null;
+  done: boolean;
+}
+
+/** One transaction of a push: the next `changesPerTransaction` changes the server has not applied. */
+function applyPart(
+  storage: Storage,
+  device: AuthenticatedDevice,
+  body: PushRequest,
+  at: string,
+  first: boolean,
+): Promise<PartResult> {
+  const mutations = body.mutations;
+  return storage.db.transaction().execute(async (trx) => {
+    const batch = new Batch(trx, device, at, await lockEventChanges(trx, device.event_id));
+    let last = await readLastMutationId(trx, device.id);
+    if (first && body.after !== undefined && last < body.after) {
+      return { lastMutationId: last, changeSeq: batch.seq, refusedHere: null, done: true };
+    }
+    // A push entirely new to the server can only hold the refusals recorded below; one sent
+    // again may hold refusals recorded by the try whose answer was lost, so those are looked up.
+    // (A later part of the same push finds the earlier parts applied: that is not a resend.)
+    const isNew = !first || mutations.every((m) => m.mutationId > last);
+    const unseen = mutations.filter((m) => m.mutationId > last);
+    const part = unseen.slice(0, changesPerTransaction);
+    if (part.length === 0) return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? [] : null, done: true };
+    await batch.prepare(part);
+    for (const mutation of part) {
+      last = mutation.mutationId;
+      await batch.apply(mutation);
+    }
+    await batch.writeIssues();
+    await saveLastChangeSeq(trx, device.event_id, batch.seq);
+    await saveDevicePush(trx, device.id, last, at);
+    const done = part.length === unseen.length;
+    return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? batch.refused : null, done };
+  });
+}
+
+/**
+ * Applies a device's batch in order, `changesPerTransaction` per transaction, with the same
+ * mutators the phone ran:
  * 1. take the event's row (pushes of one event are serialised: change sequence order is commit order);
  * 2. skip what the device sent before (a resend is a no-op), or take nothing when the batch this
  *    one follows has not arrived (the answer's lastMutationId says where the server stands);
@@ -248,26 +329,17 @@ export async function applyPush(
     }
   }
   const at = now.toISOString();
-  const result = await storage.db.transaction().execute(async (trx) => {
-    const batch = new Batch(trx, device, at, await lockEventChanges(trx, device.event_id));
-    let last = await readLastMutationId(trx, device.id);
-    if (body.after !== undefined && last < body.after) {
-      return { lastMutationId: last, changeSeq: batch.seq, refusedHere: null };
-    }
-    // A batch entirely new to the server can only hold the refusals recorded below; one sent
-    // again may hold refusals recorded by the try whose answer was lost, so those are looked up.
-    const isNew = mutations.every((m) => m.mutationId > last);
-    const unseen = mutations.filter((m) => m.mutationId > last);
-    await batch.prepare(unseen);
-    for (const mutation of unseen) {
-      last = mutation.mutationId;
-      await batch.apply(mutation);
-    }
-    await batch.insertNewIssues();
-    await saveLastChangeSeq(trx, device.event_id, batch.seq);
-    await saveDevicePush(trx, device.id, last, at);
-    return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? batch.refused : null };
-  });
+  let result = { lastMutationId: 0, changeSeq: 0, refusedHere: null as Refusal[] | null };
+  for (let part = 0; ; part += 1) {
+    const step = await applyPart(storage, device, body, at, part === 0);
+    // Once a part may be a resend, the refusals are read back from storage at the end.
+    const refusedHere =
+      part === 0 ? step.refusedHere : result.refusedHere && step.refusedHere && [...result.refusedHere, ...step.refusedHere];
+    result = { lastMutationId: step.lastMutationId, changeSeq: step.changeSeq, refusedHere };
+    if (step.done) break;
+    // Other phones' pushes and /healthz get the database between parts.
+    await new Promise((resolve) => setImmediate(resolve));
+  }
   const { refusedHere, ...progress } = result;
   return {
     ...progress,
