@@ -14,8 +14,10 @@ import { staticAppRoutes } from './routes/static-app';
 import { syncRoutes } from './routes/sync';
 import { securityHeaders } from './security-headers';
 import { openStorage, type Storage } from './storage/storage';
+import { guardWrites } from './storage/write-guard';
 import { Pokes } from './sync/pokes';
 import { relayPokesThroughPostgres } from './sync/postgres-pokes';
+import { PullStamps } from './sync/pull-stamps';
 
 declare module 'fastify' {
   interface FastifyInstance {
@@ -61,6 +63,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const storage = await openStorage(options.storage);
   app.decorate('storage', storage);
   app.addHook('onClose', async () => storage.close());
+  guardWrites(app, storage);
 
   healthRoutes(app, storage);
   clientErrorRoutes(app);
@@ -70,8 +73,10 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     const stopRelay = await relayPokesThroughPostgres(pokes, options.storage.url, app.log);
     app.addHook('onClose', stopRelay);
   }
-  deviceRoutes(app, storage, pokes);
-  syncRoutes(app, storage, pokes);
+  const stamps = new PullStamps(storage, app.log);
+  app.addHook('onClose', async () => stamps.close());
+  deviceRoutes(app, storage, pokes, stamps);
+  syncRoutes(app, storage, pokes, stamps);
   exportRoutes(app, storage);
   await staticAppRoutes(app, options.staticDir);
   return app;

@@ -4,7 +4,16 @@ import { z } from 'zod';
 import { protocolVersion, unversionedProtocol } from '../domain/protocol-version';
 import { parseOrThrow } from '../domain/validation';
 
-export type StorageConfig = { kind: 'sqlite'; file: string } | { kind: 'postgres'; url: string };
+export type StorageConfig =
+  | {
+      kind: 'sqlite';
+      file: string;
+      /** Begin an empty database although this folder held one that is now missing. */
+      recreate?: boolean;
+      /** Refuse writes below this much free disk (default `minFreeBytes`; tests set 0 to reach SQLite's own "disk full"). */
+      minFreeBytes?: number;
+    }
+  | { kind: 'postgres'; url: string };
 
 export interface ServerConfig {
   host: string;
@@ -35,6 +44,7 @@ const envSchema = z.object({
     .default(unversionedProtocol),
   HELPTENT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   TRUST_PROXY: z.string().trim().default('false'),
+  HELPTENT_CREATE_DATABASE: z.enum(['0', '1']).default('0'),
 });
 
 /** "true", "false", or the proxies' addresses ("127.0.0.1", "10.0.0.0/8,192.168.1.2"). */
@@ -60,6 +70,10 @@ export function parseDatabaseUrl(url: string, cwd: string): StorageConfig {
   );
 }
 
+function withRecreate(storage: StorageConfig, recreate: boolean): StorageConfig {
+  return storage.kind === 'sqlite' && recreate ? { ...storage, recreate } : storage;
+}
+
 export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const parsed = parseOrThrow(envSchema, env, 'server environment');
   // The built server lives in dist/server, the built app beside it in dist/client.
@@ -67,7 +81,7 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   return {
     host: parsed.HOST,
     port: parsed.PORT,
-    storage: parseDatabaseUrl(parsed.DATABASE_URL, cwd),
+    storage: withRecreate(parseDatabaseUrl(parsed.DATABASE_URL, cwd), parsed.HELPTENT_CREATE_DATABASE === '1'),
     staticDir: parsed.HELPTENT_STATIC_DIR ? resolve(cwd, parsed.HELPTENT_STATIC_DIR) : defaultStaticDir,
     logLevel: parsed.LOG_LEVEL,
     minProtocolVersion: parsed.HELPTENT_MIN_PROTOCOL,

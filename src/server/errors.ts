@@ -1,5 +1,6 @@
 import type { FastifyError, FastifyInstance } from 'fastify';
 import { AppError, type AppErrorData, type ErrorKind } from '../domain/app-error';
+import { classifyStorageError } from './storage/storage-problems';
 
 const statusOfKind: Record<ErrorKind, number> = {
   invalid: 400,
@@ -44,6 +45,13 @@ export function registerErrorHandling(app: FastifyInstance): void {
           : error.message;
       const body: AppErrorData = { kind: kindOfStatus(status), message };
       return reply.code(status).send({ error: body });
+    }
+    const problem = classifyStorageError(error);
+    if (problem) {
+      // The real error, in full, for whoever looks after the server; the phone gets the reason.
+      request.log.error({ err: error, reason: problem.reason }, 'storage failed');
+      request.server.storage?.noteProblem(problem);
+      return reply.code(statusOfKind[problem.kind]).send({ error: { kind: problem.kind, message: problem.reason } });
     }
     request.log.error({ err: error }, 'request failed');
     const body: AppErrorData = {

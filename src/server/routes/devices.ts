@@ -21,8 +21,9 @@ import { lockEventChanges, savePeopleChangeSeq } from '../repositories/event-rep
 import { touchPeopleOfDevice } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
+import type { PullStamps } from '../sync/pull-stamps';
 
-export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes): void {
+export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes, stamps: PullStamps): void {
   // Join codes can be guessed only by trying many: wrong codes are limited, right ones never.
   const guard = new JoinGuard();
   app.post('/api/join', { config: { answer: joinAnswerSchema } }, async (request): Promise<JoinAnswer> => {
@@ -73,6 +74,7 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
   /** Coordinators watch which phones have gone quiet; organizers also revoke lost ones. */
   app.get('/api/devices', { config: { answer: devicesAnswerSchema } }, async (request) => {
     const device = await authenticate(storage, request, 'coordinator');
+    await stamps.flush();
     return { devices: await listEventDevices(storage.db, device.event_id) };
   });
 

@@ -15,9 +15,10 @@ import { authenticate } from '../auth/authenticate';
 import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
 import { pullChanges } from '../sync/pull';
+import type { PullStamps } from '../sync/pull-stamps';
 import { applyPush } from '../sync/push';
 
-export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes): void {
+export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes, stamps: PullStamps): void {
   const openStreams = new Set<() => void>();
   // Shutting down ends the open poke streams; devices reconnect to the next instance.
   app.addHook('onClose', async () => {
@@ -38,7 +39,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes)
   app.get('/api/sync/pull', { config: { answer: pullPageSchema } }, async (request, reply) => {
     const device = await authenticate(storage, request);
     const query = parseOrThrow(pullQuerySchema, request.query, 'pull request');
-    const json = await pullChanges(storage, device, { ...query, protocol: request.appProtocol }, new Date());
+    const json = await pullChanges(storage, device, { ...query, protocol: request.appProtocol }, new Date(), stamps);
     return reply.header('cache-control', 'no-store').type('application/json; charset=utf-8').send(json);
   });
 

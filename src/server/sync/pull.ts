@@ -2,11 +2,12 @@ import type { Issue } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
 import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
-import { readLastMutationId, stampDevicePull } from '../repositories/device-repository';
+import { readLastMutationId } from '../repositories/device-repository';
 import { readEventChangeSeqs, readEventJson, readLastChangeSeq } from '../repositories/event-repository';
 import { issuesChangedAfter } from '../repositories/issue-repository';
 import { peopleChangedAfter } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
+import type { PullStamps } from './pull-stamps';
 
 const noContact = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
@@ -43,6 +44,7 @@ export async function pullChanges(
   device: AuthenticatedDevice,
   request: PullRequest,
   now: Date,
+  stamps: PullStamps,
 ): Promise<string> {
   const { cursor, limit } = request;
   const lastMutationId = await readLastMutationId(storage.db, device.id);
@@ -72,9 +74,7 @@ export async function pullChanges(
   const eventJson = sendEvent ? await readEventJson(storage.db, device.event_id) : null;
   const sendPeople = seqs !== null && (request.directory === 'all' || cursor === 0 || seqs.peopleSeq > cursor);
   const stampAge = now.getTime() - (device.last_pulled_at ? Date.parse(device.last_pulled_at) : Number.NaN);
-  if (!(stampAge >= 0 && stampAge < pullStampIntervalMs)) {
-    await stampDevicePull(storage.db, device.id, now.toISOString());
-  }
+  if (!(stampAge >= 0 && stampAge < pullStampIntervalMs)) stamps.note(device.id, now);
   const lastOnPage = Number(page.at(-1)?.change_seq ?? cursor);
   const next = hasMore ? lastOnPage : Math.max(lastOnPage, cursor, settledSeq);
   const tail = `"lastMutationId":${lastMutationId},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
