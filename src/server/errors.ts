@@ -46,11 +46,10 @@ export function registerErrorHandling(app: FastifyInstance): void {
       const body: AppErrorData = { kind: kindOfStatus(status), message };
       return reply.code(status).send({ error: body });
     }
-    const problem = classifyStorageError(error);
+    const problem = request.server.storage?.explainFailure(error) ?? classifyStorageError(error);
     if (problem) {
       // The real error, in full, for whoever looks after the server; the phone gets the reason.
       request.log.error({ err: error, reason: problem.reason }, 'storage failed');
-      request.server.storage?.noteProblem(problem);
       return reply.code(statusOfKind[problem.kind]).send({ error: { kind: problem.kind, message: problem.reason } });
     }
     request.log.error({ err: error }, 'request failed');

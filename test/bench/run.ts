@@ -5,15 +5,16 @@ import type { BenchRow } from './result';
 import { round } from './result';
 import { benchServer } from './server-bench';
 import { benchSummary } from './summary-bench';
+import { benchEdges } from './sync/edge-bench';
 import { benchSync } from './sync/sync-bench';
 
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, summary) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, edges, summary) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
-  const parts = ['bundle', 'server', 'browser', 'sync', 'summary'];
+  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'summary'];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
   if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
     failures.push(...browser.failures);
   }
   if (runs('summary')) rows.push(...(await benchSummary()));
+  if (runs('edges')) {
+    const edges = await benchEdges();
+    rows.push(...edges.rows);
+    failures.push(...edges.failures);
+  }
   if (runs('sync')) {
     const sync = await benchSync();
     rows.push(...sync.rows);

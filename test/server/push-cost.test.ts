@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { maxNotesPerIssue } from '../../src/domain/mutators';
-import { changesPerTransaction } from '../../src/server/sync/push';
+import { changesPerTransaction } from '../../src/server/sync/push-group';
 import { backends, startTestServer, type TestServer } from './helpers';
 import { createArgs, joinAs, mutation, pull, pullAll, push, setUpEvent, type TestDevice } from './sync-helpers';
 

@@ -48,8 +48,7 @@ export function sqliteFileProblem(file: string, opened: FileIdentity, minFree = 
       reason: `The database ${file} cannot be written (${(error as NodeJS.ErrnoException).code ?? 'no access'}): the disk may be read-only. Phones keep their changes until it can.`,
     };
   }
-  const disk = statfsSync(dirname(file));
-  const free = disk.bavail * disk.bsize;
+  const free = freeBytesBeside(file) ?? Number.POSITIVE_INFINITY;
   if (free < minFree) {
     return {
       kind: 'quota',
@@ -63,15 +62,37 @@ const sqliteFull = new Set(['SQLITE_FULL']);
 const postgresFull = new Set(['53100', '53200']);
 const postgresUnavailable = new Set(['25006', '57P01', '57P02', '57P03', '53300', '08000', '08003', '08006']);
 
-/** A failed statement's error, when storage (not the request) is the cause. */
-export function classifyStorageError(error: unknown): StorageProblem | null {
-  const code = String((error as { code?: unknown } | null)?.code ?? '');
-  if (sqliteFull.has(code) || postgresFull.has(code)) {
-    return {
-      kind: 'quota',
-      reason: 'The disk holding the database is full. Free some space; phones keep their changes until then.',
-    };
+/** Free bytes on the disk holding `file`, or null when that cannot be read. */
+export function freeBytesBeside(file: string): number | null {
+  try {
+    const disk = statfsSync(dirname(file));
+    return disk.bavail * disk.bsize;
+  } catch {
+    return null;
   }
+}
+
+const fullDisk: StorageProblem = {
+  kind: 'quota',
+  reason: 'The disk holding the database is full. Free some space; phones keep their changes until then.',
+};
+
+/**
+ * A failed statement's error, when storage (not the request) is the cause. SQLite reports a full
+ * disk as SQLITE_FULL or, when it ran out while writing the log, as an I/O error: with the disk
+ * beside the file nearly empty, that is a full disk too.
+ */
+export function classifyStorageError(error: unknown, sqliteFile?: string): StorageProblem | null {
+  const code = String((error as { code?: unknown } | null)?.code ?? '');
+  if (code.startsWith('SQLITE_IOERR') && sqliteFile) {
+    const free = freeBytesBeside(sqliteFile);
+    if (free !== null && free < 1024 * 1024) return fullDisk;
+  }
+  return classifyStorageCode(code);
+}
+
+function classifyStorageCode(code: string): StorageProblem | null {
+  if (sqliteFull.has(code) || postgresFull.has(code)) return fullDisk;
   if (
     code.startsWith('SQLITE_READONLY') ||
     code.startsWith('SQLITE_IOERR') ||

@@ -7,7 +7,13 @@ import type { StorageConfig } from '../config';
 import { migrateToLatest } from './migrations';
 import type { ServerDatabase } from './schema';
 import { withStatementCache } from './statement-cache';
-import { type FileIdentity, fileIdentity, type StorageProblem, sqliteFileProblem } from './storage-problems';
+import {
+  classifyStorageError,
+  type FileIdentity,
+  fileIdentity,
+  type StorageProblem,
+  sqliteFileProblem,
+} from './storage-problems';
 
 export interface StorageHealth {
   ok: boolean;
@@ -24,8 +30,8 @@ export interface Storage {
   liveProblem(): StorageProblem | null;
   /** That, or a write that failed for a storage reason and nothing succeeded since: for /healthz. */
   problem(): StorageProblem | null;
-  /** A write failed for a storage reason: reported until a later write succeeds. */
-  noteProblem(problem: StorageProblem): void;
+  /** Why a failed statement failed, when storage is the cause; remembered until a write succeeds. */
+  explainFailure(error: unknown): StorageProblem | null;
   noteWritten(): void;
   /** Answers from its own connection, so it never waits behind the writes of a busy event. */
   health(): Promise<StorageHealth>;
@@ -130,8 +136,10 @@ export async function openStorage(config: StorageConfig, now: () => Date = () =>
       createdAt: row.value,
       liveProblem,
       problem,
-      noteProblem(found) {
-        recorded = { problem: found, at: Date.now() };
+      explainFailure(error) {
+        const found = classifyStorageError(error, config.kind === 'sqlite' ? config.file : undefined);
+        if (found) recorded = { problem: found, at: Date.now() };
+        return found;
       },
       noteWritten() {
         recorded = null;

@@ -1,37 +1,9 @@
-import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error';
-import { earliestPlausibleMs, type JudgedTime, judgeDeviceTime, offlineAllowanceMs } from '../../domain/device-time';
-import type { FestivalEvent } from '../../domain/event';
-import { applyEventMutation } from '../../domain/event-mutations';
-import { instantMs } from '../../domain/iso-instant';
-import type { Issue } from '../../domain/issue';
-import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
-import { mutationTargetOf } from '../../domain/mutation-target';
-import { applyMutation } from '../../domain/mutators';
-import type { PushAnswer, PushedMutation, PushRequest, Refusal } from '../../domain/sync-protocol';
+import type { PushAnswer, PushRequest, Refusal } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
-import { readLastMutationId, saveDevicePush } from '../repositories/device-repository';
-import {
-  countIssuesInZone,
-  lockEventChanges,
-  readEvent,
-  saveEventConfig,
-  saveLastChangeSeq,
-} from '../repositories/event-repository';
-import { insertIssues, readIssueRows, updateIssue } from '../repositories/issue-repository';
-import { readRefusals, recordRefusal } from '../repositories/refusal-repository';
-import type { IssuesTable, ServerDatabase } from '../storage/schema';
+import { readRefusals } from '../repositories/refusal-repository';
 import type { Storage } from '../storage/storage';
-
-/** An issue a batch touches, kept as objects while the batch runs. */
-interface WorkingIssue {
-  eventId: string;
-  issue: Issue;
-  fieldVersions: FieldVersions;
-  /** The change sequence it takes when written; null while nothing in this batch changed it. */
-  changeSeq: number | null;
-  isNew: boolean;
-}
+import { GroupCommitter } from './push-group';
 
 export interface PushResult extends PushAnswer {
   /** Highest change sequence after this push, for pokes. */
@@ -39,271 +11,9 @@ export interface PushResult extends PushAnswer {
 }
 
 /**
- * One batch being applied inside its transaction: the issues it touches (read up front, kept
- * current as it goes), the event's settings (read when a change needs them), the next change
- * sequence and what was refused.
- */
-class Batch {
-  /** The touched issues as objects: parsed once, changed in memory, written once at the end. */
-  private readonly issues = new Map<string, WorkingIssue>();
-  private event: FestivalEvent | undefined;
-  readonly refused: Refusal[] = [];
-
-  constructor(
-    private readonly trx: Kysely<ServerDatabase>,
-    private readonly device: AuthenticatedDevice,
-    /** Server time of the push: when refusals were recorded. */
-    private readonly at: string,
-    public seq: number,
-  ) {}
-
-  /**
-   * The stored issues these mutations touch, read up front rather than one query per mutation;
-   * and the event's days when a change claims a time too old to believe without them.
-   */
-  async prepare(mutations: PushedMutation[]): Promise<void> {
-    const ids = new Set<string>();
-    for (const mutation of mutations) {
-      const target = mutationTargetOf(mutation.name, mutation.args);
-      if (target?.kind === 'issue') ids.add(target.issueId);
-    }
-    for (const [id, row] of await readIssueRows(this.trx, [...ids])) {
-      this.issues.set(id, {
-        eventId: row.event_id,
-        issue: JSON.parse(row.data) as Issue,
-        fieldVersions: JSON.parse(row.field_versions) as FieldVersions,
-        changeSeq: null,
-        isNew: false,
-      });
-    }
-    const oldest = instantMs(this.at) - offlineAllowanceMs;
-    if (mutations.some((m) => !(instantMs(m.createdAt) >= oldest))) await this.currentEvent();
-  }
-
-  /** The person who joined with this device: a phone cannot sign changes as someone else. */
-  private person(): { id: string; name: string } {
-    return { id: this.device.staff_id, name: this.device.staff_name };
-  }
-
-  /** When the change counts as made: the device's time, unless the server finds it impossible. */
-  private timeOf(mutation: PushedMutation): JudgedTime {
-    return judgeDeviceTime(mutation.createdAt, this.at, () =>
-      earliestPlausibleMs(this.event ?? { days: [] }, instantMs(this.at)),
-    );
-  }
-
-  async apply(mutation: PushedMutation): Promise<void> {
-    const target = mutationTargetOf(mutation.name, mutation.args);
-    try {
-      if (target?.kind === 'event') await this.applyToEvent(mutation);
-      else await this.applyToIssue(mutation, target?.issueId);
-    } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      await this.refuse(mutation, target?.kind === 'event', error);
-    }
-  }
-
-  private async applyToIssue(mutation: PushedMutation, issueId: string | undefined): Promise<void> {
-    const working = issueId ? this.issues.get(issueId) : undefined;
-    const before = working?.issue;
-    if (working && working.eventId !== this.device.event_id)
-      throw new AppError('forbidden', 'This issue belongs to another event.');
-    if (mutation.name === 'createIssue' && (mutation.args as { eventId?: unknown })?.eventId !== this.device.event_id) {
-      throw new AppError('forbidden', 'This device can only log issues for its own event.');
-    }
-    const actor = this.person();
-    const time = this.timeOf(mutation);
-    const fieldVersions = working?.fieldVersions ?? {};
-    let after: Issue;
-    try {
-      after = applyMutation(before, mutation.name, mutation.args, {
-        now: time.at,
-        deviceNow: time.deviceAt,
-        // Who and with which role: the person and role the device joined with, whatever it claims.
-        actor: { ...actor, role: this.device.role },
-        mutationUuid: mutation.mutationUuid,
-      });
-    } catch (error) {
-      const others = before ? changedByOthersSince(fieldVersions, mutation.baseVersion, this.device.id) : '';
-      if (!(before && others && error instanceof AppError && error.kind === 'invalid-transition')) throw error;
-      // Impossible only because someone else got there first: keep the issue as it is and put
-      // both intentions on its timeline rather than silently dropping this one.
-      const issue = staleChangeConflict(before, {
-        name: mutation.name,
-        args: mutation.args,
-        mutationUuid: mutation.mutationUuid,
-        now: time.at,
-        actor,
-        reason: error.message,
-        others,
-      });
-      this.changed(working!, { issue });
-      return;
-    }
-    if (after === before) {
-      // Nothing changes here, but the phone already applied it to its own copy, which can differ
-      // from ours (a staff phone does not see others' contact details): a new version sends the
-      // phone our copy instead of leaving its guess in place until someone else changes the issue.
-      this.changed(working!, {});
-      return;
-    }
-    const seq = this.nextSeq();
-    const merged = mergeServerChange({
-      before,
-      after,
-      fieldVersions,
-      baseVersion: mutation.baseVersion,
-      deviceId: this.device.id,
-      actor,
-      seq,
-      mutationUuid: mutation.mutationUuid,
-      now: time.at,
-    });
-    if (working) {
-      working.issue = merged.issue;
-      working.fieldVersions = merged.fieldVersions;
-      working.changeSeq = seq;
-    } else {
-      const made = { eventId: this.device.event_id, issue: merged.issue, fieldVersions: merged.fieldVersions, changeSeq: seq };
-      this.issues.set(after.id, { ...made, isNew: true });
-    }
-  }
-
-  /** A stored issue changed (or only versioned anew): it takes the next change sequence. */
-  private changed(working: WorkingIssue, change: { issue?: Issue }): void {
-    if (change.issue) working.issue = change.issue;
-    working.changeSeq = this.nextSeq();
-  }
-
-  private async applyToEvent(mutation: PushedMutation): Promise<void> {
-    const event = await this.currentEvent();
-    const counts = await this.issueCountsOfRemovedZones(event, mutation.args);
-    const next = applyEventMutation(event, mutation.name, mutation.args, {
-      now: this.timeOf(mutation).at,
-      actor: { ...this.person(), role: this.device.role },
-      mutationUuid: mutation.mutationUuid,
-      issuesInZone: (zoneId) => counts.get(zoneId) ?? 0,
-    });
-    // Stored under a new sequence even when nothing changed: the phone applied it to its own
-    // copy, and the next pull sends it ours.
-    this.event = next;
-    await saveEventConfig(this.trx, next, this.nextSeq());
-  }
-
-  /** Zones the change would remove, with the issues still filed under them (stored or new in this batch). */
-  private async issueCountsOfRemovedZones(event: FestivalEvent, args: unknown): Promise<Map<string, number>> {
-    const proposed = (args as { zones?: unknown } | null)?.zones;
-    const counts = new Map<string, number>();
-    if (!Array.isArray(proposed)) return counts;
-    const kept = new Set(proposed.map((zone) => (zone as { id?: unknown } | null)?.id));
-    for (const zone of event.zones.filter((z) => !kept.has(z.id))) {
-      let count = await countIssuesInZone(this.trx, this.device.event_id, zone.id);
-      for (const working of this.issues.values()) if (working.isNew && working.issue.zoneId === zone.id) count += 1;
-      counts.set(zone.id, count);
-    }
-    return counts;
-  }
-
-  private async currentEvent(): Promise<FestivalEvent> {
-    this.event ??= await readEvent(this.trx, this.device.event_id);
-    return this.event;
-  }
-
-  private async refuse(mutation: PushedMutation, toEvent: boolean, error: AppError): Promise<void> {
-    const refusal = {
-      device_id: this.device.id,
-      mutation_id: mutation.mutationId,
-      mutation_uuid: mutation.mutationUuid,
-      name: mutation.name,
-      kind: error.kind,
-      message: error.message,
-      created_at: this.at,
-    };
-    await recordRefusal(this.trx, refusal);
-    this.refused.push({
-      mutationId: mutation.mutationId,
-      mutationUuid: mutation.mutationUuid,
-      kind: error.kind,
-      message: error.message,
-    });
-    // The phone shows the refused settings already; a new version of ours puts them right.
-    if (toEvent) await saveEventConfig(this.trx, await this.currentEvent(), this.nextSeq());
-  }
-
-  private nextSeq(): number {
-    this.seq += 1;
-    return this.seq;
-  }
-
-  /** Every issue this batch touched, written once: new ones many rows per statement. */
-  async writeIssues(): Promise<void> {
-    const inserts: IssuesTable[] = [];
-    for (const [id, working] of this.issues) {
-      if (working.changeSeq === null) continue;
-      const values = {
-        change_seq: working.changeSeq,
-        data: JSON.stringify(working.issue),
-        field_versions: JSON.stringify(working.fieldVersions),
-      };
-      if (working.isNew) inserts.push({ ...values, id, event_id: working.eventId, reported_by_device: this.device.id });
-      else await updateIssue(this.trx, id, values);
-    }
-    await insertIssues(this.trx, inserts);
-  }
-}
-
-/**
- * At most this many changes are applied per transaction: a pile of long notes holds the event's
- * write lock for milliseconds at a time, not for the whole push.
- */
-export const changesPerTransaction = 200;
-
-interface PartResult {
-  lastMutationId: number;
-  changeSeq: number;
-  /** This part's refusals when the whole push was new to the server; null when it may be a resend. */
-  refusedHere: Refusal[] | null;
-  done: boolean;
-}
-
-/** One transaction of a push: the next `changesPerTransaction` changes the server has not applied. */
-function applyPart(
-  storage: Storage,
-  device: AuthenticatedDevice,
-  body: PushRequest,
-  at: string,
-  first: boolean,
-): Promise<PartResult> {
-  const mutations = body.mutations;
-  return storage.db.transaction().execute(async (trx) => {
-    const batch = new Batch(trx, device, at, await lockEventChanges(trx, device.event_id));
-    let last = await readLastMutationId(trx, device.id);
-    if (first && body.after !== undefined && last < body.after) {
-      return { lastMutationId: last, changeSeq: batch.seq, refusedHere: null, done: true };
-    }
-    // A push entirely new to the server can only hold the refusals recorded below; one sent
-    // again may hold refusals recorded by the try whose answer was lost, so those are looked up.
-    // (A later part of the same push finds the earlier parts applied: that is not a resend.)
-    const isNew = !first || mutations.every((m) => m.mutationId > last);
-    const unseen = mutations.filter((m) => m.mutationId > last);
-    const part = unseen.slice(0, changesPerTransaction);
-    if (part.length === 0) return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? [] : null, done: true };
-    await batch.prepare(part);
-    for (const mutation of part) {
-      last = mutation.mutationId;
-      await batch.apply(mutation);
-    }
-    await batch.writeIssues();
-    await saveLastChangeSeq(trx, device.event_id, batch.seq);
-    await saveDevicePush(trx, device.id, last, at);
-    const done = part.length === unseen.length;
-    return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? batch.refused : null, done };
-  });
-}
-
-/**
- * Applies a device's batch in order, `changesPerTransaction` per transaction, with the same
- * mutators the phone ran:
+ * Applies a device's batch in order, `changesPerTransaction` at a time, each part in a group
+ * transaction with the parts other phones sent meanwhile (push-group.ts), with the same mutators
+ * the phone ran:
  * 1. take the event's row (pushes of one event are serialised: change sequence order is commit order);
  * 2. skip what the device sent before (a resend is a no-op), or take nothing when the batch this
  *    one follows has not arrived (the answer's lastMutationId says where the server stands);
@@ -331,14 +41,12 @@ export async function applyPush(
   const at = now.toISOString();
   let result = { lastMutationId: 0, changeSeq: 0, refusedHere: null as Refusal[] | null };
   for (let part = 0; ; part += 1) {
-    const step = await applyPart(storage, device, body, at, part === 0);
+    const step = await committerOf(storage).apply({ device, body, at, first: part === 0 });
     // Once a part may be a resend, the refusals are read back from storage at the end.
     const refusedHere =
       part === 0 ? step.refusedHere : result.refusedHere && step.refusedHere && [...result.refusedHere, ...step.refusedHere];
     result = { lastMutationId: step.lastMutationId, changeSeq: step.changeSeq, refusedHere };
     if (step.done) break;
-    // Other phones' pushes and /healthz get the database between parts.
-    await new Promise((resolve) => setImmediate(resolve));
   }
   const { refusedHere, ...progress } = result;
   return {
@@ -351,4 +59,16 @@ export async function applyPush(
         mutations.map((m) => m.mutationId),
       )),
   };
+}
+
+/** One committer per database: pushes that arrive together are applied together. */
+const committers = new WeakMap<Storage, GroupCommitter>();
+
+function committerOf(storage: Storage): GroupCommitter {
+  let committer = committers.get(storage);
+  if (!committer) {
+    committer = new GroupCommitter(storage);
+    committers.set(storage, committer);
+  }
+  return committer;
 }
