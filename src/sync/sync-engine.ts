@@ -24,6 +24,7 @@ const updateNeededRetryMs = 15 * 60_000;
  */
 export class SyncEngine {
   private running = false;
+  private stopped = false;
   private again = false;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
@@ -48,6 +49,7 @@ export class SyncEngine {
   }
 
   stop(): void {
+    this.stopped = true;
     window.removeEventListener('online', this.onWake);
     document.removeEventListener('visibilitychange', this.onWake);
     clearTimeout(this.timer);
@@ -71,6 +73,8 @@ export class SyncEngine {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
+    // A round that was under way when the engine stopped must not start it again.
+    if (this.stopped) return;
     this.timer = setTimeout(() => this.requestSync(), delayMs);
   }
 
@@ -128,7 +132,7 @@ export class SyncEngine {
 
   /** Listens for pokes once the device has joined, unless it was signed out or is too old. */
   private async followPokes(): Promise<void> {
-    if (this.stopPokes) return;
+    if (this.stopPokes || this.stopped) return;
     const state = await readSyncState(this.db);
     const kind = state?.lastError?.kind;
     if (!state || kind === 'unauthorized' || kind === 'update-needed') return;

@@ -5,15 +5,16 @@ import type { BenchRow } from './result';
 import { round } from './result';
 import { benchServer } from './server-bench';
 import { benchSummary } from './summary-bench';
+import { benchOutageRecovery } from './sync/outage-recovery';
 import { benchSync } from './sync/sync-bench';
 
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, summary) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, summary, recovery) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
-  const parts = ['bundle', 'server', 'browser', 'sync', 'summary'];
+  const parts = ['bundle', 'server', 'browser', 'sync', 'summary', 'recovery'];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
   if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
@@ -39,6 +40,13 @@ async function main(): Promise<void> {
     const sync = await benchSync();
     rows.push(...sync.rows);
     failures.push(...sync.failures);
+  }
+  if (runs('recovery')) {
+    try {
+      rows.push(...(await benchOutageRecovery()));
+    } catch (error) {
+      failures.push(`server back after an outage: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   const width = Math.max(...rows.map((r) => r.name.length));
