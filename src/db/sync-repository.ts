@@ -43,9 +43,33 @@ export async function saveJoin(db: HelptentDatabase, state: SyncState, event: Fe
   });
 }
 
-/** The oldest changes still to send, after the ones already on their way (`afterSeq`). */
-export function pendingEntriesAfter(db: HelptentDatabase, afterSeq: number, limit: number): Promise<UnsentChange[]> {
-  return db.unsentChanges.where('mutationId').above(afterSeq).limit(limit).toArray();
+/** How far one push batch may grow: `count` changes, or `bytes` as measured by `sizeOf`. */
+export interface BatchLimits {
+  count: number;
+  bytes: number;
+  sizeOf(entry: UnsentChange): number;
+}
+
+/** A batch read from the outbox; `full` when it stopped at a limit, so more may wait after it. */
+export interface PendingBatch {
+  entries: UnsentChange[];
+  full: boolean;
+}
+
+/**
+ * The oldest changes still to send, after the ones already on their way (`afterSeq`), up to the
+ * count and the size of a batch. The first always goes, however big: a change that cannot be
+ * sent alone can never be sent.
+ */
+export async function pendingEntriesAfter(db: HelptentDatabase, afterSeq: number, limits: BatchLimits): Promise<PendingBatch> {
+  // Read by count in one go (IndexedDB's getAll, much faster than a cursor), then cut by size.
+  const read = await db.unsentChanges.where('mutationId').above(afterSeq).limit(limits.count).toArray();
+  let bytes = 0;
+  for (const [i, entry] of read.entries()) {
+    bytes += limits.sizeOf(entry);
+    if (i > 0 && bytes > limits.bytes) return { entries: read.slice(0, i), full: true };
+  }
+  return { entries: read, full: read.length === limits.count };
 }
 
 /** The outbox entries one push carried: every entry from `first` to `last` when it was read. */

@@ -11,6 +11,8 @@ export interface SyncState {
   cursor: number;
   lastSyncedAt: string | null;
   lastError: (AppErrorData & { at: string }) | null;
+  /** When the sync engine tries again after `lastError`; null (or absent) while no retry waits. */
+  nextTryAt?: string | null;
 }
 
 export const syncStateKey = 'sync';

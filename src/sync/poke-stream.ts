@@ -1,29 +1,39 @@
 import { protocolHeader, protocolVersion } from '../domain/protocol-version';
 import { changeSeqOfPoke } from '../domain/sync-protocol';
+import { backoffDelay } from './backoff';
 
 /**
  * Listens to the server's "something changed" stream. Read with fetch rather than EventSource
- * so the device token travels in a header, never in a URL that proxies log. Reconnects with a
- * pause when the stream drops; returns a function that stops it for good.
+ * so the device token travels in a header, never in a URL that proxies log. When the stream
+ * drops or the server is down it tries again with the sync engine's bounded, jittered backoff;
+ * every connection after the first calls `onPoke` too, because the server may just have come
+ * back and pokes sent while the stream was down were missed. Returns a function that stops it
+ * for good.
  */
-export function followPokes(token: string, onPoke: () => void): () => void {
+export function followPokes(token: string, onPoke: () => void, baseUrl = ''): () => void {
   let stopped = false;
   let controller: AbortController | undefined;
+  let failures = 0;
+  let firstAttempt = true;
   const connect = async () => {
     while (!stopped) {
       controller = new AbortController();
       try {
-        const response = await fetch('/api/sync/pokes', {
+        const response = await fetch(`${baseUrl}/api/sync/pokes`, {
           headers: { authorization: `Bearer ${token}`, [protocolHeader]: String(protocolVersion) },
           signal: controller.signal,
           cache: 'no-store',
         });
         // Signed out, or an app too old for the server: nothing to listen for until that changes.
         if (response.status === 401 || response.status === 426) return;
-        const reader = response.body?.getReader();
+        const reader = response.ok ? response.body?.getReader() : undefined;
+        if (!reader) throw new Error(`no poke stream (${response.status})`);
+        failures = 0;
+        if (!firstAttempt) onPoke();
+        firstAttempt = false;
         const decoder = new TextDecoder();
         let buffer = '';
-        while (reader && !stopped) {
+        while (!stopped) {
           const { done, value } = await reader.read();
           if (done) break;
           buffer += decoder.decode(value, { stream: true });
@@ -32,9 +42,11 @@ export function followPokes(token: string, onPoke: () => void): () => void {
           if (events.some((e) => changeSeqOfPoke(e) !== null)) onPoke();
         }
       } catch {
-        // Offline or server gone: wait, then try again.
+        // Offline, or the server is gone or starting: wait, then try again.
+        failures += 1;
+        firstAttempt = false;
       }
-      if (!stopped) await new Promise((resolve) => setTimeout(resolve, 15_000 + Math.random() * 15_000));
+      if (!stopped) await new Promise((resolve) => setTimeout(resolve, backoffDelay(failures, Math.random())));
     }
   };
   void connect();

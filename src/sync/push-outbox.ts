@@ -1,7 +1,13 @@
 import type { HelptentDatabase } from '../db/database';
 import type { UnsentChange } from '../db/rows';
-import { pendingEntriesAfter, type SentBatch, settlePush } from '../db/sync-repository';
-import { type PushAnswer, type PushRequest, pushAnswerSchema } from '../domain/sync-protocol';
+import { type BatchLimits, pendingEntriesAfter, type SentBatch, settlePush } from '../db/sync-repository';
+import {
+  type PushAnswer,
+  type PushedMutation,
+  type PushRequest,
+  pushAnswerSchema,
+  pushBatchBytes,
+} from '../domain/sync-protocol';
 import type { Call } from './http';
 
 interface Sent {
@@ -14,19 +20,40 @@ export interface PushAuth {
   deviceId: string;
 }
 
+function pushed(e: UnsentChange): PushedMutation {
+  return {
+    mutationId: e.mutationId!,
+    mutationUuid: e.mutationUuid,
+    name: e.name,
+    args: e.args,
+    createdAt: e.createdAt,
+    actor: { id: e.actor.id, name: e.actor.name },
+    baseVersion: e.baseVersion ?? 0,
+  };
+}
+
+const utf8 = new TextEncoder();
+/** Room in a push body for what surrounds the changes: the device id, `after`, brackets. */
+const envelopeBytes = 1024;
+
+/**
+ * Batches stop at `batchSize` changes or at `pushBatchBytes` of JSON, whichever comes first, so
+ * a pile of long notes goes in several pushes the server applies quickly, never in one near its
+ * limit. Measured as the bytes that travel (UTF-8), plus a comma.
+ */
+function batchLimits(batchSize: number): BatchLimits {
+  return {
+    count: batchSize,
+    bytes: pushBatchBytes - envelopeBytes,
+    sizeOf: (entry) => utf8.encode(JSON.stringify(pushed(entry))).byteLength + 1,
+  };
+}
+
 function send(call: Call, auth: PushAuth, batch: UnsentChange[], after: number | undefined): Sent {
   const body: PushRequest = {
     deviceId: auth.deviceId,
     ...(after === undefined ? {} : { after }),
-    mutations: batch.map((e) => ({
-      mutationId: e.mutationId!,
-      mutationUuid: e.mutationUuid,
-      name: e.name,
-      args: e.args,
-      createdAt: e.createdAt,
-      actor: { id: e.actor.id, name: e.actor.name },
-      baseVersion: e.baseVersion ?? 0,
-    })),
+    mutations: batch.map(pushed),
   };
   const answer = call('/api/sync/push', pushAnswerSchema, { method: 'POST', token: auth.token, body });
   // Awaited in turn; until then, a failure must not count as unhandled.
@@ -52,12 +79,13 @@ async function pushRound(
   batchSize: number,
   now: () => Date,
 ): Promise<'done' | 'again' | 'stuck'> {
-  let batch = await pendingEntriesAfter(db, 0, batchSize);
+  const limits = batchLimits(batchSize);
+  let batch = await pendingEntriesAfter(db, 0, limits);
   let previous: Sent | null = null;
   let taken = 0;
-  while (batch.length > 0) {
-    const current = send(call, auth, batch, previous?.batch.last);
-    const following = batch.length < batchSize ? null : pendingEntriesAfter(db, current.batch.last, batchSize);
+  while (batch.entries.length > 0) {
+    const current = send(call, auth, batch.entries, previous?.batch.last);
+    const following = batch.full ? pendingEntriesAfter(db, current.batch.last, limits) : null;
     following?.catch(() => undefined);
     if (previous) {
       if (!(await settle(db, previous, now))) {
@@ -68,7 +96,7 @@ async function pushRound(
       taken += 1;
     }
     previous = current;
-    batch = following ? await following : [];
+    batch = following ? await following : { entries: [], full: false };
   }
   if (!previous || (await settle(db, previous, now))) return 'done';
   return taken > 0 ? 'again' : 'stuck';

@@ -2,16 +2,18 @@ import type { HelptentDatabase } from '../db/database';
 import { readSyncState, updateSyncState } from '../db/sync-state';
 import { AppError } from '../domain/app-error';
 import { backoffDelay } from './backoff';
-import { callServer } from './http';
+import { createTransport } from './http';
 import { followPokes } from './poke-stream';
 import { defaultSyncSizes, type SyncSizes, syncOnce } from './sync-once';
 
 export interface SyncOptions extends SyncSizes {
   /** Pull this often even without pokes (a poke can be missed behind a flaky proxy). */
   pollMs: number;
+  /** '' in the app (same origin); the server's origin where the engine runs outside its pages (a bench). */
+  baseUrl: string;
 }
 
-const defaults: SyncOptions = { ...defaultSyncSizes, pollMs: 60_000 };
+const defaults: SyncOptions = { ...defaultSyncSizes, pollMs: 60_000, baseUrl: '' };
 const updateNeededRetryMs = 15 * 60_000;
 
 /**
@@ -22,17 +24,22 @@ const updateNeededRetryMs = 15 * 60_000;
  */
 export class SyncEngine {
   private running = false;
+  private stopped = false;
   private again = false;
   private failures = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  /** A retry time is on the sync line: cleared when the next try starts. */
+  private retryShown = false;
   private stopPokes: (() => void) | undefined;
   private readonly options: SyncOptions;
+  private readonly call;
 
   constructor(
     private readonly db: HelptentDatabase,
     options: Partial<SyncOptions> = {},
   ) {
     this.options = { ...defaults, ...options };
+    this.call = createTransport({ baseUrl: this.options.baseUrl });
   }
 
   start(): void {
@@ -42,6 +49,7 @@ export class SyncEngine {
   }
 
   stop(): void {
+    this.stopped = true;
     window.removeEventListener('online', this.onWake);
     document.removeEventListener('visibilitychange', this.onWake);
     clearTimeout(this.timer);
@@ -65,12 +73,21 @@ export class SyncEngine {
 
   private schedule(delayMs: number): void {
     clearTimeout(this.timer);
+    // A round that was under way when the engine stopped must not start it again.
+    if (this.stopped) return;
     this.timer = setTimeout(() => this.requestSync(), delayMs);
   }
 
   private async run(): Promise<void> {
     this.running = true;
     try {
+      if (this.retryShown) {
+        this.retryShown = false;
+        await updateSyncState(this.db, { nextTryAt: null });
+      }
+      // Before the first sync, not only after one succeeded: a phone opened while the server is
+      // down then hears the moment it is back.
+      await this.followPokes();
       do {
         this.again = false;
         await this.exclusively(() => this.syncOnce());
@@ -82,22 +99,26 @@ export class SyncEngine {
         error instanceof AppError
           ? error.toData()
           : { kind: 'server' as const, message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
-      await updateSyncState(this.db, { lastError: { ...data, at: new Date().toISOString() } }).catch(() => undefined);
-      if (data.kind === 'unauthorized') {
+      const blocked = data.kind === 'unauthorized' || data.kind === 'update-needed';
+      if (!blocked) this.failures += 1;
+      const retryMs = blocked ? null : backoffDelay(this.failures, Math.random());
+      // A retry after a passing failure is shown as "Next try in N s" with a Try now button.
+      const at = new Date();
+      await updateSyncState(this.db, {
+        lastError: { ...data, at: at.toISOString() },
+        nextTryAt: retryMs === null ? null : new Date(at.getTime() + retryMs).toISOString(),
+      }).catch(() => undefined);
+      if (retryMs === null) {
         this.stopPokes?.();
         this.stopPokes = undefined;
-        return; // Signed out: nothing will work until the device joins again.
-      }
-      if (data.kind === 'update-needed') {
-        // Too old for the server: the sync line offers the update. Everything queued stays; a
-        // rare try keeps going in case the server is rolled back to a version that accepts us.
-        this.stopPokes?.();
-        this.stopPokes = undefined;
-        this.schedule(updateNeededRetryMs);
+        // Signed out: nothing will work until the device joins again. Too old for the server:
+        // the sync line offers the update; everything queued stays, and a rare try keeps going
+        // in case the server is rolled back to a version that accepts this app.
+        if (data.kind === 'update-needed') this.schedule(updateNeededRetryMs);
         return;
       }
-      this.failures += 1;
-      this.schedule(backoffDelay(this.failures, Math.random()));
+      this.retryShown = true;
+      this.schedule(retryMs);
     } finally {
       this.running = false;
     }
@@ -109,11 +130,17 @@ export class SyncEngine {
     return locks ? locks.request('helptent-sync', task) : task();
   }
 
+  /** Listens for pokes once the device has joined, unless it was signed out or is too old. */
+  private async followPokes(): Promise<void> {
+    if (this.stopPokes || this.stopped) return;
+    const state = await readSyncState(this.db);
+    const kind = state?.lastError?.kind;
+    if (!state || kind === 'unauthorized' || kind === 'update-needed') return;
+    this.stopPokes = followPokes(state.token, () => this.requestSync(), this.options.baseUrl);
+  }
+
   private async syncOnce(): Promise<void> {
-    const joined = await syncOnce(this.db, callServer, this.options);
-    if (joined && !this.stopPokes) {
-      const state = await readSyncState(this.db);
-      if (state) this.stopPokes = followPokes(state.token, () => this.requestSync());
-    }
+    // Joined or back in favour during this round: listen from now on.
+    if (await syncOnce(this.db, this.call, this.options)) await this.followPokes();
   }
 }

@@ -56,6 +56,6 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
     await applyPulledPage(db, page);
     if (!page.hasMore) break;
   }
-  await updateSyncState(db, { lastSyncedAt: now().toISOString(), lastError: null });
+  await updateSyncState(db, { lastSyncedAt: now().toISOString(), lastError: null, nextTryAt: null });
   return true;
 }

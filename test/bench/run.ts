@@ -6,15 +6,16 @@ import { round } from './result';
 import { benchServer } from './server-bench';
 import { benchSummary } from './summary-bench';
 import { benchEdges } from './sync/edge-bench';
+import { benchOutageRecovery } from './sync/outage-recovery';
 import { benchSync } from './sync/sync-bench';
 
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, edges, summary) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, edges, recovery, summary) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
-  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'summary'];
+  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'recovery', 'summary'];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
   if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
@@ -45,6 +46,13 @@ async function main(): Promise<void> {
     const sync = await benchSync();
     rows.push(...sync.rows);
     failures.push(...sync.failures);
+  }
+  if (runs('recovery')) {
+    try {
+      rows.push(...(await benchOutageRecovery()));
+    } catch (error) {
+      failures.push(`server back after an outage: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
 
   const width = Math.max(...rows.map((r) => r.name.length));

@@ -76,7 +76,8 @@ export async function startServer(
     process: child,
     restart: () => startServer(env, { port, databaseUrl }),
     stop(signal = 'SIGTERM') {
-      if (child.exitCode !== null) return Promise.resolve(child.exitCode);
+      // Stopped already (a signal leaves exitCode null): 'exit' will not come again.
+      if (child.exitCode !== null || child.signalCode !== null) return Promise.resolve(child.exitCode);
       return new Promise((resolve) => {
         child.once('exit', (code) => resolve(code));
         child.kill(signal);

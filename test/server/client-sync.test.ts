@@ -4,6 +4,8 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { readIssue } from '../../src/db/issue-repository';
 import { readQueueRows } from '../../src/db/queue-pages';
 import { countUnreadRejections, dismissRejections, removeRefusedIssue } from '../../src/db/rejection-repository';
+import { pushBatchBytes } from '../../src/domain/sync-protocol';
+import { defaultSyncSizes } from '../../src/sync/sync-once';
 import { backends, injectFetch, startTestServer, type TestServer } from './helpers';
 import { newUuid, setUpEvent } from './sync-helpers';
 import { change, joinTestPhone, phoneDatabases } from './test-phone';
@@ -143,4 +145,38 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     expect(onB).toHaveLength(7);
     for (const issue of onB) expect(issue.timeline.map((e) => e.kind)).toEqual(['created', 'note']);
   });
+
+  it('a pile of long notes goes in pushes of at most 256 KB, each note applied once and in order', async () => {
+    server = await startTestServer({ backend });
+    await setUpEvent(server.app);
+    const pushSizes: number[] = [];
+    const measuring = (app: FastifyInstance): typeof fetch => {
+      const direct = injectFetch(app);
+      return (async (input: string, init: RequestInit = {}) => {
+        if (String(input).startsWith('/api/sync/push')) pushSizes.push(Buffer.byteLength(String(init.body)));
+        return direct(input, init);
+      }) as typeof fetch;
+    };
+    const a = await joinTestPhone(server.app, 'Sam', 'staff', measuring);
+    // 1,000 notes of 4,000 characters (some of them 3 bytes in UTF-8) on 100 issues: 4.4 MB.
+    const ids = Array.from({ length: 100 }, () => newUuid());
+    const noteText = (i: number) => `${`Note ${i} — `.padEnd(3999, 'the attendee waited by the gate — ')}.`;
+    for (const [i, id] of ids.entries()) {
+      await change(a, 'createIssue', { id, eventId: 'festival', category: 'other', summary: `Issue ${i}` });
+    }
+    for (let i = 0; i < 1000; i += 1) await change(a, 'addNote', { issueId: ids[i % 100], text: noteText(i) });
+    await a.sync({ sizes: defaultSyncSizes });
+
+    expect(await a.db.unsentChanges.count()).toBe(0);
+    expect(await a.db.refusedChanges.count()).toBe(0);
+    expect(Math.max(...pushSizes)).toBeLessThanOrEqual(pushBatchBytes);
+    // 4.4 MB in pushes of at most 256 KB; before, 500 changes a push made two of about 2 MB.
+    expect(pushSizes.length).toBeGreaterThanOrEqual(17);
+    const b = await joinTestPhone(server.app, 'Kim');
+    await b.sync({ sizes: defaultSyncSizes });
+    for (const [i, id] of ids.entries()) {
+      const notes = (await readIssue(b.db, id))?.timeline.filter((e) => e.kind === 'note').map((e) => e.note);
+      expect(notes).toEqual(Array.from({ length: 10 }, (_, k) => noteText(i + 100 * k)));
+    }
+  }, 60_000);
 });

@@ -9,7 +9,7 @@ import { defaultEvent, type FestivalEvent } from '../../src/domain/event';
 import { protocolHeader, protocolVersion } from '../../src/domain/protocol-version';
 import type { Actor } from '../../src/domain/staff';
 import { createTransport } from '../../src/sync/http';
-import { syncOnce } from '../../src/sync/sync-once';
+import { type SyncSizes, syncOnce } from '../../src/sync/sync-once';
 import { injectFetch } from './helpers';
 import { newJoinCode, newUuid } from './sync-helpers';
 
@@ -18,8 +18,11 @@ export interface TestPhone {
   db: HelptentDatabase;
   event: FestivalEvent;
   actor: Actor;
-  /** One sync round; `protocol` plays an app of another protocol version. */
-  sync(options?: { protocol?: number }): Promise<boolean>;
+  /**
+   * One sync round; `protocol` plays an app of another protocol version. Batches and pages of 2
+   * unless `sizes` says otherwise.
+   */
+  sync(options?: { protocol?: number; sizes?: SyncSizes }): Promise<boolean>;
 }
 
 /** Databases the phones opened: the test deletes them afterwards. */
@@ -63,7 +66,7 @@ export async function joinTestPhone(
           isOnline: () => true,
           ...(options.protocol ? { protocol: options.protocol } : {}),
         }),
-        { batchSize: 2, pageSize: 2 },
+        options.sizes ?? { batchSize: 2, pageSize: 2 },
       ),
   };
 }

@@ -6,7 +6,22 @@ import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useStore } from '../store';
 import { applyUpdate, checkForUpdate, updateState } from '../sw-bridge';
+import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
+import { useNow } from '../use-now';
+
+/** The wait before the sync engine's next try, counted down, and a way not to wait. */
+function NextTry({ at }: { at: string }) {
+  const seconds = Math.ceil((Date.parse(at) - useNow(1_000).getTime()) / 1_000);
+  return (
+    <>
+      {seconds > 0 ? ` Next try in ${seconds} s.` : ' Trying again…'}{' '}
+      <button type="button" class="button" onClick={requestSync}>
+        Try now
+      </button>
+    </>
+  );
+}
 
 /** Always in sight: is what I typed on the server yet, and if not, why not. */
 export function SyncLine() {
@@ -38,6 +53,7 @@ export function SyncLine() {
   return (
     <p class={`sync-line sync-line--${tone}`} data-testid="sync-line">
       {text}
+      {state?.lastError && state.nextTryAt && <NextTry at={state.nextTryAt} />}
       {updateNeeded && (
         <>
           {' '}

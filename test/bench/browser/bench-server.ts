@@ -23,9 +23,12 @@ export function startBenchServer(databaseFile: string): Promise<BenchServer> {
   return startServerProcess(`sqlite:${databaseFile}`);
 }
 
-/** The real built server on 127.0.0.1 and a free port, on any DATABASE_URL (sqlite:<file> or postgres://…). */
-export async function startServerProcess(databaseUrl: string): Promise<BenchServer> {
-  const port = await freePort();
+/**
+ * The real built server on 127.0.0.1 and a free port (or `port`, to start it again where phones
+ * expect it), on any DATABASE_URL (sqlite:<file> or postgres://…).
+ */
+export async function startServerProcess(databaseUrl: string, port?: number): Promise<BenchServer> {
+  port ??= await freePort();
   const child = spawn(process.execPath, ['dist/server/main.js'], {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
