@@ -13,10 +13,15 @@ import {
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate } from '../auth/authenticate';
 import type { Storage } from '../storage/storage';
+import { Admission } from '../sync/admission';
 import type { Pokes } from '../sync/pokes';
 import { pullChanges } from '../sync/pull';
 import type { PullStamps } from '../sync/pull-stamps';
 import { applyPush } from '../sync/push';
+import { nextTurn } from '../sync/push-group';
+
+/** Pushes worked on at once; more wait their turn (admission.ts). */
+const pushesAtOnce = 32;
 
 export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes, stamps: PullStamps): void {
   const openStreams = new Set<() => void>();
@@ -25,16 +30,24 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes,
     for (const end of openStreams) end();
   });
 
-  app.post('/api/sync/push', { bodyLimit: maxPushBytes, config: { answer: pushAnswerSchema } }, async (request) => {
-    const device = await authenticate(storage, request);
-    const body =
-      request.appProtocol >= 2
-        ? parseOrThrow(pushRequestSchema, request.body, 'push')
-        : pushRequestFromV1(parseOrThrow(pushRequestV1Schema, request.body, 'push'));
-    const { changeSeq, ...answer } = await applyPush(storage, device, body, new Date());
-    pokes.poke(device.event_id, changeSeq);
-    return request.appProtocol >= 2 ? answer : pushAnswerToV1(answer);
-  });
+  const pushes = new Admission(pushesAtOnce);
+  app.post(
+    '/api/sync/push',
+    { bodyLimit: maxPushBytes, config: { answer: pushAnswerSchema }, ...pushes.hooks() },
+    async (request) => {
+      const device = await authenticate(storage, request);
+      // Hundreds of phones reconnecting at once wait for the database together; each goes back to
+      // the event loop here, so /healthz and pulls are not held behind the whole queue.
+      await nextTurn();
+      const body =
+        request.appProtocol >= 2
+          ? parseOrThrow(pushRequestSchema, request.body, 'push')
+          : pushRequestFromV1(parseOrThrow(pushRequestV1Schema, request.body, 'push'));
+      const { changeSeq, ...answer } = await applyPush(storage, device, body, new Date());
+      pokes.poke(device.event_id, changeSeq);
+      return request.appProtocol >= 2 ? answer : pushAnswerToV1(answer);
+    },
+  );
 
   app.get('/api/sync/pull', { config: { answer: pullPageSchema } }, async (request, reply) => {
     const device = await authenticate(storage, request);

@@ -14,6 +14,14 @@ import { Batch } from './push-batch';
 export const changesPerTransaction = 200;
 /** A group transaction takes parts until it holds this many changes. */
 const changesPerGroup = 1000;
+const yieldEvery = 25;
+
+/**
+ * The rest of this work after everything already waiting on the event loop. SQLite's statements
+ * never wait on I/O, so without this a group transaction (and the queue of requests waiting for
+ * its connection) would run as one chain of promises and hold /healthz until it ends.
+ */
+export const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
 
 /** The next part of one device's push, waiting for a group transaction. */
 export interface PartRequest {
@@ -55,9 +63,12 @@ async function applyPartIn(trx: Kysely<ServerDatabase>, part: PartRequest, seqs:
   const changes = unseen.slice(0, changesPerTransaction);
   if (changes.length === 0) return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? [] : null, done: true };
   await batch.prepare(changes);
-  for (const mutation of changes) {
+  for (const [i, mutation] of changes.entries()) {
     last = mutation.mutationId;
     await batch.apply(mutation);
+    // SQLite's statements never wait on I/O, so a transaction would hold the event loop until
+    // it ends: let /healthz (its own connection) and arriving requests in now and then.
+    if (i % yieldEvery === yieldEvery - 1) await nextTurn();
   }
   await batch.writeIssues();
   await saveDevicePush(trx, device.id, last, at);
@@ -100,7 +111,7 @@ export class GroupCommitter {
           else for (const part of group) await this.commit([part]).then(([r]) => part.resolve(r!), part.reject);
         }
         // /healthz, pulls and the next arrivals get the event loop between groups.
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
       }
     } finally {
       this.running = false;
@@ -124,7 +135,10 @@ export class GroupCommitter {
         seqs.set(eventId, await lockEventChanges(trx, eventId));
       }
       const results: PartResult[] = [];
-      for (const part of group) results.push(await applyPartIn(trx, part, seqs));
+      for (const part of group) {
+        results.push(await applyPartIn(trx, part, seqs));
+        await nextTurn();
+      }
       for (const [eventId, seq] of seqs) await saveLastChangeSeq(trx, eventId, seq);
       return results;
     });

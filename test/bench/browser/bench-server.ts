@@ -29,7 +29,13 @@ export function startBenchServer(databaseFile: string): Promise<BenchServer> {
  */
 export async function startServerProcess(databaseUrl: string, port?: number): Promise<BenchServer> {
   port ??= await freePort();
-  const child = spawn(process.execPath, ['dist/server/main.js'], {
+  // BENCH_SERVER_CPUS=0 pins the server to core 0 (taskset), so a bench run pinned elsewhere
+  // measures the server rather than its contention with the load generator and the browser.
+  const pin = process.env.BENCH_SERVER_CPUS;
+  const [command, args] = pin
+    ? ['taskset', ['-c', pin, process.execPath, 'dist/server/main.js']]
+    : [process.execPath, ['dist/server/main.js']];
+  const child = spawn(command, args, {
     env: { ...process.env, PORT: String(port), HOST: '127.0.0.1', DATABASE_URL: databaseUrl, LOG_LEVEL: 'warn' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
