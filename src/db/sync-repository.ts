@@ -8,7 +8,7 @@ import type { HelptentDatabase } from './database';
 import { putPeople } from './people-repository';
 import { fileQueueRowsInBulk, filesRowsDifferently, refileQueueRows } from './queue-pages';
 import type { StoredIssue, UnsentChange } from './rows';
-import { type SyncState, syncStateKey } from './sync-state';
+import { maxSetAside, type SyncState, syncStateKey, type UnreadableRow } from './sync-state';
 
 /**
  * Joining moves everything logged before joining into the server's event, so the first push
@@ -144,7 +144,7 @@ function byIssue(entries: UnsentChange[]): Map<string, UnsentChange[]> {
  * are not re-applied; they stay in the outbox until a push answer says which, if any, the
  * server refused.
  */
-export async function applyPulledPage(db: HelptentDatabase, page: PullPage): Promise<void> {
+export async function applyPulledPage(db: HelptentDatabase, page: PullPage, unreadable: UnreadableRow[] = []): Promise<void> {
   await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.unsentChanges, db.people], async () => {
     const pending = byIssue(await db.unsentChanges.where('mutationId').above(page.lastMutationId).toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
@@ -169,7 +169,11 @@ export async function applyPulledPage(db: HelptentDatabase, page: PullPage): Pro
     const state = (await db.meta.get(syncStateKey))?.value as SyncState | undefined;
     if (state) {
       // What this phone shows and allows follows the role the server grants it now.
-      await db.meta.put({ key: syncStateKey, value: { ...state, cursor: page.cursor, role: page.device.role } });
+      const setAside = unreadable.length > 0 ? [...(state.setAside ?? []), ...unreadable].slice(-maxSetAside) : state.setAside;
+      await db.meta.put({
+        key: syncStateKey,
+        value: { ...state, cursor: page.cursor, role: page.device.role, ...(setAside ? { setAside } : {}) },
+      });
     }
   });
 }

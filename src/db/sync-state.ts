@@ -13,7 +13,20 @@ export interface SyncState {
   lastError: (AppErrorData & { at: string }) | null;
   /** When the sync engine tries again after `lastError`; null (or absent) while no retry waits. */
   nextTryAt?: string | null;
+  /** Rows of pulled pages this phone could not read: kept aside (the newest few) and reported. */
+  setAside?: UnreadableRow[];
 }
+
+/** A pulled issue this phone could not file, and why: the rest of its page synced without it. */
+export interface UnreadableRow {
+  issueId: string | null;
+  version: number | null;
+  reason: string;
+  at: string;
+}
+
+/** Kept on the phone: enough to tell a coordinator which issues, not a growing pile. */
+export const maxSetAside = 50;
 
 export const syncStateKey = 'sync';
 

@@ -141,6 +141,13 @@ export const pullPageSchema = z.object({
 });
 export type PullPage = z.infer<typeof pullPageSchema>;
 
+/**
+ * The page as a phone first reads it: every part checked except the issues, which are read one by
+ * one (pulled-rows.ts), so one row the phone cannot file is kept aside instead of stopping the
+ * phone's sync for good. The server still answers with `pullPageSchema` (checked in its tests).
+ */
+export const pullPageWireSchema = z.extend(pullPageSchema, { issues: z.array(z.unknown()) });
+
 // Pokes: server-sent events on /api/sync/pokes, "something changed up to this change sequence".
 
 export function pokeEventText(changeSeq: number): string {

@@ -3,8 +3,11 @@ import { readDeviceIdentity } from '../db/device-repository';
 import { countPeople } from '../db/people-repository';
 import { applyPulledPage } from '../db/sync-repository';
 import { readSyncState, updateSyncState } from '../db/sync-state';
-import { pullPageSchema } from '../domain/sync-protocol';
+import { appVersion } from '../domain/app-version';
+import { pullPageWireSchema } from '../domain/sync-protocol';
+import { postClientError } from './client-error-report';
 import type { Call } from './http';
+import { splitPulledRows } from './pulled-rows';
 import { pushOutbox } from './push-outbox';
 
 export interface SyncSizes {
@@ -37,7 +40,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
   const fetchPage = (cursor: number, first: boolean) =>
     call(
       `/api/sync/pull?cursor=${cursor}&limit=${sizes.pageSize}${first && directory === 'all' ? '&directory=all' : ''}`,
-      pullPageSchema,
+      pullPageWireSchema,
       {
         token: state.token,
       },
@@ -53,7 +56,16 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
       // when storing the current page fails first.
       next.catch(() => undefined);
     }
-    await applyPulledPage(db, page);
+    const { issues, unreadable } = splitPulledRows(page.issues, now().toISOString());
+    await applyPulledPage(db, { ...page, issues }, unreadable);
+    for (const row of unreadable) {
+      postClientError({
+        message: `Pulled issue ${row.issueId ?? '(no id)'} (version ${row.version ?? '?'}) could not be read and was kept aside: ${row.reason}`,
+        url: '/api/sync/pull',
+        version: appVersion,
+        occurredAt: row.at,
+      });
+    }
     if (!page.hasMore) break;
   }
   await updateSyncState(db, { lastSyncedAt: now().toISOString(), lastError: null, nextTryAt: null });

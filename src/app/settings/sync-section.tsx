@@ -49,6 +49,17 @@ export function SyncSection() {
                 <dd>{state.data.lastError.message}</dd>
               </>
             )}
+            {(state.data.setAside?.length ?? 0) > 0 && (
+              <>
+                <dt>Kept aside</dt>
+                <dd data-testid="set-aside">
+                  {state.data.setAside!.length === 1
+                    ? '1 issue from the server could not be read on this phone'
+                    : `${state.data.setAside!.length} issues from the server could not be read on this phone`}
+                  ; everything else synced, and the server’s log was told. Updating Helptent may fix it.
+                </dd>
+              </>
+            )}
           </dl>
           <ChangeForm label="Sync now" submitLabel="Sync now" savedMessage="Syncing…" onSubmit={async () => requestSync()} />
           {state.data.role !== 'staff' && <LetSomeoneJoin sync={state.data} />}

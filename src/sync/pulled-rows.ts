@@ -1,0 +1,29 @@
+import * as z from 'zod/mini';
+import type { UnreadableRow } from '../db/sync-state';
+import { type PullPage, pulledIssueSchema } from '../domain/sync-protocol';
+
+/**
+ * The issues of a pulled page this phone can file, and the rows it cannot (a server bug, a newer
+ * server's field this app does not know, a proxy's damage), each with the reason. The readable
+ * ones sync; the others are kept aside and reported, and the cursor moves past them.
+ */
+export function splitPulledRows(rows: unknown[], at: string): { issues: PullPage['issues']; unreadable: UnreadableRow[] } {
+  const issues: PullPage['issues'] = [];
+  const unreadable: UnreadableRow[] = [];
+  for (const row of rows) {
+    const parsed = z.safeParse(pulledIssueSchema, row);
+    if (parsed.success) {
+      issues.push(parsed.data);
+      continue;
+    }
+    const loose = (row ?? {}) as { issue?: { id?: unknown }; version?: unknown };
+    const first = parsed.error.issues[0];
+    unreadable.push({
+      issueId: typeof loose.issue?.id === 'string' ? loose.issue.id.slice(0, 100) : null,
+      version: typeof loose.version === 'number' ? loose.version : null,
+      reason: first ? `${first.path.join('.') || '(row)'}: ${first.message}` : 'not an issue',
+      at,
+    });
+  }
+  return { issues, unreadable };
+}
