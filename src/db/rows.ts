@@ -24,6 +24,8 @@ export interface QueueRow {
   category: string;
   severity: Severity;
   status: Status;
+  /** An organizer voided the issue: filed as closed, shown as voided. */
+  voided?: boolean;
   zoneId: string | null;
   location: string;
   owner: PersonRef | null;

@@ -1,5 +1,5 @@
 import type { FestivalEvent } from './event';
-import type { Issue } from './issue';
+import { type Issue, isVoided } from './issue';
 import { operationalDayOf } from './operational-day';
 
 export const exportKinds = ['issues', 'follow-up'] as const;
@@ -43,6 +43,7 @@ export const issueColumns = [
   'attendee_phone',
   'attendee_ticket',
   'tags',
+  'voided',
 ] as const;
 
 export const followUpColumns = [
@@ -109,12 +110,14 @@ export function issueExportRow(issue: Issue, event: FestivalEvent): ExportRow {
     attendee_phone: issue.consent.given ? issue.attendee.phone : '',
     attendee_ticket: issue.consent.given ? issue.attendee.ticketId : '',
     tags: issue.tags.join(', '),
+    // Kept in the record, marked: who voided it and why.
+    voided: issue.voided ? `${issue.voided.by.name}: ${issue.voided.reason}` : '',
   };
 }
 
 /** Who to reach after the event: only attendees who consented and still need a follow-up. */
 export function needsConsentedFollowUp(issue: Issue): boolean {
-  return issue.consent.given && issue.followUp.needed && issue.followUp.outreach !== 'done';
+  return !isVoided(issue) && issue.consent.given && issue.followUp.needed && issue.followUp.outreach !== 'done';
 }
 
 export function followUpExportRow(issue: Issue, event: FestivalEvent): ExportRow {

@@ -64,6 +64,7 @@ export const issueSchema = z.object({
   resolution: z.string(),
   toldAttendee: z.string(),
   tags: z.array(z.string()),
+  voided: z.optional(z.object({ at: time, by: person, reason: z.string() })),
   timeline: z.array(
     z.object({
       id: z.string(),

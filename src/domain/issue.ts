@@ -121,6 +121,21 @@ export interface Issue {
   toldAttendee: string;
   tags: string[];
   timeline: TimelineEntry[];
+  /**
+   * Set when an organizer voided the issue (logged by mistake, a test, a broken phone's nonsense):
+   * it stays on the record and in the issues export, and leaves every list, count and summary.
+   */
+  voided?: Voided | undefined;
+}
+
+export interface Voided {
+  at: string;
+  by: PersonRef;
+  reason: string;
+}
+
+export function isVoided(issue: Pick<Issue, 'voided'>): boolean {
+  return issue.voided !== undefined && issue.voided !== null;
 }
 
 export const statusLabels: Record<Status, string> = {

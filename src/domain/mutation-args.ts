@@ -86,6 +86,8 @@ export const issueMutationArgSchemas = {
     reason: z.optional(z.nullable(z.enum(followUpReasons))),
   }),
   setOutreach: z.object({ issueId: uuid, outreach: z.enum(outreachStates) }),
+  /** The repair of last resort for an issue that should never have been (organizers only). */
+  voidIssue: z.object({ issueId: uuid, reason: requiredText(500, 'reason') }),
 };
 
 export type IssueMutationName = keyof typeof issueMutationArgSchemas;

@@ -264,6 +264,13 @@ function setOutreach(issue: Issue, args: MutationArgs<'setOutreach'>, ctx: Mutat
   );
 }
 
+function voidIssue(issue: Issue, args: MutationArgs<'voidIssue'>, ctx: MutationContext): Issue {
+  if (ctx.actor.role !== 'organizer') throw new AppError('forbidden', 'Only an organizer can void an issue.');
+  if (issue.voided) return issue;
+  const voided = { at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, reason: args.reason };
+  return withEntry({ ...issue, voided }, ctx, 'status', 'Voided: left every list, count and summary', args.reason);
+}
+
 type Mutator<N extends IssueMutationName> = (issue: Issue, args: MutationArgs<N>, ctx: MutationContext) => Issue;
 
 const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> } = {
@@ -286,6 +293,7 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
   flagPublicRisk,
   setFollowUp,
   setOutreach,
+  voidIssue,
 };
 
 /**
@@ -303,6 +311,12 @@ export function applyMutation(issue: Issue | undefined, name: string, rawArgs: u
   if (issue?.timeline.some((entry) => entry.id === ctx.mutationUuid)) return issue;
   if (mutationName === 'createIssue') return createIssue(issue, args as MutationArgs<'createIssue'>, ctx);
   if (!issue) throw new AppError('not-found', 'This issue is not on this device.');
+  if (issue.voided && mutationName !== 'voidIssue') {
+    throw new AppError(
+      'invalid',
+      `${issue.voided.by.name} voided this issue (${issue.voided.reason}); it takes no more changes.`,
+    );
+  }
   const mutator = mutators[mutationName] as Mutator<typeof mutationName>;
   return mutator(issue, args as never, ctx);
 }

@@ -13,6 +13,7 @@ import { OwnerSection } from './owner-section';
 import { FollowUpForm, PublicRiskForm } from './risk-and-follow-up';
 import { StatusForm } from './status-form';
 import { TimelineList } from './timeline-list';
+import { VoidForm } from './void-form';
 
 export function IssueScreen({ id }: { id?: string }) {
   const { db, event, staff, role } = useSession();
@@ -42,10 +43,16 @@ export function IssueScreen({ id }: { id?: string }) {
     <Screen title={issue.summary}>
       <p class="issue-badges">
         <span class={`badge badge--${issue.severity}`}>{severityLabels[issue.severity]}</span>
-        <span class="badge badge--status">{statusNames[issue.status]}</span>
+        <span class="badge badge--status">{issue.voided ? 'voided' : statusNames[issue.status]}</span>
         {issue.publicRisk.level !== 'none' && <span class="badge badge--risk">{riskLabels[issue.publicRisk.level]}</span>}
         {isWaitingTooLong(issue, event, now) && <span class="badge badge--overdue">Waiting too long</span>}
       </p>
+      {issue.voided && (
+        <p class="message message--error" role="status">
+          {issue.voided.by.name} voided this issue {formatWhen(issue.voided.at, event.timezone, now)}: {issue.voided.reason}. It
+          counts nowhere and takes no more changes.
+        </p>
+      )}
       <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
       <IssueSyncState issueId={issue.id} synced={issue.serverVersion > 0} />
       <dl class="facts">
@@ -115,6 +122,7 @@ export function IssueScreen({ id }: { id?: string }) {
           <EditForm issue={issue} />
         </details>
       </section>
+      {role === 'organizer' && !issue.voided && <VoidForm issue={issue} />}
       <TimelineList issue={issue} />
     </Screen>
   );

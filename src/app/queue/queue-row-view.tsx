@@ -13,7 +13,7 @@ export function QueueRowView({ row, event, now }: { row: QueueRow; event: Festiv
     <a href={`/issues/${row.id}`} class={overdue ? 'queue-row queue-row--overdue' : 'queue-row'}>
       <span class="queue-row__badges">
         <span class={`badge badge--${row.severity}`}>{severityLabels[row.severity]}</span>
-        <span class="badge badge--status">{statusNames[row.status]}</span>
+        <span class="badge badge--status">{row.voided ? 'voided' : statusNames[row.status]}</span>
         {row.hasPublicRisk && <span class="badge badge--risk">Public risk</span>}
         {row.needsFollowUp && <span class="badge">Follow-up</span>}
         {overdue && <span class="badge badge--overdue">Waiting too long</span>}

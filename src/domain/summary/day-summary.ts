@@ -1,6 +1,6 @@
 import { dayWindow, previousDayWindow } from '../day-window';
 import type { FestivalEvent } from '../event';
-import type { Issue } from '../issue';
+import { type Issue, isVoided } from '../issue';
 import { type DayFlow, dayActivity, dayFlow } from './activity';
 import { prepareInput, type SummaryDay, type SummaryInput, summaryDay } from './context';
 import { carriedOver, followUpsOf, publicRiskCandidates, publicRiskOf, referralsOf } from './open-work';
@@ -48,7 +48,9 @@ function compare(current: DayHeadline, previous: DayHeadline): DayComparison {
 export function summarizeDay(issues: readonly Issue[], event: FestivalEvent, day: string, now: Date): DaySummary {
   const window = dayWindow(day, event);
   const previousWindow = previousDayWindow(window, event);
-  const input: SummaryInput = prepareInput(issues, event, now, previousWindow.startMs, window.endMs);
+  // Voided issues were never meant to be: they count nowhere.
+  const counted = issues.some(isVoided) ? issues.filter((issue) => !isVoided(issue)) : issues;
+  const input: SummaryInput = prepareInput(counted, event, now, previousWindow.startMs, window.endMs);
   const today = summaryDay(input, window);
   const riskCandidates = publicRiskCandidates(input);
   const flow = dayFlow(today);
