@@ -9,7 +9,7 @@ import { defaultEvent, type FestivalEvent } from '../../src/domain/event';
 import { protocolHeader, protocolVersion } from '../../src/domain/protocol-version';
 import type { Actor } from '../../src/domain/staff';
 import { createTransport } from '../../src/sync/http';
-import { syncOnce } from '../../src/sync/sync-once';
+import { type SyncSizes, syncOnce } from '../../src/sync/sync-once';
 import { injectFetch } from './helpers';
 import { newJoinCode, newUuid } from './sync-helpers';
 
@@ -30,6 +30,8 @@ export async function joinTestPhone(
   name: string,
   role: Actor['role'] = 'staff',
   fetchVia: (app: FastifyInstance) => typeof fetch = injectFetch,
+  /** Tiny batches and pages by default, so a test's few changes cross several of them. */
+  sizes: SyncSizes = { batchSize: 2, pageSize: 2 },
 ): Promise<TestPhone> {
   const db = new HelptentDatabase(`test-phone-${Math.random()}`);
   phoneDatabases.push(db);
@@ -63,7 +65,7 @@ export async function joinTestPhone(
           isOnline: () => true,
           ...(options.protocol ? { protocol: options.protocol } : {}),
         }),
-        { batchSize: 2, pageSize: 2 },
+        sizes,
       ),
   };
 }
