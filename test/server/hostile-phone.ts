@@ -22,6 +22,8 @@ export interface HostileDevice {
   lastApplied: number;
   /** The last push the server applied whole, and its answer (for resends). */
   previous: { body: PushBody; answer: PushAnswer } | null;
+  /** A push got no answer (the server went down): what the server applied is not known. */
+  uncertain?: boolean;
 }
 
 interface WireChange {
@@ -40,7 +42,13 @@ export interface PushBody {
   mutations: WireChange[];
 }
 
+/**
+ * Sends a push. Throws `Unreachable` when no answer came (the network failed, or the server was
+ * stopping and said 503): the chaos run stops and kills the server while phones push.
+ */
 export type Send = (device: HostileDevice, body: PushBody) => Promise<{ status: number; text: string }>;
+
+export class Unreachable extends Error {}
 
 /** What the hostile phone aims at besides its own issues. */
 export interface HostileWorld {
@@ -67,6 +75,8 @@ export interface HostileStats {
   refused: Record<string, number>;
   /** Whole pushes refused, by status. */
   wholePushRefused: Record<string, number>;
+  /** Pushes that got no answer (chaos: the server was down or going down). */
+  unanswered: number;
 }
 
 interface Resolved {
@@ -132,6 +142,7 @@ export class HostilePhone {
     applied: 0,
     refused: {},
     wholePushRefused: {},
+    unanswered: 0,
   };
   readonly problems: string[] = [];
   /** Issues the hostile devices logged, in order. */
@@ -172,9 +183,13 @@ export class HostilePhone {
     else if (t.kind === 'missing') {
       target = [...this.mine, ...pending].includes(t.id) ? 'own' : 'missing';
       issueId = t.id;
-    } else {
+    } else if (this.world.elsewhere.length > 0) {
       target = 'elsewhere';
       issueId = pickFrom(this.world.elsewhere, t.pick);
+    } else {
+      // No other event on this server: an issue nobody logged instead.
+      target = 'missing';
+      issueId = this.world.newUuid();
     }
     const eventIds = { own: this.world.eventId, other: this.world.otherEventId, unknown: 'no-such-festival' };
     const args = isEventMutation(plan.name)
@@ -209,11 +224,33 @@ export class HostilePhone {
 
   /**
    * Builds, sends and checks one push. Returns how many new changes it sent, not counting
-   * resends and the deliberately huge pushes.
+   * resends and the deliberately huge pushes (nor pushes that got no answer).
    */
   async run(plan: PushPlan): Promise<number> {
     const device = this.devices[plan.device];
     this.stats.pushes += 1;
+    try {
+      if (device.uncertain) await this.learnWhereServerIs(device);
+      return await this.build(device, plan);
+    } catch (error) {
+      if (!(error instanceof Unreachable)) throw error;
+      // The push may or may not have been applied: ask before the next one.
+      this.stats.unanswered += 1;
+      device.uncertain = true;
+      return 0;
+    }
+  }
+
+  /** After a push without answer: an empty push tells how far the server got. */
+  private async learnWhereServerIs(device: HostileDevice): Promise<void> {
+    const answer = await this.answerOf(device, { deviceId: device.id, mutations: [] }, 200);
+    if (!answer) return;
+    device.lastApplied = answer.lastMutationId;
+    device.previous = null;
+    device.uncertain = false;
+  }
+
+  private async build(device: HostileDevice, plan: PushPlan): Promise<number> {
     if (plan.shape === 'resend' && device.previous) {
       await this.resend(device);
       return 0;
