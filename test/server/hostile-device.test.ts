@@ -1,8 +1,10 @@
 import 'fake-indexeddb/auto';
 import fc from 'fast-check';
 import type { FastifyInstance } from 'fastify';
+import Papa from 'papaparse';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { saveChange } from '../../src/db/save-change';
+import { instantMs } from '../../src/domain/iso-instant';
 import type { Issue } from '../../src/domain/issue';
 import type { MutationName } from '../../src/domain/mutation-args';
 import { type Backend, backends, injectFetch, startTestServer, type TestServer } from './helpers';
@@ -30,6 +32,22 @@ const totalChanges = Number(process.env.HOSTILE_CHANGES ?? 10_000);
 /** Changes between two rounds of checks. */
 const changesPerRound = Math.max(50, Math.ceil(totalChanges / 12));
 const label = `hostile seed ${seed} (replay: HOSTILE_SEED=${seed} HOSTILE_CHANGES=${totalChanges} npx vitest run test/server/hostile-device.test.ts)`;
+
+/** An export's rows: the JSON's, or the CSV's read as a spreadsheet would (after checking BOM and CRLF). */
+function exportedRows(body: string, format: string): Record<string, unknown>[] {
+  if (format === 'json') return JSON.parse(body).rows;
+  expect(body.startsWith('\uFEFF') && body.endsWith('\r\n'), 'a CSV starts with a BOM and ends with CRLF').toBe(true);
+  const parsed = Papa.parse<Record<string, string>>(body.slice(1), { header: true, skipEmptyLines: true, newline: '\r\n' });
+  expect(parsed.errors, 'the CSV parses').toEqual([]);
+  return parsed.data;
+}
+
+/** A JSON export's value as the CSV writes it: a text a spreadsheet would run as a formula gets a leading '. */
+function csvCell(value: unknown): string {
+  if (value === null) return '';
+  if (typeof value !== 'string') return String(value);
+  return /^[=+\-@\t\r]/.test(value) ? `'${value}` : value;
+}
 
 /** A change typed on an honest phone, as the app saves it; its mutation id is remembered. */
 async function honestChange(phone: TestPhone, uuids: string[], name: MutationName, args: unknown): Promise<void> {
@@ -150,25 +168,53 @@ async function runHostile(backend: Backend): Promise<Record<string, unknown>> {
   };
 
   const exportsAnswer = async (round: number) => {
+    const rowsOf = new Map<string, Record<string, unknown>[]>();
+    // The whole event, and one festival day in turn (read in whatever timezone the event has now).
+    const day = ['', '2026-07-10', '2026-07-11', '2026-07-12'][round % 4];
     for (const kind of ['issues', 'follow-up']) {
       for (const format of ['csv', 'json']) {
         const exported = await app.inject({
           method: 'GET',
-          url: `/api/exports/${kind}?format=${format}`,
+          url: `/api/exports/${kind}?format=${format}${day ? `&day=${day}` : ''}`,
           headers: { authorization: `Bearer ${organizer.token}` },
           // The export route allows 60 a minute per address; this run asks more often than that.
           remoteAddress: `10.0.${round % 250}.${kind.length + format.length}`,
         });
         expect(exported.statusCode, `${label}, round ${round}: ${kind} ${format}: ${exported.body.slice(0, 300)}`).toBe(200);
+        rowsOf.set(`${kind} ${format}`, exportedRows(exported.body, format));
+      }
+    }
+    for (const kind of ['issues', 'follow-up']) {
+      const json = rowsOf.get(`${kind} json`)!;
+      const csv = rowsOf.get(`${kind} csv`)!;
+      // The same rows in both formats, each text as stored (CSV cells that a spreadsheet would run
+      // as a formula carry a leading '), oldest issue first.
+      expect(
+        csv.map((row) => row.id),
+        `${label}, round ${round}: ${kind} CSV and JSON list the same issues`,
+      ).toEqual(json.map((row) => row.id));
+      for (const [i, row] of json.entries()) {
+        const cells = Object.fromEntries(Object.entries(row).map(([column, value]) => [column, csvCell(value)]));
+        expect(csv[i], `${label}, round ${round}: ${kind} CSV row of ${row.id}`).toEqual(cells);
+      }
+      if (kind === 'issues') {
+        const created = json.map((row) => instantMs(String(row.created_at)));
+        const outOfOrder = created.findIndex((ms, i) => i > 0 && ms < created[i - 1]!);
+        expect(
+          outOfOrder,
+          `${label}, round ${round}: issues export oldest first, but ${json[outOfOrder]?.created_at} follows ${json[outOfOrder - 1]?.created_at}`,
+        ).toBe(-1);
+        if (!day) expect(json.length, `${label}, round ${round}: the issues export has every issue`).toBe(expectedIssues().size);
       }
     }
   };
 
+  const expectedIssues = () => new Set([pile.id, ...honestIssues, ...hostile.mine]);
   let late: TestDevice | undefined;
   const lateJoinerPullsAll = async (round: number): Promise<Issue[]> => {
     late ??= await joinAs(app, 'coordinator', 'Late');
     const pulled = await pullAll(app, late, 1000);
-    const expected = new Set([pile.id, ...honestIssues, ...hostile.mine]);
+    const expected = expectedIssues();
     const ids = pulled.issues.map((row: { issue: Issue }) => row.issue.id);
     expect(ids.length, `${label}, round ${round}: every issue once`).toBe(new Set(ids).size);
     expect(new Set(ids), `${label}, round ${round}: a device joining now pulls every issue`).toEqual(expected);

@@ -1,4 +1,5 @@
 import fc from 'fast-check';
+import { isCalendarDate } from '../../src/domain/operational-day';
 
 /**
  * Text and times a hostile (or just unlucky) phone can send that the schemas still accept: every
@@ -152,24 +153,26 @@ export function extremeText({ max, required = false, padded = true }: TextOption
 const pad = (n: number, width = 2) => String(n).padStart(width, '0');
 
 /**
- * Every time a device can send: anything the push schema's instant admits (years 0000–9999,
+ * Every time a device can send: anything the push schema's instant admits (years 0000–9999, any
+ * day of the calendar, leap days included, seconds with 1 to 9 digits of fraction or none,
  * offsets up to ±23:59), which is what a phone with a reset battery or a hand-set clock stamps.
  */
 export const schemaInstant = fc
   .record({
-    year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(0, 1, 999, 1000, 1970, 2026, 9998, 9999)),
+    year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(0, 1, 999, 1000, 1970, 2000, 2024, 2026, 2100, 9998, 9999)),
     month: fc.integer({ min: 1, max: 12 }),
-    day: fc.integer({ min: 1, max: 28 }),
+    day: fc.oneof(fc.integer({ min: 1, max: 28 }), fc.integer({ min: 29, max: 31 })),
     hour: fc.integer({ min: 0, max: 23 }),
     minute: fc.integer({ min: 0, max: 59 }),
-    millis: fc.option(fc.integer({ min: 0, max: 999 })),
+    second: fc.integer({ min: 0, max: 59 }),
+    fraction: fc.option(fc.array(fc.integer({ min: 0, max: 9 }), { minLength: 1, maxLength: 9 }).map((d) => d.join(''))),
     offset: fc.option(fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 })),
   })
-  .map(({ year, month, day, hour, minute, millis, offset }) => {
+  .filter(({ year, month, day }) => isCalendarDate(`${pad(year, 4)}-${pad(month)}-${pad(day)}`))
+  .map(({ year, month, day, hour, minute, second, fraction, offset }) => {
     const zone =
       offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-    const fraction = millis === null ? '' : `.${pad(millis, 3)}`;
-    return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00${fraction}${zone}`;
+    return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:${pad(second)}${fraction === null ? '' : `.${fraction}`}${zone}`;
   });
 
 /** The corners of that range, and the wrong clocks phones really have. */
@@ -182,6 +185,8 @@ export const instantEnds = fc.constantFrom(
   '1970-01-01T00:00:00Z',
   '2026-07-10T20:00:00.000+14:00',
   '2026-07-10T20:00:00.000-12:00',
+  '2024-02-29T12:00:00.123456789+05:45',
+  '2026-07-10T20:00:00.1Z',
 );
 
 /** A believable time on the test event's days. */
