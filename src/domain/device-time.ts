@@ -41,7 +41,10 @@ export function judgeDeviceTime(claimed: string, receivedAt: string, earliestMs:
   const receivedMs = instantMs(receivedAt);
   const plausible =
     claimedMs <= receivedMs + clockToleranceMs && (claimedMs >= receivedMs - offlineAllowanceMs || claimedMs >= earliestMs());
-  return plausible ? { at: claimed } : { at: receivedAt, deviceAt: claimed };
+  if (!plausible) return { at: receivedAt, deviceAt: claimed };
+  // Times are compared as strings everywhere (lists, exports): one written with an offset or
+  // nanoseconds is kept as the same instant in the shape every phone writes.
+  return { at: new Date(claimedMs).toISOString() };
 }
 
 /** "9999-12-31 23:59 (UTC)" for a timeline: a claim far outside any timezone's sense. */

@@ -11,6 +11,7 @@ import { expectConverged, expectUpToDateCopiesMatch } from './convergence';
 import { prepareEvent, readLastMutationId, readSnapshotFromFile } from './server-database';
 import { copyBuiltServer, type ServerCopy, ServerProcess } from './server-process';
 import { type Fault, joinDevice, type SimDevice, saveOldAppChange, saveOp, saveSettingsOp, trySync } from './sim-device';
+import { startHostile } from './sim-hostile';
 import { type OpKind, randomOp } from './sim-ops';
 
 /**
@@ -18,8 +19,10 @@ import { type OpKind, randomOp } from './sim-ops';
  * fake-indexeddb, real fetch to 127.0.0.1) make 1,000 changes each against the real server
  * process, while the network loses requests and answers, sends requests twice, phones go
  * offline, and the server is stopped, killed with SIGKILL (also in the middle of a push) and
- * started again on the same port and database. Afterwards every phone and the server hold the
- * same data, and every change is on the server exactly once or refused with a reason.
+ * started again on the same port and database. A sixth phone's clock is years off (the server
+ * keeps its own times instead), and a hostile phone sends raw pushes of extreme changes between
+ * the others' operations. Afterwards every honest phone and the server hold the same data, and
+ * every change is on the server exactly once or refused with a reason.
  *
  * A seed fixes the plan (changes, schedule, faults, when the server dies); how requests overlap
  * in time with the real process, and where exactly a kill lands, still vary from run to run.
@@ -82,6 +85,15 @@ interface Stats {
   settingsChanges: number;
   /** Phones that joined in the middle of the run. */
   lateJoins: number;
+  /** The wrong-clock phone's skew, in years. */
+  wrongClockYears: number;
+  /** Raw pushes the hostile phone sent, the changes in them, and how the server answered. */
+  hostilePushes: number;
+  hostileChanges: number;
+  hostileApplied: number;
+  hostileRefused: number;
+  hostileWholePushRefused: number;
+  hostileUnanswered: number;
   issues: number;
   /** Conflict entries the server wrote on timelines (field conflicts and stale changes). */
   conflicts: number;
@@ -98,6 +110,7 @@ afterEach(async () => {
 
 async function runChaos(seed: number): Promise<Stats> {
   const label = `chaos seed ${seed} (replay: CHAOS_SEED=${seed} CHAOS_SEEDS=1 npm run test:chaos)`;
+  const started = Date.now();
   const random = seededRandom(seed);
   const dir = mkdtempSync(join(tmpdir(), 'helptent-chaos-'));
   const file = join(dir, 'helptent.sqlite');
@@ -124,6 +137,13 @@ async function runChaos(seed: number): Promise<Stats> {
     oldAppChanges: 0,
     settingsChanges: 0,
     lateJoins: 0,
+    wrongClockYears: 0,
+    hostilePushes: 0,
+    hostileChanges: 0,
+    hostileApplied: 0,
+    hostileRefused: 0,
+    hostileWholePushRefused: 0,
+    hostileUnanswered: 0,
     issues: 0,
     conflicts: 0,
     rejected: 0,
@@ -146,6 +166,30 @@ async function runChaos(seed: number): Promise<Stats> {
       }),
     );
   }
+
+  // A phone whose clock is years off: a reset battery (year 9999), a hand-set year 999, or years
+  // either way. The server stamps its changes with its own time and keeps the claim beside it.
+  const wrongClockMs = random.pick([
+    Date.UTC(9999, 11, 30) - Date.UTC(2026, 6, 10, 12),
+    Date.UTC(999, 5, 1) - Date.UTC(2026, 6, 10, 12),
+    15 * 365 * 86_400_000,
+    -7 * 365 * 86_400_000,
+  ]);
+  stats.wrongClockYears = Math.round(wrongClockMs / (365.25 * 86_400_000));
+  devices.push(
+    await joinDevice({
+      index: devices.length,
+      fetch: (input, init) => fetch(input, init),
+      baseUrl: server.url,
+      code: codes.staff,
+      name: 'WrongClock',
+      deviceId: uuidV7(Date.UTC(2026, 6, 1) + devices.length, random.bytes(10)),
+      dbName: `helptent-chaos-${process.pid}-${seed}-${devices.length}`,
+      clockSkewMs: wrongClockMs,
+      sizes: { batchSize: random.pick([20, 100, 500]), pageSize: random.pick([50, 200, 1000]) },
+    }),
+  );
+  const hostile = await startHostile({ baseUrl: server.url, codes, eventId, seed });
 
   const remaining = devices.map(() => opsPerDevice);
   const offlineUntil = devices.map(() => 0);
@@ -308,11 +352,14 @@ async function runChaos(seed: number): Promise<Stats> {
       const together = devices.filter(() => random.chance(0.5));
       const plans = together.map(() => faultPlan());
       await Promise.all(together.map((d, i) => sync(d, plans[i]!)));
+    } else if (roll < 0.125) {
+      await hostile.step();
     } else {
       await doOp(remaining[device.index]! > 0 ? device : devices.find((d) => remaining[d.index]! > 0)!);
     }
     if (tick % 500 === 0 && !killed && server.isRunning) {
       await expectUpToDateCopiesMatch(devices, await readSnapshotFromFile(file, eventId), `${label}, tick ${tick}`);
+      expect(hostile.phone.problems, `${label}, tick ${tick}: the server answered the hostile phone wrongly`).toEqual([]);
     }
   }
 
@@ -331,7 +378,22 @@ async function runChaos(seed: number): Promise<Stats> {
   }
   expect(await server.stop('SIGTERM'), `${label}: the server stops cleanly\n${server.log}`).toBe(0);
   const snapshot = await readSnapshotFromFile(file, eventId);
-  await expectConverged(devices, snapshot, label);
+  expect(hostile.phone.problems, `${label}: the server answered the hostile phone wrongly`).toEqual([]);
+  const kept = hostile.phone.checkIssues(
+    snapshot.issues.map(({ issue }) => issue),
+    { fromMs: started, toMs: Date.now() },
+  );
+  expect(kept, `${label}: what the server kept`).toEqual([]);
+  await expectConverged(devices, snapshot, label, hostile.staffIds);
+  const h = hostile.phone.stats;
+  Object.assign(stats, {
+    hostilePushes: h.pushes,
+    hostileChanges: h.changesSent,
+    hostileApplied: h.applied,
+    hostileRefused: Object.values(h.refused).reduce((sum, n) => sum + n, 0),
+    hostileWholePushRefused: Object.values(h.wholePushRefused).reduce((sum, n) => sum + n, 0),
+    hostileUnanswered: h.unanswered,
+  });
   stats.issues = snapshot.issues.length;
   stats.conflicts = snapshot.issues.flatMap(({ issue }) => issue.timeline).filter((e) => e.kind === 'conflict').length;
   stats.rejected = snapshot.rejections.length;

@@ -19,8 +19,8 @@ export interface TestPhone {
   event: FestivalEvent;
   actor: Actor;
   /**
-   * One sync round; `protocol` plays an app of another protocol version. Batches and pages of 2
-   * unless `sizes` says otherwise.
+   * One sync round; `protocol` plays an app of another protocol version. The phone's batch and
+   * page sizes unless `sizes` says otherwise for this round.
    */
   sync(options?: { protocol?: number; sizes?: SyncSizes }): Promise<boolean>;
 }
@@ -33,6 +33,8 @@ export async function joinTestPhone(
   name: string,
   role: Actor['role'] = 'staff',
   fetchVia: (app: FastifyInstance) => typeof fetch = injectFetch,
+  /** Tiny batches and pages by default, so a test's few changes cross several of them. */
+  sizes: SyncSizes = { batchSize: 2, pageSize: 2 },
 ): Promise<TestPhone> {
   const db = new HelptentDatabase(`test-phone-${Math.random()}`);
   phoneDatabases.push(db);
@@ -66,7 +68,7 @@ export async function joinTestPhone(
           isOnline: () => true,
           ...(options.protocol ? { protocol: options.protocol } : {}),
         }),
-        options.sizes ?? { batchSize: 2, pageSize: 2 },
+        options.sizes ?? sizes,
       ),
   };
 }

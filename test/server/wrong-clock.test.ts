@@ -91,4 +91,26 @@ describe.each(backends)('a phone whose clock is wrong, on %s', (backend) => {
     const before = issues.find((i) => i.summary === 'Before the odd clocks')!;
     expect(before.timeline[0]!.deviceAt).toBeUndefined();
   });
+
+  it('a phone that writes its time with an offset gets it back in UTC, and the export lists its issues oldest first', async () => {
+    const kiritimati = createArgs('Logged at 20:00 in Kiritimati (06:00 UTC)');
+    const later = createArgs('Logged at 15:00 UTC');
+    const answer = await push(app, staff, [
+      at(mutation(staff, 'createIssue', later), '2026-07-10T15:00:00.000Z'),
+      at(mutation(staff, 'createIssue', kiritimati), '2026-07-10T20:00:00.000+14:00'),
+    ]);
+    expect(answer.json()).toMatchObject({ refused: [] });
+    const exported = await app.inject({
+      method: 'GET',
+      url: '/api/exports/issues?format=json',
+      headers: { authorization: `Bearer ${organizer.token}` },
+    });
+    const rows = (exported.json().rows as { id: string; created_at: string }[]).filter((row) =>
+      [kiritimati.id, later.id].includes(row.id),
+    );
+    expect(rows).toEqual([
+      expect.objectContaining({ id: kiritimati.id, created_at: '2026-07-10T06:00:00.000Z' }),
+      expect.objectContaining({ id: later.id, created_at: '2026-07-10T15:00:00.000Z' }),
+    ]);
+  });
 });

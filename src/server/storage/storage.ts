@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
-import { Kysely, PostgresDialect, SqliteDialect } from 'kysely';
+import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
 import pg from 'pg';
 import type { StorageConfig } from '../config';
 import { migrateToLatest } from './migrations';
@@ -113,7 +113,10 @@ export async function openStorage(config: StorageConfig, now: () => Date = () =>
   const postgres = config.kind === 'postgres' ? openPostgres(config.url) : null;
   const db = (sqlite ?? postgres)!.db;
   try {
-    await migrateToLatest(db as Kysely<unknown>);
+    const schema = postgres
+      ? (await sql<{ schema: string | null }>`select current_schema() as schema`.execute(db)).rows[0]?.schema
+      : null;
+    await migrateToLatest(db as Kysely<unknown>, schema ?? undefined);
     await db
       .insertInto('server_info')
       .values({ key: 'created_at', value: now().toISOString() })

@@ -97,6 +97,16 @@ describe('exports', () => {
     }
   });
 
+  it('neutralises a formula that runs over several lines too', () => {
+    // Papa Parse's own check (/^[=+\-@\t\r].*$/) misses a cell with a line break after the formula.
+    for (const breakAfter of ['\n', '\r\n', '\r', '\u2028', '\u2029']) {
+      const formula = `=HYPERLINK("https://evil.example","click")${breakAfter}Lost phone`;
+      const csv = toCsv({ columns: ['a'], rows: [{ a: formula }] });
+      const parsed = Papa.parse<string[]>(csv.slice(1), { newline: '\r\n' });
+      expect(parsed.data[1]![0], JSON.stringify(breakAfter)).toBe(`'${formula}`);
+    }
+  });
+
   it('names files helptent-<event>-<day>-<kind>', () => {
     expect(exportFileName(event, { kind: 'follow-up', day: '2026-07-10' }, 'csv')).toBe(
       'helptent-dijkdrift-2026-2026-07-10-follow-up.csv',
