@@ -137,6 +137,8 @@ test('a staff device cannot open the summary’s exports or the follow-up list',
 });
 
 test('the coordinator screens pass an axe scan, day and night', async ({ page }) => {
+  // Eight axe scans over the demo festival: about 20 s on a quiet machine, a minute on a busy one.
+  test.setTimeout(180_000);
   await coordinatorWithDemo(page, 'Organizer');
   for (const colorScheme of ['light', 'dark'] as const) {
     await page.emulateMedia({ colorScheme });
