@@ -1,3 +1,4 @@
+import { spawn } from 'node:child_process';
 import { Agent, request } from 'node:http';
 import { performance } from 'node:perf_hooks';
 import { pushBatchBytes } from '../../../src/domain/sync-protocol';
@@ -28,30 +29,41 @@ function send(agent: Agent, url: string, method: 'GET' | 'POST', token: string |
   });
 }
 
-/** Asks /healthz every 50 ms on a connection of its own, as a load balancer would, until stopped. */
+/**
+ * Asks /healthz every 50 ms, as a load balancer would, from a process of its own: in the load
+ * generator's process, its timings would include that process's own queue of five hundred answers.
+ */
+const prober = `
+const http = require('node:http');
+const agent = new http.Agent({ keepAlive: true, maxSockets: 1 });
+const latencies = []; let failures = 0; let running = true;
+process.stdin.on('data', () => { running = false; });
+(async () => {
+  while (running) {
+    const started = performance.now();
+    const ok = await new Promise((resolve) => {
+      const req = http.get(process.argv[1] + '/healthz', { agent }, (res) => { res.resume(); res.on('end', () => resolve(res.statusCode === 200)); });
+      req.on('error', () => resolve(false));
+    });
+    if (!ok) failures += 1;
+    latencies.push(performance.now() - started);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+  agent.destroy();
+  process.stdout.write(JSON.stringify({ latencies, failures }), () => process.exit(0));
+})();
+`;
+
 function probeHealth(origin: string): { stop(): Promise<{ p99: number; max: number; failures: number }> } {
-  const agent = new Agent({ keepAlive: true, maxSockets: 1 });
-  const latencies: number[] = [];
-  let failures = 0;
-  let running = true;
-  const loop = (async () => {
-    while (running) {
-      const started = performance.now();
-      try {
-        const answer = await send(agent, `${origin}/healthz`, 'GET', null);
-        if (answer.status !== 200) failures += 1;
-      } catch {
-        failures += 1;
-      }
-      latencies.push(performance.now() - started);
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-  })();
+  const child = spawn(process.execPath, ['-e', prober, origin], { stdio: ['pipe', 'pipe', 'inherit'] });
+  let output = '';
+  child.stdout.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
   return {
     async stop() {
-      running = false;
-      await loop;
-      agent.destroy();
+      child.stdin.write('stop\n');
+      await exited;
+      const { latencies, failures } = JSON.parse(output) as { latencies: number[]; failures: number };
       return { p99: percentile(latencies, 99), max: Math.max(...latencies), failures };
     },
   };
