@@ -12,7 +12,8 @@ import {
 } from '../../src/domain/issue';
 import type { MutationName } from '../../src/domain/mutation-args';
 import { uuidV7 } from '../../src/domain/uuid-v7';
-import { anyInstant, extremeText, instantEnds, oddities } from './hostile-text';
+import { anyInstant, instantEnds } from '../device-instants';
+import { extremeText, oddities } from './hostile-text';
 
 /**
  * The changes a hostile phone sends, as plans: which issue a change aims at is chosen abstractly

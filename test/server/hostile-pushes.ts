@@ -1,6 +1,7 @@
 import fc from 'fast-check';
+import { anyInstant } from '../device-instants';
 import { type ChangePlan, changePlanArb } from './hostile-changes';
-import { anyInstant, extremeText } from './hostile-text';
+import { extremeText } from './hostile-text';
 
 /**
  * How a hostile phone packs its changes into pushes. Most pushes are well formed; the others

@@ -10,35 +10,10 @@ import { isWaitingTooLong } from '../../../src/domain/response-targets';
 import type { Actor } from '../../../src/domain/staff';
 import { summarizeDay } from '../../../src/domain/summary/day-summary';
 import { pushedMutationSchema } from '../../../src/domain/sync-protocol';
+import { instantEnds, schemaInstant } from '../../device-instants';
 
-/**
- * Every time a device can send: anything the push schema's instant admits (years 0000–9999,
- * offsets up to ±23:59), which is what a phone with a reset battery or a hand-set clock stamps.
- */
-const pad = (n: number, width = 2) => String(n).padStart(width, '0');
-const schemaInstant = fc
-  .record({
-    year: fc.oneof(fc.integer({ min: 0, max: 9999 }), fc.constantFrom(0, 1, 999, 1000, 1970, 2026, 9998, 9999)),
-    month: fc.integer({ min: 1, max: 12 }),
-    day: fc.integer({ min: 1, max: 28 }),
-    hour: fc.integer({ min: 0, max: 23 }),
-    minute: fc.integer({ min: 0, max: 59 }),
-    millis: fc.option(fc.integer({ min: 0, max: 999 })),
-    offset: fc.option(fc.integer({ min: -(23 * 60 + 59), max: 23 * 60 + 59 })),
-  })
-  .map(({ year, month, day, hour, minute, millis, offset }) => {
-    const zone =
-      offset === null ? 'Z' : `${offset < 0 ? '-' : '+'}${pad(Math.floor(Math.abs(offset) / 60))}:${pad(Math.abs(offset) % 60)}`;
-    const fraction = millis === null ? '' : `.${pad(millis, 3)}`;
-    return `${pad(year, 4)}-${pad(month)}-${pad(day)}T${pad(hour)}:${pad(minute)}:00${fraction}${zone}`;
-  });
-const ends = fc.constantFrom(
-  '9999-12-31T23:59:59.999Z',
-  '0999-06-01T03:00:00Z',
-  '0000-01-01T00:00:00+23:59',
-  '9999-12-31T23:59:59-23:59',
-);
-const anyInstant = fc.oneof(schemaInstant, ends);
+/** Every time a device can send, and the corners of that range (test/device-instants.ts). */
+const anyInstant = fc.oneof(schemaInstant, instantEnds);
 
 const boundary = fc.record({
   timezone: fc.constantFrom(
