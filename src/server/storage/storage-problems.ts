@@ -8,8 +8,6 @@ import { dirname } from 'node:path';
 export interface StorageProblem {
   kind: 'quota' | 'storage-unavailable';
   reason: string;
-  /** The file writes went to is no longer the database: nothing written now may be acknowledged. */
-  lost?: boolean;
 }
 
 /** Below this much free space a write may fail half-way: refuse first, with the reason. */
@@ -25,20 +23,24 @@ export function fileIdentity(file: string): FileIdentity | null {
   return stats ? { dev: stats.dev, ino: stats.ino } : null;
 }
 
+/** The file writes go to is no longer the database (one stat). */
+export function sqliteFileGone(file: string, opened: FileIdentity): StorageProblem | null {
+  const now = fileIdentity(file);
+  if (now && now.dev === opened.dev && now.ino === opened.ino) return null;
+  return {
+    kind: 'storage-unavailable',
+    reason: `The database file ${file} was deleted or replaced while the server ran. Nothing more is accepted: phones keep their changes. Restore the file from a backup and restart the server.`,
+  };
+}
+
 /**
  * What a look at the SQLite file and its disk finds, without writing: deleted or replaced while
  * the server ran, read-only (access(2) says so even to root on a read-only mount), or a disk too
  * full. A few system calls, cheap enough for every write request and every /healthz.
  */
 export function sqliteFileProblem(file: string, opened: FileIdentity, minFree = minFreeBytes): StorageProblem | null {
-  const now = fileIdentity(file);
-  if (!now || now.dev !== opened.dev || now.ino !== opened.ino) {
-    return {
-      kind: 'storage-unavailable',
-      lost: true,
-      reason: `The database file ${file} was deleted or replaced while the server ran. Nothing more is accepted: phones keep their changes. Restore the file from a backup and restart the server.`,
-    };
-  }
+  const gone = sqliteFileGone(file, opened);
+  if (gone) return gone;
   try {
     accessSync(file, constants.W_OK);
     accessSync(dirname(file), constants.W_OK);
@@ -103,7 +105,6 @@ function classifyStorageCode(code: string): StorageProblem | null {
   ) {
     return {
       kind: 'storage-unavailable',
-      lost: code === 'SQLITE_READONLY_DBMOVED',
       reason: `The database cannot be written (${code}). Phones keep their changes until it can.`,
     };
   }

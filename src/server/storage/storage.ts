@@ -12,6 +12,7 @@ import {
   type FileIdentity,
   fileIdentity,
   type StorageProblem,
+  sqliteFileGone,
   sqliteFileProblem,
 } from './storage-problems';
 
@@ -28,6 +29,8 @@ export interface Storage {
   createdAt: string;
   /** What a look at the database finds stopping writes now (SQLite: the file and its disk), or null. */
   liveProblem(): StorageProblem | null;
+  /** Only whether the database file is gone (SQLite; one stat): what was just written would be lost. */
+  fileGone(): StorageProblem | null;
   /** That, or a write that failed for a storage reason and nothing succeeded since: for /healthz. */
   problem(): StorageProblem | null;
   /** Why a failed statement failed, when storage is the cause; remembered until a write succeeds. */
@@ -138,6 +141,7 @@ export async function openStorage(config: StorageConfig, now: () => Date = () =>
       db,
       createdAt: row.value,
       liveProblem,
+      fileGone: () => (sqlite && config.kind === 'sqlite' ? sqliteFileGone(config.file, sqlite.identity) : null),
       problem,
       explainFailure(error) {
         const found = classifyStorageError(error, config.kind === 'sqlite' ? config.file : undefined);

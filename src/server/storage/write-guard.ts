@@ -24,8 +24,9 @@ export function guardWrites(app: FastifyInstance, storage: Storage): void {
   });
   app.addHook('onSend', async (request, reply, payload) => {
     if (!isWrite(request) || reply.statusCode >= 400) return payload;
-    const problem = storage.liveProblem();
-    if (!problem?.lost) {
+    // The full look ran before the request; after it, only whether the file went away matters.
+    const problem = storage.fileGone();
+    if (!problem) {
       storage.noteWritten();
       return payload;
     }
