@@ -5,6 +5,7 @@ import { severities } from './issue';
 import { clockPattern, parseClock } from './operational-day';
 import { sameValue } from './same-value';
 import { canChangeEventSettings, type Role } from './staff';
+import { maxRetentionDays, retentionDaysOf } from './personal-data';
 import { parseOrThrow } from './validation';
 
 const requiredText = (max: number, what: string) =>
@@ -30,6 +31,10 @@ export const eventMutationArgSchemas = {
     dayStartsAt: z.optional(clock),
     responseTargets: z.optional(
       z.object(Object.fromEntries(severities.map((s) => [s, target])) as Record<(typeof severities)[number], typeof target>),
+    ),
+    /** Organizers only: they answer for attendees' personal data. */
+    retentionDays: z.optional(
+      z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxRetentionDays)),
     ),
   }),
   /** The whole zone list: a zone keeps its id when renamed, so its issues stay in it. */
@@ -86,6 +91,13 @@ function changeEventSettings(
     const shown = (m: number | null) => (m === null ? 'same day' : `${m} min`);
     const moved = severities.filter((s) => args.responseTargets![s] !== event.responseTargets[s]);
     said.push(`response targets ${moved.map((s) => `${s} ${shown(args.responseTargets![s])}`).join(', ')}`);
+  }
+  if (args.retentionDays !== undefined && args.retentionDays !== retentionDaysOf(event)) {
+    if (ctx.actor.role !== 'organizer') {
+      throw new AppError('forbidden', 'Only an organizer can change how long attendee personal data is kept.');
+    }
+    next.retentionDays = args.retentionDays;
+    said.push(`attendee personal data kept ${retentionDaysOf(event)} → ${args.retentionDays} days after the event`);
   }
   if (said.length === 0) return event;
   return withChange(next, ctx, `Festival settings: ${said.join('; ')}`);

@@ -14,6 +14,8 @@ export const festivalEventSchema = z.object({
   categories: z.array(z.object({ id: z.string(), label: z.string(), isReferral: z.exactOptional(z.boolean()) })),
   // In the order the server writes them, so copies compare equal as text too.
   responseTargets: z.object({ urgent: target, high: target, medium: target, low: target }),
+  retentionDays: z.exactOptional(z.number()),
+  personalDataPurgedAt: z.exactOptional(z.string()),
   changes: z.exactOptional(
     z.array(z.object({ id: z.string(), at: z.string(), by: z.object({ id: z.string(), name: z.string() }), text: z.string() })),
   ),

@@ -21,6 +21,10 @@ export interface FestivalEvent extends DayBoundary {
    * the last `maxEventChanges`; events stored before settings were synced have none.
    */
   changes?: EventChange[];
+  /** Days attendee personal data is kept after the last festival day (default 30). */
+  retentionDays?: number;
+  /** When the server removed the event's attendee personal data, the retention period having ended. */
+  personalDataPurgedAt?: string;
 }
 
 /** One change to the festival settings, as the server applied it. */

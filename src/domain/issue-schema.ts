@@ -65,6 +65,8 @@ export const issueSchema = z.object({
   toldAttendee: z.string(),
   tags: z.array(z.string()),
   voided: z.optional(z.object({ at: time, by: person, reason: z.string() })),
+  personalDataRemoved: z.optional(z.object({ at: time, by: person, why: z.enum(['erasure', 'retention']) })),
+  contactWithheld: z.optional(z.boolean()),
   timeline: z.array(
     z.object({
       id: z.string(),

@@ -126,6 +126,21 @@ export interface Issue {
    * it stays on the record and in the issues export, and leaves every list, count and summary.
    */
   voided?: Voided | undefined;
+  /** Set when the attendee's personal data was erased on request or removed after the retention period. */
+  personalDataRemoved?: PersonalDataRemoved | undefined;
+  /**
+   * Set by the server on a copy sent to a device that may not read attendee contact details,
+   * when there were some: they are held by the coordinators (staff need not ask again).
+   */
+  contactWithheld?: boolean | undefined;
+}
+
+export type RemovalReason = 'erasure' | 'retention';
+
+export interface PersonalDataRemoved {
+  at: string;
+  by: PersonRef;
+  why: RemovalReason;
 }
 
 export interface Voided {

@@ -1,4 +1,5 @@
 import type { Issue } from '../../domain/issue';
+import { withheldFromStaff } from '../../domain/personal-data';
 import { canReadContactDetails } from '../../domain/staff';
 import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
@@ -8,8 +9,6 @@ import { issuesChangedAfter } from '../repositories/issue-repository';
 import { peopleChangedAfter } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
 import type { PullStamps } from './pull-stamps';
-
-const noContact = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
 /**
  * How stale the device's "last pulled / last seen" may be. Coordinators read it to the minute
@@ -30,7 +29,8 @@ export interface PullRequest {
 /**
  * Changes after the cursor, in change order, one page at a time, as the JSON text of a
  * PullPage (sync-protocol.ts). Attendee contact details are personal data: a staff device
- * receives them only on issues it logged itself. The event's settings and the people directory
+ * receives them only on issues it logged itself; on others' issues they are withheld and
+ * anything shaped like them masked in free text (`withheldFromStaff`). The event's settings and the people directory
  * are sent when they changed after the cursor; both are whole states, so sending a newer one
  * early is harmless.
  *
@@ -59,7 +59,7 @@ export async function pullChanges(
     const visible =
       mayReadContact || row.reported_by_device === device.id
         ? row.data
-        : JSON.stringify({ ...(JSON.parse(row.data) as Issue), attendee: noContact });
+        : JSON.stringify(withheldFromStaff(JSON.parse(row.data) as Issue));
     return `{"issue":${visible},"version":${Number(row.change_seq)}}`;
   });
   // The usual poll: nothing of the event changed after the cursor, so there are no settings or

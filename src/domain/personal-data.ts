@@ -1,0 +1,238 @@
+import { withoutContactDetails } from './attendee-redaction';
+import { dayWindow } from './day-window';
+import type { FestivalEvent } from './event';
+import type { Attendee, Issue, PersonalDataRemoved, PersonRef, RemovalReason, TimelineEntry } from './issue';
+
+/**
+ * Attendee personal data: what a staff phone may see of it, how it is erased on request and
+ * removed after the retention period. The same functions run on the server and on phones, so an
+ * issue redacted on one is redacted the same on the other.
+ */
+
+/** What replaces an erased mention in free text. */
+export const erasedMark = '[erased]';
+
+/** Days attendee personal data is kept after the event's last day, unless the organizer sets otherwise. */
+export const defaultRetentionDays = 30;
+export const maxRetentionDays = 3650;
+
+/** Who did the removal and under which id its timeline entry goes. */
+export interface RemovalStamp {
+  entryId: string;
+  at: string;
+  by: PersonRef;
+}
+
+const noAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
+
+export function hasContactDetails(attendee: Attendee): boolean {
+  return (
+    attendee.name.trim() !== '' ||
+    attendee.email.trim() !== '' ||
+    attendee.phone.trim() !== '' ||
+    attendee.ticketId.trim() !== ''
+  );
+}
+
+/** Every text staff type into an issue, and the timeline that quotes them, passed through `f`. */
+export function mapIssueText(issue: Issue, f: (text: string) => string): Issue {
+  const entry = (e: TimelineEntry): TimelineEntry => {
+    const text = f(e.text);
+    const note = f(e.note);
+    return text === e.text && note === e.note ? e : { ...e, text, note };
+  };
+  return {
+    ...issue,
+    source: { ...issue.source, link: f(issue.source.link) },
+    location: f(issue.location),
+    summary: f(issue.summary),
+    details: f(issue.details),
+    resolution: f(issue.resolution),
+    toldAttendee: f(issue.toldAttendee),
+    publicRisk: { ...issue.publicRisk, link: f(issue.publicRisk.link) },
+    tags: issue.tags.map(f),
+    timeline: issue.timeline.map(entry),
+    ...(issue.voided ? { voided: { ...issue.voided, reason: f(issue.voided.reason) } } : {}),
+  };
+}
+
+/**
+ * The issue as a device that may not read attendee contact details receives it: the contact
+ * fields empty, marked as held by the coordinators (so staff do not ask the attendee again), and
+ * anything shaped like an email or phone number, or naming the attendee, taken out of free text.
+ */
+export function withheldFromStaff(issue: Issue): Issue {
+  const attendee = issue.attendee;
+  const masked = mapIssueText(issue, (text) => withoutContactDetails(text, attendee));
+  return { ...masked, attendee: noAttendee, ...(hasContactDetails(attendee) ? { contactWithheld: true } : {}) };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Finding one attendee
+
+/** What identifies the person an organizer is asked about: any of these may be empty. */
+export interface AttendeeTerms {
+  names: string[];
+  emails: string[];
+  phones: string[];
+  ticketIds: string[];
+}
+
+const normalName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
+const digitsOf = (text: string): string => text.replace(/\D/g, '');
+/** The national part of a number: "+31 6 1234 5678" and "06-12345678" end the same. */
+const phoneTail = (phone: string): string => digitsOf(phone).slice(-9);
+const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+export const looksLikeEmail = (text: string): boolean => /^[^\s@]+@[^\s@]+\.[^\s@]+$/.test(text.trim());
+export const looksLikePhone = (text: string): boolean => /^\+?[\d\s().-]+$/.test(text.trim()) && digitsOf(text).length >= 6;
+
+/** What an organizer typed into "find an attendee", as terms. */
+export function termsOfQuery(query: string): AttendeeTerms {
+  const q = query.trim();
+  if (looksLikeEmail(q)) return { names: [], emails: [q], phones: [], ticketIds: [] };
+  if (looksLikePhone(q)) return { names: [], emails: [], phones: [q], ticketIds: [] };
+  return { names: q.length >= 2 ? [q] : [], emails: [], phones: [], ticketIds: q.length >= 3 ? [q] : [] };
+}
+
+/** The terms with every identifier of these attendees added (found by email, erase their phone too). */
+export function withAttendees(terms: AttendeeTerms, attendees: Attendee[]): AttendeeTerms {
+  const add = (list: string[], value: string, same: (a: string, b: string) => boolean) =>
+    value.trim() !== '' && !list.some((v) => same(v, value)) ? [...list, value.trim()] : list;
+  let next = terms;
+  for (const a of attendees) {
+    next = {
+      names: add(next.names, a.name, (x, y) => normalName(x) === normalName(y)),
+      emails: add(next.emails, a.email, (x, y) => x.toLowerCase() === y.toLowerCase()),
+      phones: add(next.phones, a.phone, (x, y) => phoneTail(x) === phoneTail(y)),
+      ticketIds: add(next.ticketIds, a.ticketId, (x, y) => x.toLowerCase() === y.toLowerCase()),
+    };
+  }
+  return next;
+}
+
+const sameEmail = (terms: AttendeeTerms, email: string) =>
+  email.trim() !== '' && terms.emails.some((e) => e.toLowerCase() === email.trim().toLowerCase());
+const samePhone = (terms: AttendeeTerms, phone: string) =>
+  phoneTail(phone).length >= 6 && terms.phones.some((p) => phoneTail(p) === phoneTail(phone));
+
+/**
+ * Whether the issue's attendee may be this person, for an organizer's search: the same email,
+ * phone or ticket, or a name containing what was typed ("de Vries").
+ */
+export function mayBeAttendee(issue: Pick<Issue, 'attendee'>, terms: AttendeeTerms): boolean {
+  const a = issue.attendee;
+  if (sameEmail(terms, a.email) || samePhone(terms, a.phone)) return true;
+  if (a.ticketId !== '' && terms.ticketIds.some((t) => t.toLowerCase() === a.ticketId.trim().toLowerCase())) return true;
+  const name = normalName(a.name);
+  return name !== '' && terms.names.some((n) => normalName(n) !== '' && name.includes(normalName(n)));
+}
+
+/**
+ * Whether the issue's attendee is this person, for an erasure: the same email, phone or ticket,
+ * or the same full name with no email or phone of someone else beside it (two people can share
+ * a name; they rarely share an address).
+ */
+export function isAttendee(issue: Pick<Issue, 'attendee'>, terms: AttendeeTerms): boolean {
+  const a = issue.attendee;
+  if (sameEmail(terms, a.email) || samePhone(terms, a.phone)) return true;
+  if (a.ticketId !== '' && terms.ticketIds.some((t) => t.toLowerCase() === a.ticketId.trim().toLowerCase())) return true;
+  const name = normalName(a.name);
+  if (name === '' || !terms.names.some((n) => normalName(n) === name)) return false;
+  const otherEmail = a.email.trim() !== '' && !sameEmail(terms, a.email);
+  const otherPhone = digitsOf(a.phone).length >= 6 && !samePhone(terms, a.phone);
+  return !otherEmail && !otherPhone;
+}
+
+/**
+ * The person's identifiers in free text replaced by `erasedMark`: each email, ticket id and full
+ * name as written, and each phone number however it was typed (spaces, dashes, +31 or 0).
+ */
+export function redactTerms(text: string, terms: AttendeeTerms): string {
+  if (text === '') return text;
+  let out = text;
+  const lower = () => out.toLowerCase();
+  for (const literal of [...terms.emails, ...terms.ticketIds, ...terms.names]) {
+    const term = literal.trim().replace(/\s+/g, ' ');
+    if (term.length < 2 || !lower().includes(term.toLowerCase().split(' ')[0]!)) continue;
+    const pattern = term.split(' ').map(escapeRegExp).join('\\s+');
+    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu'), erasedMark);
+  }
+  if (digitsOf(out).length >= 6) {
+    for (const phone of terms.phones) {
+      const tail = phoneTail(phone);
+      if (tail.length < 6) continue;
+      const spaced = [...tail].join('[\\s().-]*');
+      out = out.replace(new RegExp(`(?:\\+\\d{1,3}[\\s().-]*)?(?:\\(?0\\)?[\\s().-]*)?${spaced}(?!\\d)`, 'g'), erasedMark);
+    }
+  }
+  return out;
+}
+
+export function mentionsTerms(issue: Issue, terms: AttendeeTerms): boolean {
+  return JSON.stringify(mapIssueText(issue, (text) => redactTerms(text, terms))) !== JSON.stringify(issue);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Removing
+
+function stamped(issue: Issue, stamp: RemovalStamp, why: RemovalReason, text: string): Issue {
+  const entry: TimelineEntry = { id: stamp.entryId, at: stamp.at, by: stamp.by, kind: 'fields', text, note: '' };
+  const removed: PersonalDataRemoved = { at: stamp.at, by: stamp.by, why };
+  return { ...issue, personalDataRemoved: removed, timeline: [...issue.timeline, entry] };
+}
+
+/**
+ * The person erased from one issue, on request. Where they are the issue's attendee, the contact
+ * fields are emptied, consent is withdrawn (nobody may contact them now) and everything shaped
+ * like contact details is taken out of its free text; elsewhere only their own identifiers are.
+ * The timeline says that something was erased, when and by whom, never what. Null when the issue
+ * holds nothing of theirs.
+ */
+export function eraseAttendee(issue: Issue, terms: AttendeeTerms, stamp: RemovalStamp, theirs = isAttendee(issue, terms)): Issue | null {
+  const attendee = issue.attendee;
+  const redacted = mapIssueText(issue, (text) =>
+    redactTerms(theirs ? withoutContactDetails(text, attendee) : text, terms),
+  );
+  const next: Issue = theirs
+    ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } }
+    : redacted;
+  if (JSON.stringify(next) === JSON.stringify(issue)) return null;
+  return stamped(next, stamp, 'erasure', `Attendee personal data erased on request by ${stamp.by.name}`);
+}
+
+/**
+ * What the retention period leaves of an issue: no contact fields and no contact details or
+ * attendee name in free text. Consent, figures, categories, moods and times stay for the
+ * organizer's reports. Null when there is nothing left to remove.
+ */
+export function purgePersonalData(issue: Issue, stamp: RemovalStamp): Issue | null {
+  if (issue.personalDataRemoved?.why === 'retention') return null;
+  const attendee = issue.attendee;
+  const next = { ...mapIssueText(issue, (text) => withoutContactDetails(text, attendee)), attendee: noAttendee };
+  if (JSON.stringify(next) === JSON.stringify(issue)) return null;
+  return stamped(next, stamp, 'retention', 'Attendee personal data removed: the retention period ended');
+}
+
+// ---------------------------------------------------------------------------------------------
+// Retention
+
+export function retentionDaysOf(event: Pick<FestivalEvent, 'retentionDays'>): number {
+  return event.retentionDays ?? defaultRetentionDays;
+}
+
+/**
+ * When the event's attendee personal data must be gone: the end of its last festival day plus
+ * the retention period. Null for an event without days (nothing to count from yet).
+ */
+export function retentionEndsAt(event: FestivalEvent): string | null {
+  const last = event.days.at(-1);
+  if (last === undefined) return null;
+  const end = dayWindow(last, event).endMs + retentionDaysOf(event) * 24 * 60 * 60 * 1000;
+  return new Date(end).toISOString();
+}
+
+export function retentionHasEnded(event: FestivalEvent, now: Date): boolean {
+  const ends = retentionEndsAt(event);
+  return ends !== null && Date.parse(ends) <= now.getTime();
+}
