@@ -6,7 +6,7 @@ import type { Role } from '../domain/staff';
 import type { PullPage, Refusal } from '../domain/sync-protocol';
 import type { HelptentDatabase } from './database';
 import { putPeople } from './people-repository';
-import { fileQueueRowsInBulk, filesRowsDifferently, refileQueueRows } from './queue-pages';
+import { deleteQueueRows, fileQueueRowsInBulk, filesRowsDifferently, refileQueueRows } from './queue-pages';
 import type { StoredIssue, UnsentChange } from './rows';
 import { maxSetAside, type SyncState, syncStateKey, type UnreadableRow } from './sync-state';
 
@@ -138,6 +138,23 @@ function byIssue(entries: UnsentChange[]): Map<string, UnsentChange[]> {
 }
 
 /**
+ * Issues whose attendee's personal data the server has just removed (an erasure, the retention
+ * period): the queue's earlier rows of them, kept in pages until compacted, go now, in the
+ * caller's transaction; the rows filed next hold what is left.
+ */
+async function forgetRemovedPersonalData(db: HelptentDatabase, issues: StoredIssue[]): Promise<void> {
+  const removed = issues.filter((issue) => issue.personalDataRemoved);
+  if (removed.length === 0) return;
+  const before = await db.issues.bulkGet(removed.map((issue) => issue.id));
+  const newly = removed.filter((issue, i) => before[i] && !sameValue(before[i]!.personalDataRemoved, issue.personalDataRemoved));
+  if (newly.length > 0)
+    await deleteQueueRows(
+      db,
+      newly.map((issue) => issue.id),
+    );
+}
+
+/**
  * Stores one pulled page and its cursor in one transaction. What this person typed and the
  * server has not seen yet is re-applied on top of the server's copy, so it never disappears.
  * Changes the server already had when it made the page are in that copy (or were refused) and
@@ -162,6 +179,7 @@ export async function applyPulledPage(db: HelptentDatabase, page: PullPage, unre
       ...replay(issue, pending.get(issue.id), (copy, entry, ctx) => applyMutation(copy, entry.name, entry.args, ctx)),
       serverVersion: version,
     }));
+    await forgetRemovedPersonalData(db, issues);
     await db.issues.bulkPut(issues);
     if (filesRowsDifferently(current, event)) await refileQueueRows(db, event);
     else await fileQueueRowsInBulk(db, issues, event);

@@ -27,10 +27,7 @@ const noAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', pre
 
 export function hasContactDetails(attendee: Attendee): boolean {
   return (
-    attendee.name.trim() !== '' ||
-    attendee.email.trim() !== '' ||
-    attendee.phone.trim() !== '' ||
-    attendee.ticketId.trim() !== ''
+    attendee.name.trim() !== '' || attendee.email.trim() !== '' || attendee.phone.trim() !== '' || attendee.ticketId.trim() !== ''
   );
 }
 
@@ -189,29 +186,82 @@ function stamped(issue: Issue, stamp: RemovalStamp, why: RemovalReason, text: st
  * The timeline says that something was erased, when and by whom, never what. Null when the issue
  * holds nothing of theirs.
  */
-export function eraseAttendee(issue: Issue, terms: AttendeeTerms, stamp: RemovalStamp, theirs = isAttendee(issue, terms)): Issue | null {
+export function eraseAttendee(
+  issue: Issue,
+  terms: AttendeeTerms,
+  stamp: RemovalStamp,
+  theirs = isAttendee(issue, terms),
+): Issue | null {
   const attendee = issue.attendee;
-  const redacted = mapIssueText(issue, (text) =>
-    redactTerms(theirs ? withoutContactDetails(text, attendee) : text, terms),
-  );
-  const next: Issue = theirs
-    ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } }
-    : redacted;
+  const redacted = mapIssueText(issue, (text) => redactTerms(theirs ? withoutContactDetails(text, attendee) : text, terms));
+  const next: Issue = theirs ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } } : redacted;
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'erasure', `Attendee personal data erased on request by ${stamp.by.name}`);
 }
 
+/** The full names (two words or more) of attendees, to find them in any issue's text. */
+export function fullNamesOf(attendees: Attendee[]): Set<string> {
+  const names = new Set<string>();
+  for (const a of attendees) {
+    const name = normalName(a.name);
+    if (name.includes(' ')) names.add(name);
+  }
+  return names;
+}
+
+const wordPattern = /[\p{L}\p{N}'’-]+/gu;
+
+/**
+ * Attendees' full names wherever they are written (a friend named in another attendee's note),
+ * found word by word in one pass: two to four words in a row, with only spaces between them.
+ */
+export function withoutKnownNames(text: string, names: Set<string>): string {
+  if (names.size === 0 || text === '') return text;
+  const words = [...text.matchAll(wordPattern)].map((m) => ({
+    start: m.index,
+    end: m.index + m[0].length,
+    word: m[0].toLowerCase(),
+  }));
+  let out = '';
+  let copied = 0;
+  for (let i = 0; i < words.length; i += 1) {
+    for (let n = Math.min(4, words.length - i); n >= 2; n -= 1) {
+      const run = words.slice(i, i + n);
+      if (!run.every((w, k) => k === 0 || /^\s+$/.test(text.slice(run[k - 1]!.end, w.start)))) continue;
+      if (!names.has(run.map((w) => w.word).join(' '))) continue;
+      out += `${text.slice(copied, run[0]!.start)}[attendee]`;
+      copied = run.at(-1)!.end;
+      i += n - 1;
+      break;
+    }
+  }
+  return copied === 0 ? text : out + text.slice(copied);
+}
+
 /**
  * What the retention period leaves of an issue: no contact fields and no contact details or
- * attendee name in free text. Consent, figures, categories, moods and times stay for the
- * organizer's reports. Null when there is nothing left to remove.
+ * attendee name in free text (nor the full name of any attendee of the event, `names`).
+ * Consent, figures, categories, moods and times stay for the organizer's reports. Null when
+ * there is nothing left to remove.
  */
-export function purgePersonalData(issue: Issue, stamp: RemovalStamp): Issue | null {
+export function purgePersonalData(issue: Issue, stamp: RemovalStamp, names: Set<string> = new Set()): Issue | null {
   if (issue.personalDataRemoved?.why === 'retention') return null;
   const attendee = issue.attendee;
-  const next = { ...mapIssueText(issue, (text) => withoutContactDetails(text, attendee)), attendee: noAttendee };
+  const clean = (text: string) => withoutKnownNames(withoutContactDetails(text, attendee), names);
+  const next = { ...mapIssueText(issue, clean), attendee: noAttendee };
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'retention', 'Attendee personal data removed: the retention period ended');
+}
+
+/**
+ * An issue whose attendee was erased or whose event's retention period ended takes no personal
+ * data again: a phone that was offline during the removal may still send the old text, and an
+ * erased attendee is not to be recorded anew. Applied by the server to every later change.
+ */
+export function keepRemoved(issue: Issue): Issue {
+  const attendee = issue.attendee;
+  const next = { ...mapIssueText(issue, (text) => withoutContactDetails(text, attendee)), attendee: noAttendee };
+  return JSON.stringify(next) === JSON.stringify(issue) ? issue : next;
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { appVersion } from '../domain/app-version';
 import { buildApp } from './app';
 import { loadConfig } from './config';
+import { scheduleRetention } from './personal-data/retention-schedule';
 
 function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
@@ -28,7 +29,9 @@ async function main(): Promise<void> {
   });
 
   let closing = false;
+  let stopRetention = () => {};
   const shutdown = (signal: string) => {
+    stopRetention();
     if (closing) {
       app.log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
@@ -54,6 +57,7 @@ async function main(): Promise<void> {
   process.on('SIGTERM', () => shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
+  stopRetention = scheduleRetention(app);
   const port = (app.server.address() as { port: number }).port;
   const urls = [`http://localhost:${port}/`];
   if (config.host === '0.0.0.0') urls.push(...lanAddresses().map((ip) => `http://${ip}:${port}/`));

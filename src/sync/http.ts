@@ -10,6 +10,8 @@ export interface CallInit {
   /** Sent as JSON. */
   body?: unknown;
   signal?: AbortSignal;
+  /** 'text' for an answer that is a file to hand over as it is (a page); checked against `answer` as a string. */
+  as?: 'json' | 'text';
 }
 
 /** One request to the sync server; the answer is checked against its schema from the contract. */
@@ -74,6 +76,7 @@ export function createTransport(options: TransportOptions = {}): Call {
       );
     }
     if (!response.ok) throw await errorOf(response);
+    if (init.as === 'text') return parseOrThrow(answer, await response.text(), 'answer');
     let body: unknown;
     try {
       body = await response.json();

@@ -54,6 +54,8 @@ export async function startTestServer(
     trustProxy?: boolean;
     /** Off only where a test stores what the server must not answer with (a damaged row). */
     checkAnswers?: boolean;
+    /** Collects the server's log lines (level info) here. */
+    logLines?: string[];
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
@@ -71,6 +73,7 @@ export async function startTestServer(
     storage,
     staticDir,
     checkAnswers: options.checkAnswers ?? true,
+    ...(options.logLines ? { logger: { level: 'info', stream: { write: (line: string) => options.logLines!.push(line) } } } : {}),
     ...(options.minProtocolVersion ? { minProtocolVersion: options.minProtocolVersion } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),

@@ -4,18 +4,8 @@ import { type ExportKind, type ExportRequest, exportFileName, exportTable } from
 import { logExport } from '../../sync/export-reports';
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
+import { download } from '../download';
 import { useSession } from '../session';
-
-function download(fileName: string, body: string, type: string): void {
-  const url = URL.createObjectURL(new Blob([body], { type }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = fileName;
-  document.body.append(link);
-  link.click();
-  link.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
-}
 
 export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: string }) {
   const { db, event } = useSession();

@@ -3,6 +3,7 @@ import { AppError } from '../../domain/app-error';
 import type { FestivalEvent, Zone } from '../../domain/event';
 import { type Severity, severities } from '../../domain/issue';
 import { parseClock } from '../../domain/operational-day';
+import { maxRetentionDays, retentionDaysOf } from '../../domain/personal-data';
 import { sameValue } from '../../domain/same-value';
 import { makeEventChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
@@ -61,6 +62,7 @@ interface SettingsForm {
   dayStartsAt: string;
   zones: string;
   targets: Record<Severity, string>;
+  retentionDays: string;
 }
 
 function formOf(event: FestivalEvent): SettingsForm {
@@ -70,6 +72,7 @@ function formOf(event: FestivalEvent): SettingsForm {
     dayStartsAt: event.dayStartsAt,
     zones: event.zones.map((z) => z.name).join('\n'),
     targets: Object.fromEntries(severities.map((s) => [s, targetText(event.responseTargets[s])])) as Record<Severity, string>,
+    retentionDays: String(retentionDaysOf(event)),
   };
 }
 
@@ -96,7 +99,8 @@ export function EventSettings() {
   // Only what the person typed is kept here; every other field shows the settings as they are
   // now, so changes another coordinator made arrive in the open form.
   const [edited, setEdited] = useState<Partial<SettingsForm>>({});
-  const { name, timezone, dayStartsAt, zones, targets } = { ...formOf(event), ...edited };
+  const { name, timezone, dayStartsAt, zones, targets, retentionDays } = { ...formOf(event), ...edited };
+  const isOrganizer = session.role === 'organizer';
   const edit = (patch: Partial<SettingsForm>) => setEdited({ ...edited, ...patch });
   const zoneOptions = timezones.includes(event.timezone) ? timezones : [event.timezone, ...timezones];
 
@@ -119,7 +123,17 @@ export function EventSettings() {
           ) as FestivalEvent['responseTargets'];
           const nextZones = zonesFrom(zones, event.zones);
           if (nextZones.length === 0) throw new AppError('invalid', 'The festival needs at least one zone.');
-          await makeEventChange(session, 'changeEventSettings', { name: name.trim(), timezone, dayStartsAt, responseTargets });
+          const keepDays = Number(retentionDays);
+          if (isOrganizer && (!Number.isInteger(keepDays) || keepDays < 1 || keepDays > maxRetentionDays)) {
+            throw new AppError('invalid', `Keep attendee personal data for whole days, 1 to ${maxRetentionDays}.`);
+          }
+          await makeEventChange(session, 'changeEventSettings', {
+            name: name.trim(),
+            timezone,
+            dayStartsAt,
+            responseTargets,
+            ...(isOrganizer ? { retentionDays: keepDays } : {}),
+          });
           if (!sameValue(nextZones, event.zones)) await makeEventChange(session, 'setZones', { zones: nextZones });
         }}
       >
@@ -144,6 +158,15 @@ export function EventSettings() {
           value={zones}
           onInput={(value) => edit({ zones: value })}
         />
+        {isOrganizer && (
+          <TextField
+            label="Keep attendee personal data (days after the last festival day)"
+            hint="Then names, emails and phone numbers are removed from the server and every phone; figures stay."
+            inputMode="numeric"
+            value={retentionDays}
+            onInput={(value) => edit({ retentionDays: value })}
+          />
+        )}
         <fieldset class="targets">
           <legend>First response within (minutes; empty = the same day)</legend>
           {severities.map((s) => (

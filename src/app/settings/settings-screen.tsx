@@ -174,6 +174,23 @@ function FestivalSection() {
   );
 }
 
+/** Organizers answer attendees' requests about their data (erasure, access) from a screen of its own. */
+function AttendeeDataSection() {
+  const { role } = useSession();
+  if (role !== 'organizer') return null;
+  return (
+    <section aria-labelledby="attendee-data-title" class="card">
+      <h2 id="attendee-data-title">Attendee data</h2>
+      <p>
+        Find an attendee to export what is held about them or to erase them everywhere, and see how long personal data is kept.
+      </p>
+      <a class="button" href="/attendee-data">
+        Open attendee data
+      </a>
+    </section>
+  );
+}
+
 function DevicesSection() {
   const { db } = useSession();
   const sync = useLiveQuery(() => readSyncState(db), [db]).data;
@@ -185,6 +202,7 @@ export function SettingsScreen() {
     <Screen title="Settings">
       <SyncSection />
       <DevicesSection />
+      <AttendeeDataSection />
       <PeopleSection />
       <DisplaySection />
       <ChangesSection />

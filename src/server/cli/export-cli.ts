@@ -1,4 +1,4 @@
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { chmodSync, mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { AppError } from '../../domain/app-error';
@@ -100,7 +100,9 @@ async function main(): Promise<void> {
   if (!file) fail(`There is no event "${options.eventId}" in ${describeStorage(config.storage)}.`, false);
   const path = resolve(process.cwd(), options.out ?? file.fileName);
   mkdirSync(dirname(path), { recursive: true });
-  writeFileSync(path, file.body);
+  // Exports carry attendees' contact details: readable by this user only.
+  writeFileSync(path, file.body, { mode: 0o600 });
+  chmodSync(path, 0o600);
   console.log(`Wrote ${file.rows} ${file.rows === 1 ? 'row' : 'rows'} to ${path} (recorded in the export log).`);
 }
 

@@ -1,4 +1,4 @@
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 import SQLite from 'better-sqlite3';
 import { Kysely, PostgresDialect, SqliteDialect, sql } from 'kysely';
@@ -83,9 +83,21 @@ interface OpenedSqlite {
   health: SQLite.Database;
 }
 
+/**
+ * The database holds attendees' personal data: its file is readable by the server's user only
+ * (SQLite gives its log files the same mode), in a folder only that user can list when the
+ * server created it.
+ */
+function createPrivately(file: string): void {
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
+  if (!existsSync(file)) writeFileSync(file, '', { mode: 0o600 });
+  chmodSync(file, 0o600);
+}
+
 function openSqlite(file: string, recreate: boolean): OpenedSqlite {
-  mkdirSync(dirname(file), { recursive: true });
+  mkdirSync(dirname(file), { recursive: true, mode: 0o700 });
   checkNotVanished(file, recreate);
+  createPrivately(file);
   const database = new SQLite(file);
   // WAL lets readers go on while a sync batch writes; FULL because an acknowledged push must
   // survive a power cut of the box in the info tent.
@@ -93,6 +105,9 @@ function openSqlite(file: string, recreate: boolean): OpenedSqlite {
   database.pragma('synchronous = FULL');
   database.pragma('foreign_keys = ON');
   database.pragma('busy_timeout = 5000');
+  // Text a change replaces (an email someone blanked, a note an erasure redacted) is zeroed in
+  // the file, not left in free space until the page is reused.
+  database.pragma('secure_delete = ON');
   const health = new SQLite(file, { readonly: true, fileMustExist: true });
   return {
     db: new Kysely<ServerDatabase>({ dialect: new SqliteDialectKeepingErrors({ database: withStatementCache(database) }) }),

@@ -8,8 +8,10 @@ import type { Issue } from '../../domain/issue';
 import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
 import { mutationTargetOf } from '../../domain/mutation-target';
 import { applyMutation } from '../../domain/mutators';
+import { keepRemoved, purgePersonalData } from '../../domain/personal-data';
 import type { PushedMutation, Refusal } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
+import { retentionRunner } from '../personal-data/retention';
 import { countIssuesInZone, readEvent, saveEventConfig } from '../repositories/event-repository';
 import { insertIssues, readIssueRows, updateIssue } from '../repositories/issue-repository';
 import { recordRefusal } from '../repositories/refusal-repository';
@@ -222,11 +224,21 @@ export class Batch {
     return this.seq;
   }
 
-  /** Every issue this batch touched, written once: new ones many rows per statement. */
+  /**
+   * Every issue this batch touched, written once: new ones many rows per statement. Personal data
+   * removed by an erasure or the retention period does not come back with a late change.
+   */
   async writeIssues(): Promise<void> {
     const inserts: IssuesTable[] = [];
+    const arrivals = [...this.issues.values()].some((w) => w.isNew && w.changeSeq !== null);
+    const purged = arrivals && (await this.currentEvent()).personalDataPurgedAt !== undefined;
     for (const [id, working] of this.issues) {
       if (working.changeSeq === null) continue;
+      if (working.issue.personalDataRemoved) working.issue = keepRemoved(working.issue);
+      else if (purged && working.isNew) {
+        const stamp = { entryId: `${id}:retention`, at: this.at, by: retentionRunner };
+        working.issue = purgePersonalData(working.issue, stamp) ?? working.issue;
+      }
       const values = {
         change_seq: working.changeSeq,
         data: JSON.stringify(working.issue),

@@ -1,0 +1,73 @@
+import type { Kysely } from 'kysely';
+import type { Issue } from '../../domain/issue';
+import { lockEventChanges, saveLastChangeSeq } from '../repositories/event-repository';
+import type { ServerDatabase } from '../storage/schema';
+import type { Storage } from '../storage/storage';
+
+type Db = Kysely<ServerDatabase>;
+
+/** Issues read per page: an event's 20,000 issues are never all held at once. */
+const pageSize = 500;
+
+/** Every issue of the event, a page at a time in id order, handed to `visit`. */
+export async function forEachEventIssue(db: Db, eventId: string, visit: (issue: Issue) => void | Promise<void>): Promise<void> {
+  let after = '';
+  for (;;) {
+    const rows = await db
+      .selectFrom('issues')
+      .select(['id', 'data'])
+      .where('event_id', '=', eventId)
+      .where('id', '>', after)
+      .orderBy('id')
+      .limit(pageSize)
+      .execute();
+    for (const row of rows) await visit(JSON.parse(row.data) as Issue);
+    if (rows.length < pageSize) return;
+    after = rows.at(-1)!.id;
+  }
+}
+
+export interface Rewritten {
+  issuesChanged: number;
+  /** The event's change sequence after the rewrite: phones pull the changed issues from it. */
+  changeSeq: number;
+}
+
+/**
+ * Rewrites the event's issues that `change` returns a new version of, in one transaction, each
+ * under a change sequence of its own so every phone pulls it like any other change. The event's
+ * row is taken first, as pushes take it, so nothing is pushed in between.
+ */
+export async function rewriteEventIssues(
+  storage: Storage,
+  eventId: string,
+  change: (issue: Issue) => Issue | null,
+  more?: (trx: Db, seq: () => number) => Promise<void>,
+): Promise<Rewritten> {
+  return storage.db.transaction().execute(async (trx) => {
+    let seq = await lockEventChanges(trx, eventId);
+    let issuesChanged = 0;
+    const changed: Issue[] = [];
+    await forEachEventIssue(trx, eventId, (issue) => {
+      const next = change(issue);
+      if (next) changed.push(next);
+    });
+    for (const issue of changed) {
+      seq += 1;
+      issuesChanged += 1;
+      await trx
+        .updateTable('issues')
+        .set({ data: JSON.stringify(issue), change_seq: seq })
+        .where('id', '=', issue.id)
+        .execute();
+    }
+    if (more) {
+      await more(trx, () => {
+        seq += 1;
+        return seq;
+      });
+    }
+    await saveLastChangeSeq(trx, eventId, seq);
+    return { issuesChanged, changeSeq: seq };
+  });
+}
