@@ -6,6 +6,7 @@ import { registerErrorHandling } from './errors';
 import { type HttpLimits, serverOptions, urlLimit } from './http-limits';
 import { jsonBodies } from './json-body';
 import { protocolVersions } from './protocol';
+import { auditRoutes } from './routes/audit';
 import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/exports';
@@ -78,6 +79,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   deviceRoutes(app, storage, pokes, stamps);
   syncRoutes(app, storage, pokes, stamps);
   exportRoutes(app, storage);
+  auditRoutes(app, storage);
   await staticAppRoutes(app, options.staticDir);
   return app;
 }
