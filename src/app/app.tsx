@@ -17,6 +17,7 @@ const IssueScreen = lazy(() => import('./issue/issue-screen').then((m) => m.Issu
 const SettingsScreen = lazy(() => import('./settings/settings-screen').then((m) => m.SettingsScreen));
 const FollowUpScreen = lazy(() => import('./coordinator/follow-up-screen').then((m) => m.FollowUpScreen));
 const PrRiskScreen = lazy(() => import('./coordinator/pr-risk-screen').then((m) => m.PrRiskScreen));
+const AuditScreen = lazy(() => import('./settings/audit-screen').then((m) => m.AuditScreen));
 const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
@@ -46,6 +47,7 @@ function Routes() {
           <Route path="/follow-up" component={FollowUpScreen} />
           <Route path="/pr-risk" component={PrRiskScreen} />
           <Route path="/evangelists" component={EvangelistsScreen} />
+          <Route path="/audit" component={AuditScreen} />
           <Route default component={NotFoundScreen} />
         </Router>
       </CrashGuard>
