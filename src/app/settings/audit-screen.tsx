@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { readSyncState } from '../../db/sync-state';
 import { AppError } from '../../domain/app-error';
-import { type AuditEntry, describeAuditEntry } from '../../domain/audit';
+import type { AuditEntry } from '../../domain/audit';
+import { describeAuditEntry } from '../../domain/audit-sentence';
 import { readAuditLog } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { Screen } from '../components/screen';

@@ -1,6 +1,7 @@
 import { parseArgs } from 'node:util';
 import { AppError } from '../../domain/app-error';
-import { describeAuditEntry, maxAuditPage } from '../../domain/audit';
+import { maxAuditPage } from '../../domain/audit';
+import { describeAuditEntry } from '../../domain/audit-sentence';
 import { loadConfig, type StorageConfig } from '../config';
 import { readServerEvent } from '../events/event-admin';
 import { readAuditLog } from '../repositories/audit-repository';

@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  type AuditDetail,
-  auditActions,
-  auditEntrySchema,
-  describeAuditEntry,
-  settingsChangeDetail,
-} from '../../../src/domain/audit';
+import { type AuditDetail, auditActions, auditEntrySchema, settingsChangeDetail } from '../../../src/domain/audit';
+import { describeAuditEntry } from '../../../src/domain/audit-sentence';
 import { defaultEvent } from '../../../src/domain/event';
 
 const jo = { deviceId: 'device-1', name: 'Jo' };
