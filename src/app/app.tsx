@@ -18,6 +18,7 @@ const SettingsScreen = lazy(() => import('./settings/settings-screen').then((m) 
 const FollowUpScreen = lazy(() => import('./coordinator/follow-up-screen').then((m) => m.FollowUpScreen));
 const PrRiskScreen = lazy(() => import('./coordinator/pr-risk-screen').then((m) => m.PrRiskScreen));
 const AttendeeDataScreen = lazy(() => import('./settings/attendee-data-screen').then((m) => m.AttendeeDataScreen));
+const AuditScreen = lazy(() => import('./settings/audit-screen').then((m) => m.AuditScreen));
 const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
@@ -48,6 +49,7 @@ function Routes() {
           <Route path="/pr-risk" component={PrRiskScreen} />
           <Route path="/evangelists" component={EvangelistsScreen} />
           <Route path="/attendee-data" component={AttendeeDataScreen} />
+          <Route path="/audit" component={AuditScreen} />
           <Route default component={NotFoundScreen} />
         </Router>
       </CrashGuard>

@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { errorKinds } from './app-error';
+import { auditEntrySchema } from './audit';
 import { festivalEventSchema } from './event-schema';
 import { exportKinds } from './export-rows';
 import { issueSchema } from './issue-schema';
@@ -270,6 +271,10 @@ export const exportLogAnswerSchema = z.object({
     }),
   ),
 });
+
+/** A page of the event's audit log, newest first; `before` the last entry's id asks for the next. */
+export const auditAnswerSchema = z.object({ entries: z.array(auditEntrySchema), next: z.nullable(z.string()) });
+export type AuditAnswer = z.infer<typeof auditAnswerSchema>;
 
 /** An error a phone reports so a crash in a field is seen by someone. */
 export const clientErrorReportSchema = z.object({

@@ -7,6 +7,7 @@ import { type HttpLimits, serverOptions, urlLimit } from './http-limits';
 import { jsonBodies } from './json-body';
 import { protocolVersions } from './protocol';
 import { attendeeRoutes } from './routes/attendees';
+import { auditRoutes } from './routes/audit';
 import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/exports';
@@ -80,6 +81,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   syncRoutes(app, storage, pokes, stamps);
   exportRoutes(app, storage);
   attendeeRoutes(app, storage, pokes);
+  auditRoutes(app, storage);
   await staticAppRoutes(app, options.staticDir);
   return app;
 }

@@ -1,5 +1,7 @@
 import type { Role } from '../domain/staff';
 import {
+  type AuditAnswer,
+  auditAnswerSchema,
   type DeviceView,
   devicesAnswerSchema,
   type ExportRecord,
@@ -42,4 +44,10 @@ export async function setDeviceSignedIn(token: string, deviceId: string, signedI
 
 export async function reportExport(token: string, record: ExportRecord): Promise<void> {
   await callServer('/api/exports/log', exportRecordedSchema, { method: 'POST', token, body: record });
+}
+
+/** A page of the event's audit log, newest first; `before` is the last entry id of the page before. */
+export function readAuditLog(token: string, page: { limit: number; before: string | null }): Promise<AuditAnswer> {
+  const query = new URLSearchParams({ limit: String(page.limit), ...(page.before ? { before: page.before } : {}) });
+  return callServer(`/api/audit?${query}`, auditAnswerSchema, { token });
 }

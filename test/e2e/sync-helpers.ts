@@ -13,8 +13,8 @@ function cli(databaseUrl: string, args: string[]): string {
 
 const codePattern = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})/;
 
-/** Creates an event with the organizer's command line and returns codes to join it. */
-export function createEventWithCodes(databaseUrl: string): { staff: string; coordinator: string; organizer: string } {
+/** Creates an event with the organizer's command line and returns its one-time organizer code. */
+export function createEventForOrganizer(databaseUrl: string): string {
   const created = cli(databaseUrl, [
     'create-event',
     '--name',
@@ -24,9 +24,15 @@ export function createEventWithCodes(databaseUrl: string): { staff: string; coor
     '--timezone',
     'Europe/Amsterdam',
   ]);
+  return codePattern.exec(created)![1]!;
+}
+
+/** Creates an event with the organizer's command line and returns codes to join it. */
+export function createEventWithCodes(databaseUrl: string): { staff: string; coordinator: string; organizer: string } {
+  const organizer = createEventForOrganizer(databaseUrl);
   const code = (role: string) =>
     codePattern.exec(cli(databaseUrl, ['join-code', '--event', 'test-festival', '--role', role]))![1]!;
-  return { staff: code('staff'), coordinator: code('coordinator'), organizer: codePattern.exec(created)![1]! };
+  return { staff: code('staff'), coordinator: code('coordinator'), organizer };
 }
 
 export interface Device {

@@ -71,6 +71,15 @@ async function exportsText(srv: TestServer, organizer: TestDevice): Promise<stri
   return parts.join('\n');
 }
 
+async function auditActions(srv: TestServer, organizer: TestDevice) {
+  const answer = await srv.app.inject({ method: 'GET', url: '/api/audit', headers: deviceHeaders(organizer) });
+  return (answer.json().entries as { action: string; actor: { name: string }; detail: object }[]).map((e) => ({
+    action: e.action,
+    name: e.actor.name,
+    detail: e.detail,
+  }));
+}
+
 function post(srv: TestServer, device: TestDevice, url: string, payload: unknown) {
   return srv.app.inject({ method: 'POST', url, headers: deviceHeaders(device), payload: payload as object });
 }
@@ -183,6 +192,18 @@ describe.each(backends)('attendee personal data on %s', (backend) => {
     expect(robinRow?.timeline.filter((e) => e.kind === 'note')).toHaveLength(2);
     const followUps = await exportsText(srv, f.organizer);
     expect(followUps).toContain(kim.email);
+    expect(await auditActions(srv, f.organizer)).toContainEqual({ action: 'erasure', name: 'Jo', detail: { issues: 2 } });
+  }, 30_000);
+
+  it('every erasure, access export and retention run is in the audit log, from the app and from the server', async () => {
+    server = await startTestServer({ backend });
+    const srv = server;
+    const f = await festivalWithRobin(srv);
+    await post(srv, f.organizer, '/api/attendees/access', { query: robin.email, issueIds: [f.robinIssue], format: 'html' });
+    await runRetention(srv.app.storage, 'festival', new Date('2026-08-14T12:00:00Z'));
+    const actions = await auditActions(srv, f.organizer);
+    expect(actions).toContainEqual({ action: 'retention-run', name: 'server', detail: { issues: 3, retentionDays: 30 } });
+    expect(actions).toContainEqual({ action: 'access-export', name: 'Jo', detail: { issues: 1, mentions: 1, format: 'html' } });
   }, 30_000);
 
   it('a late change from a phone that had not heard of the erasure does not bring the attendee back', async () => {

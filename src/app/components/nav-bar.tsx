@@ -8,7 +8,7 @@ const items = [
     label: 'Summary',
     match: (path: string) => ['/summary', '/follow-up', '/pr-risk', '/evangelists'].includes(path),
   },
-  { href: '/settings', label: 'Settings', match: (path: string) => path === '/settings' },
+  { href: '/settings', label: 'Settings', match: (path: string) => path === '/settings' || path === '/audit' },
 ];
 
 /** Bottom tab bar: within thumb reach when the phone is held in one hand. */

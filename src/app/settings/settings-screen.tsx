@@ -194,7 +194,21 @@ function AttendeeDataSection() {
 function DevicesSection() {
   const { db } = useSession();
   const sync = useLiveQuery(() => readSyncState(db), [db]).data;
-  return sync && sync.role !== 'staff' ? <DevicesList sync={sync} /> : null;
+  if (!sync || sync.role === 'staff') return null;
+  return (
+    <>
+      <DevicesList sync={sync} />
+      {sync.role === 'organizer' && (
+        <section aria-labelledby="audit-title" class="card">
+          <h2 id="audit-title">Audit log</h2>
+          <p>Who joined, was signed out, changed settings or exported attendee data, as the server recorded it. Needs signal.</p>
+          <a class="button" href="/audit">
+            Open the audit log
+          </a>
+        </section>
+      )}
+    </>
+  );
 }
 
 export function SettingsScreen() {

@@ -1,6 +1,7 @@
 import { chmodSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { commandLineActor } from '../../domain/audit';
 import { redactTerms } from '../../domain/personal-data';
 import { loadConfig } from '../config';
 import { readServerEvent } from '../events/event-admin';
@@ -8,7 +9,7 @@ import { accessPage } from '../personal-data/access-page';
 import { findAttendee } from '../personal-data/attendee-search';
 import { eraseAttendeeEverywhere, termsFor } from '../personal-data/erasure';
 import { runDueRetention, runRetention } from '../personal-data/retention';
-import { accessDocument } from '../personal-data/subject-access';
+import { accessDocument, recordAccessExport } from '../personal-data/subject-access';
 import { openStorage, type Storage } from '../storage/storage';
 
 const usage = `Usage:
@@ -96,7 +97,14 @@ async function run(storage: Storage, command: string, values: ReturnType<typeof 
     return;
   }
   if (command === 'erase') {
-    const result = await eraseAttendeeEverywhere(storage, { eventId, query, issueIds, by: cliRunner, now });
+    const result = await eraseAttendeeEverywhere(storage, {
+      eventId,
+      query,
+      issueIds,
+      by: cliRunner,
+      actor: commandLineActor,
+      now,
+    });
     console.log(`Erased: ${result.issuesChanged} issues changed. Phones receive the erased copies at their next sync.`);
     return;
   }
@@ -111,6 +119,7 @@ async function run(storage: Storage, command: string, values: ReturnType<typeof 
       by: cliRunner.name,
       now,
     });
+    await recordAccessExport(storage.db, { eventId, at: doc.generatedAt, actor: commandLineActor, doc, format });
     const path = resolve(process.cwd(), values.out ?? `helptent-${eventId}-subject-access.${format}`);
     writeFileSync(path, format === 'html' ? accessPage(doc) : `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });
     chmodSync(path, 0o600);

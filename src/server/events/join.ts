@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/app-error';
 import type { FestivalEvent } from '../../domain/event';
 import { hashSecret, newDeviceToken, normalizeJoinCode } from '../auth/secrets';
+import { recordAudit } from '../repositories/audit-repository';
 import { findDevice, saveDeviceJoin } from '../repositories/device-repository';
 import { lockEventChanges, readEvent, savePeopleChangeSeq } from '../repositories/event-repository';
 import { claimJoinCode, findJoinCode } from '../repositories/join-code-repository';
@@ -89,6 +90,15 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
       changeSeq: seq,
     });
     await savePeopleChangeSeq(trx, code.event_id, seq);
+    const roleChanged = existing !== undefined && existing.role !== code.role;
+    await recordAudit(trx, {
+      eventId: code.event_id,
+      at,
+      actor: { deviceId: request.deviceId, name: request.staffName },
+      ...(roleChanged
+        ? { action: 'role-change', detail: { from: existing.role, to: code.role } }
+        : { action: 'join', detail: { role: code.role, again: existing !== undefined } }),
+    });
     return { token, device, event: await readEvent(trx, code.event_id), changeSeq: seq };
   });
 }

@@ -1,4 +1,5 @@
 import { randomBytes } from 'node:crypto';
+import type { AuditActor } from '../../domain/audit';
 import type { Attendee, PersonRef } from '../../domain/issue';
 import {
   type AttendeeTerms,
@@ -9,6 +10,7 @@ import {
   withAttendees,
 } from '../../domain/personal-data';
 import { uuidV7 } from '../../domain/uuid-v7';
+import { recordAudit } from '../repositories/audit-repository';
 import { readIssueRows } from '../repositories/issue-repository';
 import type { Storage } from '../storage/storage';
 import { rewriteEventIssues } from './event-issues';
@@ -21,6 +23,8 @@ export interface ErasureRequest {
   /** The issues whose attendee is the person, as the organizer chose them. */
   issueIds: string[];
   by: PersonRef;
+  /** Who, for the audit log: the organizer's device, or the command line. */
+  actor: AuditActor;
   now: Date;
 }
 
@@ -60,8 +64,18 @@ export async function eraseAttendeeEverywhere(storage: Storage, request: Erasure
   const terms = await termsFor(storage, request);
   const chosen = new Set(request.issueIds);
   const stamp = { entryId: uuidV7(request.now.getTime(), randomBytes(10)), at: request.now.toISOString(), by: request.by };
-  const result = await rewriteEventIssues(storage, request.eventId, (issue) =>
-    eraseAttendee(issue, terms, stamp, chosen.has(issue.id) || undefined),
+  const result = await rewriteEventIssues(
+    storage,
+    request.eventId,
+    (issue) => eraseAttendee(issue, terms, stamp, chosen.has(issue.id) || undefined),
+    (trx, _seq, issuesChanged) =>
+      recordAudit(trx, {
+        eventId: request.eventId,
+        at: stamp.at,
+        actor: request.actor,
+        action: 'erasure',
+        detail: { issues: issuesChanged },
+      }),
   );
   if (result.issuesChanged > 0) await reclaimSpace(storage);
   return result;

@@ -42,7 +42,8 @@ export async function rewriteEventIssues(
   storage: Storage,
   eventId: string,
   change: (issue: Issue) => Issue | null,
-  more?: (trx: Db, seq: () => number) => Promise<void>,
+  /** More to write in the same transaction, knowing how many issues changed. */
+  more?: (trx: Db, nextSeq: () => number, issuesChanged: number) => Promise<void>,
 ): Promise<Rewritten> {
   return storage.db.transaction().execute(async (trx) => {
     let seq = await lockEventChanges(trx, eventId);
@@ -62,10 +63,11 @@ export async function rewriteEventIssues(
         .execute();
     }
     if (more) {
-      await more(trx, () => {
+      const nextSeq = () => {
         seq += 1;
         return seq;
-      });
+      };
+      await more(trx, nextSeq, issuesChanged);
     }
     await saveLastChangeSeq(trx, eventId, seq);
     return { issuesChanged, changeSeq: seq };

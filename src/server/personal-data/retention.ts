@@ -1,8 +1,10 @@
 import { randomBytes } from 'node:crypto';
+import { type AuditActor, serverActor } from '../../domain/audit';
 import type { FestivalEvent } from '../../domain/event';
 import type { Attendee, PersonRef } from '../../domain/issue';
-import { fullNamesOf, purgePersonalData, retentionHasEnded } from '../../domain/personal-data';
+import { fullNamesOf, purgePersonalData, retentionDaysOf, retentionHasEnded } from '../../domain/personal-data';
 import { uuidV7 } from '../../domain/uuid-v7';
+import { recordAudit } from '../repositories/audit-repository';
 import { readEvent, saveEventConfig } from '../repositories/event-repository';
 import type { Storage } from '../storage/storage';
 import { forEachEventIssue, rewriteEventIssues } from './event-issues';
@@ -26,6 +28,7 @@ export async function runRetention(
   eventId: string,
   now: Date,
   by = retentionRunner,
+  actor: AuditActor = serverActor,
 ): Promise<RetentionRun | null> {
   const event = await readEvent(storage.db, eventId);
   if (event.personalDataPurgedAt !== undefined || !retentionHasEnded(event, now)) return null;
@@ -39,11 +42,13 @@ export async function runRetention(
     storage,
     eventId,
     (issue) => purgePersonalData(issue, stamp, names),
-    async (trx, nextSeq) => {
+    async (trx, nextSeq, issuesChanged) => {
       // Read again inside the transaction: settings may have changed since.
       const current = await readEvent(trx, eventId);
       const purged: FestivalEvent = { ...current, personalDataPurgedAt: now.toISOString() };
       await saveEventConfig(trx, purged, nextSeq());
+      const detail = { issues: issuesChanged, retentionDays: retentionDaysOf(current) };
+      await recordAudit(trx, { eventId, at: now.toISOString(), actor, action: 'retention-run', detail });
     },
   );
   await reclaimSpace(storage);
@@ -51,11 +56,11 @@ export async function runRetention(
 }
 
 /** Every event whose retention period has ended and not yet run, run now. */
-export async function runDueRetention(storage: Storage, now: Date): Promise<RetentionRun[]> {
+export async function runDueRetention(storage: Storage, now: Date, actor: AuditActor = serverActor): Promise<RetentionRun[]> {
   const events = await storage.db.selectFrom('events').select('id').execute();
   const runs: RetentionRun[] = [];
   for (const { id } of events) {
-    const run = await runRetention(storage, id, now);
+    const run = await runRetention(storage, id, now, retentionRunner, actor);
     if (run) runs.push(run);
   }
   return runs;

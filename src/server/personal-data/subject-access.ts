@@ -1,7 +1,11 @@
+import type { Kysely } from 'kysely';
+import type { AuditActor } from '../../domain/audit';
 import type { FestivalEvent } from '../../domain/event';
 import type { Issue } from '../../domain/issue';
 import { retentionDaysOf, retentionEndsAt } from '../../domain/personal-data';
 import { categoryLabel } from '../../domain/summary/activity';
+import { recordAudit } from '../repositories/audit-repository';
+import type { ServerDatabase } from '../storage/schema';
 import type { Found } from './attendee-search';
 
 /** One issue about the person, as they are entitled to read it. */
@@ -122,4 +126,18 @@ export function accessDocument(
     issues,
     mentions: mentioned,
   };
+}
+
+/** An access export leaves the server only once the audit log says so: how many issues, which format, never whose. */
+export function recordAccessExport(
+  db: Kysely<ServerDatabase>,
+  record: { eventId: string; at: string; actor: AuditActor; doc: AccessDocument; format: string },
+): Promise<void> {
+  return recordAudit(db, {
+    eventId: record.eventId,
+    at: record.at,
+    actor: record.actor,
+    action: 'access-export',
+    detail: { issues: record.doc.issues.length, mentions: record.doc.mentions.length, format: record.format },
+  });
 }

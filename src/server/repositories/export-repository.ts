@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import type { ExportKind } from '../../domain/export-rows';
 import type { ExportFormat, ExportSource } from '../exports/export-request';
 import type { Storage } from '../storage/storage';
+import { recordAudit } from './audit-repository';
 
 export interface ExportLogEntry {
   eventId: string;
@@ -18,24 +19,37 @@ export interface ExportLogEntry {
   receivedAt: string;
 }
 
+/**
+ * Logs an export, and writes it to the audit log in the same transaction: an export is in both
+ * or in neither.
+ */
 export async function recordExport(storage: Storage, entry: ExportLogEntry): Promise<string> {
   const id = randomUUID();
-  await storage.db
-    .insertInto('export_log')
-    .values({
-      id,
-      event_id: entry.eventId,
-      device_id: entry.deviceId,
-      who: entry.who,
-      kind: entry.kind,
-      day: entry.day,
-      format: entry.format,
-      rows: entry.rows,
-      source: entry.source,
-      created_at: entry.createdAt,
-      received_at: entry.receivedAt,
-    })
-    .execute();
+  await storage.db.transaction().execute(async (trx) => {
+    await trx
+      .insertInto('export_log')
+      .values({
+        id,
+        event_id: entry.eventId,
+        device_id: entry.deviceId,
+        who: entry.who,
+        kind: entry.kind,
+        day: entry.day,
+        format: entry.format,
+        rows: entry.rows,
+        source: entry.source,
+        created_at: entry.createdAt,
+        received_at: entry.receivedAt,
+      })
+      .execute();
+    await recordAudit(trx, {
+      eventId: entry.eventId,
+      at: entry.receivedAt,
+      actor: { deviceId: entry.deviceId, name: entry.who },
+      action: 'export',
+      detail: { kind: entry.kind, day: entry.day, format: entry.format, rows: entry.rows, source: entry.source },
+    });
+  });
   return id;
 }
 

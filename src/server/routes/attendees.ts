@@ -13,7 +13,7 @@ import { readServerEvent } from '../events/event-admin';
 import { accessPage } from '../personal-data/access-page';
 import { findAttendee } from '../personal-data/attendee-search';
 import { eraseAttendeeEverywhere, termsFor } from '../personal-data/erasure';
-import { accessDocument } from '../personal-data/subject-access';
+import { accessDocument, recordAccessExport } from '../personal-data/subject-access';
 import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
 
@@ -40,6 +40,7 @@ export function attendeeRoutes(app: FastifyInstance, storage: Storage, pokes: Po
       query: body.query,
       issueIds: body.issueIds,
       by: { id: device.staff_id, name: device.staff_name },
+      actor: { deviceId: device.id, name: device.staff_name },
       now: new Date(),
     });
     if (result.issuesChanged > 0) pokes.poke(device.event_id, result.changeSeq);
@@ -56,6 +57,13 @@ export function attendeeRoutes(app: FastifyInstance, storage: Storage, pokes: Po
       query: body.query,
       by: device.staff_name,
       now: new Date(),
+    });
+    await recordAccessExport(storage.db, {
+      eventId: event.id,
+      at: doc.generatedAt,
+      actor: { deviceId: device.id, name: device.staff_name },
+      doc,
+      format: body.format ?? 'json',
     });
     const html = body.format === 'html';
     const name = `helptent-${event.id}-subject-access.${html ? 'html' : 'json'}`;

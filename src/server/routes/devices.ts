@@ -16,7 +16,8 @@ import { authenticate, bearerToken, hasRole } from '../auth/authenticate';
 import { JoinGuard } from '../auth/join-guard';
 import { createJoinCode, readServerEvent } from '../events/event-admin';
 import { joinWithCode } from '../events/join';
-import { listEventDevices, setDeviceRevoked } from '../repositories/device-repository';
+import { recordAudit } from '../repositories/audit-repository';
+import { findDevice, listEventDevices, setDeviceRevoked } from '../repositories/device-repository';
 import { lockEventChanges, savePeopleChangeSeq } from '../repositories/event-repository';
 import { touchPeopleOfDevice } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
@@ -87,6 +88,14 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
       const seq = (await lockEventChanges(trx, device.event_id)) + 1;
       const revokedAt = action === 'revoke' ? new Date().toISOString() : null;
       if (!(await setDeviceRevoked(trx, device.event_id, id, revokedAt))) return null;
+      const target = (await findDevice(trx, id))!;
+      await recordAudit(trx, {
+        eventId: device.event_id,
+        at: revokedAt ?? new Date().toISOString(),
+        actor: { deviceId: device.id, name: device.staff_name },
+        action: action === 'revoke' ? 'sign-out' : 'let-back-in',
+        detail: { deviceId: id, staffName: target.staff_name, role: target.role },
+      });
       // The people directory on every phone shows who is signed in.
       await touchPeopleOfDevice(trx, id, seq);
       await savePeopleChangeSeq(trx, device.event_id, seq);

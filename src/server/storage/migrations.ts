@@ -157,7 +157,59 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('events').dropColumn('config_seq').execute();
     },
   },
+  '0005_audit_log': {
+    async up(db: Kysely<unknown>) {
+      // Who joined, was signed out or let back in, changed settings or took attendee data out:
+      // one row per action, written in the transaction of the action, never changed afterwards.
+      await db.schema
+        .createTable('audit_log')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('at', 'text', (col) => col.notNull())
+        .addColumn('actor_device_id', 'text')
+        .addColumn('actor_name', 'text', (col) => col.notNull())
+        .addColumn('action', 'text', (col) => col.notNull())
+        .addColumn('detail', 'text', (col) => col.notNull())
+        .execute();
+      await db.schema.createIndex('audit_log_event_at').on('audit_log').columns(['event_id', 'at', 'id']).execute();
+      // No code path changes or removes an entry; the database refuses to as well.
+      const refusal = 'The audit log is append-only: its entries are never changed or removed.';
+      if (isPostgres(db)) {
+        await sql
+          .raw(`create function audit_log_append_only() returns trigger language plpgsql as $$
+            begin raise exception '${refusal}'; end $$`)
+          .execute(db);
+        await sql
+          .raw(`create trigger audit_log_append_only before update or delete on audit_log
+            for each row execute function audit_log_append_only()`)
+          .execute(db);
+        await sql
+          .raw(`create trigger audit_log_no_truncate before truncate on audit_log
+            for each statement execute function audit_log_append_only()`)
+          .execute(db);
+      } else {
+        for (const change of ['update', 'delete']) {
+          await sql
+            .raw(`create trigger audit_log_no_${change} before ${change} on audit_log
+              begin select raise(abort, '${refusal}'); end`)
+            .execute(db);
+        }
+      }
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('audit_log').execute();
+      if (isPostgres(db)) await sql.raw('drop function audit_log_append_only()').execute(db);
+    },
+  },
 };
+
+/**
+ * Which database a migration runs on, for the few statements without a portable form (triggers).
+ * Kysely says it only through how it writes a parameter: $1 on PostgreSQL, ? on SQLite.
+ */
+function isPostgres(db: Kysely<unknown>): boolean {
+  return sql`select ${1}`.compile(db).sql.includes('$1');
+}
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
 

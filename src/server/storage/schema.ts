@@ -1,3 +1,4 @@
+import type { AuditAction } from '../../domain/audit';
 import type { ExportKind } from '../../domain/export-rows';
 import type { Role } from '../../domain/staff';
 import type { ExportFormat, ExportSource } from '../exports/export-request';
@@ -106,6 +107,21 @@ export interface ExportLogTable {
   received_at: string;
 }
 
+/** The append-only audit log: inserted in the transaction of the action, never updated or deleted. */
+export interface AuditLogTable {
+  id: string;
+  event_id: string;
+  /** Server clock, ISO 8601; entries are read newest first by it (then by id). */
+  at: string;
+  /** The acting device; null for the command line and the server's own runs. */
+  actor_device_id: string | null;
+  /** Staff name of the acting device, 'command line' or 'server'. */
+  actor_name: string;
+  action: AuditAction;
+  /** AuditDetail as JSON: a few facts, never attendee data. */
+  detail: string;
+}
+
 export interface ServerDatabase {
   server_info: ServerInfoTable;
   events: EventsTable;
@@ -115,4 +131,5 @@ export interface ServerDatabase {
   rejections: RejectionsTable;
   export_log: ExportLogTable;
   people: PeopleTable;
+  audit_log: AuditLogTable;
 }

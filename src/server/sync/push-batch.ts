@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import { AppError } from '../../domain/app-error';
+import { settingsChangeDetail } from '../../domain/audit';
 import { earliestPlausibleMs, type JudgedTime, judgeDeviceTime, offlineAllowanceMs } from '../../domain/device-time';
 import type { FestivalEvent } from '../../domain/event';
 import { applyEventMutation } from '../../domain/event-mutations';
@@ -12,6 +13,7 @@ import { keepRemoved, purgePersonalData } from '../../domain/personal-data';
 import type { PushedMutation, Refusal } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
 import { retentionRunner } from '../personal-data/retention';
+import { recordAudit } from '../repositories/audit-repository';
 import { countIssuesInZone, readEvent, saveEventConfig } from '../repositories/event-repository';
 import { insertIssues, readIssueRows, updateIssue } from '../repositories/issue-repository';
 import { recordRefusal } from '../repositories/refusal-repository';
@@ -177,6 +179,15 @@ export class Batch {
     // copy, and the next pull sends it ours.
     this.event = next;
     await saveEventConfig(this.trx, next, this.nextSeq());
+    if (next !== event) {
+      await recordAudit(this.trx, {
+        eventId: this.device.event_id,
+        at: this.at,
+        actor: { deviceId: this.device.id, name: this.device.staff_name },
+        action: 'settings-change',
+        detail: settingsChangeDetail(event, next),
+      });
+    }
   }
 
   /** Zones the change would remove, with the issues still filed under them (stored or new in this batch). */
