@@ -2,6 +2,7 @@ import { execFileSync } from 'node:child_process';
 import { readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { startServer } from './helpers';
 import { phoneStorageText } from './phone-storage-text';
@@ -55,6 +56,8 @@ test('an organizer erases an attendee: gone from every phone (one offline meanwh
     await page.getByRole('button', { name: 'Find' }).click();
     const found = page.getByRole('region', { name: /What is recorded about/ });
     await expect(found.getByRole('checkbox', { name: /Robin de Vries lost her phone/ })).toBeChecked();
+    const axe = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+    expect(axe.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
 
     const pageDownload = page.waitForEvent('download');
     await found.getByRole('button', { name: 'Export what we hold (page)' }).click();
