@@ -1,6 +1,7 @@
 import type { HelptentDatabase } from '../db/database';
 import { readDeviceIdentity } from '../db/device-repository';
 import { countPeople } from '../db/people-repository';
+import { purgeExpiredPersonalData } from '../db/retention-repository';
 import { applyPulledPage } from '../db/sync-repository';
 import { readSyncState, updateSyncState } from '../db/sync-state';
 import { appVersion } from '../domain/app-version';
@@ -31,6 +32,8 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
   const state = await readSyncState(db);
   const identity = await readDeviceIdentity(db);
   if (!state || !identity) return false;
+  // Before the network: a phone out of signal past the retention date removes the data too.
+  await purgeExpiredPersonalData(db, now());
 
   await pushOutbox(db, call, { token: state.token, deviceId: identity.deviceId }, sizes.batchSize, now);
 
@@ -68,6 +71,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
     }
     if (!page.hasMore) break;
   }
+  await purgeExpiredPersonalData(db, now());
   await updateSyncState(db, { lastSyncedAt: now().toISOString(), lastError: null, nextTryAt: null });
   return true;
 }

@@ -4,7 +4,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import type { HelptentDatabase } from '../../src/db/database';
 import { runRetention } from '../../src/server/personal-data/retention';
 import { backends, startTestServer, type TestServer } from './helpers';
-import { deviceHeaders, joinAs, newUuid, setUpEvent, type TestDevice } from './sync-helpers';
+import { deviceHeaders, joinAs, mutation, newUuid, push, setUpEvent, type TestDevice } from './sync-helpers';
 import { change, joinTestPhone, phoneDatabases, type TestPhone } from './test-phone';
 
 let server: TestServer | undefined;
@@ -200,6 +200,7 @@ describe.each(backends)('attendee personal data on %s', (backend) => {
     const srv = server;
     const f = await festivalWithRobin(srv);
     await post(srv, f.organizer, '/api/attendees/access', { query: robin.email, issueIds: [f.robinIssue], format: 'html' });
+    await push(srv.app, f.organizer, [mutation(f.organizer, 'changeEventSettings', { retentionDays: 30 })]);
     await runRetention(srv.app.storage, 'festival', new Date('2026-08-14T12:00:00Z'));
     const actions = await auditActions(srv, f.organizer);
     expect(actions).toContainEqual({ action: 'retention-run', name: 'server', detail: { issues: 3, retentionDays: 30 } });
@@ -225,15 +226,23 @@ describe.each(backends)('attendee personal data on %s', (backend) => {
     server = await startTestServer({ backend });
     const srv = server;
     const f = await festivalWithRobin(srv);
-    // The festival's last day is 2026-07-12; 30 days after it have not passed on 2026-08-10.
+    const everyone = [...traces, kim.email, 'Kim Jansen', '8765 4321', 'alex@example.com', 'Alex Smit'];
+    const left = (text: string) => everyone.filter((t) => text.includes(t));
+    // The organizer keeps attendee data 30 days after the festival (it ended 2026-07-12).
+    const shorten = mutation(f.organizer, 'changeEventSettings', { retentionDays: 30 });
+    expect((await push(srv.app, f.organizer, [shorten])).json().refused).toEqual([]);
+    // A phone that learns the date has passed removes its copies at once, before the server
+    // runs (and offline: it looks before it tries the network).
+    await f.offline.sync();
+    expect(left(await phoneText(f.offline.db))).toEqual([]);
+    expect(left(storedText(srv))).toContain(robin.email);
+
     expect(await runRetention(srv.app.storage, 'festival', new Date('2026-08-10T12:00:00Z'))).toBeNull();
     const run = await runRetention(srv.app.storage, 'festival', new Date('2026-08-14T12:00:00Z'));
     expect(run).toMatchObject({ issuesChanged: 3 });
     expect(await runRetention(srv.app.storage, 'festival', new Date('2026-08-15T12:00:00Z'))).toBeNull();
-    await syncAll(f.staff, f.coordinator, f.offline);
-    const everyone = [...traces, kim.email, 'Kim Jansen', '8765 4321', 'alex@example.com', 'Alex Smit'];
-    const left = (text: string) => everyone.filter((t) => text.includes(t));
     expect(left(storedText(srv))).toEqual([]);
+    await syncAll(f.staff, f.coordinator, f.offline);
     for (const phone of [f.staff, f.coordinator, f.offline]) expect(left(await phoneText(phone.db))).toEqual([]);
     expect(left(await exportsText(srv, f.organizer))).toEqual([]);
     const issues = JSON.parse(

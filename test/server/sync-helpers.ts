@@ -22,10 +22,11 @@ export function deviceHeaders(device: Pick<TestDevice, 'token'>) {
   return { authorization: `Bearer ${device.token}`, [protocolHeader]: String(protocolVersion) };
 }
 
-export async function setUpEvent(app: FastifyInstance, eventId = 'festival'): Promise<void> {
-  // The days the tests' changes are stamped in, so their times stay believable in any year.
+export async function setUpEvent(app: FastifyInstance, eventId = 'festival', retentionDays = 3650): Promise<void> {
+  // The days the tests' changes are stamped in, so their times stay believable in any year; they
+  // are in the past, so attendee data is kept for ten years unless a test says otherwise.
   const days = ['2026-07-10', '2026-07-11', '2026-07-12'];
-  await createEvent(app.storage, { ...defaultEvent(eventId, 'Europe/Amsterdam'), days }, new Date());
+  await createEvent(app.storage, { ...defaultEvent(eventId, 'Europe/Amsterdam'), days, retentionDays }, new Date());
 }
 
 /** A join code valid for an hour, for as many phones as like. */
