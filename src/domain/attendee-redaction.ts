@@ -13,6 +13,16 @@ const phonePattern = /\+?\(?\d[\d\s().-]{6,38}\d/g;
 const isoDate = /^\d{4}-\d{2}-\d{2}/;
 const countDigits = (text: string): number => text.replace(/\D/g, '').length;
 
+/** Whether the text holds at least `n` digits: most texts hold none, and are passed over at once. */
+function hasDigits(text: string, n: number): boolean {
+  let seen = 0;
+  for (let i = 0; i < text.length; i += 1) {
+    const c = text.charCodeAt(i);
+    if (c >= 48 && c <= 57 && ++seen >= n) return true;
+  }
+  return false;
+}
+
 /**
  * Text staff typed (a summary, a note, what we told the attendee) with the attendee's contact
  * details taken out. Summaries travel further than the issue (printed, exported, read on a
@@ -23,24 +33,53 @@ const countDigits = (text: string): number => text.replace(/\D/g, '').length;
  * word in a summary is cheaper than leaking a number.
  */
 export function withoutContactDetails(text: string, attendee: Attendee): string {
-  if (text === '') return text;
-  let out = text.replace(emailPattern, '[contact]');
-  out = out.replace(phonePattern, (match) => (countDigits(match) >= 8 && !isoDate.test(match) ? '[contact]' : match));
-  // Building a regular expression costs more than looking first, and most texts mention nobody.
-  const mentions = (word: string) => out.toLowerCase().includes(word.toLowerCase());
-  for (const literal of [attendee.email, attendee.phone, attendee.ticketId]) {
-    const trimmed = literal.trim();
-    if (trimmed.length >= 3 && mentions(trimmed)) out = out.replace(new RegExp(escapeRegExp(trimmed), 'giu'), '[contact]');
-  }
+  return contactDetailsRedactor(attendee)(text);
+}
+
+/**
+ * `withoutContactDetails` for one attendee, for many texts (every text of an issue): the
+ * attendee's own patterns are built once, and only when a text mentions them.
+ */
+export function contactDetailsRedactor(attendee: Attendee): (text: string) => string {
+  const literals: { word: string; pattern?: RegExp }[] = [attendee.email, attendee.phone, attendee.ticketId]
+    .map((literal) => literal.trim())
+    .filter((literal) => literal.length >= 3)
+    .map((word) => ({ word: word.toLowerCase() }));
   const phoneDigits = attendee.phone.replace(/\D/g, '');
-  if (phoneDigits.length >= 6 && countDigits(out) >= 6) {
-    // The same number typed another way ("0612345678" for "+31 6 1234 5678"): match its last digits.
-    const tail = phoneDigits.slice(-Math.min(9, phoneDigits.length));
-    out = out.replace(new RegExp([...tail].join('[\\s().-]*'), 'g'), '[contact]');
-  }
-  for (const word of attendee.name.split(/[\s,]+/)) {
-    if ([...word].length < 3 || !mentions(word)) continue;
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(word)}(?![\\p{L}\\p{N}])`, 'giu'), '[attendee]');
-  }
-  return out;
+  // The same number typed another way ("0612345678" for "+31 6 1234 5678"): match its last digits.
+  const tail = phoneDigits.length >= 6 ? phoneDigits.slice(-Math.min(9, phoneDigits.length)) : '';
+  let tailPattern: RegExp | undefined;
+  const names: { word: string; pattern?: RegExp }[] = attendee.name
+    .split(/[\s,]+/)
+    .filter((word) => [...word].length >= 3)
+    .map((word) => ({ word: word.toLowerCase() }));
+  return (text) => {
+    if (text === '') return text;
+    // The patterns are only tried where they can match: a staff phone's pull passes every text
+    // of every issue through here.
+    let out = text.includes('@') ? text.replace(emailPattern, '[contact]') : text;
+    if (hasDigits(out, 8)) {
+      out = out.replace(phonePattern, (match) => (countDigits(match) >= 8 && !isoDate.test(match) ? '[contact]' : match));
+    }
+    // Building a regular expression costs more than looking first, and most texts mention nobody.
+    let lower = out.toLowerCase();
+    for (const literal of literals) {
+      if (!lower.includes(literal.word)) continue;
+      literal.pattern ??= new RegExp(escapeRegExp(literal.word), 'giu');
+      out = out.replace(literal.pattern, '[contact]');
+      lower = out.toLowerCase();
+    }
+    if (tail !== '' && hasDigits(out, 6)) {
+      tailPattern ??= new RegExp([...tail].join('[\\s().-]*'), 'g');
+      out = out.replace(tailPattern, '[contact]');
+      lower = out.toLowerCase();
+    }
+    for (const name of names) {
+      if (!lower.includes(name.word)) continue;
+      name.pattern ??= new RegExp(`(?<![\\p{L}\\p{N}])${escapeRegExp(name.word)}(?![\\p{L}\\p{N}])`, 'giu');
+      out = out.replace(name.pattern, '[attendee]');
+      lower = out.toLowerCase();
+    }
+    return out;
+  };
 }

@@ -1,4 +1,4 @@
-import { withoutContactDetails } from './attendee-redaction';
+import { contactDetailsRedactor } from './attendee-redaction';
 import { dayWindow } from './day-window';
 import type { FestivalEvent } from './event';
 import type { Attendee, Issue, PersonalDataRemoved, PersonRef, RemovalReason, TimelineEntry } from './issue';
@@ -60,7 +60,7 @@ export function mapIssueText(issue: Issue, f: (text: string) => string): Issue {
  */
 export function withheldFromStaff(issue: Issue): Issue {
   const attendee = issue.attendee;
-  const masked = mapIssueText(issue, (text) => withoutContactDetails(text, attendee));
+  const masked = mapIssueText(issue, contactDetailsRedactor(attendee));
   return { ...masked, attendee: noAttendee, ...(hasContactDetails(attendee) ? { contactWithheld: true } : {}) };
 }
 
@@ -192,8 +192,8 @@ export function eraseAttendee(
   stamp: RemovalStamp,
   theirs = isAttendee(issue, terms),
 ): Issue | null {
-  const attendee = issue.attendee;
-  const redacted = mapIssueText(issue, (text) => redactTerms(theirs ? withoutContactDetails(text, attendee) : text, terms));
+  const redact = contactDetailsRedactor(issue.attendee);
+  const redacted = mapIssueText(issue, (text) => redactTerms(theirs ? redact(text) : text, terms));
   const next: Issue = theirs ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } } : redacted;
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'erasure', `Attendee personal data erased on request by ${stamp.by.name}`);
@@ -246,8 +246,8 @@ export function withoutKnownNames(text: string, names: Set<string>): string {
  */
 export function purgePersonalData(issue: Issue, stamp: RemovalStamp, names: Set<string> = new Set()): Issue | null {
   if (issue.personalDataRemoved?.why === 'retention') return null;
-  const attendee = issue.attendee;
-  const clean = (text: string) => withoutKnownNames(withoutContactDetails(text, attendee), names);
+  const redact = contactDetailsRedactor(issue.attendee);
+  const clean = (text: string) => withoutKnownNames(redact(text), names);
   const next = { ...mapIssueText(issue, clean), attendee: noAttendee };
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'retention', 'Attendee personal data removed: the retention period ended');
@@ -259,8 +259,7 @@ export function purgePersonalData(issue: Issue, stamp: RemovalStamp, names: Set<
  * erased attendee is not to be recorded anew. Applied by the server to every later change.
  */
 export function keepRemoved(issue: Issue): Issue {
-  const attendee = issue.attendee;
-  const next = { ...mapIssueText(issue, (text) => withoutContactDetails(text, attendee)), attendee: noAttendee };
+  const next = { ...mapIssueText(issue, contactDetailsRedactor(issue.attendee)), attendee: noAttendee };
   return JSON.stringify(next) === JSON.stringify(issue) ? issue : next;
 }
 
