@@ -23,7 +23,13 @@ const alex: Actor = { id: 'alex', name: 'Alex', role: 'coordinator' };
 let n = 0;
 const ctx = () => ({ now: '2026-07-10T12:00:00.000Z', actor: alex, mutationUuid: `m-${++n}` });
 const stamp = { entryId: 'erasure-1', at: '2026-07-20T10:00:00.000Z', by: { id: 'jo', name: 'Jo' } };
-const robin = { name: 'Robin de Vries', email: 'Robin.deVries@example.org', phone: '+31 6 1234 5678', ticketId: 'TCK-99812' };
+const robin = {
+  name: 'Robin de Vries',
+  email: 'Robin.deVries@example.org',
+  phone: '+31 6 1234 5678',
+  ticketId: 'TCK-99812',
+  preferredChannel: null,
+};
 
 function logged(summary: string, attendee: Partial<typeof robin> = robin, note = ''): Issue {
   const id = `0190f0f0-0000-7000-8000-${String(++n).padStart(12, '0')}`;
@@ -86,7 +92,7 @@ describe('erasing one attendee', () => {
   });
 
   it('someone else’s issue keeps its attendee and loses only the mentions; an issue that never mentions them is left alone', () => {
-    const kim = { name: 'Kim Jansen', email: 'kim@example.net', phone: '', ticketId: '' };
+    const kim = { name: 'Kim Jansen', email: 'kim@example.net', phone: '', ticketId: '', preferredChannel: null };
     const mentioning = logged('Kim looks for a friend', kim, 'Friend is Robin de Vries, robin.devries@example.org');
     const erased = eraseAttendee(mentioning, emailTerms, stamp)!;
     expect(erased.attendee).toMatchObject({ name: 'Kim Jansen', email: 'kim@example.net' });
@@ -130,7 +136,7 @@ describe('the retention period', () => {
   });
 
   it('removes contact fields, contact details and every attendee’s full name from text, keeping the figures', () => {
-    const kim = { name: 'Kim Jansen', email: 'kim@example.net', phone: '', ticketId: '' };
+    const kim = { name: 'Kim Jansen', email: 'kim@example.net', phone: '', ticketId: '', preferredChannel: null };
     const issue = logged('Looking for Robin de Vries, she has our tent key', kim, 'Kim Jansen will call 0612345678');
     const names = fullNamesOf([robin, kim, { ...kim, name: 'Cher' }]);
     expect(names).toEqual(new Set(['robin de vries', 'kim jansen']));
