@@ -9,6 +9,7 @@ import {
   joinAnswerSchema,
   joinCodeAnswerSchema,
   revokeAnswerSchema,
+  selfSignOutAnswerSchema,
 } from '../domain/sync-protocol';
 import { callServer } from './http';
 
@@ -42,4 +43,9 @@ export async function setDeviceSignedIn(token: string, deviceId: string, signedI
 
 export async function reportExport(token: string, record: ExportRecord): Promise<void> {
   await callServer('/api/exports/log', exportRecordedSchema, { method: 'POST', token, body: record });
+}
+
+/** This device signs itself out of its event (the end of a shift): its token stops working. */
+export async function signOutThisDevice(token: string): Promise<void> {
+  await callServer('/api/devices/self/sign-out', selfSignOutAnswerSchema, { method: 'POST', token });
 }

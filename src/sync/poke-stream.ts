@@ -7,10 +7,15 @@ import { backoffDelay } from './backoff';
  * so the device token travels in a header, never in a URL that proxies log. When the stream
  * drops or the server is down it tries again with the sync engine's bounded, jittered backoff;
  * every connection after the first calls `onPoke` too, because the server may just have come
- * back and pokes sent while the stream was down were missed. Returns a function that stops it
- * for good.
+ * back and pokes sent while the stream was down were missed. A refusal (signed out, too old)
+ * ends it and calls `onRefused`. Returns a function that stops it for good.
  */
-export function followPokes(token: string, onPoke: () => void, baseUrl = ''): () => void {
+export function followPokes(
+  token: string,
+  onPoke: () => void,
+  baseUrl = '',
+  onRefused: () => void = () => undefined,
+): () => void {
   let stopped = false;
   let controller: AbortController | undefined;
   let failures = 0;
@@ -25,7 +30,11 @@ export function followPokes(token: string, onPoke: () => void, baseUrl = ''): ()
           cache: 'no-store',
         });
         // Signed out, or an app too old for the server: nothing to listen for until that changes.
-        if (response.status === 401 || response.status === 426) return;
+        // The sync engine hears of it (a signed-out phone removes its attendee data at once).
+        if (response.status === 401 || response.status === 426) {
+          if (!stopped) onRefused();
+          return;
+        }
         const reader = response.ok ? response.body?.getReader() : undefined;
         if (!reader) throw new Error(`no poke stream (${response.status})`);
         failures = 0;

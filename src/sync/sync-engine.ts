@@ -1,9 +1,10 @@
 import type { HelptentDatabase } from '../db/database';
 import { readSyncState, updateSyncState } from '../db/sync-state';
-import { AppError } from '../domain/app-error';
+import { AppError, type AppErrorData } from '../domain/app-error';
 import { backoffDelay } from './backoff';
 import { createTransport } from './http';
 import { followPokes } from './poke-stream';
+import { actOnSignedOut, isSignedOut } from './signed-out';
 import { defaultSyncSizes, type SyncSizes, syncOnce } from './sync-once';
 
 export interface SyncOptions extends SyncSizes {
@@ -95,10 +96,12 @@ export class SyncEngine {
       this.failures = 0;
       this.schedule(this.options.pollMs);
     } catch (error) {
-      const data =
-        error instanceof AppError
+      const data: AppErrorData = isSignedOut(error)
+        ? // Signed out: the attendee data goes, what was not sent stays (signed-out.ts).
+          await actOnSignedOut(this.db, new Date()).catch(() => (error as AppError).toData())
+        : error instanceof AppError
           ? error.toData()
-          : { kind: 'server' as const, message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
+          : { kind: 'server', message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
       const blocked = data.kind === 'unauthorized' || data.kind === 'update-needed';
       if (!blocked) this.failures += 1;
       const retryMs = blocked ? null : backoffDelay(this.failures, Math.random());
@@ -136,7 +139,17 @@ export class SyncEngine {
     const state = await readSyncState(this.db);
     const kind = state?.lastError?.kind;
     if (!state || kind === 'unauthorized' || kind === 'update-needed') return;
-    this.stopPokes = followPokes(state.token, () => this.requestSync(), this.options.baseUrl);
+    this.stopPokes = followPokes(
+      state.token,
+      () => this.requestSync(),
+      this.options.baseUrl,
+      // Refused (signed out, most likely, the stream having just been closed for it): a round now
+      // learns why and acts on it; a later join or let-back-in listens again.
+      () => {
+        this.stopPokes = undefined;
+        this.requestSync();
+      },
+    );
   }
 
   private async syncOnce(): Promise<void> {
