@@ -1,5 +1,7 @@
+import * as z from 'zod/mini';
+import type { ErrorReason } from '../domain/app-error';
 import { protocolHeader, protocolVersion } from '../domain/protocol-version';
-import { changeSeqOfPoke } from '../domain/sync-protocol';
+import { changeSeqOfPoke, errorBodySchema } from '../domain/sync-protocol';
 import { backoffDelay } from './backoff';
 
 /**
@@ -14,7 +16,7 @@ export function followPokes(
   token: string,
   onPoke: () => void,
   baseUrl = '',
-  onRefused: () => void = () => undefined,
+  onRefused: (reason: ErrorReason | undefined) => void = () => undefined,
 ): () => void {
   let stopped = false;
   let controller: AbortController | undefined;
@@ -32,7 +34,8 @@ export function followPokes(
         // Signed out, or an app too old for the server: nothing to listen for until that changes.
         // The sync engine hears of it (a signed-out phone removes its attendee data at once).
         if (response.status === 401 || response.status === 426) {
-          if (!stopped) onRefused();
+          const reason = await reasonOf(response);
+          if (!stopped) onRefused(reason);
           return;
         }
         const reader = response.ok ? response.body?.getReader() : undefined;
@@ -63,4 +66,11 @@ export function followPokes(
     stopped = true;
     controller?.abort();
   };
+}
+
+/** The reason a refusal gives (app-error.ts), if its body says one. */
+async function reasonOf(response: Response): Promise<ErrorReason | undefined> {
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = z.safeParse(errorBodySchema, body);
+  return parsed.success ? parsed.data.error.reason : undefined;
 }

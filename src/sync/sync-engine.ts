@@ -4,7 +4,7 @@ import { AppError, type AppErrorData } from '../domain/app-error';
 import { backoffDelay } from './backoff';
 import { createTransport } from './http';
 import { followPokes } from './poke-stream';
-import { actOnSignedOut, isSignedOut } from './signed-out';
+import { actOnSignedOut, isSignedOut, signedOutMessage } from './signed-out';
 import { defaultSyncSizes, type SyncSizes, syncOnce } from './sync-once';
 
 export interface SyncOptions extends SyncSizes {
@@ -96,12 +96,7 @@ export class SyncEngine {
       this.failures = 0;
       this.schedule(this.options.pollMs);
     } catch (error) {
-      const data: AppErrorData = isSignedOut(error)
-        ? // Signed out: the attendee data goes, what was not sent stays (signed-out.ts).
-          await actOnSignedOut(this.db, new Date()).catch(() => (error as AppError).toData())
-        : error instanceof AppError
-          ? error.toData()
-          : { kind: 'server', message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
+      const data = await this.explain(error);
       const blocked = data.kind === 'unauthorized' || data.kind === 'update-needed';
       if (!blocked) this.failures += 1;
       const retryMs = blocked ? null : backoffDelay(this.failures, Math.random());
@@ -127,6 +122,27 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * What a failed round tells the person. Signed out (the server says so now, or said so before
+   * and this round could not even reach it): the attendee data goes, what was not sent stays
+   * (signed-out.ts), and the engine waits for a person to try again rather than retrying.
+   */
+  private async explain(error: unknown): Promise<AppErrorData> {
+    if (isSignedOut(error)) return actOnSignedOut(this.db, new Date()).catch(() => (error as AppError).toData());
+    const signedOut = (await readSyncState(this.db).catch(() => undefined))?.signedOut;
+    if (signedOut) return { kind: 'unauthorized', reason: 'signed-out', message: signedOutMessage(signedOut.by) };
+    return error instanceof AppError
+      ? error.toData()
+      : { kind: 'server', message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
+  }
+
+  /** The poke stream was refused because the device is signed out: act on it now, not at the next round. */
+  private async onSignedOutStream(): Promise<void> {
+    clearTimeout(this.timer);
+    const data = await actOnSignedOut(this.db, new Date());
+    await updateSyncState(this.db, { lastError: { ...data, at: new Date().toISOString() }, nextTryAt: null });
+  }
+
   /** One sync at a time across this phone's tabs, where the browser can coordinate them. */
   private exclusively(task: () => Promise<void>): Promise<void> {
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
@@ -143,11 +159,12 @@ export class SyncEngine {
       state.token,
       () => this.requestSync(),
       this.options.baseUrl,
-      // Refused (signed out, most likely, the stream having just been closed for it): a round now
-      // learns why and acts on it; a later join or let-back-in listens again.
-      () => {
+      // Refused: signed out (the stream was just closed for it), acted on at once; anything else,
+      // a round now learns why. A later join or let-back-in listens again.
+      (reason) => {
         this.stopPokes = undefined;
-        this.requestSync();
+        if (reason === 'signed-out') void this.onSignedOutStream().catch(() => this.requestSync());
+        else this.requestSync();
       },
     );
   }
