@@ -1,32 +1,28 @@
 import { withoutContactDetails } from './attendee-redaction';
 import type { Attendee, Issue } from './issue';
+import { hasContactDetails, mapIssueText } from './personal-data';
 
 /** An attendee nobody knows anything about. */
 export const noAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
 /**
  * The issue with its attendee's personal data removed, as a phone keeps it once it was signed
- * out: contact fields blanked; summary, details, location, resolution, what we told the attendee,
- * tags, timeline texts and notes (handover notes included) and a void reason without this
- * attendee's details or anything shaped like an email or a phone number; the links to a post or
- * a message (they lead to the attendee's own account) gone. Figures, categories, severity, moods,
- * times, statuses, owners, consent and follow-up state stay: the day summary still adds up.
+ * out: contact fields blanked (marked as held by the coordinators, which they still are); every
+ * text staff type (personal-data.ts, mapIssueText: summary, details, location, resolution, what
+ * we told the attendee, tags, timeline texts and notes with handover notes, a void reason) without
+ * this attendee's details or anything shaped like an email or a phone number; the links to a post
+ * or a message (they lead to the attendee's own account) gone. Figures, categories, severity,
+ * moods, times, statuses, owners, consent and follow-up state stay: the day summary still adds up.
  */
 export function issueWithoutAttendeeData<T extends Issue>(issue: T): T {
-  const clean = (text: string) => withoutContactDetails(text, issue.attendee);
+  const cleaned = mapIssueText(issue, (text) => withoutContactDetails(text, issue.attendee));
   return {
     ...issue,
-    source: { ...issue.source, link: '' },
-    location: clean(issue.location),
-    summary: clean(issue.summary),
-    details: clean(issue.details),
+    ...cleaned,
+    source: { ...cleaned.source, link: '' },
+    publicRisk: { ...cleaned.publicRisk, link: '' },
     attendee: noAttendee,
-    publicRisk: { ...issue.publicRisk, link: '' },
-    resolution: clean(issue.resolution),
-    toldAttendee: clean(issue.toldAttendee),
-    tags: issue.tags.map(clean),
-    timeline: issue.timeline.map((entry) => ({ ...entry, text: clean(entry.text), note: clean(entry.note) })),
-    ...(issue.voided ? { voided: { ...issue.voided, reason: clean(issue.voided.reason) } } : {}),
+    ...(hasContactDetails(issue.attendee) ? { contactWithheld: true } : {}),
   };
 }
 

@@ -164,6 +164,7 @@ describe('a signed-out phone removes attendee data', () => {
     expect(cleaned).toMatchObject({
       category: 'lost-property',
       consent: { given: true },
+      contactWithheld: true,
       moodAtIntake: 'upset',
       status: synced.status,
       owner: { id: 'staff-kim', name: 'Kim' },
