@@ -15,6 +15,18 @@ export interface SyncState {
   nextTryAt?: string | null;
   /** Rows of pulled pages this phone could not read: kept aside (the newest few) and reported. */
   setAside?: UnreadableRow[];
+  /**
+   * The server said this device was signed out, and the phone removed the attendee data it held
+   * (attendee-data-removal.ts): when, and who signed it out. Its unsent changes stay in the
+   * outbox and go once an organizer lets it back in; the next sync that works clears this.
+   */
+  signedOut?: SignedOut | null;
+}
+
+export interface SignedOut {
+  at: string;
+  /** 'organizer' from Settings → Devices; 'self' when a person signed out and cleared this phone. */
+  by: 'organizer' | 'self';
 }
 
 /** A pulled issue this phone could not file, and why: the rest of its page synced without it. */

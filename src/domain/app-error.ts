@@ -20,27 +20,44 @@ export const errorKinds = [
 
 export type ErrorKind = (typeof errorKinds)[number];
 
+/**
+ * Why, beside the kind, when a phone must act on it. A reason rides next to the kind rather than
+ * being a kind of its own, so apps from before it still read the kind they know ('unauthorized'
+ * for a signed-out device, and stop syncing) while apps that know the reason do more:
+ * - `signed-out`: the device was signed out of its event (by an organizer, or by itself at the
+ *   end of a shift). The phone removes the attendee data it holds and keeps what it had not sent.
+ */
+export const errorReasons = ['signed-out'] as const;
+
+export type ErrorReason = (typeof errorReasons)[number];
+
 export interface AppErrorData {
   kind: ErrorKind;
   message: string;
   /** Field-level problems, e.g. from validation: path → sentence. */
   details?: { path: string; message: string }[];
+  reason?: ErrorReason;
 }
 
 export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly details: AppErrorData['details'];
+  readonly reason: ErrorReason | undefined;
 
-  constructor(kind: ErrorKind, message: string, details?: AppErrorData['details']) {
+  constructor(kind: ErrorKind, message: string, details?: AppErrorData['details'], reason?: ErrorReason) {
     super(message);
     this.name = 'AppError';
     this.kind = kind;
     this.details = details;
+    this.reason = reason;
   }
 
   toData(): AppErrorData {
-    return this.details
-      ? { kind: this.kind, message: this.message, details: this.details }
-      : { kind: this.kind, message: this.message };
+    return {
+      kind: this.kind,
+      message: this.message,
+      ...(this.details ? { details: this.details } : {}),
+      ...(this.reason ? { reason: this.reason } : {}),
+    };
   }
 }

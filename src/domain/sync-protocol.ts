@@ -1,5 +1,5 @@
 import * as z from 'zod/mini';
-import { errorKinds } from './app-error';
+import { errorKinds, errorReasons } from './app-error';
 import { auditEntrySchema } from './audit';
 import { festivalEventSchema } from './event-schema';
 import { exportKinds } from './export-rows';
@@ -40,6 +40,11 @@ export const errorBodySchema = z.object({
     kind: z.enum(errorKinds),
     message: z.string(),
     details: z.optional(z.array(z.object({ path: z.string(), message: z.string() }))),
+    /**
+     * Why, when the phone must act on it (app-error.ts): `signed-out` on the 401 a signed-out
+     * device gets. A reason this app does not know yet reads as none, never as an unreadable error.
+     */
+    reason: z.optional(z.catch(z.optional(z.enum(errorReasons)), undefined)),
   }),
 });
 export type ErrorBody = z.infer<typeof errorBodySchema>;
@@ -183,6 +188,11 @@ export const deviceViewSchema = z.object({
 export type DeviceView = z.infer<typeof deviceViewSchema>;
 export const devicesAnswerSchema = z.object({ devices: z.array(deviceViewSchema) });
 export const revokeAnswerSchema = z.union([z.object({ revoked: z.string() }), z.object({ restored: z.string() })]);
+/**
+ * `POST /api/devices/self/sign-out`, any role: the device signs itself out (end of a shift). Its
+ * token stops working as if an organizer had signed it out, and only an organizer lets it back in.
+ */
+export const selfSignOutAnswerSchema = z.object({ signedOut: z.string() });
 
 // Version 1: apps in the field before the contract had its own names.
 

@@ -11,6 +11,7 @@ import {
   joinAnswerSchema,
   joinCodeAnswerSchema,
   revokeAnswerSchema,
+  selfSignOutAnswerSchema,
 } from '../domain/sync-protocol';
 import { callServer } from './http';
 
@@ -50,4 +51,9 @@ export async function reportExport(token: string, record: ExportRecord): Promise
 export function readAuditLog(token: string, page: { limit: number; before: string | null }): Promise<AuditAnswer> {
   const query = new URLSearchParams({ limit: String(page.limit), ...(page.before ? { before: page.before } : {}) });
   return callServer(`/api/audit?${query}`, auditAnswerSchema, { token });
+}
+
+/** This device signs itself out of its event (the end of a shift): its token stops working. */
+export async function signOutThisDevice(token: string): Promise<void> {
+  await callServer('/api/devices/self/sign-out', selfSignOutAnswerSchema, { method: 'POST', token });
 }

@@ -37,7 +37,7 @@ async function errorOf(response: Response): Promise<AppError> {
   const error = parsed.success ? parsed.data.error : undefined;
   const kind = error?.kind ?? (response.status >= 500 ? 'server' : 'invalid');
   // A 5xx message is the server's own sentence about itself; the phone says what it means here.
-  if (error && response.status < 500) return new AppError(kind, error.message);
+  if (error && response.status < 500) return new AppError(kind, error.message, undefined, error.reason);
   return new AppError(
     kind,
     `The server had a problem (${response.status}). Changes wait safely on this phone and will be sent again.`,

@@ -1,5 +1,7 @@
+import * as z from 'zod/mini';
+import type { ErrorReason } from '../domain/app-error';
 import { protocolHeader, protocolVersion } from '../domain/protocol-version';
-import { changeSeqOfPoke } from '../domain/sync-protocol';
+import { changeSeqOfPoke, errorBodySchema } from '../domain/sync-protocol';
 import { backoffDelay } from './backoff';
 
 /**
@@ -7,10 +9,15 @@ import { backoffDelay } from './backoff';
  * so the device token travels in a header, never in a URL that proxies log. When the stream
  * drops or the server is down it tries again with the sync engine's bounded, jittered backoff;
  * every connection after the first calls `onPoke` too, because the server may just have come
- * back and pokes sent while the stream was down were missed. Returns a function that stops it
- * for good.
+ * back and pokes sent while the stream was down were missed. A refusal (signed out, too old)
+ * ends it and calls `onRefused`. Returns a function that stops it for good.
  */
-export function followPokes(token: string, onPoke: () => void, baseUrl = ''): () => void {
+export function followPokes(
+  token: string,
+  onPoke: () => void,
+  baseUrl = '',
+  onRefused: (reason: ErrorReason | undefined) => void = () => undefined,
+): () => void {
   let stopped = false;
   let controller: AbortController | undefined;
   let failures = 0;
@@ -25,7 +32,12 @@ export function followPokes(token: string, onPoke: () => void, baseUrl = ''): ()
           cache: 'no-store',
         });
         // Signed out, or an app too old for the server: nothing to listen for until that changes.
-        if (response.status === 401 || response.status === 426) return;
+        // The sync engine hears of it (a signed-out phone removes its attendee data at once).
+        if (response.status === 401 || response.status === 426) {
+          const reason = await reasonOf(response);
+          if (!stopped) onRefused(reason);
+          return;
+        }
         const reader = response.ok ? response.body?.getReader() : undefined;
         if (!reader) throw new Error(`no poke stream (${response.status})`);
         failures = 0;
@@ -54,4 +66,11 @@ export function followPokes(token: string, onPoke: () => void, baseUrl = ''): ()
     stopped = true;
     controller?.abort();
   };
+}
+
+/** The reason a refusal gives (app-error.ts), if its body says one. */
+async function reasonOf(response: Response): Promise<ErrorReason | undefined> {
+  const body: unknown = await response.json().catch(() => undefined);
+  const parsed = z.safeParse(errorBodySchema, body);
+  return parsed.success ? parsed.data.error.reason : undefined;
 }

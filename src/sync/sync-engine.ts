@@ -1,9 +1,10 @@
 import type { HelptentDatabase } from '../db/database';
 import { readSyncState, updateSyncState } from '../db/sync-state';
-import { AppError } from '../domain/app-error';
+import { AppError, type AppErrorData } from '../domain/app-error';
 import { backoffDelay } from './backoff';
 import { createTransport } from './http';
 import { followPokes } from './poke-stream';
+import { actOnSignedOut, isSignedOut, signedOutMessage } from './signed-out';
 import { defaultSyncSizes, type SyncSizes, syncOnce } from './sync-once';
 
 export interface SyncOptions extends SyncSizes {
@@ -95,10 +96,7 @@ export class SyncEngine {
       this.failures = 0;
       this.schedule(this.options.pollMs);
     } catch (error) {
-      const data =
-        error instanceof AppError
-          ? error.toData()
-          : { kind: 'server' as const, message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
+      const data = await this.explain(error);
       const blocked = data.kind === 'unauthorized' || data.kind === 'update-needed';
       if (!blocked) this.failures += 1;
       const retryMs = blocked ? null : backoffDelay(this.failures, Math.random());
@@ -124,6 +122,27 @@ export class SyncEngine {
     }
   }
 
+  /**
+   * What a failed round tells the person. Signed out (the server says so now, or said so before
+   * and this round could not even reach it): the attendee data goes, what was not sent stays
+   * (signed-out.ts), and the engine waits for a person to try again rather than retrying.
+   */
+  private async explain(error: unknown): Promise<AppErrorData> {
+    if (isSignedOut(error)) return actOnSignedOut(this.db, new Date()).catch(() => (error as AppError).toData());
+    const signedOut = (await readSyncState(this.db).catch(() => undefined))?.signedOut;
+    if (signedOut) return { kind: 'unauthorized', reason: 'signed-out', message: signedOutMessage(signedOut.by) };
+    return error instanceof AppError
+      ? error.toData()
+      : { kind: 'server', message: 'Syncing failed unexpectedly. Changes wait safely on this phone.' };
+  }
+
+  /** The poke stream was refused because the device is signed out: act on it now, not at the next round. */
+  private async onSignedOutStream(): Promise<void> {
+    clearTimeout(this.timer);
+    const data = await actOnSignedOut(this.db, new Date());
+    await updateSyncState(this.db, { lastError: { ...data, at: new Date().toISOString() }, nextTryAt: null });
+  }
+
   /** One sync at a time across this phone's tabs, where the browser can coordinate them. */
   private exclusively(task: () => Promise<void>): Promise<void> {
     const locks = (navigator as Navigator & { locks?: LockManager }).locks;
@@ -136,7 +155,18 @@ export class SyncEngine {
     const state = await readSyncState(this.db);
     const kind = state?.lastError?.kind;
     if (!state || kind === 'unauthorized' || kind === 'update-needed') return;
-    this.stopPokes = followPokes(state.token, () => this.requestSync(), this.options.baseUrl);
+    this.stopPokes = followPokes(
+      state.token,
+      () => this.requestSync(),
+      this.options.baseUrl,
+      // Refused: signed out (the stream was just closed for it), acted on at once; anything else,
+      // a round now learns why. A later join or let-back-in listens again.
+      (reason) => {
+        this.stopPokes = undefined;
+        if (reason === 'signed-out') void this.onSignedOutStream().catch(() => this.requestSync());
+        else this.requestSync();
+      },
+    );
   }
 
   private async syncOnce(): Promise<void> {

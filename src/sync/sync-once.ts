@@ -72,6 +72,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
     if (!page.hasMore) break;
   }
   await purgeExpiredPersonalData(db, now());
-  await updateSyncState(db, { lastSyncedAt: now().toISOString(), lastError: null, nextTryAt: null });
+  // A phone let back in after a sign-out is whole again: it sent what it kept and fetched anew.
+  await updateSyncState(db, { lastSyncedAt: now().toISOString(), lastError: null, nextTryAt: null, signedOut: null });
   return true;
 }

@@ -35,7 +35,9 @@ export function DevicesList({ sync }: { sync: SyncState }) {
   const setSignedOut = async (device: DeviceView, signOut: boolean) => {
     if (
       signOut &&
-      !window.confirm(`Sign out ${device.staffName}'s device? It stops syncing at once, until you let it back in.`)
+      !window.confirm(
+        `Sign out ${device.staffName}'s device? It stops syncing at once, until you let it back in, and removes the attendee details it holds when it next reaches the server (what it has not sent stays on it).`,
+      )
     ) {
       return;
     }

@@ -1,5 +1,6 @@
+import { readKeptChanges } from '../../db/attendee-data-removal';
 import { readAllRejections } from '../../db/rejection-repository';
-import { readSyncState } from '../../db/sync-state';
+import { readSyncState, type SignedOut } from '../../db/sync-state';
 import { ChangeForm } from '../components/change-form';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
@@ -7,6 +8,39 @@ import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
 import { JoinEvent } from './join-event';
 import { LetSomeoneJoin } from './let-someone-join';
+import { SignOutAndClear } from './sign-out-and-clear';
+
+/**
+ * A signed-out phone says so plainly: its attendee details are gone, and what it had not sent is
+ * kept (the outbox, listed here) until an organizer lets it back in.
+ */
+function SignedOutNotice({ signedOut }: { signedOut: SignedOut }) {
+  const { db, event } = useSession();
+  const kept = useLiveQuery(() => readKeptChanges(db), [db]).data;
+  if (!kept) return null;
+  return (
+    <div class="message message--warning" data-testid="signed-out" role="status">
+      <p>
+        {signedOut.by === 'self' ? 'This phone was signed out at the end of a shift' : 'An organizer signed this phone out'} (
+        {formatWhen(signedOut.at, event.timezone)}). The attendee details it held were removed.
+      </p>
+      <p data-testid="kept-changes">
+        {kept.length === 0
+          ? 'Nothing it had not sent was kept: every change had reached the server.'
+          : `${kept.length === 1 ? '1 change' : `${kept.length.toLocaleString()} changes`} kept on this phone because it was signed out; they are sent if an organizer lets it back in.`}
+      </p>
+      {kept.length > 0 && (
+        <ul class="kept-changes">
+          {kept.map((change) => (
+            <li key={change.mutationId}>
+              {change.name} ({formatWhen(change.createdAt, event.timezone)}, {change.actor.name})
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}
 
 /** What was typed into an issue the server refused to create: still here to log again by hand. */
 function RefusedText({ args }: { args: unknown }) {
@@ -32,6 +66,7 @@ export function SyncSection() {
         </>
       ) : (
         <>
+          {state.data.signedOut && <SignedOutNotice signedOut={state.data.signedOut} />}
           <dl class="facts">
             <dt>Event</dt>
             <dd>{event.name}</dd>
@@ -70,6 +105,7 @@ export function SyncSection() {
           </details>
         </>
       )}
+      <SignOutAndClear joined={state.data !== undefined} />
       {refused.length > 0 && (
         <>
           <h3>Changes the server refused</h3>

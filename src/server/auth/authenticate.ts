@@ -33,10 +33,14 @@ export async function authenticate(
   if (!token) throw new AppError('unauthorized', 'Sign in first: this device has not joined an event (no device token).');
   const device = await findDeviceByTokenHash(storage.db, hashSecret(token));
   if (!device) throw new AppError('unauthorized', 'This device token is not known. Join the event again with a join code.');
+  // 401 as before, so apps from before the reason stop syncing as they always did; the reason
+  // tells today's phones to remove the attendee data they hold (sync-protocol.ts, errorBodySchema).
   if (device.revoked_at)
     throw new AppError(
       'unauthorized',
       'An organizer signed this phone out of the event. Ask an organizer to let it back in (Settings, Devices).',
+      undefined,
+      'signed-out',
     );
   if (!hasRole(device, needed)) {
     throw new AppError('forbidden', `Only a ${needed} or above can do this; this device is signed in as ${device.role}.`);

@@ -1,6 +1,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
+import type { AuditActor } from '../../domain/audit';
 import {
   devicesAnswerSchema,
   type JoinAnswer,
@@ -10,6 +11,7 @@ import {
   joinRequestSchema,
   meAnswerSchema,
   revokeAnswerSchema,
+  selfSignOutAnswerSchema,
 } from '../../domain/sync-protocol';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate, bearerToken, hasRole } from '../auth/authenticate';
@@ -79,28 +81,37 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
     return { devices: await listEventDevices(storage.db, device.event_id) };
   });
 
+  /** Signs a device of the event out or back in, with the directory change every phone pulls; null when it was not in the other state. */
+  const saveRevoked = (eventId: string, id: string, action: 'revoke' | 'restore', actor: AuditActor) =>
+    storage.db.transaction().execute(async (trx) => {
+      const seq = (await lockEventChanges(trx, eventId)) + 1;
+      const revokedAt = action === 'revoke' ? new Date().toISOString() : null;
+      if (!(await setDeviceRevoked(trx, eventId, id, revokedAt))) return null;
+      const target = (await findDevice(trx, id))!;
+      await recordAudit(trx, {
+        eventId,
+        at: revokedAt ?? new Date().toISOString(),
+        actor,
+        action: action === 'revoke' ? 'sign-out' : 'let-back-in',
+        detail: {
+          deviceId: id,
+          staffName: target.staff_name,
+          role: target.role,
+          ...(actor.deviceId === id ? { self: true } : {}),
+        },
+      });
+      // The people directory on every phone shows who is signed in.
+      await touchPeopleOfDevice(trx, id, seq);
+      await savePeopleChangeSeq(trx, eventId, seq);
+      return seq;
+    });
+
   /** Sign-out takes effect at the phone's next request; letting it back in makes its token work again. */
   const setRevoked = (action: 'revoke' | 'restore') => async (request: FastifyRequest) => {
     const device = await authenticate(storage, request, 'organizer');
     const { id } = parseOrThrow(z.object({ id: z.string().min(1).max(100) }), request.params, 'device');
     if (action === 'revoke' && id === device.id) throw new AppError('invalid', 'You cannot sign out the device you are using.');
-    const changeSeq = await storage.db.transaction().execute(async (trx) => {
-      const seq = (await lockEventChanges(trx, device.event_id)) + 1;
-      const revokedAt = action === 'revoke' ? new Date().toISOString() : null;
-      if (!(await setDeviceRevoked(trx, device.event_id, id, revokedAt))) return null;
-      const target = (await findDevice(trx, id))!;
-      await recordAudit(trx, {
-        eventId: device.event_id,
-        at: revokedAt ?? new Date().toISOString(),
-        actor: { deviceId: device.id, name: device.staff_name },
-        action: action === 'revoke' ? 'sign-out' : 'let-back-in',
-        detail: { deviceId: id, staffName: target.staff_name, role: target.role },
-      });
-      // The people directory on every phone shows who is signed in.
-      await touchPeopleOfDevice(trx, id, seq);
-      await savePeopleChangeSeq(trx, device.event_id, seq);
-      return seq;
-    });
+    const changeSeq = await saveRevoked(device.event_id, id, action, { deviceId: device.id, name: device.staff_name });
     if (changeSeq === null) {
       throw new AppError(
         'not-found',
@@ -111,6 +122,22 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
     if (action === 'revoke') pokes.signOut(id);
     return action === 'revoke' ? { revoked: id } : { restored: id };
   };
+
+  /**
+   * A person ending their shift signs their phone out ("Sign out and clear this phone"): any role,
+   * only the device asking. Its token stops working at once, as after an organizer's sign-out, and
+   * only an organizer lets it back in (to send what it kept, if it kept anything). An organizer
+   * may sign out their own phone too: the phone then takes a new device id, and a new organizer
+   * code (`npm run join-code`) lets them in again.
+   */
+  const signOutSelf = async (request: FastifyRequest) => {
+    const device = await authenticate(storage, request);
+    const changeSeq = await saveRevoked(device.event_id, device.id, 'revoke', { deviceId: device.id, name: device.staff_name });
+    if (changeSeq !== null) pokes.poke(device.event_id, changeSeq);
+    pokes.signOut(device.id);
+    return { signedOut: device.id };
+  };
   app.post('/api/devices/:id/revoke', { config: { answer: revokeAnswerSchema } }, setRevoked('revoke'));
+  app.post('/api/devices/self/sign-out', { config: { answer: selfSignOutAnswerSchema } }, signOutSelf);
   app.post('/api/devices/:id/restore', { config: { answer: revokeAnswerSchema } }, setRevoked('restore'));
 }
