@@ -1,5 +1,7 @@
+import { withoutContactDetails } from '../domain/attendee-redaction';
 import type { FestivalEvent } from '../domain/event';
 import { applyEventMutation } from '../domain/event-mutations';
+import { argsWithoutAttendeeData, noAttendee } from '../domain/issue-redaction';
 import { applyMutation, type MutationContext } from '../domain/mutators';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
@@ -140,18 +142,29 @@ function byIssue(entries: UnsentChange[]): Map<string, UnsentChange[]> {
 /**
  * Issues whose attendee's personal data the server has just removed (an erasure, the retention
  * period): the queue's earlier rows of them, kept in pages until compacted, go now, in the
- * caller's transaction; the rows filed next hold what is left.
+ * caller's transaction; the rows filed next hold what is left. Refused changes of them are kept,
+ * cleaned the way a signed-out phone cleans them.
  */
 async function forgetRemovedPersonalData(db: HelptentDatabase, issues: StoredIssue[]): Promise<void> {
   const removed = issues.filter((issue) => issue.personalDataRemoved);
   if (removed.length === 0) return;
   const before = await db.issues.bulkGet(removed.map((issue) => issue.id));
   const newly = removed.filter((issue, i) => before[i] && !sameValue(before[i]!.personalDataRemoved, issue.personalDataRemoved));
-  if (newly.length > 0)
-    await deleteQueueRows(
-      db,
-      newly.map((issue) => issue.id),
-    );
+  if (newly.length === 0) return;
+  await deleteQueueRows(
+    db,
+    newly.map((issue) => issue.id),
+  );
+  // Changes the server refused are kept to be read; what they said of the attendee goes.
+  const attendeeOf = new Map(before.filter((issue) => issue !== undefined).map((issue) => [issue.id, issue.attendee]));
+  await db.refusedChanges
+    .where('issueId')
+    .anyOf(newly.map((issue) => issue.id))
+    .modify((refused) => {
+      const attendee = attendeeOf.get(refused.issueId);
+      refused.args = argsWithoutAttendeeData(refused.args, attendee);
+      refused.message = withoutContactDetails(refused.message, attendee ?? noAttendee);
+    });
 }
 
 /**
@@ -162,7 +175,8 @@ async function forgetRemovedPersonalData(db: HelptentDatabase, issues: StoredIss
  * server refused.
  */
 export async function applyPulledPage(db: HelptentDatabase, page: PullPage, unreadable: UnreadableRow[] = []): Promise<void> {
-  await db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.unsentChanges, db.people], async () => {
+  const tables = [db.meta, db.issues, db.queue, db.queuePages, db.unsentChanges, db.people, db.refusedChanges];
+  await db.transaction('rw', tables, async () => {
     const pending = byIssue(await db.unsentChanges.where('mutationId').above(page.lastMutationId).toArray());
     const current = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
     let event = current;

@@ -222,6 +222,23 @@ describe.each(backends)('attendee personal data on %s', (backend) => {
     expect(notes.at(-1)?.note).toBe('Robin called again from [contact]');
   }, 30_000);
 
+  it('a refused change that quoted the attendee is kept, cleaned, when the erasure reaches the phone', async () => {
+    server = await startTestServer({ backend });
+    const srv = server;
+    const f = await festivalWithRobin(srv);
+    const voiding = mutation(f.organizer, 'voidIssue', { issueId: f.mentionIssue, reason: 'duplicate' });
+    expect((await push(srv.app, f.organizer, [voiding])).json().refused).toEqual([]);
+    // Typed before the phone heard of the voiding: the server refuses it, the phone keeps it to be read.
+    await change(f.coordinator, 'addNote', { issueId: f.mentionIssue, text: `Robin is on ${robin.phone}` });
+    await f.coordinator.sync();
+    expect(await f.coordinator.db.refusedChanges.count()).toBe(1);
+    expect(tracesIn(await phoneText(f.coordinator.db))).toContain('1234 5678');
+    await post(srv, f.organizer, '/api/attendees/erase', { query: robin.email, issueIds: [f.robinIssue] });
+    await f.coordinator.sync();
+    expect(await f.coordinator.db.refusedChanges.count()).toBe(1);
+    expect(tracesIn(await phoneText(f.coordinator.db))).toEqual([]);
+  }, 30_000);
+
   it('the retention period removes every attendee’s personal data, on the server and on every phone, keeping the figures', async () => {
     server = await startTestServer({ backend });
     const srv = server;
