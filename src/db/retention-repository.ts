@@ -1,4 +1,6 @@
+import { withoutContactDetails } from '../domain/attendee-redaction';
 import type { FestivalEvent } from '../domain/event';
+import { argsWithoutAttendeeData, noAttendee } from '../domain/issue-redaction';
 import { fullNamesOf, purgePersonalData, retentionHasEnded } from '../domain/personal-data';
 import type { HelptentDatabase } from './database';
 import { deleteQueueRows, fileQueueRowsInBulk } from './queue-pages';
@@ -11,13 +13,13 @@ const thisPhone = { id: 'this-phone', name: 'this phone' };
  * Once the event's retention period has ended (the server says it purged, or this phone's clock
  * says the date has passed, offline too), the phone removes attendee personal data from every
  * issue it holds, as the server does, in one transaction; the queue's old rows of them go too.
- * The changes still waiting to be sent stay as typed: they belong to the person, and the server
- * removes the data when they arrive. Returns how many issues changed.
+ * The changes still waiting to be sent (and the form being typed) stay as typed: they belong to
+ * the person, and the server removes the data when they arrive. Returns how many issues changed.
  */
 export async function purgeExpiredPersonalData(db: HelptentDatabase, now: Date): Promise<number> {
   const event = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
   if (!event || !(event.personalDataPurgedAt !== undefined || retentionHasEnded(event, now))) return 0;
-  return db.transaction('rw', [db.issues, db.queue, db.queuePages], async () => {
+  return db.transaction('rw', [db.issues, db.queue, db.queuePages, db.refusedChanges], async () => {
     const issues = await db.issues.where('eventId').equals(event.id).toArray();
     const names = fullNamesOf(issues.map((issue) => issue.attendee));
     const stamp = { entryId: `${event.id}:retention-on-phone`, at: now.toISOString(), by: thisPhone };
@@ -27,7 +29,14 @@ export async function purgeExpiredPersonalData(db: HelptentDatabase, now: Date):
       if (next) purged.push({ ...next, serverVersion: issue.serverVersion });
     }
     if (purged.length === 0) return 0;
+    const attendeeOf = new Map(issues.map((issue) => [issue.id, issue.attendee]));
     await db.issues.bulkPut(purged);
+    // Refused changes stay to be read, without what they said of attendees.
+    await db.refusedChanges.toCollection().modify((refused) => {
+      const attendee = attendeeOf.get(refused.issueId) ?? noAttendee;
+      refused.args = argsWithoutAttendeeData(refused.args, attendee);
+      refused.message = withoutContactDetails(refused.message, attendee);
+    });
     await deleteQueueRows(
       db,
       purged.map((issue) => issue.id),
