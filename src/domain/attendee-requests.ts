@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { contactChannels, statuses } from './issue';
+import { statuses } from './issue';
+import { attendeeSchema } from './issue-schema';
 
 /**
  * What an organizer's device and the server say to each other about one attendee: finding
@@ -26,13 +27,7 @@ export const attendeeMatchSchema = z.object({
   category: z.string(),
   status: z.enum(statuses),
   summary: z.string(),
-  attendee: z.object({
-    name: z.string(),
-    email: z.string(),
-    phone: z.string(),
-    ticketId: z.string(),
-    preferredChannel: z.nullable(z.enum(contactChannels)),
-  }),
+  attendee: attendeeSchema,
   /** The issue's attendee may be this person, or the issue's text mentions them. */
   relation: z.enum(attendeeRelations),
 });

@@ -20,6 +20,14 @@ const person = z.object({ id: z.string(), name: z.string() });
 const time = z.string();
 const nullableTime = z.nullable(z.string());
 
+export const attendeeSchema = z.object({
+  name: z.string(),
+  email: z.string(),
+  phone: z.string(),
+  ticketId: z.string(),
+  preferredChannel: z.nullable(z.enum(contactChannels)),
+});
+
 export const issueSchema = z.object({
   id: z.string().check(z.minLength(1)),
   eventId: z.string(),
@@ -33,13 +41,7 @@ export const issueSchema = z.object({
   location: z.string(),
   summary: z.string(),
   details: z.string(),
-  attendee: z.object({
-    name: z.string(),
-    email: z.string(),
-    phone: z.string(),
-    ticketId: z.string(),
-    preferredChannel: z.nullable(z.enum(contactChannels)),
-  }),
+  attendee: attendeeSchema,
   consent: z.object({ given: z.boolean(), at: nullableTime }),
   moodAtIntake: z.nullable(z.enum(moods)),
   moodAtClose: z.nullable(z.enum(moods)),

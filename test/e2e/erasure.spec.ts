@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test } from '@playwright/test';
 import { startServer } from './helpers';
-import { phoneStorageText } from './phone-storage-text';
+import { phoneStorageText } from './phone-database';
 import { createEventWithCodes, joinedDevice, openIssue } from './sync-helpers';
 
 // Several browsers and a server of their own per test: run these on one project only.

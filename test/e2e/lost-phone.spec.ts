@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, type Page, test } from '@playwright/test';
 import { startServer } from './helpers';
+import { readPhoneDatabase } from './phone-database';
 import { createEventWithCodes, joinedDevice, logIssue } from './sync-helpers';
 
 // Several browsers and a server of their own per test: run these on one project only.
@@ -42,34 +43,6 @@ async function joinOrganizer(baseUrl: string, code: string): Promise<string> {
   });
   expect(answer.status).toBe(200);
   return ((await answer.json()) as { token: string }).token;
-}
-
-/** Every record of every store of the phone's real database, as JSON, read through the browser. */
-function readPhoneDatabase(page: Page): Promise<Record<string, string>> {
-  return page.evaluate(
-    () =>
-      new Promise<Record<string, string>>((resolve, reject) => {
-        const opening = indexedDB.open('helptent');
-        opening.onerror = () => reject(opening.error);
-        opening.onsuccess = () => {
-          const db = opening.result;
-          const names = [...db.objectStoreNames];
-          const tx = db.transaction(names, 'readonly');
-          const out: Record<string, string> = {};
-          for (const name of names) {
-            const all = tx.objectStore(name).getAll();
-            all.onsuccess = () => {
-              out[name] = JSON.stringify(all.result);
-            };
-          }
-          tx.oncomplete = () => {
-            db.close();
-            resolve(out);
-          };
-          tx.onerror = () => reject(tx.error);
-        };
-      }),
-  );
 }
 
 /** Robin's details are nowhere on the phone; Kim's number only in the kept-aside unsent change. */
