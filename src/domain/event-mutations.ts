@@ -3,9 +3,9 @@ import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
 import { severities } from './issue';
 import { clockPattern, parseClock } from './operational-day';
+import { maxRetentionDays, retentionDaysOf } from './personal-data';
 import { sameValue } from './same-value';
 import { canChangeEventSettings, type Role } from './staff';
-import { maxRetentionDays, retentionDaysOf } from './personal-data';
 import { parseOrThrow } from './validation';
 
 const requiredText = (max: number, what: string) =>

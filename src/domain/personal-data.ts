@@ -27,10 +27,7 @@ const noAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', pre
 
 export function hasContactDetails(attendee: Attendee): boolean {
   return (
-    attendee.name.trim() !== '' ||
-    attendee.email.trim() !== '' ||
-    attendee.phone.trim() !== '' ||
-    attendee.ticketId.trim() !== ''
+    attendee.name.trim() !== '' || attendee.email.trim() !== '' || attendee.phone.trim() !== '' || attendee.ticketId.trim() !== ''
   );
 }
 
@@ -189,14 +186,15 @@ function stamped(issue: Issue, stamp: RemovalStamp, why: RemovalReason, text: st
  * The timeline says that something was erased, when and by whom, never what. Null when the issue
  * holds nothing of theirs.
  */
-export function eraseAttendee(issue: Issue, terms: AttendeeTerms, stamp: RemovalStamp, theirs = isAttendee(issue, terms)): Issue | null {
+export function eraseAttendee(
+  issue: Issue,
+  terms: AttendeeTerms,
+  stamp: RemovalStamp,
+  theirs = isAttendee(issue, terms),
+): Issue | null {
   const attendee = issue.attendee;
-  const redacted = mapIssueText(issue, (text) =>
-    redactTerms(theirs ? withoutContactDetails(text, attendee) : text, terms),
-  );
-  const next: Issue = theirs
-    ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } }
-    : redacted;
+  const redacted = mapIssueText(issue, (text) => redactTerms(theirs ? withoutContactDetails(text, attendee) : text, terms));
+  const next: Issue = theirs ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } } : redacted;
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'erasure', `Attendee personal data erased on request by ${stamp.by.name}`);
 }

@@ -1,0 +1,79 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { type ContactInText, contactsInText } from '../../domain/contact-in-text';
+import { errorMessage } from '../changes';
+
+export interface TextSource {
+  /** Which text it is, for the caller ("summary", "details"). */
+  key: string;
+  text: string;
+}
+
+export type FoundContact = ContactInText & { key: string };
+
+const what = (found: ContactInText) => (found.kind === 'email' ? 'an email address' : 'a phone number');
+
+/**
+ * Notices an email address or phone number typed into free text and offers to move it into the
+ * attendee's contact fields, where consent applies and staff phones never see it. It never
+ * blocks saving: ignoring it is fine, and "Keep in the text" puts it away for that value.
+ */
+export function ContactPrompt(props: {
+  sources: TextSource[];
+  /** Moves it (fills the contact field, takes it out of the text); absent where this phone may not. */
+  onMove?: ((found: FoundContact) => unknown) | undefined;
+  /** What the contact field holds now, to say what a move would replace. */
+  current?: { email: string; phone: string } | undefined;
+  /** Shown after a move: the consent question, as for contact fields. */
+  afterMove?: ComponentChildren;
+}) {
+  const [kept, setKept] = useState<string[]>([]);
+  const [moved, setMoved] = useState<FoundContact | null>(null);
+  const [problem, setProblem] = useState('');
+  const found = props.sources
+    .flatMap((source) => contactsInText(source.text).map((f) => ({ ...f, key: source.key })))
+    .find((f) => !kept.includes(f.value));
+  const held = found && props.current ? props.current[found.kind].trim() : '';
+  const move = async (f: FoundContact) => {
+    try {
+      await props.onMove?.(f);
+      setMoved(f);
+      setProblem('');
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+  return (
+    <div class="contact-prompt" role="status">
+      {found ? (
+        <div class="message message--warning">
+          <p>
+            This looks like {what(found)}: <strong>{found.value}</strong>.{' '}
+            {props.onMove
+              ? `Attendee contact details belong in the contact fields, where consent applies${held && held !== found.value ? ` (it replaces ${held})` : ''}.`
+              : 'Only coordinators see attendee contact details; other staff phones get it hidden.'}
+          </p>
+          <fieldset class="button-list">
+            <legend class="visually-hidden">What to do with {what(found)} in the text</legend>
+            {props.onMove && (
+              <button type="button" class="button" onClick={() => void move(found)}>
+                Move to contact details
+              </button>
+            )}
+            <button type="button" class="button" onClick={() => setKept([...kept, found.value])}>
+              Keep in the text
+            </button>
+          </fieldset>
+          {problem && <p role="alert">{problem}</p>}
+        </div>
+      ) : (
+        moved && (
+          <div class="message message--ok">
+            <p>Moved {moved.value} to the attendee’s contact details.</p>
+            {props.afterMove}
+          </div>
+        )
+      )}
+    </div>
+  );
+}
