@@ -25,7 +25,10 @@ export function contactsInText(text: string): ContactInText[] {
   }
   for (const m of text.matchAll(phonePattern)) {
     const inEmail = found.some((f) => m.index >= f.index && m.index < f.index + f.value.length);
-    if (countDigits(m[0]) >= 8 && !isoDate.test(m[0]) && !inEmail) found.push({ kind: 'phone', value: m[0], index: m.index });
+    // "(06 1234 5678)": the bracket around it is not part of the number.
+    const open = m[0].startsWith('(') && !m[0].includes(')') ? 1 : 0;
+    const value = m[0].slice(open);
+    if (countDigits(value) >= 8 && !isoDate.test(value) && !inEmail) found.push({ kind: 'phone', value, index: m.index + open });
   }
   return found.sort((a, b) => a.index - b.index);
 }
@@ -33,8 +36,12 @@ export function contactsInText(text: string): ContactInText[] {
 /** The text without the found contact, and without the gap it leaves ("on , she" → "on, she"). */
 export function withoutContact(text: string, found: ContactInText): string {
   if (text.slice(found.index, found.index + found.value.length) !== found.value) return text;
-  const before = text.slice(0, found.index).replace(/[ \t]+$/, '');
-  const after = text.slice(found.index + found.value.length).replace(/^[ \t]+/, '');
+  let before = text.slice(0, found.index).replace(/[ \t]+$/, '');
+  let after = text.slice(found.index + found.value.length).replace(/^[ \t]+/, '');
+  if (before.endsWith('(') && after.startsWith(')')) {
+    before = before.slice(0, -1).replace(/[ \t]+$/, '');
+    after = after.slice(1).replace(/^[ \t]+/, '');
+  }
   const joiner = before === '' || after === '' || /^[\s.,;:!?)]/.test(after) || /[\s(]$/.test(before) ? '' : ' ';
   return `${before}${joiner}${after}`.trim();
 }

@@ -1,12 +1,11 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { readDraft } from '../../db/draft-repository';
 import { readRecentCategories, rememberCategory } from '../../db/recent-categories';
-import { withoutContact } from '../../domain/contact-in-text';
 import { moods, publicRiskLevels, severities, sources } from '../../domain/issue';
 import { errorMessage, makeChange, newId } from '../changes';
 import { AttendeeFields } from '../components/attendee-fields';
-import { ContactPrompt } from '../components/contact-prompt';
 import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
+import { LazyContactPrompt } from '../components/lazy-contact-prompt';
 import { Screen } from '../components/screen';
 import { StaffPicker } from '../components/staff-picker';
 import { moodLabels, riskLabels, severityLabels, sourceLabels } from '../labels';
@@ -144,16 +143,13 @@ function CaptureForm() {
       <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
         Save issue
       </button>
-      <ContactPrompt
+      <LazyContactPrompt
         sources={[
           { key: 'summary', text: form.summary },
           { key: 'details', text: form.details },
         ]}
         current={form}
-        onMove={(found) => {
-          const key = found.key as 'summary' | 'details';
-          update({ [found.kind]: found.value, [key]: withoutContact(form[key], found) });
-        }}
+        onMove={(found) => update({ [found.kind]: found.value, [found.key]: found.rest })}
         afterMove={<p>Ask for their consent below, under Attendee contact.</p>}
       />
 

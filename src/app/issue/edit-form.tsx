@@ -1,56 +1,16 @@
 import { useState } from 'preact/hooks';
-import { withoutContact } from '../../domain/contact-in-text';
 import { type Issue, type Severity, severities } from '../../domain/issue';
 import { hasContactDetails } from '../../domain/personal-data';
 import { canReadContactDetails } from '../../domain/staff';
 import { makeChange } from '../changes';
-import { AttendeeFields, type AttendeeValues } from '../components/attendee-fields';
+import { AttendeeFields } from '../components/attendee-fields';
 import { ChangeForm } from '../components/change-form';
 import { ContactPrompt } from '../components/contact-prompt';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { severityLabels } from '../labels';
 import { useSession } from '../session';
 import { heldByCoordinators, mayShowContact } from './attendee-contact';
-
-interface EditState extends AttendeeValues {
-  category: string;
-  severity: Severity;
-  zoneId: string;
-  location: string;
-  summary: string;
-  details: string;
-}
-
-function stateOf(issue: Issue): EditState {
-  return {
-    category: issue.category,
-    severity: issue.severity,
-    zoneId: issue.zoneId ?? '',
-    location: issue.location,
-    summary: issue.summary,
-    details: issue.details,
-    name: issue.attendee.name,
-    email: issue.attendee.email,
-    phone: issue.attendee.phone,
-    ticketId: issue.attendee.ticketId,
-    preferredChannel: issue.attendee.preferredChannel ?? '',
-    consentGiven: issue.consent.given,
-  };
-}
-
-/** Only the fields the person changed are sent, so an edit never overwrites someone else's. */
-function changedFields(before: EditState, after: EditState): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const key of ['category', 'severity', 'location', 'summary', 'details', 'consentGiven'] as const) {
-    if (before[key] !== after[key]) fields[key] = after[key];
-  }
-  if (before.zoneId !== after.zoneId) fields.zoneId = after.zoneId || null;
-  const attendee: Record<string, unknown> = {};
-  for (const key of ['name', 'email', 'phone', 'ticketId'] as const) if (before[key] !== after[key]) attendee[key] = after[key];
-  if (before.preferredChannel !== after.preferredChannel) attendee.preferredChannel = after.preferredChannel || null;
-  if (Object.keys(attendee).length > 0) fields.attendee = attendee;
-  return fields;
-}
+import { changedFields, type EditState, stateOf } from './edit-form-state';
 
 export function EditForm({ issue }: { issue: Issue }) {
   const session = useSession();
@@ -104,14 +64,7 @@ export function EditForm({ issue }: { issue: Issue }) {
           { key: 'details', text: form.details },
         ]}
         current={form}
-        onMove={
-          mayShow
-            ? (found) => {
-                const key = found.key as 'summary' | 'details';
-                update({ [found.kind]: found.value, [key]: withoutContact(form[key], found) });
-              }
-            : undefined
-        }
+        onMove={mayShow ? (found) => update({ [found.kind]: found.value, [found.key]: found.rest }) : undefined}
         afterMove={<p>Ask for their consent below, under Attendee contact, and save the changes.</p>}
       />
       {mayShow ? (

@@ -1,5 +1,4 @@
 import { useState } from 'preact/hooks';
-import { withoutContact } from '../../domain/contact-in-text';
 import type { Issue } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
 import { makeChange } from '../changes';
@@ -21,7 +20,7 @@ function NoteContactPrompt({ issue, text, setText }: { issue: Issue; text: strin
   const mayShow = mayShowContact(issue, canReadContactDetails(session.role), session.staff.current?.id ?? null);
   const move = async (found: FoundContact) => {
     await makeChange(session, 'updateFields', { issueId: issue.id, fields: { attendee: { [found.kind]: found.value } } });
-    setText(withoutContact(text, found));
+    setText(found.rest);
   };
   return (
     <ContactPrompt
