@@ -13,8 +13,11 @@ function cli(databaseUrl: string, args: string[]): string {
 
 const codePattern = /([0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{2})/;
 
-/** Creates an event with the organizer's command line and returns codes to join it. */
-export function createEventWithCodes(databaseUrl: string): { staff: string; coordinator: string; organizer: string } {
+/**
+ * Creates an event with the organizer's command line and returns the organizer's code: one
+ * command (each takes seconds on a busy machine); the organizer's phone can make the others.
+ */
+export function createEvent(databaseUrl: string): string {
   const created = cli(databaseUrl, [
     'create-event',
     '--name',
@@ -24,9 +27,24 @@ export function createEventWithCodes(databaseUrl: string): { staff: string; coor
     '--timezone',
     'Europe/Amsterdam',
   ]);
+  return codePattern.exec(created)![1]!;
+}
+
+/** Creates an event with the organizer's command line and returns codes to join it. */
+export function createEventWithCodes(databaseUrl: string): { staff: string; coordinator: string; organizer: string } {
+  const organizer = createEvent(databaseUrl);
   const code = (role: string) =>
     codePattern.exec(cli(databaseUrl, ['join-code', '--event', 'test-festival', '--role', role]))![1]!;
-  return { staff: code('staff'), coordinator: code('coordinator'), organizer: codePattern.exec(created)![1]! };
+  return { staff: code('staff'), coordinator: code('coordinator'), organizer };
+}
+
+/** A join code made in the app by a coordinator's or organizer's device (Settings → Let someone join). */
+export async function joinCodeFrom(page: Page, role: 'Staff' | 'Coordinator' | 'Organizer'): Promise<string> {
+  await page.goto('/settings');
+  const show = page.getByRole('form', { name: 'Let someone join' });
+  await show.getByLabel('Joins as').selectOption({ label: role });
+  await show.getByRole('button', { name: 'Show a join code' }).click();
+  return (await page.getByTestId('join-code').textContent())!;
 }
 
 export interface Device {

@@ -82,7 +82,8 @@ export function ContactPromptBody(props: ContactPromptProps) {
       {problem && <p role="alert">{problem}</p>}
     </div>
   ) : (
-    moved && (
+    // Until the form is emptied (saved) or the field changed again.
+    moved && (!props.current || holdsContact(props.current[moved.kind], moved)) && (
       <div class="message message--ok">
         <p>Moved {moved.value} to the attendee’s contact details.</p>
         {props.afterMove}
