@@ -81,7 +81,7 @@ test.describe('personal data', () => {
     const section = page.getByRole('region', { name: 'Follow-up', exact: true });
     await expect(section).toContainText('A follow-up needs the attendee’s consent');
     await expect(section.getByRole('checkbox', { name: 'Someone should get back to the attendee' })).toHaveCount(0);
-    await section.getByRole('button', { name: 'They agree: record consent' }).click();
+    await section.getByRole('button', { name: 'They agree to be contacted' }).click();
     await setFollowUp(page, 'Card charged twice');
 
     // A follow-up marked through the status, without consent: marked, but counted nowhere.

@@ -26,10 +26,10 @@ export function RecordConsent({ issue }: { issue: Issue }) {
     <div class="record-consent">
       <p>Read this to them: {consentSentence}</p>
       {!hasContactDetails(issue.attendee) && !issue.contactWithheld && (
-        <p class="muted">Add their email or phone under Edit details too, so someone can reach them.</p>
+        <p class="muted">Add their email or phone as well, so someone can reach them.</p>
       )}
       <button type="button" class="button" disabled={state.busy} onClick={() => void record()}>
-        They agree: record consent
+        They agree to be contacted
       </button>
       {state.problem && (
         <p class="message message--error" role="alert">
