@@ -5,6 +5,7 @@ import { queueRowOf } from '../../src/db/queue-row';
 import type { StoredIssue } from '../../src/db/rows';
 import type { FestivalEvent } from '../../src/domain/event';
 import type { Issue } from '../../src/domain/issue';
+import { withheldFromStaff } from '../../src/domain/personal-data';
 import { sameValue } from '../../src/domain/same-value';
 import { canReadContactDetails } from '../../src/domain/staff';
 import { peopleChangedAfter } from '../../src/server/repositories/people-repository';
@@ -55,13 +56,11 @@ export async function readServerSnapshot(db: Kysely<ServerDatabase>, eventId: st
   };
 }
 
-const noContact = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
-
 /** The server's issues as this device may see them (staff phones get no contact details of others' issues). */
 function visibleTo(device: SimDevice, server: ServerSnapshot): Issue[] {
   const mayReadContact = canReadContactDetails(device.role);
   return server.issues.map(({ issue, reportedBy }) =>
-    mayReadContact || reportedBy === device.deviceId ? issue : { ...issue, attendee: noContact },
+    mayReadContact || reportedBy === device.deviceId ? issue : withheldFromStaff(issue),
   );
 }
 
