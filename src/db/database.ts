@@ -96,5 +96,18 @@ export class HelptentDatabase extends Dexie {
           await unsent.delete(next - 1);
         }
       });
+    // A queue row's follow-up flag follows `awaitsFollowUp` (consent given, personal data not
+    // removed), as the summary, the follow-up list and the export do: every row is filed again.
+    this.version(9)
+      .stores({})
+      .upgrade(async (tx) => {
+        const event = (await tx.table('meta').get('event'))?.value as FestivalEvent | undefined;
+        // A phone that never opened an event has no rows to file.
+        if (!event) return;
+        const issues = (await tx.table('issues').toArray()) as Issue[];
+        await tx.table('queue').clear();
+        await tx.table('queuePages').clear();
+        await tx.table('queuePages').bulkAdd(pagesOf(issues.map((issue) => queueRowOf(issue, event))));
+      });
   }
 }

@@ -1,4 +1,5 @@
 import type { FestivalEvent } from '../domain/event';
+import { awaitsFollowUp } from '../domain/follow-up';
 import type { Issue } from '../domain/issue';
 import { dayAndHourOf } from '../domain/operational-day';
 import type { QueueRow } from './rows';
@@ -26,7 +27,7 @@ export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {
     owner: issue.owner,
     reportedById: issue.reportedBy.id,
     hasPublicRisk: issue.publicRisk.level !== 'none',
-    needsFollowUp: !issue.voided && issue.followUp.needed && issue.followUp.outreach !== 'done',
+    needsFollowUp: awaitsFollowUp(issue),
     hasConsent: issue.consent.given,
     moodAtClose: issue.moodAtClose,
     firstResponseAt: issue.firstResponseAt,

@@ -31,6 +31,7 @@ export interface QueueRow {
   owner: PersonRef | null;
   reportedById: string;
   hasPublicRisk: boolean;
+  /** `awaitsFollowUp`: the summary, the follow-up list and the export count the same issues. */
   needsFollowUp: boolean;
   /** Consent to be contacted after the event (follow-up and evangelist lists need it). */
   hasConsent: boolean;

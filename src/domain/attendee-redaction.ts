@@ -7,11 +7,11 @@ const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/
  * without an address costs a bounded look per character, not a scan to its end: a 4,000-character
  * note of "a.a.a." took 70 ms unbounded, on every summary that lists it.
  */
-const emailPattern = /[^\s@<>()[\]"',;:]{1,64}@[^\s@<>()[\]"',;:]{1,255}\.[^\s@<>()[\]"',;:]{1,63}/g;
+export const emailPattern = /[^\s@<>()[\]"',;:]{1,64}@[^\s@<>()[\]"',;:]{1,255}\.[^\s@<>()[\]"',;:]{1,63}/g;
 /** Eight to forty digits with the separators people type in phone numbers; dates are spared below. */
-const phonePattern = /\+?\(?\d[\d\s().-]{6,38}\d/g;
-const isoDate = /^\d{4}-\d{2}-\d{2}/;
-const countDigits = (text: string): number => text.replace(/\D/g, '').length;
+export const phonePattern = /\+?\(?\d[\d\s().-]{6,38}\d/g;
+export const isoDate = /^\d{4}-\d{2}-\d{2}/;
+export const countDigits = (text: string): number => text.replace(/\D/g, '').length;
 
 /** Whether the text holds at least `n` digits: most texts hold none, and are passed over at once. */
 function hasDigits(text: string, n: number): boolean {

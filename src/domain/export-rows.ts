@@ -1,5 +1,6 @@
 import type { FestivalEvent } from './event';
-import { type Issue, isVoided } from './issue';
+import { awaitsFollowUp } from './follow-up';
+import type { Issue } from './issue';
 import { operationalDayOf } from './operational-day';
 
 export const exportKinds = ['issues', 'follow-up'] as const;
@@ -115,11 +116,6 @@ export function issueExportRow(issue: Issue, event: FestivalEvent): ExportRow {
   };
 }
 
-/** Who to reach after the event: only attendees who consented and still need a follow-up. */
-export function needsConsentedFollowUp(issue: Issue): boolean {
-  return !isVoided(issue) && issue.consent.given && issue.followUp.needed && issue.followUp.outreach !== 'done';
-}
-
 export function followUpExportRow(issue: Issue, event: FestivalEvent): ExportRow {
   return {
     id: issue.id,
@@ -155,7 +151,7 @@ export function exportTable(issues: readonly Issue[], event: FestivalEvent, requ
   const selected = issues
     .filter((issue) => issue.eventId === event.id)
     .filter((issue) => request.day === null || operationalDayOf(issue.createdAt, event) === request.day)
-    .filter((issue) => request.kind !== 'follow-up' || needsConsentedFollowUp(issue))
+    .filter((issue) => request.kind !== 'follow-up' || awaitsFollowUp(issue))
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)));
   return request.kind === 'follow-up'
     ? { columns: followUpColumns, rows: selected.map((issue) => followUpExportRow(issue, event)) }

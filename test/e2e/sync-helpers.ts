@@ -35,6 +35,15 @@ export function createEventWithCodes(databaseUrl: string): { staff: string; coor
   return { staff: code('staff'), coordinator: code('coordinator'), organizer };
 }
 
+/** A join code made in the app by a coordinator's or organizer's device (Settings → Let someone join). */
+export async function joinCodeFrom(page: Page, role: 'Staff' | 'Coordinator' | 'Organizer'): Promise<string> {
+  await page.goto('/settings');
+  const show = page.getByRole('form', { name: 'Let someone join' });
+  await show.getByLabel('Joins as').selectOption({ label: role });
+  await show.getByRole('button', { name: 'Show a join code' }).click();
+  return (await page.getByTestId('join-code').textContent())!;
+}
+
 export interface Device {
   context: BrowserContext;
   page: Page;

@@ -117,7 +117,8 @@ describe('the phone database', () => {
     expect((await opened.db.issues.get(issue.id))?.serverVersion).toBe(17);
     expect(await opened.db.queue.count()).toBe(0);
     const [row] = (await opened.db.queuePages.toArray()).flatMap((page) => page.rows);
-    expect(row).toEqual({ id: issue.id, eventId: event.id, summary: 'Lost bag' });
+    // Schema 9 files every row again from its issue.
+    expect(row).toMatchObject({ id: issue.id, eventId: event.id, summary: 'Lost bag' });
     opened.db.close();
   });
 
@@ -180,6 +181,59 @@ describe('the phone database', () => {
     if (!opened.ok) throw new Error(opened.error.message);
     expect(await opened.db.unsentChanges.count()).toBe(0);
     expect(await opened.db.unsentChanges.add({ mutationUuid: 'u', issueId: 'issue-1' } as never)).toBe(41);
+    opened.db.close();
+  });
+
+  it('files every queue row again when a phone upgrades from schema 8, so a follow-up without consent leaves the "Needs follow-up" filter', async () => {
+    const name = freshName();
+    const old = new Dexie(name);
+    old.version(8).stores({
+      meta: '&key',
+      issues: '&id, eventId',
+      queue: '&id',
+      queuePages: '++id',
+      unsentChanges: '++mutationId, issueId',
+      refusedChanges: '&mutationId, issueId',
+      drafts: '&key',
+      people: '&id',
+    });
+    await old.open();
+    const event = defaultEvent('festival', 'Europe/Amsterdam');
+    const ctx = (n: number) => ({
+      now: '2026-07-10T12:30:00.000Z',
+      actor: { id: 'sam', name: 'Sam', role: 'coordinator' as const },
+      mutationUuid: `m-${n}`,
+    });
+    const logged = (id: string, consentGiven: boolean) =>
+      applyMutation(
+        applyMutation(
+          undefined,
+          'createIssue',
+          { id, eventId: event.id, category: 'lost-property', summary: id, consentGiven },
+          ctx(1),
+        ),
+        'setFollowUp',
+        { issueId: id, needed: true },
+        ctx(2),
+      );
+    const withConsent = logged('01980000-0000-7000-8000-000000000010', true);
+    const without = logged('01980000-0000-7000-8000-000000000011', false);
+    await old.table('meta').put({ key: 'event', value: event });
+    await old.table('issues').bulkPut([withConsent, without].map((issue) => ({ ...issue, serverVersion: 4 })));
+    // As schema 8 filed them: "needs follow-up" whatever the consent.
+    const oldRow = (issue: typeof without) => ({ id: issue.id, eventId: event.id, summary: issue.summary, needsFollowUp: true });
+    await old.table('queuePages').add({ rows: [oldRow(withConsent)] });
+    await old.table('queue').put(oldRow(without));
+    old.close();
+
+    const opened = await openDatabase({ name });
+    if (!opened.ok) throw new Error(opened.error.message);
+    const rows = await readQueueRows(opened.db);
+    expect(rows.map((row) => [row.summary, row.needsFollowUp]).sort()).toEqual([
+      [withConsent.id, true],
+      [without.id, false],
+    ]);
+    expect((await opened.db.issues.get(without.id))?.serverVersion).toBe(4);
     opened.db.close();
   });
 

@@ -5,6 +5,7 @@ import { moods, publicRiskLevels, severities, sources } from '../../domain/issue
 import { errorMessage, makeChange, newId } from '../changes';
 import { AttendeeFields } from '../components/attendee-fields';
 import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
+import { LazyContactPrompt } from '../components/lazy-contact-prompt';
 import { Screen } from '../components/screen';
 import { StaffPicker } from '../components/staff-picker';
 import { moodLabels, riskLabels, severityLabels, sourceLabels } from '../labels';
@@ -142,6 +143,15 @@ function CaptureForm() {
       <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
         Save issue
       </button>
+      <LazyContactPrompt
+        sources={[
+          { key: 'summary', text: form.summary },
+          { key: 'details', text: form.details },
+        ]}
+        current={form}
+        onMove={(found) => update({ [found.kind]: found.value, [found.key]: found.rest })}
+        afterMove={<p>Ask for their consent below, under Attendee contact.</p>}
+      />
 
       <details class="capture__more" open={!isEmptyCapture({ ...form, category: '', summary: '' })}>
         <summary>More details (optional)</summary>

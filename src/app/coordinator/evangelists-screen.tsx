@@ -10,7 +10,8 @@ function EvangelistList() {
   const { event } = useSession();
   const issues = useIssuesWhere((row) => row.hasConsent && (row.moodAtClose === 'delighted' || row.category === 'praise'), []);
   if (!issues.loaded) return <p class="loading">Loading…</p>;
-  const people = (issues.data ?? []).filter((issue) => issue.consent.given);
+  // Erased or past the retention period: there is nobody left to thank.
+  const people = (issues.data ?? []).filter((issue) => issue.consent.given && !issue.personalDataRemoved);
   if (people.length === 0) return <p class="empty-state">No delighted attendee or praise with consent to contact yet.</p>;
   return (
     <ul class="risk-list">

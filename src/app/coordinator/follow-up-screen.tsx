@@ -1,6 +1,7 @@
 import '../summary/coordinator.css';
 import { useState } from 'preact/hooks';
 import { readTemplates, saveTemplate } from '../../db/template-repository';
+import { awaitsFollowUp } from '../../domain/follow-up';
 import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } from '../../domain/issue';
 import { errorMessage, makeChange } from '../changes';
 import { TextArea } from '../components/fields';
@@ -112,13 +113,16 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
 
 function FollowUpList() {
   const now = useNow();
-  const issues = useIssuesWhere((row) => row.needsFollowUp && row.hasConsent, []);
+  const issues = useIssuesWhere((row) => row.needsFollowUp, []);
   if (!issues.loaded) return <p class="loading">Loading follow-ups…</p>;
   // The rows are pre-filtered; this is the rule itself, so no one without consent slips through.
-  const consented = (issues.data ?? []).filter((issue) => issue.consent.given && issue.followUp.needed);
+  const consented = (issues.data ?? []).filter(awaitsFollowUp);
   if (consented.length === 0) return <p class="empty-state">Nobody who agreed to be contacted is waiting for a follow-up.</p>;
   return (
     <>
+      <p role="status">
+        {consented.length === 1 ? '1 attendee is' : `${consented.length} attendees are`} waiting for a follow-up.
+      </p>
       {followUpReasons.map((reason) => {
         const group = consented.filter((issue) => (issue.followUp.reason ?? 'other') === reason);
         return group.length > 0 && <ReasonGroup key={reason} reason={reason} issues={group} now={now} />;

@@ -1,61 +1,29 @@
 import { useState } from 'preact/hooks';
 import { type Issue, type Severity, severities } from '../../domain/issue';
+import { hasContactDetails } from '../../domain/personal-data';
 import { canReadContactDetails } from '../../domain/staff';
 import { makeChange } from '../changes';
-import { AttendeeFields, type AttendeeValues } from '../components/attendee-fields';
+import { AttendeeFields } from '../components/attendee-fields';
 import { ChangeForm } from '../components/change-form';
+import { ContactPrompt } from '../components/contact-prompt';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { severityLabels } from '../labels';
 import { useSession } from '../session';
-
-interface EditState extends AttendeeValues {
-  category: string;
-  severity: Severity;
-  zoneId: string;
-  location: string;
-  summary: string;
-  details: string;
-}
-
-function stateOf(issue: Issue): EditState {
-  return {
-    category: issue.category,
-    severity: issue.severity,
-    zoneId: issue.zoneId ?? '',
-    location: issue.location,
-    summary: issue.summary,
-    details: issue.details,
-    name: issue.attendee.name,
-    email: issue.attendee.email,
-    phone: issue.attendee.phone,
-    ticketId: issue.attendee.ticketId,
-    preferredChannel: issue.attendee.preferredChannel ?? '',
-    consentGiven: issue.consent.given,
-  };
-}
-
-/** Only the fields the person changed are sent, so an edit never overwrites someone else's. */
-function changedFields(before: EditState, after: EditState): Record<string, unknown> {
-  const fields: Record<string, unknown> = {};
-  for (const key of ['category', 'severity', 'location', 'summary', 'details', 'consentGiven'] as const) {
-    if (before[key] !== after[key]) fields[key] = after[key];
-  }
-  if (before.zoneId !== after.zoneId) fields.zoneId = after.zoneId || null;
-  const attendee: Record<string, unknown> = {};
-  for (const key of ['name', 'email', 'phone', 'ticketId'] as const) if (before[key] !== after[key]) attendee[key] = after[key];
-  if (before.preferredChannel !== after.preferredChannel) attendee.preferredChannel = after.preferredChannel || null;
-  if (Object.keys(attendee).length > 0) fields.attendee = attendee;
-  return fields;
-}
+import { heldByCoordinators, mayShowContact } from './attendee-contact';
+import { changedFields, type EditState, stateOf } from './edit-form-state';
 
 export function EditForm({ issue }: { issue: Issue }) {
   const session = useSession();
   const { event } = session;
   const [before, setBefore] = useState(() => stateOf(issue));
   const [form, setForm] = useState(before);
-  const me = session.staff.current;
-  const mayReadContact = canReadContactDetails(session.role) || (me !== null && issue.reportedBy.id === me.id);
+  const mayShow = mayShowContact(issue, canReadContactDetails(session.role), session.staff.current?.id ?? null);
   const update = (patch: Partial<EditState>) => setForm({ ...form, ...patch });
+  // A staff phone's copy shows what the coordinators hold as [contact] or [attendee]: saving an
+  // edited summary or details sends the text as shown, marks included.
+  const replacesHeld = (['summary', 'details'] as const).some(
+    (key) => before[key] !== form[key] && /\[(contact|attendee)\]/.test(before[key]),
+  );
 
   return (
     <ChangeForm
@@ -85,10 +53,31 @@ export function EditForm({ issue }: { issue: Issue }) {
       <TextField label="Exact location" value={form.location} onInput={(location) => update({ location })} />
       <TextArea label="Summary" value={form.summary} onInput={(summary) => update({ summary })} required rows={2} />
       <TextArea label="Details" value={form.details} onInput={(details) => update({ details })} />
-      {mayReadContact ? (
+      {replacesHeld && (
+        <p class="message message--warning">
+          Parts shown as [contact] or [attendee] are held by the coordinators; saving replaces them with those marks.
+        </p>
+      )}
+      <ContactPrompt
+        sources={[
+          { key: 'summary', text: form.summary },
+          { key: 'details', text: form.details },
+        ]}
+        current={form}
+        onMove={mayShow ? (found) => update({ [found.kind]: found.value, [found.key]: found.rest }) : undefined}
+        afterMove={<p>Ask for their consent below, under Attendee contact, and save the changes.</p>}
+      />
+      {mayShow ? (
         <AttendeeFields value={form} onChange={update} />
       ) : (
-        <p class="muted">Attendee contact details are visible to coordinators and to the person who logged the issue.</p>
+        // Never an empty contact form on a copy the details were withheld from: staff would take
+        // it for "nobody took them". Nothing here is sent for the contact fields, so the
+        // coordinators' copy stays as it is.
+        <p class="muted">
+          {issue.contactWithheld || hasContactDetails(issue.attendee)
+            ? `${heldByCoordinators}: this phone does not show them, and saving here leaves them as they are.`
+            : 'Attendee contact details are visible to coordinators and to the person who logged the issue.'}
+        </p>
       )}
     </ChangeForm>
   );

@@ -2,10 +2,11 @@ import { readIssue } from '../../db/issue-repository';
 import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
-import { channelLabels, formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
+import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
+import { attendeeContactText, mayShowContact } from './attendee-contact';
 import { EditForm } from './edit-form';
 import { IssueSyncState } from './issue-sync-state';
 import { NoteForm, ToldAttendeeForm } from './notes-section';
@@ -36,8 +37,7 @@ export function IssueScreen({ id }: { id?: string }) {
   const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
   const me = staff.current;
-  const mayReadContact = canReadContactDetails(role) || (me !== null && issue.reportedBy.id === me.id);
-  const hasContact = Boolean(issue.attendee.name || issue.attendee.email || issue.attendee.phone || issue.attendee.ticketId);
+  const mayShow = mayShowContact(issue, canReadContactDetails(role), me?.id ?? null);
 
   return (
     <Screen title={issue.summary}>
@@ -82,21 +82,7 @@ export function IssueScreen({ id }: { id?: string }) {
           </>
         )}
         <dt>Attendee</dt>
-        <dd>
-          {!hasContact
-            ? 'No contact details'
-            : mayReadContact
-              ? [
-                  issue.attendee.name,
-                  issue.attendee.email,
-                  issue.attendee.phone,
-                  issue.attendee.ticketId && `ticket ${issue.attendee.ticketId}`,
-                  issue.attendee.preferredChannel && `prefers ${channelLabels[issue.attendee.preferredChannel].toLowerCase()}`,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')
-              : 'Contact details hidden (coordinators can see them)'}
-        </dd>
+        <dd>{attendeeContactText(issue, mayShow, event.timezone)}</dd>
         <dt>Follow-up consent</dt>
         <dd>
           {issue.consent.given ? `Yes, given ${formatWhen(issue.consent.at ?? issue.createdAt, event.timezone, now)}` : 'No'}

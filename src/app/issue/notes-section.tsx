@@ -1,9 +1,36 @@
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
+import { canReadContactDetails } from '../../domain/staff';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
+import { ContactPrompt, type FoundContact } from '../components/contact-prompt';
 import { TextArea } from '../components/fields';
 import { useSession } from '../session';
+import { mayShowContact } from './attendee-contact';
+import { RecordConsent } from './record-consent';
+
+/**
+ * The "it looks like a phone number" prompt under a note being typed. Moving saves the number in
+ * the attendee's contact field at once (its own change) and takes it out of the note, so the note
+ * that is saved later never holds it. Where this phone may not see the contact details it only
+ * says so: it cannot show what a move would replace.
+ */
+function NoteContactPrompt({ issue, text, setText }: { issue: Issue; text: string; setText: (text: string) => void }) {
+  const session = useSession();
+  const mayShow = mayShowContact(issue, canReadContactDetails(session.role), session.staff.current?.id ?? null);
+  const move = async (found: FoundContact) => {
+    await makeChange(session, 'updateFields', { issueId: issue.id, fields: { attendee: { [found.kind]: found.value } } });
+    setText(found.rest);
+  };
+  return (
+    <ContactPrompt
+      sources={[{ key: 'text', text }]}
+      current={issue.attendee}
+      onMove={mayShow ? move : undefined}
+      afterMove={<RecordConsent issue={issue} />}
+    />
+  );
+}
 
 export function ToldAttendeeForm({ issue }: { issue: Issue }) {
   const session = useSession();
@@ -25,6 +52,7 @@ export function ToldAttendeeForm({ issue }: { issue: Issue }) {
           onInput={setText}
           required
         />
+        <NoteContactPrompt issue={issue} text={text} setText={setText} />
       </ChangeForm>
     </section>
   );
@@ -41,6 +69,7 @@ export function NoteForm({ issue }: { issue: Issue }) {
       onSubmit={() => makeChange(session, 'addNote', { issueId: issue.id, text })}
     >
       <TextArea label="Note" value={text} onInput={setText} required />
+      <NoteContactPrompt issue={issue} text={text} setText={setText} />
     </ChangeForm>
   );
 }

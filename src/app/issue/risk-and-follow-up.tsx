@@ -15,6 +15,7 @@ import { ChangeForm } from '../components/change-form';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
 import { channelLabels, outreachLabels, reasonLabels, riskLabels } from '../labels';
 import { useSession } from '../session';
+import { RecordConsent } from './record-consent';
 
 export function PublicRiskForm({ issue }: { issue: Issue }) {
   const session = useSession();
@@ -46,49 +47,84 @@ export function PublicRiskForm({ issue }: { issue: Issue }) {
   );
 }
 
+/**
+ * A follow-up needs consent (`awaitsFollowUp`): without it the form offers to record consent
+ * first, never to mark a follow-up that no figure or list would count.
+ */
 export function FollowUpForm({ issue }: { issue: Issue }) {
+  const session = useSession();
+  const removed = issue.personalDataRemoved;
+  return (
+    <section class="card" aria-labelledby="follow-up-title">
+      <h2 id="follow-up-title">Follow-up</h2>
+      {removed ? (
+        <p>
+          {removed.why === 'erasure'
+            ? 'The attendee’s personal data was erased on request'
+            : 'The attendee’s personal data was removed after the retention period'}
+          : nobody can be contacted about this issue.
+        </p>
+      ) : issue.consent.given ? (
+        <>
+          <FollowUpChoice issue={issue} />
+          {issue.followUp.needed && <OutreachForm issue={issue} />}
+        </>
+      ) : (
+        <>
+          <p>
+            A follow-up needs the attendee’s consent: without it nobody may contact them after the event
+            {issue.followUp.needed ? ', so the follow-up marked here is not counted or listed' : ''}. Record their consent first.
+          </p>
+          <RecordConsent issue={issue} />
+          {issue.followUp.needed && (
+            <ChangeForm
+              label="Follow-up"
+              submitLabel="No follow-up needed"
+              onSubmit={() => makeChange(session, 'setFollowUp', { issueId: issue.id, needed: false })}
+            />
+          )}
+        </>
+      )}
+    </section>
+  );
+}
+
+function FollowUpChoice({ issue }: { issue: Issue }) {
   const session = useSession();
   const [needed, setNeeded] = useState(issue.followUp.needed);
   const [reason, setReason] = useState<FollowUpReason | ''>(issue.followUp.reason ?? '');
   const [channel, setChannel] = useState<ContactChannel | ''>(issue.followUp.channel ?? issue.attendee.preferredChannel ?? '');
   return (
-    <section class="card" aria-labelledby="follow-up-title">
-      <h2 id="follow-up-title">Follow-up</h2>
-      {!issue.consent.given && (
-        <p class="muted">The attendee has not agreed to be contacted, so nobody may reach out to them after the event.</p>
+    <ChangeForm
+      label="Follow-up"
+      submitLabel="Save follow-up"
+      onSubmit={() =>
+        makeChange(session, 'setFollowUp', {
+          issueId: issue.id,
+          needed,
+          reason: needed && reason ? reason : null,
+          channel: needed && channel ? channel : null,
+        })
+      }
+    >
+      <CheckboxField label="Someone should get back to the attendee" checked={needed} onChange={setNeeded} />
+      {needed && (
+        <>
+          <SelectField
+            label="Why"
+            value={reason}
+            options={[{ value: '', label: 'Not said' }, ...followUpReasons.map((r) => ({ value: r, label: reasonLabels[r] }))]}
+            onChange={(value) => setReason(value as FollowUpReason | '')}
+          />
+          <SelectField
+            label="How"
+            value={channel}
+            options={[{ value: '', label: 'Not said' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
+            onChange={(value) => setChannel(value as ContactChannel | '')}
+          />
+        </>
       )}
-      <ChangeForm
-        label="Follow-up"
-        submitLabel="Save follow-up"
-        onSubmit={() =>
-          makeChange(session, 'setFollowUp', {
-            issueId: issue.id,
-            needed,
-            reason: needed && reason ? reason : null,
-            channel: needed && channel ? channel : null,
-          })
-        }
-      >
-        <CheckboxField label="Someone should get back to the attendee" checked={needed} onChange={setNeeded} />
-        {needed && (
-          <>
-            <SelectField
-              label="Why"
-              value={reason}
-              options={[{ value: '', label: 'Not said' }, ...followUpReasons.map((r) => ({ value: r, label: reasonLabels[r] }))]}
-              onChange={(value) => setReason(value as FollowUpReason | '')}
-            />
-            <SelectField
-              label="How"
-              value={channel}
-              options={[{ value: '', label: 'Not said' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
-              onChange={(value) => setChannel(value as ContactChannel | '')}
-            />
-          </>
-        )}
-      </ChangeForm>
-      {issue.followUp.needed && issue.consent.given && <OutreachForm issue={issue} />}
-    </section>
+    </ChangeForm>
   );
 }
 

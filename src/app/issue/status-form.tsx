@@ -39,6 +39,12 @@ export function StatusForm({ issue }: { issue: Issue }) {
           options={options.map((s) => ({ value: s, label: statusNames[s] }))}
           onChange={(value) => setStatus(value as Status)}
         />
+        {target === 'follow_up' && !issue.consent.given && (
+          <p class="message message--warning">
+            The attendee has not agreed to be contacted, so this follow-up is not counted or listed until their consent is
+            recorded (under Follow-up).
+          </p>
+        )}
         {finishing && (
           <>
             <TextArea

@@ -64,7 +64,11 @@ function Headlines({ summary }: { summary: DaySummary }) {
         href={q({ day: summary.day, status: 'all', publicRisk: true })}
       />
       <Figure label="left happier" value={happier === null ? '—' : `${Math.round(happier * 100)}%`} />
-      <Figure label="follow-ups due" value={summary.followUps.count} href={q({ status: 'all', followUp: true })} />
+      <Figure
+        label="follow-ups due"
+        value={summary.followUps.count}
+        href={q({ day: summary.day, status: 'all', followUp: true })}
+      />
     </ul>
   );
 }

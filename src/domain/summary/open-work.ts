@@ -1,5 +1,6 @@
 import { withoutContactDetails } from '../attendee-redaction';
 import { isWithin } from '../day-window';
+import { awaitsFollowUp } from '../follow-up';
 import { type PublicRiskLevel, type Severity, type Status, severities } from '../issue';
 import { operationalDayOf } from '../operational-day';
 import { categoryLabel, keyCounts } from './activity';
@@ -153,26 +154,24 @@ export function followUpsOf(day: SummaryDay): FollowUpsDue {
   const { issues, nowMs } = day.input;
   const due: FollowUpItem[] = [];
   for (const i of day.logged) {
-    const { followUp, consent, category } = issues[i]!;
-    if (!followUp.needed || followUp.outreach === 'done') continue;
+    const issue = issues[i]!;
+    // The same rule as the queue filter, the follow-up list and the export.
+    if (!awaitsFollowUp(issue)) continue;
+    const { followUp, category } = issue;
     due.push({
-      issueId: issues[i]!.id,
+      issueId: issue.id,
       category,
       reason: followUp.reason,
       dueAt: followUp.dueAt,
-      outreach: followUp.outreach,
-      hasConsent: consent.given,
+      outreach: followUp.outreach as FollowUpItem['outreach'],
     });
   }
   const dueMs = (item: FollowUpItem) => (item.dueAt === null ? Number.POSITIVE_INFINITY : timeOf(item.dueAt));
   due.sort((a, b) => dueMs(a) - dueMs(b) || a.issueId.localeCompare(b.issueId));
-  const withConsent = due.filter((item) => item.hasConsent).length;
   const byOutreach = { pending: 0, sent: 0, replied: 0 };
   for (const item of due) byOutreach[item.outreach] += 1;
   return {
     count: due.length,
-    withConsent,
-    withoutConsent: due.length - withConsent,
     overdue: due.filter((item) => dueMs(item) < nowMs).length,
     byOutreach,
     items: due.slice(0, listLimit),

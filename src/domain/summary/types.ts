@@ -196,19 +196,17 @@ export interface FollowUpItem {
   reason: FollowUpReason | null;
   dueAt: string | null;
   outreach: Exclude<OutreachState, 'done'>;
-  /** Without consent nobody may contact the attendee; the follow-up list leaves these out. */
-  hasConsent: boolean;
 }
 
 /**
- * Issues logged that day that need a follow-up not yet done, as they stand at generatedAt (not at
- * the day's end): outreach mostly happens after the festival, so the office wants today's number.
- * No contact details: the follow-up list screen, which checks the reader's role, has those.
+ * Issues logged that day that await a follow-up (`awaitsFollowUp`: consent given, not done, not
+ * erased), as they stand at generatedAt (not at the day's end): outreach mostly happens after the
+ * festival, so the office wants today's number. The queue's "Needs follow-up" filter for that day,
+ * the follow-up list and the follow-up export count the same issues. No contact details: the
+ * follow-up list screen, which checks the reader's role, has those.
  */
 export interface FollowUpsDue {
   count: number;
-  withConsent: number;
-  withoutConsent: number;
   /** Due before generatedAt. */
   overdue: number;
   byOutreach: Record<Exclude<OutreachState, 'done'>, number>;

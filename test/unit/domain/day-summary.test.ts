@@ -387,7 +387,7 @@ describe('public risk, referrals and follow-ups', () => {
     });
   });
 
-  it('counts follow-ups not yet done, with and without consent, soonest due first', () => {
+  it('counts follow-ups not yet done that the attendee consented to, soonest due first (without consent nobody may reach them)', () => {
     const at = '2026-07-11T17:00:00+02:00';
     const later = minutesLater(at, 5);
     const due = step(log(at, { consentGiven: true }), later, 'setFollowUp', {
@@ -403,11 +403,9 @@ describe('public risk, referrals and follow-ups', () => {
 
     const { followUps } = summarizeDay([due, noConsent, sent, done], event, '2026-07-11', monday);
     expect(followUps).toEqual({
-      count: 3,
-      withConsent: 2,
-      withoutConsent: 1,
+      count: 2,
       overdue: 1,
-      byOutreach: { pending: 2, sent: 1, replied: 0 },
+      byOutreach: { pending: 1, sent: 1, replied: 0 },
       items: [
         {
           issueId: due.id,
@@ -415,7 +413,6 @@ describe('public risk, referrals and follow-ups', () => {
           reason: 'refund',
           dueAt: '2026-07-12T10:00:00Z',
           outreach: 'pending',
-          hasConsent: true,
         },
         {
           issueId: sent.id,
@@ -423,15 +420,6 @@ describe('public risk, referrals and follow-ups', () => {
           reason: null,
           dueAt: '2026-07-20T10:00:00Z',
           outreach: 'sent',
-          hasConsent: true,
-        },
-        {
-          issueId: noConsent.id,
-          category: 'lost-property',
-          reason: 'apology',
-          dueAt: null,
-          outreach: 'pending',
-          hasConsent: false,
         },
       ],
     });
@@ -572,7 +560,7 @@ describe('privacy', () => {
       summary: '[attendee] lost her wallet',
       toldAttendee: 'Told [attendee] [attendee] we call back by noon',
     });
-    expect(summary.followUps).toMatchObject({ count: 1, withConsent: 1 });
+    expect(summary.followUps).toMatchObject({ count: 1 });
   });
 
   it('takes the attendee out of what staff typed, however they wrote it', () => {

@@ -1,0 +1,53 @@
+import type { Issue } from '../../domain/issue';
+import { localDateTime } from '../../domain/operational-day';
+import { hasContactDetails } from '../../domain/personal-data';
+import { channelLabels } from '../labels';
+
+/**
+ * Whether this phone may show the issue's attendee contact details: coordinators and the person
+ * who logged it may, and never on a copy the server sent with the details withheld.
+ */
+export function mayShowContact(
+  issue: Pick<Issue, 'contactWithheld' | 'reportedBy'>,
+  canReadRole: boolean,
+  meId: string | null,
+): boolean {
+  return !issue.contactWithheld && (canReadRole || (meId !== null && issue.reportedBy.id === meId));
+}
+
+/** Said where details exist but this phone may not show them: staff should not ask the attendee again. */
+export const heldByCoordinators = 'Contact details held by the coordinators';
+
+/**
+ * What the issue says about the attendee's contact details. "No contact details" only when none
+ * were taken: details withheld from this phone, erased on request or removed after the retention
+ * period each say so, so nobody asks an attendee again for what they already gave.
+ */
+export function attendeeContactText(
+  issue: Pick<Issue, 'attendee' | 'contactWithheld' | 'personalDataRemoved' | 'reportedBy'>,
+  mayShow: boolean,
+  timezone: string,
+): string {
+  const { attendee } = issue;
+  const has = hasContactDetails(attendee);
+  if (issue.contactWithheld || (has && !mayShow)) return heldByCoordinators;
+  if (has) {
+    return [
+      attendee.name,
+      attendee.email,
+      attendee.phone,
+      attendee.ticketId && `ticket ${attendee.ticketId}`,
+      attendee.preferredChannel && `prefers ${channelLabels[attendee.preferredChannel].toLowerCase()}`,
+    ]
+      .filter(Boolean)
+      .join(' · ');
+  }
+  const removed = issue.personalDataRemoved;
+  if (removed) {
+    const on = localDateTime(new Date(removed.at), timezone).date;
+    return removed.why === 'erasure'
+      ? `Personal data erased on request on ${on}`
+      : `Personal data removed after the retention period on ${on}`;
+  }
+  return 'No contact details';
+}
