@@ -6,6 +6,9 @@ import type { HelptentDatabase } from './database';
 import { deleteQueueRows, fileQueueRowsInBulk } from './queue-pages';
 import type { StoredIssue } from './rows';
 
+/** The server purge this phone has applied to everything it holds (meta key). */
+const purgedKey = 'personal-data-purged';
+
 /** Who removed it, on a phone that did so before the server's copy arrived. */
 const thisPhone = { id: 'this-phone', name: 'this phone' };
 
@@ -19,7 +22,12 @@ const thisPhone = { id: 'this-phone', name: 'this phone' };
 export async function purgeExpiredPersonalData(db: HelptentDatabase, now: Date): Promise<number> {
   const event = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
   if (!event || !(event.personalDataPurgedAt !== undefined || retentionHasEnded(event, now))) return 0;
-  return db.transaction('rw', [db.issues, db.queue, db.queuePages, db.refusedChanges], async () => {
+  // Once the server's purge is in, every copy it sends is purged: the phone looks once more, not
+  // at every sync (reading 20,000 issues each minute would cost a cheap phone seconds).
+  const done = (await db.meta.get(purgedKey))?.value;
+  if (done !== undefined && done === event.personalDataPurgedAt) return 0;
+  return db.transaction('rw', [db.meta, db.issues, db.queue, db.queuePages, db.refusedChanges], async () => {
+    if (event.personalDataPurgedAt !== undefined) await db.meta.put({ key: purgedKey, value: event.personalDataPurgedAt });
     const issues = await db.issues.where('eventId').equals(event.id).toArray();
     const names = fullNamesOf(issues.map((issue) => issue.attendee));
     const stamp = { entryId: `${event.id}:retention-on-phone`, at: now.toISOString(), by: thisPhone };

@@ -45,6 +45,8 @@ export async function runRetention(
     async (trx, nextSeq, issuesChanged) => {
       // Read again inside the transaction: settings may have changed since.
       const current = await readEvent(trx, eventId);
+      // Another instance ran it meanwhile (the event's row lock put this one after it).
+      if (current.personalDataPurgedAt !== undefined) return;
       const purged: FestivalEvent = { ...current, personalDataPurgedAt: now.toISOString() };
       await saveEventConfig(trx, purged, nextSeq());
       const detail = { issues: issuesChanged, retentionDays: retentionDaysOf(current) };
