@@ -1,7 +1,8 @@
 import { withoutContactDetails } from '../domain/attendee-redaction';
 import type { FestivalEvent } from '../domain/event';
 import type { Attendee } from '../domain/issue';
-import { argsWithoutAttendeeData, issueWithoutAttendeeData, noAttendee } from '../domain/issue-redaction';
+import { argsWithoutAttendeeData, issueWithoutAttendeeData } from '../domain/issue-redaction';
+import { noAttendee } from '../domain/personal-data';
 import type { HelptentDatabase } from './database';
 import type { DeviceIdentity } from './device-repository';
 import { fileQueueRowsInBulk } from './queue-pages';

@@ -1,7 +1,7 @@
 import { withoutContactDetails } from '../domain/attendee-redaction';
 import type { FestivalEvent } from '../domain/event';
-import { argsWithoutAttendeeData, noAttendee } from '../domain/issue-redaction';
-import { fullNamesOf, purgePersonalData, retentionHasEnded } from '../domain/personal-data';
+import { argsWithoutAttendeeData } from '../domain/issue-redaction';
+import { fullNamesOf, noAttendee, purgePersonalData, retentionHasEnded } from '../domain/personal-data';
 import type { HelptentDatabase } from './database';
 import { deleteQueueRows, fileQueueRowsInBulk } from './queue-pages';
 import type { StoredIssue } from './rows';

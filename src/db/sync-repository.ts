@@ -1,8 +1,9 @@
 import { withoutContactDetails } from '../domain/attendee-redaction';
 import type { FestivalEvent } from '../domain/event';
 import { applyEventMutation } from '../domain/event-mutations';
-import { argsWithoutAttendeeData, noAttendee } from '../domain/issue-redaction';
+import { argsWithoutAttendeeData } from '../domain/issue-redaction';
 import { applyMutation, type MutationContext } from '../domain/mutators';
+import { noAttendee } from '../domain/personal-data';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
 import type { PullPage, Refusal } from '../domain/sync-protocol';

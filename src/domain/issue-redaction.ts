@@ -1,28 +1,23 @@
 import { withoutContactDetails } from './attendee-redaction';
 import type { Attendee, Issue } from './issue';
-import { hasContactDetails, mapIssueText } from './personal-data';
-
-/** An attendee nobody knows anything about. */
-export const noAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
+import { noAttendee, withheldFromStaff } from './personal-data';
 
 /**
  * The issue with its attendee's personal data removed, as a phone keeps it once it was signed
- * out: contact fields blanked (marked as held by the coordinators, which they still are); every
- * text staff type (personal-data.ts, mapIssueText: summary, details, location, resolution, what
- * we told the attendee, tags, timeline texts and notes with handover notes, a void reason) without
- * this attendee's details or anything shaped like an email or a phone number; the links to a post
- * or a message (they lead to the attendee's own account) gone. Figures, categories, severity,
- * moods, times, statuses, owners, consent and follow-up state stay: the day summary still adds up.
+ * out: as a staff phone receives others' issues (personal-data.ts, withheldFromStaff: contact
+ * fields blanked and marked as held by the coordinators, every text staff type without this
+ * attendee's details or anything shaped like an email or a phone number), and the links to a
+ * post or a message gone too (they lead to the attendee's own account). Figures, categories,
+ * severity, moods, times, statuses, owners, consent and follow-up state stay: the day summary
+ * still adds up.
  */
 export function issueWithoutAttendeeData<T extends Issue>(issue: T): T {
-  const cleaned = mapIssueText(issue, (text) => withoutContactDetails(text, issue.attendee));
+  const withheld = withheldFromStaff(issue);
   return {
     ...issue,
-    ...cleaned,
-    source: { ...cleaned.source, link: '' },
-    publicRisk: { ...cleaned.publicRisk, link: '' },
-    attendee: noAttendee,
-    ...(hasContactDetails(issue.attendee) ? { contactWithheld: true } : {}),
+    ...withheld,
+    source: { ...withheld.source, link: '' },
+    publicRisk: { ...withheld.publicRisk, link: '' },
   };
 }
 

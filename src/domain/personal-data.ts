@@ -23,7 +23,8 @@ export interface RemovalStamp {
   by: PersonRef;
 }
 
-const noAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
+/** An attendee nobody knows anything about. */
+export const noAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
 export function hasContactDetails(attendee: Attendee): boolean {
   return (
