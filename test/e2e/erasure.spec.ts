@@ -21,7 +21,7 @@ test('an organizer erases an attendee: gone from every phone (one offline meanwh
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const staff = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Cas');
     const away = await joinedDevice(browser, server.url, codes.coordinator, 'Oli');

@@ -11,7 +11,7 @@ test('a coordinator renames a zone and moves the day start: every phone shows it
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
 
@@ -49,7 +49,7 @@ test('a coordinator hands an issue to someone who joined on another phone, picke
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const sam = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const kim = await joinedDevice(browser, server.url, codes.staff, 'Kim');
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
@@ -83,7 +83,7 @@ test('what a coordinator phone allows follows the role the server granted: no "O
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
     const page = coordinator.page;
     await expect(page.getByTestId('current-staff')).toHaveText('Alex (Coordinator)');
@@ -123,7 +123,7 @@ test('a zone removed offline that the server knows still has issues is refused: 
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
 
@@ -169,7 +169,7 @@ test('settings another coordinator changed arrive in an open settings form, and 
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const alex = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
     const kim = await joinedDevice(browser, server.url, codes.coordinator, 'Kim');
     const kimsForm = kim.page.getByRole('form', { name: 'Festival settings' });

@@ -61,7 +61,7 @@ async function expectOnlyTheUnsentChangeHoldsContactDetails(page: Page): Promise
 test('a phone signed out clears attendee data and keeps what was unsynced', async ({ browser }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     await logSyncedIssueAboutRobin(phone.page);
     await logUnsyncedIssue(phone.page);
@@ -101,7 +101,7 @@ test('a phone signed out clears attendee data and keeps what was unsynced', asyn
 test('"Sign out and clear this phone" warns about what is not synced, and keeps it when cleared anyway', async ({ browser }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     await logSyncedIssueAboutRobin(phone.page);
     await logUnsyncedIssue(phone.page);
@@ -132,7 +132,7 @@ test('with everything synced, "Sign out and clear this phone" leaves it ready fo
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     await logSyncedIssueAboutRobin(phone.page);
     await phone.page.goto('/settings');

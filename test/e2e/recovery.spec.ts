@@ -35,7 +35,7 @@ test('when the server is back, a phone sends what it queued within 10 s, untouch
 }) => {
   let server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const line = phone.page.getByTestId('sync-line');
 
@@ -77,7 +77,7 @@ test('when the server is back, a phone sends what it queued within 10 s, untouch
 test('Try now syncs at once instead of waiting for the next try', async ({ browser }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Kim');
     const line = phone.page.getByTestId('sync-line');
     // The server is unreachable for this phone alone; the poke stream stays cut throughout, so

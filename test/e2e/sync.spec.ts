@@ -9,7 +9,7 @@ test.setTimeout(120_000);
 test('two phones offline and a coordinator converge, and the conflict is visible', async ({ browser }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const a = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const b = await joinedDevice(browser, server.url, codes.staff, 'Kim');
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
@@ -66,7 +66,7 @@ test('two phones offline and a coordinator converge, and the conflict is visible
 test('a page closed in the middle of a push: after reopening, the change is applied exactly once', async ({ browser }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
     await logIssue(phone.page, 'Lost person', 'Boy, 6, blue cap');
@@ -109,7 +109,7 @@ test('phones keep logging while the server is down, and everything arrives when 
 }) => {
   let server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
 
@@ -135,7 +135,7 @@ test('phones keep logging while the server is down, and everything arrives when 
 test('a coordinator shows a QR join code; the scanned link joins a phone; an organizer signs it out', async ({ browser }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const organizer = await joinedDevice(browser, server.url, codes.organizer, 'Jo', false);
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex');
 
@@ -185,7 +185,7 @@ test('a coordinator shows a QR join code; the scanned link joins a phone; an org
 test('with every tab closed, Background Sync sends what was logged offline once signal is back', async ({ browser }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const coordinator = await joinedDevice(browser, server.url, codes.coordinator, 'Alex', false);
     // A blank tab keeps the browser context (and its devtools door) open once Helptent's tab is gone.
@@ -227,7 +227,7 @@ test('a refused change shows on its issue until read, and an issue the server re
 }) => {
   const server = await startServer();
   try {
-    const codes = createEventWithCodes(server.databaseUrl);
+    const codes = await createEventWithCodes(server.databaseUrl);
     const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     await logIssue(phone.page, 'Lost property', 'Lost keys at the campsite');
     await expect(phone.page.getByTestId('sync-line')).toContainText('nothing waiting');
