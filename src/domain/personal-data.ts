@@ -77,7 +77,7 @@ export interface AttendeeTerms {
 }
 
 const normalName = (name: string): string => name.trim().replace(/\s+/g, ' ').toLowerCase();
-const digitsOf = (text: string): string => text.replace(/\D/g, '');
+const digitsOf = (text: string): string => text.replace(/\D+/g, '');
 /** The national part of a number: "+31 6 1234 5678" and "06-12345678" end the same. */
 const phoneTail = (phone: string): string => digitsOf(phone).slice(-9);
 const escapeRegExp = (text: string): string => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
@@ -147,28 +147,86 @@ export function isAttendee(issue: Pick<Issue, 'attendee'>, terms: AttendeeTerms)
  * name as written, and each phone number however it was typed (spaces, dashes, +31 or 0).
  */
 export function redactTerms(text: string, terms: AttendeeTerms): string {
-  if (text === '') return text;
-  let out = text;
-  const lower = () => out.toLowerCase();
-  for (const literal of [...terms.emails, ...terms.ticketIds, ...terms.names]) {
-    const term = literal.trim().replace(/\s+/g, ' ');
-    if (term.length < 2 || !lower().includes(term.toLowerCase().split(' ')[0]!)) continue;
-    const pattern = term.split(' ').map(escapeRegExp).join('\\s+');
-    out = out.replace(new RegExp(`(?<![\\p{L}\\p{N}])${pattern}(?![\\p{L}\\p{N}])`, 'giu'), erasedMark);
+  return termsRedactor(terms)(text);
+}
+
+const redactors = new WeakMap<AttendeeTerms, (text: string) => string>();
+
+/**
+ * `redactTerms` for many texts (an erasure looks at every text of every issue that may name the
+ * person): each term's pattern is built once per set of terms, and tried only where it can match.
+ */
+export function termsRedactor(terms: AttendeeTerms): (text: string) => string {
+  let redactor = redactors.get(terms);
+  if (!redactor) {
+    redactor = buildTermsRedactor(terms);
+    redactors.set(terms, redactor);
   }
-  if (digitsOf(out).length >= 6) {
-    for (const phone of terms.phones) {
-      const tail = phoneTail(phone);
-      if (tail.length < 6) continue;
+  return redactor;
+}
+
+function buildTermsRedactor(terms: AttendeeTerms): (text: string) => string {
+  const literals = [...terms.emails, ...terms.ticketIds, ...terms.names]
+    .map((literal) => literal.trim().replace(/\s+/g, ' '))
+    .filter((term) => term.length >= 2)
+    .map((term) => ({
+      first: term.toLowerCase().split(' ')[0]!,
+      pattern: new RegExp(`(?<![\\p{L}\\p{N}])${term.split(' ').map(escapeRegExp).join('\\s+')}(?![\\p{L}\\p{N}])`, 'giu'),
+    }));
+  const phones = terms.phones
+    .map(phoneTail)
+    .filter((tail) => tail.length >= 6)
+    .map((tail) => {
       const spaced = [...tail].join('[\\s().-]*');
-      out = out.replace(new RegExp(`(?:\\+\\d{1,3}[\\s().-]*)?(?:\\(?0\\)?[\\s().-]*)?${spaced}(?!\\d)`, 'g'), erasedMark);
+      return new RegExp(`(?:\\+\\d{1,3}[\\s().-]*)?(?:\\(?0\\)?[\\s().-]*)?${spaced}(?!\\d)`, 'g');
+    });
+  return (text) => {
+    if (text === '') return text;
+    let out = text;
+    for (const literal of literals) {
+      if (out.toLowerCase().includes(literal.first)) out = out.replace(literal.pattern, erasedMark);
     }
-  }
-  return out;
+    if (phones.length > 0 && digitsOf(out).length >= 6) {
+      for (const pattern of phones) out = out.replace(pattern, erasedMark);
+    }
+    return out;
+  };
+}
+
+/**
+ * Whether a stored issue's text may name the person at all: a cheap look at its JSON before it is
+ * parsed (an email, ticket or the first word of a name in any case, a phone number's last digits
+ * among its digits). False means it surely does not; true, that it is worth a closer look.
+ */
+export function mayMention(stored: string, terms: AttendeeTerms): boolean {
+  return mentionPrefilter(terms)(stored);
+}
+
+const prefilters = new WeakMap<AttendeeTerms, (stored: string) => boolean>();
+
+/** `mayMention` for every issue of an event: the terms are prepared once. */
+export function mentionPrefilter(terms: AttendeeTerms): (stored: string) => boolean {
+  let prefilter = prefilters.get(terms);
+  if (prefilter) return prefilter;
+  const firsts = [...terms.emails, ...terms.ticketIds, ...terms.names]
+    .map((literal) => normalName(literal).split(' ')[0]!)
+    .filter((first) => first.length >= 2);
+  const tails = terms.phones.map(phoneTail).filter((tail) => tail.length >= 6);
+  prefilter = (stored) => {
+    const lower = stored.toLowerCase();
+    if (firsts.some((first) => lower.includes(first))) return true;
+    if (tails.length === 0) return false;
+    // Runs of non-digits at once: one match per character made this the whole cost of a search.
+    const digits = stored.replace(/\D+/g, '');
+    return tails.some((tail) => digits.includes(tail));
+  };
+  prefilters.set(terms, prefilter);
+  return prefilter;
 }
 
 export function mentionsTerms(issue: Issue, terms: AttendeeTerms): boolean {
-  return JSON.stringify(mapIssueText(issue, (text) => redactTerms(text, terms))) !== JSON.stringify(issue);
+  const redact = termsRedactor(terms);
+  return JSON.stringify(mapIssueText(issue, redact)) !== JSON.stringify(issue);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -194,7 +252,8 @@ export function eraseAttendee(
   theirs = isAttendee(issue, terms),
 ): Issue | null {
   const redact = contactDetailsRedactor(issue.attendee);
-  const redacted = mapIssueText(issue, (text) => redactTerms(theirs ? redact(text) : text, terms));
+  const redactTheirs = termsRedactor(terms);
+  const redacted = mapIssueText(issue, (text) => redactTheirs(theirs ? redact(text) : text));
   const next: Issue = theirs ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } } : redacted;
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'erasure', `Attendee personal data erased on request by ${stamp.by.name}`);

@@ -2,6 +2,7 @@ import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import { sql } from 'kysely';
 import type { Issue } from '../../src/domain/issue';
 import { withheldFromStaff } from '../../src/domain/personal-data';
 import { createEvent } from '../../src/server/events/event-admin';
@@ -42,7 +43,7 @@ function pullCopyCost(issues: Issue[]): { plain: number; masked: number } {
 
 /**
  * What the organizer's personal-data operations cost on a festival of 20,000 issues in SQLite:
- * finding one attendee, erasing them (rewrite, WAL checkpoint, VACUUM), the retention run, the
+ * finding one attendee, erasing them (rewrite, WAL emptied), the retention run (with VACUUM), the
  * file's size before and after; and what masking costs a staff phone's pull, against the
  * coordinator's plain copy measured in the same run.
  */
@@ -66,6 +67,8 @@ export async function benchPersonalData(): Promise<BenchRow[]> {
       })),
     );
     await storage.db.updateTable('events').set({ last_change_seq: issueCount }).where('id', '=', event.id).execute();
+    // As on a server that has been running: SQLite has moved what was written into the file.
+    await sql`pragma wal_checkpoint(truncate)`.execute(storage.db);
     const rows: BenchRow[] = [];
     const copy = pullCopyCost(festival.issues);
     rows.push(
@@ -82,7 +85,6 @@ export async function benchPersonalData(): Promise<BenchRow[]> {
       value: round(performance.now() - started, 0),
       unit: 'ms',
     });
-    const before = fileBytes(file);
     started = performance.now();
     await eraseAttendeeEverywhere(storage, {
       eventId: event.id,
@@ -92,14 +94,12 @@ export async function benchPersonalData(): Promise<BenchRow[]> {
       actor: { deviceId: null, name: 'bench' },
       now: new Date(),
     });
-    rows.push(
-      {
-        name: `erase one attendee in ${issueCount / 1000}k issues, vacuum included`,
-        value: round(performance.now() - started, 0),
-        unit: 'ms',
-      },
-      { name: 'database file and log before the erasure', value: round(before / 1024 / 1024, 1), unit: 'MB' },
-    );
+    rows.push({
+      name: `erase one attendee in ${issueCount / 1000}k issues, log emptied`,
+      value: round(performance.now() - started, 0),
+      unit: 'ms',
+    });
+    const beforeRetention = fileBytes(file);
     started = performance.now();
     const run = await runRetention(storage, event.id, new Date('2026-12-31T00:00:00Z'));
     rows.push(
@@ -109,6 +109,7 @@ export async function benchPersonalData(): Promise<BenchRow[]> {
         unit: 'ms',
       },
       { name: 'issues the retention run changed', value: run?.issuesChanged ?? 0, unit: 'issues' },
+      { name: 'database file and log before the retention run', value: round(beforeRetention / 1024 / 1024, 1), unit: 'MB' },
       { name: 'database file and log after the retention run', value: round(fileBytes(file) / 1024 / 1024, 1), unit: 'MB' },
     );
     return rows;

@@ -1,6 +1,6 @@
 import type { AttendeeMatch } from '../../domain/attendee-requests';
 import type { Issue } from '../../domain/issue';
-import { type AttendeeTerms, mayBeAttendee, mentionsTerms, termsOfQuery } from '../../domain/personal-data';
+import { type AttendeeTerms, mayBeAttendee, mayMention, mentionsTerms, termsOfQuery } from '../../domain/personal-data';
 import type { Storage } from '../storage/storage';
 import { forEachEventIssue } from './event-issues';
 
@@ -34,10 +34,15 @@ export async function findAttendee(storage: Storage, eventId: string, query: str
   const searched = terms ?? termsOfQuery(query);
   const theirs: Issue[] = [];
   const mentioning: Issue[] = [];
-  await forEachEventIssue(storage.db, eventId, (issue) => {
-    if (mayBeAttendee(issue, searched)) theirs.push(issue);
-    else if (mentionsTerms(issue, searched)) mentioning.push(issue);
-  });
+  await forEachEventIssue(
+    storage.db,
+    eventId,
+    (issue) => {
+      if (mayBeAttendee(issue, searched)) theirs.push(issue);
+      else if (mentionsTerms(issue, searched)) mentioning.push(issue);
+    },
+    (row) => mayMention(row.data, searched),
+  );
   const byTime = (a: Issue, b: Issue) => a.createdAt.localeCompare(b.createdAt) || a.id.localeCompare(b.id);
   const all = [
     ...theirs.sort(byTime).map((i) => matchOf(i, 'attendee')),

@@ -6,6 +6,7 @@ import {
   eraseAttendee,
   looksLikeEmail,
   looksLikePhone,
+  mayMention,
   termsOfQuery,
   withAttendees,
 } from '../../domain/personal-data';
@@ -76,7 +77,8 @@ export async function eraseAttendeeEverywhere(storage: Storage, request: Erasure
         action: 'erasure',
         detail: { issues: issuesChanged },
       }),
+    (row) => chosen.has(row.id) || mayMention(row.data, terms),
   );
-  if (result.issuesChanged > 0) await reclaimSpace(storage);
+  if (result.issuesChanged > 0) await reclaimSpace(storage, 'log');
   return result;
 }
