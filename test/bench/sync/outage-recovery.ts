@@ -7,10 +7,9 @@ import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { HelptentDatabase as Database } from '../../../src/db/database';
 import type { SyncEngine as Engine } from '../../../src/sync/sync-engine';
-import { demoEvent } from '../../../tools/demo/demo-festival';
 import { type BenchServer, startServerProcess } from '../browser/bench-server';
 import { type BenchRow, percentile, round } from '../result';
-import { createBenchEvent, type JoinedDevice, joinDevices, openServerStorage } from './server-setup';
+import { benchEvent, createBenchEvent, type JoinedDevice, joinDevices, openServerStorage } from './server-setup';
 import { demoCreateIssues } from './workload';
 
 export interface RecoveryOptions {
@@ -76,7 +75,7 @@ export async function benchOutageRecovery(options: RecoveryOptions = defaultReco
 
   const dir = mkdtempSync(join(tmpdir(), 'helptent-recovery-bench-'));
   const databaseUrl = `sqlite:${join(dir, 'server.sqlite')}`;
-  const event = demoEvent();
+  const event = benchEvent();
   const expected = options.phones * options.changesPerPhone;
   const mutations = demoCreateIssues(7, expected);
   let server: BenchServer | undefined = await startServerProcess(databaseUrl);

@@ -1,4 +1,5 @@
 import pg from 'pg';
+import type { FestivalEvent } from '../../../src/domain/event';
 import { parseDatabaseUrl } from '../../../src/server/config';
 import { createEvent, createJoinCode } from '../../../src/server/events/event-admin';
 import { joinWithCode } from '../../../src/server/events/join';
@@ -17,10 +18,17 @@ export function openServerStorage(databaseUrl: string): Promise<Storage> {
   return openStorage(parseDatabaseUrl(databaseUrl, process.cwd()));
 }
 
+/**
+ * The demo festival as the bench's server and phones hold it. Its days are fixed in the past:
+ * attendee data is kept for ten years, so no retention purge (server or phone) runs in a bench.
+ */
+export function benchEvent(): FestivalEvent {
+  return { ...demoEvent(), retentionDays: 3650 };
+}
+
 /** Creates the demo festival's event with the CLI's function; the demo issues belong to it. */
 export async function createBenchEvent(storage: Storage): Promise<string> {
-  // The demo festival's days are fixed in the past: keep its attendee data for the run.
-  const event = { ...demoEvent(), retentionDays: 3650 };
+  const event = benchEvent();
   await createEvent(storage, event, new Date());
   return event.id;
 }

@@ -3,13 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import type { Storage } from '../../../src/server/storage/storage';
-import { demoEvent } from '../../../tools/demo/demo-festival';
 import { type BenchServer, startServerProcess } from '../browser/bench-server';
 import { type BenchRow, round } from '../result';
 import { type ApplyRate, applyBatchSize, measureApplyRate } from './apply-rate';
 import { benchBrowserSync } from './browser-sync-bench';
 import { benchPolling } from './poll-load';
-import { createBenchEvent, freshPostgresSchema, joinDevices, openServerStorage, postPush } from './server-setup';
+import { benchEvent, createBenchEvent, freshPostgresSchema, joinDevices, openServerStorage, postPush } from './server-setup';
 import { demoCreateIssues, pushBodies } from './workload';
 
 export interface SyncBenchResult {
@@ -85,7 +84,7 @@ export async function benchSync(): Promise<SyncBenchResult> {
         rows.push(
           ...(await benchBrowserSync({
             origin: server.origin,
-            event: demoEvent(),
+            event: benchEvent(),
             puller: puller!,
             pusher: pusher!,
             pushMutations,
