@@ -2,14 +2,12 @@ import { chmodSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { commandLineActor } from '../../domain/audit';
-import { redactTerms } from '../../domain/personal-data';
 import { loadConfig } from '../config';
 import { readServerEvent } from '../events/event-admin';
-import { accessPage } from '../personal-data/access-page';
+import { runAccessExport } from '../personal-data/access-export';
 import { findAttendee } from '../personal-data/attendee-search';
-import { eraseAttendeeEverywhere, termsFor } from '../personal-data/erasure';
+import { eraseAttendeeEverywhere } from '../personal-data/erasure';
 import { runDueRetention, runRetention } from '../personal-data/retention';
-import { accessDocument, recordAccessExport } from '../personal-data/subject-access';
 import { openStorage, type Storage } from '../storage/storage';
 
 const usage = `Usage:
@@ -111,17 +109,16 @@ async function run(storage: Storage, command: string, values: ReturnType<typeof 
   if (command === 'access') {
     const format = values.format ?? 'json';
     if (format !== 'json' && format !== 'html') fail(`--format must be json or html, not "${format}".`);
-    const event = await readServerEvent(storage, eventId);
-    const terms = await termsFor(storage, { eventId, query, issueIds });
-    const all = await findAttendee(storage, eventId, query, terms);
-    const doc = accessDocument(event, all, new Set(issueIds), (text) => redactTerms(text, terms) !== text, {
+    const { doc, fileName, body } = await runAccessExport(storage, {
+      eventId,
       query,
-      by: cliRunner.name,
+      issueIds,
+      format,
+      actor: commandLineActor,
       now,
     });
-    await recordAccessExport(storage.db, { eventId, at: doc.generatedAt, actor: commandLineActor, doc, format });
-    const path = resolve(process.cwd(), values.out ?? `helptent-${eventId}-subject-access.${format}`);
-    writeFileSync(path, format === 'html' ? accessPage(doc) : `${JSON.stringify(doc, null, 2)}\n`, { mode: 0o600 });
+    const path = resolve(process.cwd(), values.out ?? fileName);
+    writeFileSync(path, body, { mode: 0o600 });
     chmodSync(path, 0o600);
     console.log(`Wrote what is held about them (${doc.issues.length} issues, ${doc.mentions.length} mentions) to ${path}.`);
     return;

@@ -6,14 +6,11 @@ import {
   attendeeFindAnswerSchema,
   attendeeFindRequestSchema,
 } from '../../domain/attendee-requests';
-import { redactTerms } from '../../domain/personal-data';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate } from '../auth/authenticate';
-import { readServerEvent } from '../events/event-admin';
-import { accessPage } from '../personal-data/access-page';
+import { runAccessExport } from '../personal-data/access-export';
 import { findAttendee } from '../personal-data/attendee-search';
-import { eraseAttendeeEverywhere, termsFor } from '../personal-data/erasure';
-import { accessDocument, recordAccessExport } from '../personal-data/subject-access';
+import { eraseAttendeeEverywhere } from '../personal-data/erasure';
 import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
 
@@ -50,27 +47,18 @@ export function attendeeRoutes(app: FastifyInstance, storage: Storage, pokes: Po
   app.post('/api/attendees/access', { config: limited }, async (request, reply) => {
     const device = await authenticate(storage, request, 'organizer');
     const body = parseOrThrow(attendeeAccessRequestSchema, request.body, 'access request');
-    const event = await readServerEvent(storage, device.event_id);
-    const terms = await termsFor(storage, { eventId: device.event_id, query: body.query, issueIds: body.issueIds });
-    const found = await findAttendee(storage, device.event_id, body.query, terms);
-    const doc = accessDocument(event, found, new Set(body.issueIds), (text) => redactTerms(text, terms) !== text, {
+    const file = await runAccessExport(storage, {
+      eventId: device.event_id,
       query: body.query,
-      by: device.staff_name,
+      issueIds: body.issueIds,
+      format: body.format ?? 'json',
+      actor: { deviceId: device.id, name: device.staff_name },
       now: new Date(),
     });
-    await recordAccessExport(storage.db, {
-      eventId: event.id,
-      at: doc.generatedAt,
-      actor: { deviceId: device.id, name: device.staff_name },
-      doc,
-      format: body.format ?? 'json',
-    });
-    const html = body.format === 'html';
-    const name = `helptent-${event.id}-subject-access.${html ? 'html' : 'json'}`;
     return reply
-      .header('content-type', html ? 'text/html; charset=utf-8' : 'application/json; charset=utf-8')
-      .header('content-disposition', `attachment; filename="${name}"`)
+      .header('content-type', file.contentType)
+      .header('content-disposition', `attachment; filename="${file.fileName}"`)
       .header('cache-control', 'no-store')
-      .send(html ? accessPage(doc) : `${JSON.stringify(doc, null, 2)}\n`);
+      .send(file.body);
   });
 }
