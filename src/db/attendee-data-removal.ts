@@ -70,11 +70,7 @@ export async function removeAttendeeData(db: HelptentDatabase, signedOut: Signed
       const event = (await db.meta.get('event'))?.value as FestivalEvent | undefined;
       if (event) await fileQueueRowsInBulk(db, cleaned, event);
 
-      await db.refusedChanges.toCollection().modify((refused) => {
-        const attendee = attendeeOf.get(refused.issueId) ?? noAttendee;
-        refused.args = argsWithoutAttendeeData(refused.args, attendee);
-        refused.message = withoutContactDetails(refused.message, attendee);
-      });
+      await cleanRefusedChanges(db.refusedChanges.toCollection(), attendeeOf);
       const drafts = await db.drafts.toArray();
       await db.drafts.bulkPut(drafts.map(draftWithoutAttendeeData));
 
@@ -92,6 +88,22 @@ export async function removeAttendeeData(db: HelptentDatabase, signedOut: Signed
       }
     },
   );
+}
+
+/**
+ * Changes the server refused are kept to be read; what they said of an attendee goes (the
+ * attendee of the issue each was made to, `attendeeOf`, may be named in a note). In the caller's
+ * transaction.
+ */
+export async function cleanRefusedChanges(
+  refused: ReturnType<HelptentDatabase['refusedChanges']['toCollection']>,
+  attendeeOf: Map<string, Attendee>,
+): Promise<void> {
+  await refused.modify((change) => {
+    const attendee = attendeeOf.get(change.issueId) ?? noAttendee;
+    change.args = argsWithoutAttendeeData(change.args, attendee);
+    change.message = withoutContactDetails(change.message, attendee);
+  });
 }
 
 /** How "Sign out and clear this phone" left it. */

@@ -1,7 +1,6 @@
-import { withoutContactDetails } from '../domain/attendee-redaction';
 import type { FestivalEvent } from '../domain/event';
-import { argsWithoutAttendeeData } from '../domain/issue-redaction';
-import { fullNamesOf, noAttendee, purgePersonalData, retentionHasEnded } from '../domain/personal-data';
+import { fullNamesOf, purgePersonalData, retentionHasEnded } from '../domain/personal-data';
+import { cleanRefusedChanges } from './attendee-data-removal';
 import type { HelptentDatabase } from './database';
 import { deleteQueueRows, fileQueueRowsInBulk } from './queue-pages';
 import type { StoredIssue } from './rows';
@@ -40,11 +39,7 @@ export async function purgeExpiredPersonalData(db: HelptentDatabase, now: Date):
     const attendeeOf = new Map(issues.map((issue) => [issue.id, issue.attendee]));
     await db.issues.bulkPut(purged);
     // Refused changes stay to be read, without what they said of attendees.
-    await db.refusedChanges.toCollection().modify((refused) => {
-      const attendee = attendeeOf.get(refused.issueId) ?? noAttendee;
-      refused.args = argsWithoutAttendeeData(refused.args, attendee);
-      refused.message = withoutContactDetails(refused.message, attendee);
-    });
+    await cleanRefusedChanges(db.refusedChanges.toCollection(), attendeeOf);
     await deleteQueueRows(
       db,
       purged.map((issue) => issue.id),

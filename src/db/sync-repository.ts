@@ -1,12 +1,10 @@
-import { withoutContactDetails } from '../domain/attendee-redaction';
 import type { FestivalEvent } from '../domain/event';
 import { applyEventMutation } from '../domain/event-mutations';
-import { argsWithoutAttendeeData } from '../domain/issue-redaction';
 import { applyMutation, type MutationContext } from '../domain/mutators';
-import { noAttendee } from '../domain/personal-data';
 import { sameValue } from '../domain/same-value';
 import type { Role } from '../domain/staff';
 import type { PullPage, Refusal } from '../domain/sync-protocol';
+import { cleanRefusedChanges } from './attendee-data-removal';
 import type { HelptentDatabase } from './database';
 import { putPeople } from './people-repository';
 import { deleteQueueRows, fileQueueRowsInBulk, filesRowsDifferently, refileQueueRows } from './queue-pages';
@@ -158,14 +156,7 @@ async function forgetRemovedPersonalData(db: HelptentDatabase, issues: StoredIss
   );
   // Changes the server refused are kept to be read; what they said of the attendee goes.
   const attendeeOf = new Map(before.filter((issue) => issue !== undefined).map((issue) => [issue.id, issue.attendee]));
-  await db.refusedChanges
-    .where('issueId')
-    .anyOf(newly.map((issue) => issue.id))
-    .modify((refused) => {
-      const attendee = attendeeOf.get(refused.issueId);
-      refused.args = argsWithoutAttendeeData(refused.args, attendee);
-      refused.message = withoutContactDetails(refused.message, attendee ?? noAttendee);
-    });
+  await cleanRefusedChanges(db.refusedChanges.where('issueId').anyOf(newly.map((issue) => issue.id)), attendeeOf);
 }
 
 /**
