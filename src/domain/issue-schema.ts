@@ -10,6 +10,8 @@ import {
   statuses,
   timelineKinds,
 } from './issue';
+import { custodySteps, idKinds, itemCategories, itemStates, lostPropertyKinds } from './lost-property';
+import { photoTypes } from './photo';
 
 /**
  * The shape of a stored issue as it crosses the wire: what the mutators produce. Loose on
@@ -26,6 +28,47 @@ export const attendeeSchema = z.object({
   phone: z.string(),
   ticketId: z.string(),
   preferredChannel: z.nullable(z.enum(contactChannels)),
+});
+
+const photoFile = z.object({
+  hash: z.string(),
+  bytes: z.number(),
+  width: z.number(),
+  height: z.number(),
+  type: z.enum(photoTypes),
+});
+
+export const photoRefSchema = z.object({ id: z.string(), full: photoFile, thumb: photoFile, at: time, by: person });
+
+export const itemDescriptionSchema = z.object({
+  category: z.enum(itemCategories),
+  colour: z.string(),
+  brand: z.string(),
+  marks: z.string(),
+});
+
+const lostPropertySchema = z.object({
+  kind: z.enum(lostPropertyKinds),
+  item: itemDescriptionSchema,
+  place: z.string(),
+  at: nullableTime,
+  storage: z.string(),
+  state: z.enum(itemStates),
+  matchedWith: z.nullable(z.string()),
+  handback: z.nullable(
+    z.object({
+      collectedBy: z.string(),
+      idKind: z.enum(idKinds),
+      idLast4: z.string(),
+      confirmation: z.union([
+        z.object({ kind: z.literal('signature'), path: z.string() }),
+        z.object({ kind: z.literal('typed'), text: z.string() }),
+      ]),
+      by: person,
+      at: time,
+    }),
+  ),
+  disposal: z.nullable(z.object({ how: z.enum(['posted', 'disposed']), note: z.string(), by: person, at: time })),
 });
 
 export const issueSchema = z.object({
@@ -69,6 +112,8 @@ export const issueSchema = z.object({
   voided: z.optional(z.object({ at: time, by: person, reason: z.string() })),
   personalDataRemoved: z.optional(z.object({ at: time, by: person, why: z.enum(['erasure', 'retention']) })),
   contactWithheld: z.optional(z.boolean()),
+  photos: z.optional(z.array(photoRefSchema)),
+  lostProperty: z.optional(lostPropertySchema),
   timeline: z.array(
     z.object({
       id: z.string(),
@@ -78,6 +123,7 @@ export const issueSchema = z.object({
       text: z.string(),
       note: z.string(),
       deviceAt: z.optional(time),
+      custody: z.optional(z.enum(custodySteps)),
     }),
   ),
 });

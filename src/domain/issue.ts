@@ -1,3 +1,6 @@
+import type { CustodyStep, LostProperty } from './lost-property';
+import type { PhotoRef } from './photo';
+
 /** The attendee issue as stored on phones and on the server. Absent values are null or ''. */
 export const severities = ['low', 'medium', 'high', 'urgent'] as const;
 export type Severity = (typeof severities)[number];
@@ -90,6 +93,8 @@ export interface TimelineEntry {
    * set by hand) and `at` is when the change reached the server instead.
    */
   deviceAt?: string | undefined;
+  /** Set on the steps of a lost-property item's chain of custody (found, stored, handed back…). */
+  custody?: CustodyStep | undefined;
 }
 
 export interface Issue {
@@ -133,6 +138,10 @@ export interface Issue {
    * when there were some: they are held by the coordinators (staff need not ask again).
    */
   contactWithheld?: boolean | undefined;
+  /** Photos attached to the issue, oldest first; the files travel by the photo upload queue. */
+  photos?: PhotoRef[] | undefined;
+  /** A found item or a lost report of the lost-property desk. */
+  lostProperty?: LostProperty | undefined;
 }
 
 export type RemovalReason = 'erasure' | 'retention';

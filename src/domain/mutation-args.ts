@@ -10,6 +10,8 @@ import {
   sources,
   statuses,
 } from './issue';
+import { idKinds, itemCategories, lostPropertyKinds } from './lost-property';
+import { hashPattern, maxPhotoBytes, maxPhotoEdge, maxThumbBytes, photoTypes, thumbEdge } from './photo';
 import { uuidPattern } from './uuid-v7';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
@@ -50,6 +52,32 @@ export const editableFieldsSchema = z.object({
 });
 export type EditableFields = z.infer<typeof editableFieldsSchema>;
 
+const photoFile = (maxBytes: number, maxEdge: number) =>
+  z.object({
+    hash: z.string().check(z.regex(hashPattern, 'must be a SHA-256 in hex')),
+    bytes: z.number().check(z.int(), z.minimum(1), z.maximum(maxBytes, `must be at most ${maxBytes} bytes`)),
+    width: z.number().check(z.int(), z.minimum(1), z.maximum(maxEdge)),
+    height: z.number().check(z.int(), z.minimum(1), z.maximum(maxEdge)),
+    type: z.enum(photoTypes),
+  });
+
+export const itemDescriptionArgs = z.object({
+  category: z.enum(itemCategories),
+  colour: text(60),
+  brand: text(100),
+  marks: text(1000),
+});
+
+/** What a person says about a found item or a lost report when logging it. */
+export const lostPropertyArgs = z.object({
+  kind: z.enum(lostPropertyKinds),
+  item: itemDescriptionArgs,
+  place: text(200),
+  at: z.nullable(isoTime),
+  /** Bin or shelf label of a found item put into storage at once. */
+  storage: z.optional(text(60)),
+});
+
 const publicRiskArgs = {
   level: z.enum(publicRiskLevels),
   link: z.optional(z.pipe(text(500), link)),
@@ -64,6 +92,8 @@ export const issueMutationArgSchemas = {
     summary: requiredText(200, 'summary'),
     /** Known at intake more often than not ("she's filming this"), so part of the first save. */
     publicRisk: z.optional(z.object(publicRiskArgs)),
+    /** A found item or a lost report (category lost property). */
+    lostProperty: z.optional(lostPropertyArgs),
   }),
   updateFields: z.object({ issueId: uuid, fields: editableFieldsSchema }),
   setStatus: z.object({
@@ -88,6 +118,44 @@ export const issueMutationArgSchemas = {
   setOutreach: z.object({ issueId: uuid, outreach: z.enum(outreachStates) }),
   /** The repair of last resort for an issue that should never have been (organizers only). */
   voidIssue: z.object({ issueId: uuid, reason: requiredText(500, 'reason') }),
+  attachPhoto: z.object({
+    issueId: uuid,
+    photo: z.object({ id: uuid, full: photoFile(maxPhotoBytes, maxPhotoEdge), thumb: photoFile(maxThumbBytes, thumbEdge) }),
+  }),
+  removePhoto: z.object({ issueId: uuid, photoId: uuid }),
+  describeItem: z.object({
+    issueId: uuid,
+    item: z.optional(itemDescriptionArgs),
+    place: z.optional(text(200)),
+    at: z.optional(z.nullable(isoTime)),
+  }),
+  /** Put a found item in a bin or on a shelf, or move it to another. */
+  storeItem: z.object({ issueId: uuid, storage: requiredText(60, 'bin or shelf') }),
+  /** Confirm (or undo) a match between a found item and a lost report; sent for both sides. */
+  matchItem: z.object({ issueId: uuid, otherId: uuid, matched: z.boolean() }),
+  handBackItem: z.object({
+    issueId: uuid,
+    collectedBy: requiredText(120, 'name of the person collecting'),
+    idKind: z.enum(idKinds),
+    idLast4: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{1,4}$/, 'must be the last four letters or digits of the ID only')),
+    confirmation: z.union([
+      z.object({
+        kind: z.literal('signature'),
+        path: z
+          .string()
+          .check(
+            z.minLength(1, 'signature is empty'),
+            z.maxLength(20_000, 'signature is too long'),
+            z.regex(/^[MLml0-9 .,-]+$/, 'is not a drawn signature'),
+          ),
+      }),
+      z.object({ kind: z.literal('typed'), text: requiredText(200, 'typed confirmation') }),
+    ]),
+  }),
+  /** A lost report whose item was handed back: names the found item. */
+  recordItemReturned: z.object({ issueId: uuid, foundId: uuid }),
+  /** After the keeping period: posted to its owner or disposed of. */
+  disposeItem: z.object({ issueId: uuid, how: z.enum(['posted', 'disposed']), note: text(500) }),
 };
 
 export type IssueMutationName = keyof typeof issueMutationArgSchemas;

@@ -9,9 +9,8 @@ import {
   type PublicRiskLevel,
   publicRiskLabels,
   statusLabels,
-  type TimelineEntry,
-  type TimelineKind,
 } from './issue';
+import { lostPropertyMutators, withLostProperty } from './lost-property-mutators';
 import { fieldNames } from './merge';
 import {
   type EditableFields,
@@ -20,21 +19,13 @@ import {
   issueMutationArgSchemas,
   type MutationArgs,
 } from './mutation-args';
+import { type MutationContext, withEntry } from './mutation-context';
+import { photoMutators } from './photo-mutators';
 import { sameValue } from './same-value';
-import type { Actor } from './staff';
 import { assertTransition, finishingStatuses } from './status-flow';
 import { parseOrThrow } from './validation';
 
-/** Everything a mutator may know beyond its arguments; passed in so mutators stay pure. */
-export interface MutationContext {
-  /** Time of the change, ISO 8601: shown to people, never used for ordering. */
-  now: string;
-  /** The device's own time when the server did not believe it and `now` is when it arrived. */
-  deviceNow?: string | undefined;
-  actor: Actor;
-  /** Client-made id of this mutation; timeline entries derive their ids from it. */
-  mutationUuid: string;
-}
+export type { MutationContext } from './mutation-context';
 
 /**
  * Notes one issue keeps. Every change to an issue rewrites it whole, on the server and on every
@@ -50,22 +41,6 @@ function countNotes(issue: Issue): number {
 
 /** The edit form's consent checkbox sets the issue's consent field. */
 const labelOf = (field: keyof EditableFields): string => fieldNames[field === 'consentGiven' ? 'consent' : field];
-
-function entry(ctx: MutationContext, kind: TimelineKind, text: string, note = ''): TimelineEntry {
-  const made: TimelineEntry = {
-    id: ctx.mutationUuid,
-    at: ctx.now,
-    by: { id: ctx.actor.id, name: ctx.actor.name },
-    kind,
-    text,
-    note,
-  };
-  return ctx.deviceNow === undefined ? made : { ...made, deviceAt: ctx.deviceNow };
-}
-
-function withEntry(issue: Issue, ctx: MutationContext, kind: TimelineKind, text: string, note = ''): Issue {
-  return { ...issue, updatedAt: ctx.now, timeline: [...issue.timeline, entry(ctx, kind, text, note)] };
-}
 
 const emptyAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
@@ -145,7 +120,7 @@ function createIssue(existing: Issue | undefined, args: MutationArgs<'createIssu
     ? { ...issue, publicRisk: publicRiskAfter(issue.publicRisk, args.publicRisk, ctx.now) }
     : issue;
   const risk = withRisk.publicRisk.level !== 'none' ? `; ${publicRiskText(withRisk.publicRisk)}` : '';
-  return withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`);
+  return withLostProperty(withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`), args.lostProperty, ctx);
 }
 
 function updateFields(issue: Issue, args: MutationArgs<'updateFields'>, ctx: MutationContext): Issue {
@@ -294,6 +269,8 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
   setFollowUp,
   setOutreach,
   voidIssue,
+  ...photoMutators,
+  ...lostPropertyMutators,
 };
 
 /**

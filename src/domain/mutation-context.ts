@@ -1,0 +1,43 @@
+import type { Issue, TimelineEntry, TimelineKind } from './issue';
+import type { CustodyStep } from './lost-property';
+import type { Actor } from './staff';
+
+/** Everything a mutator may know beyond its arguments; passed in so mutators stay pure. */
+export interface MutationContext {
+  /** Time of the change, ISO 8601: shown to people, never used for ordering. */
+  now: string;
+  /** The device's own time when the server did not believe it and `now` is when it arrived. */
+  deviceNow?: string | undefined;
+  actor: Actor;
+  /** Client-made id of this mutation; timeline entries derive their ids from it. */
+  mutationUuid: string;
+}
+
+export interface EntryOptions {
+  note?: string;
+  custody?: CustodyStep;
+  /** Suffix for a second entry of the same change (`<uuid>:stored`). */
+  idSuffix?: string;
+}
+
+export function entry(ctx: MutationContext, kind: TimelineKind, text: string, options: EntryOptions = {}): TimelineEntry {
+  const made: TimelineEntry = {
+    id: options.idSuffix ? `${ctx.mutationUuid}:${options.idSuffix}` : ctx.mutationUuid,
+    at: ctx.now,
+    by: { id: ctx.actor.id, name: ctx.actor.name },
+    kind,
+    text,
+    note: options.note ?? '',
+  };
+  if (options.custody) made.custody = options.custody;
+  return ctx.deviceNow === undefined ? made : { ...made, deviceAt: ctx.deviceNow };
+}
+
+export function withEntry(issue: Issue, ctx: MutationContext, kind: TimelineKind, text: string, note = ''): Issue {
+  return { ...issue, updatedAt: ctx.now, timeline: [...issue.timeline, entry(ctx, kind, text, { note })] };
+}
+
+/** Appends several entries of one change (the first under the change's own id). */
+export function withEntries(issue: Issue, ctx: MutationContext, entries: TimelineEntry[]): Issue {
+  return { ...issue, updatedAt: ctx.now, timeline: [...issue.timeline, ...entries] };
+}
