@@ -264,7 +264,7 @@ describe('the person who collected an item is personal data', () => {
       idLast4: 'X7K2',
       confirmation: { kind: 'signature', path: 'M 1 1 L 5 9' },
     });
-  const text = (issue: Issue) => JSON.stringify(issue);
+  const text = (issue: Issue | null) => JSON.stringify(issue);
 
   it('staff phones of others receive the hand-back without name, ID or signature', () => {
     const seen = withheldFromStaff(handedBack());
