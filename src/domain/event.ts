@@ -23,6 +23,8 @@ export interface FestivalEvent extends DayBoundary {
   changes?: EventChange[];
   /** Days attendee personal data is kept after the last festival day (default 30). */
   retentionDays?: number;
+  /** Days unclaimed lost property is kept after the last festival day before it may be disposed of (default 30). */
+  lostPropertyKeepDays?: number;
   /** When the server removed the event's attendee personal data, the retention period having ended. */
   personalDataPurgedAt?: string;
 }
