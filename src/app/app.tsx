@@ -19,6 +19,8 @@ const FollowUpScreen = lazy(() => import('./coordinator/follow-up-screen').then(
 const PrRiskScreen = lazy(() => import('./coordinator/pr-risk-screen').then((m) => m.PrRiskScreen));
 const AttendeeDataScreen = lazy(() => import('./settings/attendee-data-screen').then((m) => m.AttendeeDataScreen));
 const AuditScreen = lazy(() => import('./settings/audit-screen').then((m) => m.AuditScreen));
+const LostPropertyScreen = lazy(() => import('./lost-property/lost-property-screen').then((m) => m.LostPropertyScreen));
+const ItemFormScreen = lazy(() => import('./lost-property/item-form').then((m) => m.ItemFormScreen));
 const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
@@ -43,6 +45,8 @@ function Routes() {
           <Route path="/" component={CaptureScreen} />
           <Route path="/queue" component={QueueScreen} />
           <Route path="/issues/:id" component={IssueScreen} />
+          <Route path="/lost-property" component={LostPropertyScreen} />
+          <Route path="/lost-property/new/:kind" component={ItemFormScreen} />
           <Route path="/summary" component={SummaryScreen} />
           <Route path="/settings" component={SettingsScreen} />
           <Route path="/follow-up" component={FollowUpScreen} />

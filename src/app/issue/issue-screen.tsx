@@ -1,8 +1,10 @@
+import { useLocation } from 'preact-iso';
 import { readIssue } from '../../db/issue-repository';
 import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
 import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
+import { ItemSection } from '../lost-property/item-section';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
@@ -19,6 +21,7 @@ import { VoidForm } from './void-form';
 export function IssueScreen({ id }: { id?: string }) {
   const { db, event, staff, role } = useSession();
   const now = useNow();
+  const location = useLocation();
   const query = useLiveQuery(() => (id ? readIssue(db, id) : undefined), [db, id]);
   const issue = query.data;
   if (!issue) {
@@ -37,6 +40,7 @@ export function IssueScreen({ id }: { id?: string }) {
   const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
   const me = staff.current;
+  const justSaved = location.query.saved;
   const mayShow = mayShowContact(issue, canReadContactDetails(role), me?.id ?? null);
 
   return (
@@ -89,6 +93,12 @@ export function IssueScreen({ id }: { id?: string }) {
         </dd>
       </dl>
 
+      {justSaved && (
+        <p class="message message--ok" role="status">
+          Saved on this phone.{justSaved === 'found' ? ' Add photos of the item below so its owner can recognise it.' : ''}
+        </p>
+      )}
+      <ItemSection issue={issue} />
       <OwnerSection issue={issue} />
       <StatusForm key={issue.status} issue={issue} />
       <ToldAttendeeForm issue={issue} />
