@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { AppError } from '../../../src/domain/app-error';
 import type { FestivalEvent } from '../../../src/domain/event';
 import { defaultEvent } from '../../../src/domain/event';
+import { exportTable } from '../../../src/domain/export-rows';
 import type { Issue } from '../../../src/domain/issue';
 import { issueSchema } from '../../../src/domain/issue-schema';
 import { applyMutation, type MutationContext } from '../../../src/domain/mutators';
@@ -302,5 +303,35 @@ describe('the person who collected an item is personal data', () => {
   it('an erasure request for the collector erases them from the hand-back', () => {
     const erased = eraseAttendee(handedBack(), termsOfQuery('Mia Jansen'), stamp);
     expect(text(erased)).not.toMatch(/Mia|Jansen|X7K2/);
+  });
+});
+
+describe('the lost-property register export', () => {
+  it('has one row per found item or lost report, with its custody and hand-back', () => {
+    const event: FestivalEvent = { ...defaultEvent('festival', 'Europe/Amsterdam'), days: ['2026-07-10'] };
+    const other = applyMutation(
+      undefined,
+      'createIssue',
+      { id: id(20), eventId: 'festival', category: 'ticketing', summary: 'Wristband' },
+      ctx(),
+    );
+    const found = apply(logFound('Bin B4'), 'handBackItem', {
+      collectedBy: 'Mia Jansen',
+      idKind: 'passport',
+      idLast4: 'X7K2',
+      confirmation: { kind: 'typed', text: 'mine' },
+    });
+    const table = exportTable([other, found, logLost(true)], event, { kind: 'lost-property', day: null });
+    expect(table.rows.map((row) => [row.kind, row.item, row.state])).toEqual([
+      ['found', 'phone', 'handed_back'],
+      ['lost', 'phone', 'reported'],
+    ]);
+    expect(table.rows[0]).toMatchObject({
+      storage: 'Bin B4',
+      collected_by: 'Mia Jansen',
+      id_last4: 'X7K2',
+      handed_back_by: 'Sam',
+    });
+    expect(Object.keys(table.rows[0]!)).toEqual([...table.columns]);
   });
 });
