@@ -30,7 +30,7 @@ export interface ItemFeatures {
 }
 
 /** Keyed by the issue object: the cheapest lookup, and an edit makes a new object. */
-const byObject = new WeakMap<Issue, ItemFeatures | null>();
+const byObject = new WeakMap<Issue, ItemFeatures>();
 
 /**
  * By issue id, with the content the features were made of: a live query reads every issue afresh
@@ -43,19 +43,17 @@ const idCapacity = 12_000;
 
 /** The features of a found item or lost report; null for any other issue. */
 export function featuresOf(issue: Issue): ItemFeatures | null {
-  const known = byObject.get(issue);
-  if (known !== undefined) return known;
   const lost = issue.lostProperty;
-  let features: ItemFeatures | null = null;
-  if (lost) {
-    const remembered = byId.get(issue.id);
-    if (remembered && isSameContent(remembered.content, issue, lost)) features = remembered.features;
-    else {
-      if (byId.size >= idCapacity) byId.clear();
-      features = computeFeatures(issue, lost);
-      byId.set(issue.id, { content: contentOf(issue, lost), features });
-    }
-  }
+  if (!lost) return null;
+  const known = byObject.get(issue);
+  if (known) return known;
+  const remembered = byId.get(issue.id);
+  // Not put in byObject as well: adding 5,000 fresh keys to a weak map after every write costs
+  // more than comparing the strings again (measured: two to three times slower for 5,000 items).
+  if (remembered && isSameContent(remembered.content, issue, lost)) return remembered.features;
+  if (byId.size >= idCapacity) byId.clear();
+  const features = computeFeatures(issue, lost);
+  byId.set(issue.id, { content: contentOf(issue, lost), features });
   byObject.set(issue, features);
   return features;
 }
