@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchBrowser } from './browser/browser-bench';
 import { measureFirstLoad } from './bundle-size';
+import { benchMatching } from './matching-bench';
 import { benchPersonalData } from './personal-data-bench';
 import type { BenchRow } from './result';
 import { round } from './result';
@@ -16,7 +17,7 @@ import { benchSync } from './sync/sync-bench';
  * (bundle, server, browser, sync, edges, recovery, summary, personal-data) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
-  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'recovery', 'summary', 'personal-data'];
+  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'recovery', 'summary', 'personal-data', 'matching'];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
   if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
@@ -39,6 +40,7 @@ async function main(): Promise<void> {
   }
   if (runs('summary')) rows.push(...(await benchSummary()));
   if (runs('personal-data')) rows.push(...(await benchPersonalData()));
+  if (runs('matching')) rows.push(...(await benchMatching()));
   if (runs('edges')) {
     const edges = await benchEdges();
     rows.push(...edges.rows);
