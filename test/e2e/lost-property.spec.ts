@@ -75,3 +75,59 @@ test('a found item is logged offline, stored, moved and handed back with the ID 
   await expect(page.getByRole('heading', { name: 'Returned (1)' })).toBeVisible();
   await expectNoViolations(page, 'lost-property register');
 });
+
+test('a lost report finds the found item offline; the match puts the attendee on the follow-up list until it is handed back', async ({
+  page,
+}) => {
+  await openOffline(page);
+  await startAs(page, 'Alex', 'Coordinator');
+  await logFoundItem(page, { category: 'Phone', colour: 'black', brand: 'Samsung Galaxy', place: 'Front barrier', bin: 'B4' });
+  await logFoundItem(page, { category: 'Keys', colour: 'black', brand: 'VW', place: 'Car park', bin: 'K1' });
+
+  await page.goto('/lost-property/new/lost');
+  await page.getByRole('radio', { name: 'Phone' }).check();
+  await page.getByRole('textbox', { name: 'Colour' }).fill('zwart');
+  await page.getByRole('textbox', { name: 'Brand or model' }).fill('samsng');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Mia Jansen');
+  await page.getByRole('textbox', { name: 'Email' }).fill('mia@example.org');
+  await page.getByRole('checkbox', { name: /agrees to be contacted/ }).check();
+  await page.getByRole('button', { name: 'Save lost report' }).click();
+  await expectScreen(page, 'Lost phone (zwart samsng)');
+
+  // The black Samsung phone is suggested (Dutch colour, a typo in the brand), the keys are not.
+  const matches = page.getByRole('region', { name: 'Possible matches' });
+  await expect(matches.getByRole('listitem')).toHaveCount(1);
+  await expect(matches.getByRole('listitem')).toContainText('Found: phone (black Samsung Galaxy)');
+  await expect(matches.getByRole('listitem')).toContainText('same category');
+  await expectNoViolations(page, 'a lost report with its suggested matches');
+  await matches.getByRole('button', { name: /Confirm match/ }).click();
+  await expect(page.getByRole('region', { name: 'Lost report' }).getByText('matched with a found item')).toBeVisible();
+  await expect(page.getByRole('region', { name: 'Possible matches' })).toHaveCount(0);
+
+  await page.goto('/follow-up');
+  const itemFound = page.getByRole('region', { name: /Item found/ });
+  await expect(itemFound).toContainText('Mia Jansen');
+
+  // The found item knows its match, and handing it back returns the report and ends the follow-up.
+  await page.goto('/queue');
+  await page.getByRole('list', { name: 'Issues' }).getByRole('link').filter({ hasText: 'Found phone' }).click();
+  await page
+    .getByRole('region', { name: 'Found item' })
+    .getByRole('link', { name: /Lost: phone/ })
+    .waitFor();
+  const handBack = page.getByRole('form', { name: 'Hand back' });
+  await handBack.getByRole('textbox', { name: /Name of the person collecting/ }).fill('Mia Jansen');
+  await handBack.getByLabel('ID checked').selectOption({ label: 'Identity card' });
+  await handBack.getByRole('textbox', { name: /Last four characters/ }).fill('7788');
+  await handBack.getByRole('radio', { name: 'Typed confirmation' }).check();
+  await handBack.getByRole('textbox', { name: /Typed by the person collecting/ }).fill('I collected my phone');
+  await handBack.getByRole('button', { name: 'Record hand-back' }).click();
+  await expect(page.getByRole('region', { name: 'Found item' }).getByText('handed back', { exact: true })).toBeVisible();
+  await page
+    .getByRole('region', { name: 'Found item' })
+    .getByRole('link', { name: /Lost: phone/ })
+    .click();
+  await expect(page.getByRole('region', { name: 'Lost report' }).getByText('returned to its owner')).toBeVisible();
+  await page.goto('/follow-up');
+  await expect(page.getByRole('region', { name: /Item found/ })).toHaveCount(0);
+});

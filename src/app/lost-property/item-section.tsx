@@ -12,6 +12,7 @@ import { CustodyList } from './custody-list';
 import { DisposeForm } from './dispose-form';
 import { HandBackForm } from './hand-back-form';
 import { idKindLabels, itemTitleOf, stateLabelOf } from './labels';
+import { MatchPanel } from './match-panel';
 import { StoreForm } from './store-form';
 
 function Fact({ term, children }: { term: string; children: ComponentChildren }) {
@@ -24,7 +25,7 @@ function Fact({ term, children }: { term: string; children: ComponentChildren })
 }
 
 /** The lost-property part of an issue screen: the item, where it is, its match and what to do next. */
-export function ItemSection({ issue, matches }: { issue: Issue; matches?: ComponentChildren }) {
+export function ItemSection({ issue }: { issue: Issue }) {
   const { event } = useSession();
   const now = useNow();
   const lost = issue.lostProperty;
@@ -57,7 +58,7 @@ export function ItemSection({ issue, matches }: { issue: Issue; matches?: Compon
         </dl>
         {lost.matchedWith && <MatchedWith issue={issue} otherId={lost.matchedWith} />}
       </section>
-      {matches}
+      <MatchPanel issue={issue} />
       {atDesk && (
         <section class="card" aria-labelledby="store-title">
           <h2 id="store-title">Storage</h2>
