@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertKinds } from './alert-rules';
 import {
   contactChannels,
   followUpReasons,
@@ -124,6 +125,7 @@ export const issueSchema = z.object({
       note: z.string(),
       deviceAt: z.optional(time),
       custody: z.optional(z.enum(custodySteps)),
+      alert: z.optional(z.object({ id: z.string(), kind: z.enum(alertKinds), raisedAt: time })),
     }),
   ),
 });

@@ -1,3 +1,4 @@
+import type { AlertKind } from './alert-rules';
 import type { CustodyStep, LostProperty } from './lost-property';
 import type { PersonRef } from './person-ref';
 import type { PhotoRef } from './photo';
@@ -93,6 +94,15 @@ export interface TimelineEntry {
   deviceAt?: string | undefined;
   /** Set on the steps of a lost-property item's chain of custody (found, stored, handed back…). */
   custody?: CustodyStep | undefined;
+  /** Set on the entry of an "I'm on it" answer to an alert: the summary counts alerts and time to answer. */
+  alert?: AlertAnswer | undefined;
+}
+
+/** Which alert an "I'm on it" answered, and when the server raised it. */
+export interface AlertAnswer {
+  id: string;
+  kind: AlertKind;
+  raisedAt: string;
 }
 
 export interface Issue {

@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertKinds } from './alert-rules';
 import { eventMutationArgSchemas } from './event-mutations';
 import {
   contactChannels,
@@ -118,6 +119,8 @@ export const issueMutationArgSchemas = {
   setOutreach: z.object({ issueId: uuid, outreach: z.enum(outreachStates) }),
   /** The repair of last resort for an issue that should never have been (organizers only). */
   voidIssue: z.object({ issueId: uuid, reason: requiredText(500, 'reason') }),
+  /** "I'm on it": the first person to answer an alert takes the issue, or is recorded beside its owner. */
+  acknowledgeAlert: z.object({ issueId: uuid, alertId: requiredText(100, 'alert'), kind: z.enum(alertKinds), raisedAt: isoTime }),
   attachPhoto: z.object({
     issueId: uuid,
     photo: z.object({ id: uuid, full: photoFile(maxPhotoBytes, maxPhotoEdge), thumb: photoFile(maxThumbBytes, thumbEdge) }),

@@ -1,4 +1,5 @@
 import type { $ZodType } from 'zod/v4/core';
+import { alertMutators } from './alert-mutators';
 import { AppError } from './app-error';
 import {
   type Attendee,
@@ -270,6 +271,7 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
   setOutreach,
   voidIssue,
   ...photoMutators,
+  ...alertMutators,
   ...lostPropertyMutators,
 };
 
