@@ -1,5 +1,6 @@
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { CaptureScreen } from './capture/capture-screen';
+import { AlertSlot } from './components/alert-slot';
 import { CrashGuard } from './components/crash-guard';
 import { NavBar } from './components/nav-bar';
 import { SyncLine } from './components/sync-line';
@@ -40,6 +41,7 @@ function Routes() {
   return (
     <SessionProvider db={database.db}>
       <SyncLine />
+      <AlertSlot />
       <CrashGuard>
         <Router>
           <Route path="/" component={CaptureScreen} />
