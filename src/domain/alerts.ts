@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { type AlertKind, type AlertRule, alertKindLabels, alertKinds, defaultAlertRules } from './alert-rules';
 import type { FestivalEvent } from './event';
 import { type Issue, isVoided } from './issue';
+import { describePerson } from './lost-person';
 import { type Role, roles } from './staff';
 
 export { type AlertKind, type AlertRule, alertKindLabels, alertKinds, defaultAlertRules } from './alert-rules';
@@ -58,8 +59,11 @@ export function alertsRaisedBy(before: Issue | undefined, after: Issue, event: P
  */
 export function alertText(issue: Issue, kind: AlertKind, event: Pick<FestivalEvent, 'zones'>): { title: string; body: string } {
   const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
-  const summary = issue.summary.length > 120 ? `${issue.summary.slice(0, 117)}…` : issue.summary;
-  return { title: `${alertKindLabels[kind]}${zone ? ` · ${zone}` : ''}`, body: summary };
+  // A lost person's alert carries the description: every phone on duty is looking.
+  const text =
+    kind === 'lost-person' && issue.lostPerson?.description ? describePerson(issue.lostPerson.description) : issue.summary;
+  const body = text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return { title: `${alertKindLabels[kind]}${zone ? ` · ${zone}` : ''}`, body };
 }
 
 const person = z.object({ id: z.string(), name: z.string() });

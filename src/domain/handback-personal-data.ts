@@ -1,5 +1,6 @@
 import { contactDetailsRedactor } from './attendee-redaction';
 import type { Attendee, Issue } from './issue';
+import type { LostPersonCase } from './lost-person';
 import type { LostProperty } from './lost-property';
 
 /**
@@ -12,6 +13,32 @@ export function collectorOf(issue: Pick<Issue, 'lostProperty'>): Attendee | null
   const handback = issue.lostProperty?.handback;
   if (!handback || (handback.collectedBy === '' && handback.idLast4 === '')) return null;
   return { name: handback.collectedBy, email: '', phone: '', ticketId: handback.idLast4, preferredChannel: null };
+}
+
+/** Free text of the lost-person description, passed through `f`. */
+export function mapLostPersonText(lost: LostPersonCase, f: (text: string) => string): LostPersonCase {
+  const d = lost.description;
+  return {
+    ...lost,
+    foundWhere: f(lost.foundWhere),
+    description: d
+      ? { ...d, name: f(d.name), clothing: f(d.clothing), lastSeenPlace: f(d.lastSeenPlace), lookingForThem: f(d.lookingForThem) }
+      : null,
+  };
+}
+
+/** A lost person's description and who collected them: personal data, gone after retention. */
+export function withoutLostPersonData(issue: Issue): Issue {
+  if (!issue.lostPerson) return issue;
+  const reunion = issue.lostPerson.reunion;
+  return {
+    ...issue,
+    lostPerson: {
+      ...issue.lostPerson,
+      description: null,
+      reunion: reunion ? { ...reunion, collectedBy: '', idLast4: '' } : null,
+    },
+  };
 }
 
 /** Free text of the lost-property part, passed through `f` (the rest of the issue is mapIssueText's). */

@@ -11,6 +11,7 @@ import {
   statuses,
   timelineKinds,
 } from './issue';
+import { lostPersonStates } from './lost-person';
 import { custodySteps, idKinds, itemCategories, itemStates, lostPropertyKinds } from './lost-property';
 import { photoTypes } from './photo';
 
@@ -72,6 +73,32 @@ const lostPropertySchema = z.object({
   disposal: z.nullable(z.object({ how: z.enum(['posted', 'disposed']), note: z.string(), by: person, at: time })),
 });
 
+const lostPersonSchema = z.object({
+  description: z.nullable(
+    z.object({
+      name: z.string(),
+      age: z.string(),
+      clothing: z.string(),
+      lastSeenPlace: z.string(),
+      lastSeenAt: nullableTime,
+      lookingForThem: z.string(),
+    }),
+  ),
+  state: z.enum(lostPersonStates),
+  foundAt: nullableTime,
+  foundWhere: z.string(),
+  reunion: z.nullable(
+    z.object({
+      collectedBy: z.string(),
+      relation: z.string(),
+      idKind: z.enum(idKinds),
+      idLast4: z.string(),
+      by: person,
+      at: time,
+    }),
+  ),
+});
+
 export const issueSchema = z.object({
   id: z.string().check(z.minLength(1)),
   eventId: z.string(),
@@ -115,6 +142,7 @@ export const issueSchema = z.object({
   contactWithheld: z.optional(z.boolean()),
   photos: z.optional(z.array(photoRefSchema)),
   lostProperty: z.optional(lostPropertySchema),
+  lostPerson: z.optional(lostPersonSchema),
   timeline: z.array(
     z.object({
       id: z.string(),

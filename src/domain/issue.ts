@@ -1,4 +1,5 @@
 import type { AlertKind } from './alert-rules';
+import type { LostPersonCase } from './lost-person';
 import type { CustodyStep, LostProperty } from './lost-property';
 import type { PersonRef } from './person-ref';
 import type { PhotoRef } from './photo';
@@ -150,6 +151,8 @@ export interface Issue {
   photos?: PhotoRef[] | undefined;
   /** A found item or a lost report of the lost-property desk. */
   lostProperty?: LostProperty | undefined;
+  /** A lost person case: the description, found and reunited. */
+  lostPerson?: LostPersonCase | undefined;
 }
 
 export type RemovalReason = 'erasure' | 'retention';

@@ -11,6 +11,7 @@ import {
   publicRiskLabels,
   statusLabels,
 } from './issue';
+import { lostPersonMutators, withLostPerson } from './lost-person-mutators';
 import { lostPropertyMutators, withLostProperty } from './lost-property-mutators';
 import { fieldNames } from './merge';
 import {
@@ -121,7 +122,8 @@ function createIssue(existing: Issue | undefined, args: MutationArgs<'createIssu
     ? { ...issue, publicRisk: publicRiskAfter(issue.publicRisk, args.publicRisk, ctx.now) }
     : issue;
   const risk = withRisk.publicRisk.level !== 'none' ? `; ${publicRiskText(withRisk.publicRisk)}` : '';
-  return withLostProperty(withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`), args.lostProperty, ctx);
+  const created = withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`);
+  return withLostPerson(withLostProperty(created, args.lostProperty, ctx), args.lostPerson, ctx);
 }
 
 function updateFields(issue: Issue, args: MutationArgs<'updateFields'>, ctx: MutationContext): Issue {
@@ -272,6 +274,7 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
   voidIssue,
   ...photoMutators,
   ...alertMutators,
+  ...lostPersonMutators,
   ...lostPropertyMutators,
 };
 

@@ -1,7 +1,13 @@
 import { contactDetailsRedactor } from './attendee-redaction';
 import { dayWindow } from './day-window';
 import type { FestivalEvent } from './event';
-import { collectorOf, mapLostPropertyText, withoutCollector } from './handback-personal-data';
+import {
+  collectorOf,
+  mapLostPersonText,
+  mapLostPropertyText,
+  withoutCollector,
+  withoutLostPersonData,
+} from './handback-personal-data';
 import type { Attendee, Issue, PersonalDataRemoved, PersonRef, RemovalReason, TimelineEntry } from './issue';
 
 /**
@@ -53,6 +59,7 @@ export function mapIssueText(issue: Issue, f: (text: string) => string): Issue {
     timeline: issue.timeline.map(entry),
     ...(issue.voided ? { voided: { ...issue.voided, reason: f(issue.voided.reason) } } : {}),
     ...(issue.lostProperty ? { lostProperty: mapLostPropertyText(issue.lostProperty, f) } : {}),
+    ...(issue.lostPerson ? { lostPerson: mapLostPersonText(issue.lostPerson, f) } : {}),
   };
 }
 
@@ -312,14 +319,16 @@ export function purgePersonalData(issue: Issue, stamp: RemovalStamp, names: Set<
   if (issue.personalDataRemoved?.why === 'retention') return null;
   const redact = contactDetailsRedactor(issue.attendee);
   const clean = (text: string) => withoutKnownNames(redact(text), names);
-  const next = withoutIdPhotos({ ...withoutCollector(mapIssueText(issue, clean), mapIssueText), attendee: noAttendee });
+  const cleaned = withoutCollector(mapIssueText(issue, clean), mapIssueText);
+  const next = withoutIdPhotos({ ...withoutLostPersonData(cleaned), attendee: noAttendee });
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'retention', 'Attendee personal data removed: the retention period ended');
 }
 
-/** A photographed ID card shows a person: its photos go with the other personal data. */
+/** A photographed ID card or a lost person's photo shows a person: it goes with the other personal data. */
 function withoutIdPhotos(issue: Issue): Issue {
-  if (issue.lostProperty?.item.category !== 'id_card' || (issue.photos ?? []).length === 0) return issue;
+  const showsPerson = issue.lostProperty?.item.category === 'id_card' || issue.lostPerson !== undefined;
+  if (!showsPerson || (issue.photos ?? []).length === 0) return issue;
   return { ...issue, photos: [] };
 }
 
