@@ -22,6 +22,7 @@ const AttendeeDataScreen = lazy(() => import('./settings/attendee-data-screen').
 const AuditScreen = lazy(() => import('./settings/audit-screen').then((m) => m.AuditScreen));
 const LostPropertyScreen = lazy(() => import('./lost-property/lost-property-screen').then((m) => m.LostPropertyScreen));
 const ItemFormScreen = lazy(() => import('./lost-property/item-form').then((m) => m.ItemFormScreen));
+const LostPersonFormScreen = lazy(() => import('./lost-person/lost-person-form').then((m) => m.LostPersonFormScreen));
 const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
@@ -49,6 +50,7 @@ function Routes() {
           <Route path="/issues/:id" component={IssueScreen} />
           <Route path="/lost-property" component={LostPropertyScreen} />
           <Route path="/lost-property/new/:kind" component={ItemFormScreen} />
+          <Route path="/lost-person/new" component={LostPersonFormScreen} />
           <Route path="/summary" component={SummaryScreen} />
           <Route path="/settings" component={SettingsScreen} />
           <Route path="/follow-up" component={FollowUpScreen} />

@@ -1,6 +1,6 @@
 import { AppError } from './app-error';
 import type { Issue } from './issue';
-import { describePerson, type LostPersonCase } from './lost-person';
+import type { LostPersonCase } from './lost-person';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries } from './mutation-context';
 
@@ -14,7 +14,9 @@ export function withLostPerson(issue: Issue, args: MutationArgs<'createIssue'>['
   if (!args) return issue;
   const lostPerson: LostPersonCase = { description: args, state: 'missing', foundAt: null, foundWhere: '', reunion: null };
   return withEntries({ ...issue, lostPerson }, ctx, [
-    entry(ctx, 'fields', `Lost person: ${describePerson(args)}`, { idSuffix: 'lost-person' }),
+    // The description stays in its own field, which phones stop receiving when the case ends;
+    // the timeline, kept everywhere, only says that there was one.
+    entry(ctx, 'fields', 'Lost person reported, with a description for everyone on duty', { idSuffix: 'lost-person' }),
   ]);
 }
 
@@ -52,8 +54,10 @@ function reunitePerson(issue: Issue, args: MutationArgs<'reunitePerson'>, ctx: M
     firstResponseAt: issue.firstResponseAt ?? ctx.now,
     resolvedAt: issue.resolvedAt ?? ctx.now,
   };
+  // Who collected them stays in the reunion record, which phones stop receiving now the case is
+  // finished; the timeline, kept everywhere, says only that an ID was checked.
   const relation = args.relation ? ` (${args.relation})` : '';
-  const text = `Reunited: collected by ${args.collectedBy}${relation}, ${args.idKind.replaceAll('_', ' ')} ending ${args.idLast4} checked`;
+  const text = `Reunited with the person collecting them${relation}; their ${args.idKind.replaceAll('_', ' ')} was checked`;
   return withEntries(next, ctx, [entry(ctx, 'status', text)]);
 }
 

@@ -131,3 +131,35 @@ test('a lost report finds the found item offline; the match puts the attendee on
   await page.goto('/follow-up');
   await expect(page.getByRole('region', { name: /Item found/ })).toHaveCount(0);
 });
+
+test('a lost person is logged offline with a description, found and reunited with the ID checked', async ({ page }) => {
+  await openOffline(page);
+  await startAs(page, 'Sam');
+  await page.goto('/');
+  await page.getByRole('radio', { name: 'Lost person' }).check();
+  await page.getByRole('link', { name: 'Use the lost-person form' }).click();
+  await expectScreen(page, 'Lost person');
+  await page.getByRole('textbox', { name: 'Name' }).fill('Noah');
+  await page.getByRole('textbox', { name: 'Age' }).fill('about 6');
+  await page.getByRole('textbox', { name: 'Clothing and looks' }).fill('yellow raincoat, blue boots');
+  await page.getByRole('textbox', { name: 'Last seen where exactly' }).fill('Dance tent entrance');
+  await page.getByRole('textbox', { name: 'Who is looking for them' }).fill('Mother, at the info tent');
+  await page.getByRole('button', { name: 'Alert everyone on duty' }).click();
+  await expectScreen(page, 'Lost person, about 6');
+  const person = page.getByRole('region', { name: /Lost person: still missing/ });
+  await expect(person).toContainText('yellow raincoat, blue boots');
+  await expect(page.locator('.badge--urgent')).toBeVisible();
+  await expectNoViolations(page, 'a lost person case');
+
+  await page.getByRole('textbox', { name: 'Where they are now' }).fill('Info tent, with steward Kim');
+  await page.getByRole('button', { name: 'Mark as found' }).click();
+  await expect(page.getByRole('region', { name: /Lost person: found/ })).toContainText('Info tent, with steward Kim');
+  const reunite = page.getByRole('form', { name: 'Reunited' });
+  await reunite.getByRole('textbox', { name: /Collected by/ }).fill('Eva de Boer');
+  await reunite.getByRole('textbox', { name: 'How they are related' }).fill('mother');
+  await reunite.getByLabel('ID checked').selectOption({ label: 'Driving licence' });
+  await reunite.getByRole('textbox', { name: /Last four characters/ }).fill('5521');
+  await reunite.getByRole('button', { name: 'Record the reunion' }).click();
+  await expect(page.getByRole('region', { name: /Lost person: reunited/ })).toBeVisible();
+  await expect(page.getByRole('region', { name: /Lost person: reunited/ })).toContainText('with Eva de Boer, checked by Sam');
+});

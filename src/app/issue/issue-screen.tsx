@@ -4,6 +4,7 @@ import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
 import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
+import { LostPersonSection } from '../lost-person/lost-person-section';
 import { ItemSection } from '../lost-property/item-section';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -98,6 +99,7 @@ export function IssueScreen({ id }: { id?: string }) {
           Saved on this phone.{justSaved === 'found' ? ' Add photos of the item below so its owner can recognise it.' : ''}
         </p>
       )}
+      <LostPersonSection issue={issue} />
       <ItemSection issue={issue} />
       <OwnerSection issue={issue} />
       <StatusForm key={issue.status} issue={issue} />

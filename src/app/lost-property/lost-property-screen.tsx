@@ -64,6 +64,9 @@ export function LostPropertyScreen() {
         <a class="button" href="/lost-property/new/lost">
           Log a lost report
         </a>
+        <a class="button" href="/lost-person/new">
+          Lost person
+        </a>
       </p>
       {!query.loaded ? (
         <p class="loading">Reading the register…</p>
