@@ -16,6 +16,7 @@ import {
   unfinishedUploadsOf,
 } from '../repositories/photo-repository';
 import type { Storage } from '../storage/storage';
+import { unsyncedTransaction } from '../storage/unsynced-transaction';
 import type { PhotoStore } from './photo-store';
 import { UploadRefusal } from './upload-answer';
 
@@ -57,7 +58,9 @@ export async function uploadStateOf(ctx: UploadContext, hash: string): Promise<U
 /**
  * Takes one chunk of a file (photo-protocol.ts): the first starts the upload after its bytes
  * show the type it claims, the middle ones are kept in the database, the last one completes the
- * file. A file this event holds answers complete whatever is sent.
+ * file. A file this event holds answers complete whatever is sent. Chunks are committed without
+ * waiting for the disk (unsynced-transaction.ts): the phone keeps the file until it is complete,
+ * and that last commit is synced.
  */
 export async function receiveChunk(
   ctx: UploadContext,
@@ -90,7 +93,7 @@ export async function receiveChunk(
     const at = ctx.now.toISOString();
     const row = { device_id: ctx.device.id, hash, event_id: ctx.device.event_id, total, type, received: chunk.length };
     try {
-      await db.transaction().execute((trx) => startUpload(trx, { ...row, started_at: at, updated_at: at }, chunk));
+      await unsyncedTransaction(ctx.storage, (trx) => startUpload(trx, { ...row, started_at: at, updated_at: at }, chunk));
     } catch (error) {
       // Two first chunks at once (a retry racing the original): the other one started it.
       return whereItStands(ctx, hash, error);
@@ -109,9 +112,9 @@ export async function receiveChunk(
     const whole = await assemble(ctx, hash, offset, chunk);
     return complete(ctx, store, upload, whole);
   }
-  const appended = await db
-    .transaction()
-    .execute((trx) => appendChunk(trx, ctx.device.id, hash, offset, chunk, ctx.now.toISOString()));
+  const appended = await unsyncedTransaction(ctx.storage, (trx) =>
+    appendChunk(trx, ctx.device.id, hash, offset, chunk, ctx.now.toISOString()),
+  );
   if (!appended) return whereItStands(ctx, hash);
   return { received: offset + chunk.length, complete: false };
 }
@@ -200,11 +203,12 @@ async function complete(
       'The server cannot store photos right now. The phone keeps the photo and sends its last part again later.',
     );
   }
-  await db.transaction().execute(async (trx) => {
-    const { hash, total, type } = file;
-    const at = ctx.now.toISOString();
-    await recordPhoto(trx, { event_id: ctx.device.event_id, hash, bytes: total, type, stored_at: at, device_id: ctx.device.id });
-    await dropUpload(trx, ctx.device.id, hash);
-  });
+  // Only the record that the event holds the file waits for the disk: once it is answered, the
+  // phone may drop its copy. The chunks are dropped after it (a power cut that undoes that leaves
+  // them to the stale-upload cleaning; the photo is complete either way).
+  const { hash, total, type } = file;
+  const at = ctx.now.toISOString();
+  await recordPhoto(db, { event_id: ctx.device.event_id, hash, bytes: total, type, stored_at: at, device_id: ctx.device.id });
+  await unsyncedTransaction(ctx.storage, (trx) => dropUpload(trx, ctx.device.id, hash));
   return { received: file.total, complete: true };
 }
