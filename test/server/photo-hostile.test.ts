@@ -148,6 +148,15 @@ describe.each(photoBackends(backends))('what one phone can send as photos ($back
         payload: photo.bytes.subarray(0, 1000),
       });
       expect(anonymous.statusCode).toBe(401);
+      // A Blob sent by fetch as it is says image/jpeg: the same bytes, taken the same.
+      const blob = photoFile(jpegOfSize(2_000, 'as a blob'));
+      const asBlob = await app.inject({
+        method: 'PUT',
+        url: `${photoUploadPath(blob.hash)}?offset=0&total=2000&type=image/jpeg`,
+        headers: { ...deviceHeaders(sam), 'content-type': 'image/jpeg' },
+        payload: blob.bytes,
+      });
+      expect(asBlob.json()).toEqual({ received: 2_000, complete: true });
       // Another phone of the event can neither see nor continue (nor spoil) Sam's upload.
       await putChunk(app, sam, photo, 0);
       const mallory = await joinAs(app, 'staff', 'Mallory');
