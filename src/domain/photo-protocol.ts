@@ -31,7 +31,11 @@
 import * as z from 'zod/mini';
 import { maxPhotoBytes, photoTypes } from './photo';
 
-export const uploadChunkBytes = 256 * 1024;
+/**
+ * A compressed photo (a few hundred KB) goes in one request: on a festival link the round trips
+ * cost more than the bytes. Larger files resume from the last whole chunk.
+ */
+export const uploadChunkBytes = 512 * 1024;
 
 export const uploadStateSchema = z.object({
   /** Bytes of the file the server holds; equal to the total once complete. */

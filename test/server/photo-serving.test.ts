@@ -39,7 +39,7 @@ describe.each(photoBackends(backends))('serving photos ($backend with the $store
     const { app } = server;
     await setUpEvent(app);
     const sam = await joinAs(app, 'staff', 'Sam');
-    const full = photoFile(jpegOfSize(300_000, `backpack-${backend}`));
+    const full = photoFile(jpegOfSize(600_000, `backpack-${backend}`));
     const thumb = photoFile(tinyWebp, 'image/webp');
     const { issueId, photoId } = await issueWithPhoto(app, sam, full, thumb);
     await uploadWhole(app, sam, full);
