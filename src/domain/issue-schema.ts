@@ -143,6 +143,7 @@ export const issueSchema = z.object({
   photos: z.optional(z.array(photoRefSchema)),
   lostProperty: z.optional(lostPropertySchema),
   lostPerson: z.optional(lostPersonSchema),
+  restricted: z.optional(z.boolean()),
   timeline: z.array(
     z.object({
       id: z.string(),

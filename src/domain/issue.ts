@@ -151,6 +151,11 @@ export interface Issue {
   photos?: PhotoRef[] | undefined;
   /** A found item or a lost report of the lost-property desk. */
   lostProperty?: LostProperty | undefined;
+  /**
+   * Set by the server on the copy of a restricted case (medical, welfare, safeguarding) sent to a
+   * device that may not see its details: it holds only that the case exists, where and who has it.
+   */
+  restricted?: boolean | undefined;
   /** A lost person case: the description, found and reunited. */
   lostPerson?: LostPersonCase | undefined;
 }

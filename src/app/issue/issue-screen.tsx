@@ -40,6 +40,21 @@ export function IssueScreen({ id }: { id?: string }) {
   }
   const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  if (issue.restricted) {
+    return (
+      <Screen title="Restricted case">
+        <p class="issue-badges">
+          <span class={`badge badge--${issue.severity}`}>{severityLabels[issue.severity]}</span>
+          <span class="badge badge--status">{statusNames[issue.status]}</span>
+        </p>
+        <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
+        <p>
+          A {category.toLowerCase()} case{zone ? ` in ${zone}` : ''}, logged {formatWhen(issue.createdAt, event.timezone, now)}.
+          Its details go only to coordinators, organizers and the people it is assigned to. Ask a coordinator if you need to help.
+        </p>
+      </Screen>
+    );
+  }
   const me = staff.current;
   const justSaved = location.query.saved;
   const mayShow = mayShowContact(issue, canReadContactDetails(role), me?.id ?? null);

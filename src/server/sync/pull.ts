@@ -1,4 +1,5 @@
 import type { Issue } from '../../domain/issue';
+import { mayDeviceSeeIssue, restrictedStub, type Viewer } from '../../domain/issue-visibility';
 import { withoutFinishedDescription } from '../../domain/lost-person-visibility';
 import { withheldFromStaff } from '../../domain/personal-data';
 import { canReadContactDetails } from '../../domain/staff';
@@ -56,11 +57,12 @@ export async function pullChanges(
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   const mayReadContact = canReadContactDetails(device.role);
+  const viewer: Viewer = { role: device.role, deviceId: device.id, staffId: device.staff_id };
   const issues = page.map((row) => {
     const visible =
       mayReadContact || row.reported_by_device === device.id
         ? finishedCaseWithoutDescription(row.data)
-        : JSON.stringify(withoutFinishedDescription(withheldFromStaff(JSON.parse(row.data) as Issue)));
+        : JSON.stringify(staffCopy(JSON.parse(row.data) as Issue, viewer, row.reported_by_device));
     return `{"issue":${visible},"version":${Number(row.change_seq)}}`;
   });
   // The usual poll: nothing of the event changed after the cursor, so there are no settings or
@@ -96,4 +98,13 @@ function finishedCaseWithoutDescription(data: string): string {
   const issue = JSON.parse(data) as Issue;
   const sent = withoutFinishedDescription(issue);
   return sent === issue ? data : JSON.stringify(sent);
+}
+
+/**
+ * An issue as a staff device receives it: a restricted case it may not see as a bare stub, any
+ * other with attendee contact withheld and a finished lost-person case without its description.
+ */
+function staffCopy(issue: Issue, viewer: Viewer, reportedByDevice: string | null): Issue {
+  if (!mayDeviceSeeIssue(viewer, issue, reportedByDevice)) return restrictedStub(issue);
+  return withoutFinishedDescription(withheldFromStaff(issue));
 }
