@@ -25,6 +25,7 @@ async function main(): Promise<void> {
     minProtocolVersion: config.minProtocolVersion,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
+    push: config.push,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
 

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../../src/server/app';
+import { type AppOptions, buildApp } from '../../src/server/app';
 import type { StorageConfig } from '../../src/server/config';
 
 export type Backend = 'sqlite' | 'postgres';
@@ -56,6 +56,8 @@ export async function startTestServer(
     checkAnswers?: boolean;
     /** Collects the server's log lines (level info) here. */
     logLines?: string[];
+    /** Web Push settings (the test push service's certificate, private endpoints allowed). */
+    push?: AppOptions['push'];
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
@@ -77,6 +79,7 @@ export async function startTestServer(
     ...(options.minProtocolVersion ? { minProtocolVersion: options.minProtocolVersion } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.push ? { push: options.push } : {}),
   });
   return {
     app,
