@@ -33,6 +33,7 @@ async function showAlert(payload: PushPayload | null): Promise<void> {
     // Every push must show a notification (userVisibleOnly): an unreadable one still says where to look.
     await self.registration.showNotification('Helptent', {
       body: 'Something needs attention. Open Helptent to see it.',
+      tag: 'helptent',
       icon: '/icons/icon-192.png',
       data: { url: '/queue' },
     });
@@ -46,8 +47,8 @@ async function showAlert(payload: PushPayload | null): Promise<void> {
     // Alerts wait for a person to act on them; they do not slide away unseen.
     requireInteraction: true,
     vibrate: alertVibration,
+    // No badge: Android draws a badge from its transparency alone, and the app icon has none.
     icon: '/icons/icon-192.png',
-    badge: '/icons/icon-192.png',
     timestamp: Date.parse(payload.at),
     data: { url: payload.url, alertId: payload.alertId, issueId: payload.issueId },
   };
