@@ -5,6 +5,7 @@ import { NavigationRoute, registerRoute } from 'workbox-routing';
 import { HelptentDatabase } from '../src/db/database';
 import { createTransport } from '../src/sync/http';
 import { defaultSyncSizes, syncOnce } from '../src/sync/sync-once';
+import { handlePushMessages } from './push-handlers';
 
 declare const self: ServiceWorkerGlobalScope & { __WB_MANIFEST: (string | { url: string; revision: string | null })[] };
 
@@ -27,6 +28,10 @@ clientsClaim();
 self.addEventListener('message', (event) => {
   if ((event.data as { type?: string } | null)?.type === 'SKIP_WAITING') void self.skipWaiting();
 });
+
+// Alerts while every Helptent window is closed: a notification for each push, a tap opens the
+// issue, and open windows get `{ type: 'alert', payload }` for their in-app banner (push-handlers.ts).
+handlePushMessages();
 
 // Background Sync (Chromium): when signal returns, the browser wakes this worker even if every
 // Helptent tab is closed, and the outbox goes out. Other browsers sync when the app is opened.

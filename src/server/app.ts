@@ -1,7 +1,7 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { unversionedProtocol } from '../domain/protocol-version';
-import type { ServerConfig } from './config';
+import { type PushConfig, placeholderVapidSubject, type ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
 import { type HttpLimits, serverOptions, urlLimit } from './http-limits';
 import { jsonBodies } from './json-body';
@@ -10,6 +10,8 @@ import type { PhotoStoreConfig } from './photos/photo-config';
 import { photoDirBeside } from './photos/photo-config';
 import type { PhotoStore } from './photos/photo-store';
 import { protocolVersions } from './protocol';
+import { PushSender, type PushSenderOptions } from './push/push-sender';
+import { loadVapidKeys } from './push/vapid-keys';
 import { attendeeRoutes } from './routes/attendees';
 import { auditRoutes } from './routes/audit';
 import { clientErrorRoutes } from './routes/client-errors';
@@ -17,6 +19,7 @@ import { deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
+import { pushRoutes } from './routes/push';
 import { staticAppRoutes } from './routes/static-app';
 import { syncRoutes } from './routes/sync';
 import { securityHeaders } from './security-headers';
@@ -34,6 +37,8 @@ declare module 'fastify' {
     pokes: Pokes;
     /** Where photo files are kept; null when none is set up (PostgreSQL without S3 or a folder). */
     photoStore: PhotoStore | null;
+    /** Web Push to devices whose app is closed: the alert engine calls `pushSender.notifyDevices`. */
+    pushSender: PushSender;
   }
 }
 
@@ -49,6 +54,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Behind a TLS proxy: honour X-Forwarded-For (see Fastify's trustProxy). */
   trustProxy?: HttpLimits['trustProxy'];
+  /** Web Push settings (default: keys kept in the database, placeholder subject, private endpoints refused). */
+  push?: Partial<PushConfig> & { tls?: PushSenderOptions['tls'] };
   /** Where photos go (config.ts); default: a folder beside the SQLite database, none on PostgreSQL. */
   photos?: PhotoStoreConfig | null;
 }
@@ -103,6 +110,11 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const stamps = new PullStamps(storage, app.log);
   app.addHook('onClose', async () => stamps.close());
+  const pushSender = await startPushSender(app, storage, options.push ?? {});
+  pushRoutes(app, storage, {
+    publicKey: pushSender.publicKey,
+    allowPrivateEndpoints: options.push?.allowPrivateEndpoints ?? false,
+  });
   deviceRoutes(app, storage, pokes, stamps);
   syncRoutes(app, storage, pokes, stamps);
   exportRoutes(app, storage);
@@ -111,4 +123,27 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await photoRoutes(app, storage, photoStore);
   await staticAppRoutes(app, options.staticDir);
   return app;
+}
+
+async function startPushSender(
+  app: FastifyInstance,
+  storage: Storage,
+  push: NonNullable<AppOptions['push']>,
+): Promise<PushSender> {
+  const keys = await loadVapidKeys(storage.db, push.vapidKeys ?? null, new Date());
+  if (!push.subjectConfigured) {
+    app.log.warn(
+      `HELPTENT_VAPID_SUBJECT is not set: alerts are signed with ${placeholderVapidSubject}, which Apple's push service may refuse (iPhones get no alerts). Set it to a mailto: or https: address of whoever runs this server.`,
+    );
+  }
+  const sender = new PushSender({
+    db: storage.db,
+    vapid: { ...keys, subject: push.subject ?? placeholderVapidSubject },
+    allowPrivateEndpoints: push.allowPrivateEndpoints ?? false,
+    ...(push.tls ? { tls: push.tls } : {}),
+    log: app.log,
+  });
+  app.decorate('pushSender', sender);
+  app.addHook('onClose', async () => sender.close());
+  return sender;
 }

@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { protocolVersion, unversionedProtocol } from '../domain/protocol-version';
 import { parseOrThrow } from '../domain/validation';
 import { loadPhotoStoreConfig, type PhotoStoreConfig } from './photos/photo-config';
+import { type VapidKeys, vapidKeyPairProblem } from './push/vapid-keys';
 
 export type StorageConfig =
   | {
@@ -15,6 +16,41 @@ export type StorageConfig =
       minFreeBytes?: number;
     }
   | { kind: 'postgres'; url: string };
+
+/** Web Push (alerts on phones whose app is closed). */
+export interface PushConfig {
+  /** The configured VAPID key pair, or null to use the one kept in the database (made on first start). */
+  vapidKeys: VapidKeys | null;
+  /** Who runs this server, for push services to contact (VAPID `sub`): a mailto: or https: address. */
+  subject: string;
+  /** False when `subject` is the placeholder: Apple's push service may refuse it. */
+  subjectConfigured: boolean;
+  /** Let subscriptions point at private and loopback addresses (tests only; see endpoint-guard.ts). */
+  allowPrivateEndpoints: boolean;
+}
+
+/**
+ * Used when HELPTENT_VAPID_SUBJECT is not set, so Helptent starts with nothing configured; the
+ * server warns at start, because Apple's push service refuses subjects it cannot resolve.
+ */
+export const placeholderVapidSubject = 'mailto:helptent@example.com';
+
+/** A mailto: or https: address a push service can reach; a localhost one fails on iPhones (403 BadJwtToken). */
+const vapidSubject = z
+  .string()
+  .trim()
+  .refine((value) => {
+    try {
+      const url = new URL(value);
+      return url.protocol === 'mailto:' || url.protocol === 'https:';
+    } catch {
+      return false;
+    }
+  }, 'must be a mailto: or https: address, e.g. mailto:ops@yourfestival.com')
+  .refine(
+    (value) => !/(@|\/\/)(localhost|127\.0\.0\.1|\[::1\])([:/>]|$)/i.test(value),
+    'must not be a localhost address: Apple’s push service refuses it (403 BadJwtToken)',
+  );
 
 export interface ServerConfig {
   host: string;
@@ -31,6 +67,7 @@ export interface ServerConfig {
   trustProxy: boolean | string;
   /** Where photo files are kept (photos/photo-config.ts); null: not set up (PostgreSQL without it). */
   photos: PhotoStoreConfig | null;
+  push: PushConfig;
 }
 
 const envSchema = z.object({
@@ -48,7 +85,33 @@ const envSchema = z.object({
   HELPTENT_REQUEST_TIMEOUT_MS: z.coerce.number().int().min(1_000).max(600_000).default(30_000),
   TRUST_PROXY: z.string().trim().default('false'),
   HELPTENT_CREATE_DATABASE: z.enum(['0', '1']).default('0'),
+  HELPTENT_VAPID_PUBLIC_KEY: z.string().trim().optional(),
+  HELPTENT_VAPID_PRIVATE_KEY: z.string().trim().optional(),
+  HELPTENT_VAPID_SUBJECT: vapidSubject.optional(),
+  HELPTENT_PUSH_ALLOW_PRIVATE_ENDPOINTS: z.enum(['0', '1']).default('0'),
 });
+
+type ParsedEnv = z.infer<typeof envSchema>;
+
+/** Both VAPID variables or neither: one alone is a mistake, and a wrong pair fails every push. */
+function parsePushConfig(parsed: ParsedEnv): PushConfig {
+  const publicKey = parsed.HELPTENT_VAPID_PUBLIC_KEY || undefined;
+  const privateKey = parsed.HELPTENT_VAPID_PRIVATE_KEY || undefined;
+  if (Boolean(publicKey) !== Boolean(privateKey)) {
+    throw new Error(
+      'Set both HELPTENT_VAPID_PUBLIC_KEY and HELPTENT_VAPID_PRIVATE_KEY, or neither (the server then makes a pair and keeps it in the database).',
+    );
+  }
+  const vapidKeys = publicKey && privateKey ? { publicKey, privateKey } : null;
+  const problem = vapidKeys ? vapidKeyPairProblem(vapidKeys) : null;
+  if (problem) throw new Error(problem);
+  return {
+    vapidKeys,
+    subject: parsed.HELPTENT_VAPID_SUBJECT ?? placeholderVapidSubject,
+    subjectConfigured: parsed.HELPTENT_VAPID_SUBJECT !== undefined,
+    allowPrivateEndpoints: parsed.HELPTENT_PUSH_ALLOW_PRIVATE_ENDPOINTS === '1',
+  };
+}
 
 /** "true", "false", or the proxies' addresses ("127.0.0.1", "10.0.0.0/8,192.168.1.2"). */
 function parseTrustProxy(value: string): boolean | string {
@@ -92,5 +155,6 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
     requestTimeoutMs: parsed.HELPTENT_REQUEST_TIMEOUT_MS,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
     photos: loadPhotoStoreConfig(env, cwd, storage),
+    push: parsePushConfig(parsed),
   };
 }

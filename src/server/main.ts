@@ -27,6 +27,7 @@ async function main(): Promise<void> {
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
     photos: config.photos,
+    push: config.push,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
 

@@ -5,7 +5,7 @@ import { errorBodySchema } from '../domain/sync-protocol';
 import { parseOrThrow } from '../domain/validation';
 
 export interface CallInit {
-  method?: 'GET' | 'POST';
+  method?: 'GET' | 'POST' | 'PUT' | 'DELETE';
   token?: string;
   /** Sent as JSON. */
   body?: unknown;

@@ -4,6 +4,7 @@ import { measureFirstLoad } from './bundle-size';
 import { benchMatching } from './matching-bench';
 import { benchPersonalData } from './personal-data-bench';
 import { benchPhotoUpload } from './photo-upload-bench';
+import { benchPush } from './push-bench';
 import type { BenchRow } from './result';
 import { round } from './result';
 import { benchServer } from './server-bench';
@@ -15,10 +16,22 @@ import { benchSync } from './sync/sync-bench';
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, edges, recovery, summary, personal-data, photos) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, photos, push) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
-  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'recovery', 'summary', 'personal-data', 'matching', 'photos'];
+  const parts = [
+    'bundle',
+    'server',
+    'browser',
+    'sync',
+    'edges',
+    'recovery',
+    'summary',
+    'personal-data',
+    'matching',
+    'photos',
+    'push',
+  ];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
   if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
@@ -43,6 +56,7 @@ async function main(): Promise<void> {
   if (runs('personal-data')) rows.push(...(await benchPersonalData()));
   if (runs('matching')) rows.push(...(await benchMatching()));
   if (runs('photos')) rows.push(...(await benchPhotoUpload()));
+  if (runs('push')) rows.push(...(await benchPush()));
   if (runs('edges')) {
     const edges = await benchEdges();
     rows.push(...edges.rows);

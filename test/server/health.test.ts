@@ -35,6 +35,7 @@ describe('GET /healthz', () => {
       { name: '0004_event_settings_and_people' },
       { name: '0005_audit_log' },
       { name: '0006_photos' },
+      { name: '0007_push' },
     ]);
   });
 

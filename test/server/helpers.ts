@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { buildApp } from '../../src/server/app';
+import { type AppOptions, buildApp } from '../../src/server/app';
 import type { StorageConfig } from '../../src/server/config';
 import type { PhotoStoreConfig } from '../../src/server/photos/photo-config';
 
@@ -59,6 +59,8 @@ export async function startTestServer(
     logLines?: string[];
     /** Where photos go (default: beside the SQLite file; none on PostgreSQL). */
     photos?: PhotoStoreConfig | null;
+    /** Web Push settings (the test push service's certificate, private endpoints allowed). */
+    push?: AppOptions['push'];
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
@@ -81,6 +83,7 @@ export async function startTestServer(
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.photos !== undefined ? { photos: options.photos } : {}),
+    ...(options.push ? { push: options.push } : {}),
   });
   return {
     app,

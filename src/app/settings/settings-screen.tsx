@@ -15,6 +15,7 @@ import { useStore } from '../store';
 import { checkForUpdate, offlineReady } from '../sw-bridge';
 import { readTheme, saveTheme, type ThemeChoice } from '../theme';
 import { useLiveQuery } from '../use-live-query';
+import { AlertsSection } from './alerts-section';
 import { DemoImport } from './demo-import';
 import { DevicesList } from './devices-list';
 import { EventSettings } from './event-settings';
@@ -215,6 +216,7 @@ export function SettingsScreen() {
   return (
     <Screen title="Settings">
       <SyncSection />
+      <AlertsSection />
       <DevicesSection />
       <AttendeeDataSection />
       <PeopleSection />

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ClearOutcome } from '../../db/attendee-data-removal';
 import { countPendingChanges } from '../../db/issue-repository';
+import { forgetPushSubscription } from '../../sync/push-subscription';
 import { signOutAndClearThisPhone } from '../../sync/signed-out';
 import { errorMessage } from '../changes';
 import { useSession } from '../session';
@@ -31,7 +32,11 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
     setBusy(true);
     setProblem('');
     try {
-      setDone(await signOutAndClearThisPhone(db));
+      const outcome = await signOutAndClearThisPhone(db);
+      // The server dropped this device's push subscription; the browser drops it too, so the next
+      // person on this phone gets no alerts meant for the last one and turns alerts on for themselves.
+      await forgetPushSubscription().catch(() => undefined);
+      setDone(outcome);
       setAsking(false);
     } catch (error) {
       setProblem(errorMessage(error));

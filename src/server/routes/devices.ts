@@ -22,6 +22,7 @@ import { recordAudit } from '../repositories/audit-repository';
 import { findDevice, listEventDevices, setDeviceRevoked } from '../repositories/device-repository';
 import { lockEventChanges, savePeopleChangeSeq } from '../repositories/event-repository';
 import { touchPeopleOfDevice } from '../repositories/people-repository';
+import { deletePushSubscription } from '../repositories/push-subscription-repository';
 import type { Storage } from '../storage/storage';
 import type { Pokes } from '../sync/pokes';
 import type { PullStamps } from '../sync/pull-stamps';
@@ -87,6 +88,8 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
       const seq = (await lockEventChanges(trx, eventId)) + 1;
       const revokedAt = action === 'revoke' ? new Date().toISOString() : null;
       if (!(await setDeviceRevoked(trx, eventId, id, revokedAt))) return null;
+      // A signed-out phone gets no more alerts; letting it back in, it subscribes again.
+      if (action === 'revoke') await deletePushSubscription(trx, id);
       const target = (await findDevice(trx, id))!;
       await recordAudit(trx, {
         eventId,

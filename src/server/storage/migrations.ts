@@ -244,6 +244,35 @@ const migrations: Record<string, Migration> = {
       for (const table of ['photos', 'photo_upload_chunks', 'photo_uploads']) await db.schema.dropTable(table).execute();
     },
   },
+  '0007_push': {
+    async up(db: Kysely<unknown>) {
+      // The server's VAPID key pair when none is configured: made once, here, so every instance on
+      // one PostgreSQL signs with the key the phones subscribed with. One row holds both halves.
+      await db.schema
+        .createTable('push_keys')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('public_key', 'text', (col) => col.notNull())
+        .addColumn('private_key', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .execute();
+      // Where to send Web Push messages for a device: one subscription per device. An endpoint
+      // belongs to one browser, so a second device claiming it (a phone that joined again) takes it over.
+      await db.schema
+        .createTable('push_subscriptions')
+        .addColumn('device_id', 'text', (col) => col.primaryKey().references('devices.id'))
+        .addColumn('endpoint', 'text', (col) => col.notNull().unique())
+        .addColumn('p256dh', 'text', (col) => col.notNull())
+        .addColumn('auth', 'text', (col) => col.notNull())
+        .addColumn('created_at', 'text', (col) => col.notNull())
+        .addColumn('last_success_at', 'text')
+        .addColumn('failures', 'integer', (col) => col.notNull().defaultTo(0))
+        .execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropTable('push_subscriptions').execute();
+      await db.schema.dropTable('push_keys').execute();
+    },
+  },
 };
 
 /**

@@ -158,6 +158,28 @@ export interface PhotosTable {
   device_id: string;
 }
 
+/** The server's generated VAPID key pair (base64url), when the environment configures none. */
+export interface PushKeysTable {
+  /** Always 'vapid': one pair per database. */
+  id: string;
+  public_key: string;
+  private_key: string;
+  created_at: string;
+}
+
+/** A device's Web Push subscription (PushSubscription.toJSON() of its browser). */
+export interface PushSubscriptionsTable {
+  device_id: string;
+  endpoint: string;
+  p256dh: string;
+  auth: string;
+  created_at: string;
+  /** When the push service last accepted a message for it; null before the first. */
+  last_success_at: string | null;
+  /** Sends that failed (not "gone") since the last success. */
+  failures: number;
+}
+
 export interface ServerDatabase {
   server_info: ServerInfoTable;
   events: EventsTable;
@@ -171,4 +193,6 @@ export interface ServerDatabase {
   photo_uploads: PhotoUploadsTable;
   photo_upload_chunks: PhotoUploadChunksTable;
   photos: PhotosTable;
+  push_keys: PushKeysTable;
+  push_subscriptions: PushSubscriptionsTable;
 }
