@@ -1,4 +1,5 @@
 import type { CustodyStep, LostProperty } from './lost-property';
+import type { PersonRef } from './person-ref';
 import type { PhotoRef } from './photo';
 
 /** The attendee issue as stored on phones and on the server. Absent values are null or ''. */
@@ -27,10 +28,8 @@ export type OutreachState = (typeof outreachStates)[number];
 export const followUpReasons = ['apology', 'refund', 'lost_property', 'thank_you', 'other'] as const;
 export type FollowUpReason = (typeof followUpReasons)[number];
 
-export interface PersonRef {
-  id: string;
-  name: string;
-}
+// Re-exported where it always was: most modules take it with the issue's other types.
+export type { PersonRef };
 
 export interface Attendee {
   name: string;

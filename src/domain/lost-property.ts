@@ -4,7 +4,7 @@
  * timeline like any other issue. The timeline entries that carry a `custody` step are the
  * item's chain of custody.
  */
-import type { PersonRef } from './issue';
+import type { PersonRef } from './person-ref';
 
 export const lostPropertyKinds = ['found', 'lost'] as const;
 export type LostPropertyKind = (typeof lostPropertyKinds)[number];

@@ -4,7 +4,7 @@
  * on the server, so a photo sent twice (a resumed upload, a retried request) is stored once.
  * The issue holds only these references; the bytes travel by their own upload queue.
  */
-import type { PersonRef } from './issue';
+import type { PersonRef } from './person-ref';
 
 export const photoTypes = ['image/jpeg', 'image/webp'] as const;
 export type PhotoType = (typeof photoTypes)[number];
