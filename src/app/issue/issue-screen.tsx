@@ -3,6 +3,8 @@ import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
 import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
+import { PhotoPicker } from '../photos/photo-picker';
+import { PhotoStrip } from '../photos/photo-strip';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
@@ -89,6 +91,11 @@ export function IssueScreen({ id }: { id?: string }) {
         </dd>
       </dl>
 
+      <section class="card" aria-labelledby="photos-title">
+        <h2 id="photos-title">Photos</h2>
+        <PhotoStrip issue={issue} />
+        <PhotoPicker issueId={issue.id} />
+      </section>
       <OwnerSection issue={issue} />
       <StatusForm key={issue.status} issue={issue} />
       <ToldAttendeeForm issue={issue} />

@@ -18,6 +18,7 @@ import { useLiveQuery } from '../use-live-query';
 import { DemoImport } from './demo-import';
 import { DevicesList } from './devices-list';
 import { EventSettings } from './event-settings';
+import { PhotoStorageSection } from './photo-storage-section';
 import { SyncSection } from './sync-section';
 
 function persistenceText(persisted: boolean | null): string {
@@ -223,6 +224,7 @@ export function SettingsScreen() {
       <FestivalSection />
       <AppSection />
       <StorageSection />
+      <PhotoStorageSection />
     </Screen>
   );
 }
