@@ -28,7 +28,6 @@ export type OutreachState = (typeof outreachStates)[number];
 export const followUpReasons = ['apology', 'refund', 'lost_property', 'thank_you', 'other'] as const;
 export type FollowUpReason = (typeof followUpReasons)[number];
 
-// Re-exported where it always was: most modules take it with the other types.
 export type { PersonRef };
 
 export interface Attendee {

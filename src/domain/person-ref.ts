@@ -1,7 +1,7 @@
 /**
- * Who did something (a person in the event's directory), by id and display name. In a module of
- * its own so that the modules the issue is made of (photos, lost property) can name people
- * without importing the issue that imports them.
+ * Someone named on an issue (reporter, owner, a timeline entry's author): the staff id and the
+ * name shown. Its own module because issue.ts and the parts an issue holds (photos, lost
+ * property) all name people, and a type each of them imported from issue.ts made import cycles.
  */
 export interface PersonRef {
   id: string;

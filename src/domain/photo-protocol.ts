@@ -10,8 +10,25 @@
  *   file once (a mismatch drops what was received and answers 422).
  * - `GET  /api/photos/:hash?issue=<issueId>` → the bytes, only to a device of the issue's event
  *   that may see that issue, and only when that issue refers to the file.
+ *
+ * What the server holds is per event: a file another event holds is uploaded again (its bytes
+ * prove the phone has it), then answers complete at once to every later PUT or GET of this event.
+ * Partial uploads are per device and survive a server restart; one untouched for a day is dropped
+ * (the phone then starts again at 0, which a GET tells it).
+ *
+ * Other answers, all `{ error: { kind, message } }` (sync-protocol's errorBodySchema):
+ * - 400 `invalid`: a hash that is not a SHA-256, an offset or total out of range, an empty or
+ *   non-octet-stream chunk, a chunk past the total, a first chunk whose bytes are not the type's
+ *   (JPEG or WebP). Do not retry as is.
+ * - 413 `invalid`: a chunk over `uploadChunkBytes`.
+ * - 422 `invalid`: the whole file's SHA-256 is not the hash (or its bytes are not a whole picture
+ *   of the type); nothing was kept: start again at 0 with the right bytes.
+ * - 429 `rate-limited`: too many requests, or too many unfinished uploads on this device: retry later.
+ * - 503 `storage-unavailable`: the server cannot store photos now (or has no photo storage set
+ *   up): retry later; the photo stays queued on the phone.
  */
 import * as z from 'zod/mini';
+import { maxPhotoBytes, photoTypes } from './photo';
 
 export const uploadChunkBytes = 256 * 1024;
 
@@ -22,5 +39,18 @@ export const uploadStateSchema = z.object({
 });
 export type UploadState = z.infer<typeof uploadStateSchema>;
 
+/** The query of a chunk PUT: where the chunk goes, the whole file's length and its type. */
+export const uploadChunkQuerySchema = z.object({
+  offset: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(maxPhotoBytes)),
+  total: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(maxPhotoBytes, `must be at most ${maxPhotoBytes} bytes`)),
+  type: z.enum(photoTypes),
+});
+export type UploadChunkQuery = z.infer<typeof uploadChunkQuerySchema>;
+
+/** The query of a photo fetch: the issue that shows the photo. */
+export const photoQuerySchema = z.object({ issue: z.string().check(z.minLength(1), z.maxLength(100)) });
+
 export const photoUploadPath = (hash: string): string => `/api/photos/${hash}/upload`;
+export const photoChunkPath = (hash: string, query: UploadChunkQuery): string =>
+  `${photoUploadPath(hash)}?offset=${query.offset}&total=${query.total}&type=${encodeURIComponent(query.type)}`;
 export const photoPath = (hash: string, issueId: string): string => `/api/photos/${hash}?issue=${encodeURIComponent(issueId)}`;

@@ -5,6 +5,10 @@ import type { ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
 import { type HttpLimits, serverOptions, urlLimit } from './http-limits';
 import { jsonBodies } from './json-body';
+import { openPhotoStore } from './photos/open-photo-store';
+import type { PhotoStoreConfig } from './photos/photo-config';
+import { photoDirBeside } from './photos/photo-config';
+import type { PhotoStore } from './photos/photo-store';
 import { protocolVersions } from './protocol';
 import { attendeeRoutes } from './routes/attendees';
 import { auditRoutes } from './routes/audit';
@@ -12,6 +16,7 @@ import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
+import { photoRoutes } from './routes/photos';
 import { staticAppRoutes } from './routes/static-app';
 import { syncRoutes } from './routes/sync';
 import { securityHeaders } from './security-headers';
@@ -27,6 +32,8 @@ declare module 'fastify' {
     storage: Storage;
     /** "Something changed" signals to open devices (and, on PostgreSQL, other instances). */
     pokes: Pokes;
+    /** Where photo files are kept; null when none is set up (PostgreSQL without S3 or a folder). */
+    photoStore: PhotoStore | null;
   }
 }
 
@@ -42,6 +49,12 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Behind a TLS proxy: honour X-Forwarded-For (see Fastify's trustProxy). */
   trustProxy?: HttpLimits['trustProxy'];
+  /** Where photos go (config.ts); default: a folder beside the SQLite database, none on PostgreSQL. */
+  photos?: PhotoStoreConfig | null;
+}
+
+function defaultPhotos(storage: ServerConfig['storage']): PhotoStoreConfig | null {
+  return storage.kind === 'sqlite' ? { kind: 'disk', dir: photoDirBeside(storage.file) } : null;
 }
 
 /** Composes the server: plugins → storage → routes. Starting and stopping is main.ts's job. */
@@ -67,6 +80,19 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.addHook('onClose', async () => storage.close());
   guardWrites(app, storage);
 
+  const photos = options.photos === undefined ? defaultPhotos(options.storage) : options.photos;
+  const photoStore = photos
+    ? await openPhotoStore(photos, (warning) => app.log.warn(warning)).catch(async (error: unknown) => {
+        await storage.close();
+        throw error;
+      })
+    : null;
+  if (!photoStore) {
+    app.log.warn('no photo storage set up (HELPTENT_S3_BUCKET or HELPTENT_PHOTO_DIR): photo uploads are refused until it is');
+  }
+  app.decorate('photoStore', photoStore);
+  app.addHook('onClose', async () => photoStore?.close());
+
   healthRoutes(app, storage);
   clientErrorRoutes(app);
   const pokes = new Pokes();
@@ -82,6 +108,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   exportRoutes(app, storage);
   attendeeRoutes(app, storage, pokes);
   auditRoutes(app, storage);
+  await photoRoutes(app, storage, photoStore);
   await staticAppRoutes(app, options.staticDir);
   return app;
 }

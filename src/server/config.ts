@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { z } from 'zod';
 import { protocolVersion, unversionedProtocol } from '../domain/protocol-version';
 import { parseOrThrow } from '../domain/validation';
+import { loadPhotoStoreConfig, type PhotoStoreConfig } from './photos/photo-config';
 
 export type StorageConfig =
   | {
@@ -28,6 +29,8 @@ export interface ServerConfig {
   requestTimeoutMs: number;
   /** Honour X-Forwarded-For from these proxies: true (any), false, or addresses/ranges. */
   trustProxy: boolean | string;
+  /** Where photo files are kept (photos/photo-config.ts); null: not set up (PostgreSQL without it). */
+  photos: PhotoStoreConfig | null;
 }
 
 const envSchema = z.object({
@@ -78,14 +81,16 @@ export function loadConfig(env: NodeJS.ProcessEnv, cwd: string): ServerConfig {
   const parsed = parseOrThrow(envSchema, env, 'server environment');
   // The built server lives in dist/server, the built app beside it in dist/client.
   const defaultStaticDir = fileURLToPath(new URL('../client', import.meta.url));
+  const storage = withRecreate(parseDatabaseUrl(parsed.DATABASE_URL, cwd), parsed.HELPTENT_CREATE_DATABASE === '1');
   return {
     host: parsed.HOST,
     port: parsed.PORT,
-    storage: withRecreate(parseDatabaseUrl(parsed.DATABASE_URL, cwd), parsed.HELPTENT_CREATE_DATABASE === '1'),
+    storage,
     staticDir: parsed.HELPTENT_STATIC_DIR ? resolve(cwd, parsed.HELPTENT_STATIC_DIR) : defaultStaticDir,
     logLevel: parsed.LOG_LEVEL,
     minProtocolVersion: parsed.HELPTENT_MIN_PROTOCOL,
     requestTimeoutMs: parsed.HELPTENT_REQUEST_TIMEOUT_MS,
     trustProxy: parseTrustProxy(parsed.TRUST_PROXY),
+    photos: loadPhotoStoreConfig(env, cwd, storage),
   };
 }

@@ -5,6 +5,7 @@ import { appVersion } from '../domain/app-version';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { scheduleRetention } from './personal-data/retention-schedule';
+import { schedulePhotoCleaning } from './photos/photo-cleaning';
 
 function lanAddresses(): string[] {
   return Object.values(networkInterfaces())
@@ -25,13 +26,16 @@ async function main(): Promise<void> {
     minProtocolVersion: config.minProtocolVersion,
     requestTimeoutMs: config.requestTimeoutMs,
     trustProxy: config.trustProxy,
+    photos: config.photos,
     logger: { level: config.logLevel, redact: ['req.headers.authorization'] },
   });
 
   let closing = false;
   let stopRetention = () => {};
+  let stopPhotoCleaning = () => {};
   const shutdown = (signal: string) => {
     stopRetention();
+    stopPhotoCleaning();
     if (closing) {
       app.log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
@@ -58,12 +62,13 @@ async function main(): Promise<void> {
 
   await app.listen({ host: config.host, port: config.port });
   stopRetention = scheduleRetention(app);
+  stopPhotoCleaning = schedulePhotoCleaning(app);
   const port = (app.server.address() as { port: number }).port;
   const urls = [`http://localhost:${port}/`];
   if (config.host === '0.0.0.0') urls.push(...lanAddresses().map((ip) => `http://${ip}:${port}/`));
   console.log(
     [
-      `Helptent ${appVersion} is running (storage: ${config.storage.kind === 'sqlite' ? `sqlite ${config.storage.file}` : 'postgres'}).`,
+      `Helptent ${appVersion} is running (storage: ${config.storage.kind === 'sqlite' ? `sqlite ${config.storage.file}` : 'postgres'}; photos: ${app.photoStore?.description ?? 'not set up'}).`,
       `Open ${urls[0]}`,
       ...urls.slice(1).map((u) => `  or, from another device on this network: ${u}`),
     ].join('\n'),

@@ -5,6 +5,7 @@ import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import { buildApp } from '../../src/server/app';
 import type { StorageConfig } from '../../src/server/config';
+import type { PhotoStoreConfig } from '../../src/server/photos/photo-config';
 
 export type Backend = 'sqlite' | 'postgres';
 
@@ -56,6 +57,8 @@ export async function startTestServer(
     checkAnswers?: boolean;
     /** Collects the server's log lines (level info) here. */
     logLines?: string[];
+    /** Where photos go (default: beside the SQLite file; none on PostgreSQL). */
+    photos?: PhotoStoreConfig | null;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
@@ -77,6 +80,7 @@ export async function startTestServer(
     ...(options.minProtocolVersion ? { minProtocolVersion: options.minProtocolVersion } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.photos !== undefined ? { photos: options.photos } : {}),
   });
   return {
     app,

@@ -201,6 +201,49 @@ const migrations: Record<string, Migration> = {
       if (isPostgres(db)) await sql.raw('drop function audit_log_append_only()').execute(db);
     },
   },
+  '0006_photos': {
+    async up(db: Kysely<unknown>) {
+      // Partial uploads live in the database, not in one server's memory or folder: an upload
+      // goes on after a restart and on another instance. Its chunks are deleted once the whole
+      // file is checked and written to the photo store.
+      await db.schema
+        .createTable('photo_uploads')
+        .addColumn('device_id', 'text', (col) => col.notNull().references('devices.id'))
+        .addColumn('hash', 'text', (col) => col.notNull())
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('total', 'integer', (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('received', 'integer', (col) => col.notNull())
+        .addColumn('started_at', 'text', (col) => col.notNull())
+        .addColumn('updated_at', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('photo_uploads_pk', ['device_id', 'hash'])
+        .execute();
+      await db.schema.createIndex('photo_uploads_updated').on('photo_uploads').column('updated_at').execute();
+      await db.schema
+        .createTable('photo_upload_chunks')
+        .addColumn('device_id', 'text', (col) => col.notNull())
+        .addColumn('hash', 'text', (col) => col.notNull())
+        .addColumn('start', 'integer', (col) => col.notNull())
+        .addColumn('bytes', isPostgres(db) ? 'bytea' : 'blob', (col) => col.notNull())
+        .addPrimaryKeyConstraint('photo_upload_chunks_pk', ['device_id', 'hash', 'start'])
+        .execute();
+      await db.schema
+        .createTable('photos')
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('hash', 'text', (col) => col.notNull())
+        .addColumn('bytes', 'integer', (col) => col.notNull())
+        .addColumn('type', 'text', (col) => col.notNull())
+        .addColumn('stored_at', 'text', (col) => col.notNull())
+        .addColumn('device_id', 'text', (col) => col.notNull())
+        .addPrimaryKeyConstraint('photos_pk', ['event_id', 'hash'])
+        .execute();
+      // The photo store keeps one file per hash: deleting an event's photo asks whether another event holds it.
+      await db.schema.createIndex('photos_hash').on('photos').column('hash').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      for (const table of ['photos', 'photo_upload_chunks', 'photo_uploads']) await db.schema.dropTable(table).execute();
+    },
+  },
 };
 
 /**

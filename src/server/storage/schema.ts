@@ -1,5 +1,6 @@
 import type { AuditAction } from '../../domain/audit';
 import type { ExportKind } from '../../domain/export-rows';
+import type { PhotoType } from '../../domain/photo';
 import type { Role } from '../../domain/staff';
 import type { ExportFormat, ExportSource } from '../exports/export-request';
 
@@ -122,6 +123,41 @@ export interface AuditLogTable {
   detail: string;
 }
 
+/** A photo file one device is uploading, until its last byte arrives (photo-protocol.ts). */
+export interface PhotoUploadsTable {
+  device_id: string;
+  /** SHA-256 the file must have: the name it is uploaded under. */
+  hash: string;
+  event_id: string;
+  /** The whole file's length, as the first chunk said. */
+  total: number;
+  type: PhotoType;
+  /** Bytes held in photo_upload_chunks, from 0 without gaps. */
+  received: number;
+  started_at: string;
+  /** Server time of the last chunk: an upload untouched for a day is dropped. */
+  updated_at: string;
+}
+
+export interface PhotoUploadChunksTable {
+  device_id: string;
+  hash: string;
+  /** Offset of the chunk's first byte in the file. */
+  start: number;
+  bytes: Buffer;
+}
+
+/** Which event holds which photo file; the bytes are in the photo store, under the hash. */
+export interface PhotosTable {
+  event_id: string;
+  hash: string;
+  bytes: number;
+  type: PhotoType;
+  stored_at: string;
+  /** The device whose upload completed it. */
+  device_id: string;
+}
+
 export interface ServerDatabase {
   server_info: ServerInfoTable;
   events: EventsTable;
@@ -132,4 +168,7 @@ export interface ServerDatabase {
   export_log: ExportLogTable;
   people: PeopleTable;
   audit_log: AuditLogTable;
+  photo_uploads: PhotoUploadsTable;
+  photo_upload_chunks: PhotoUploadChunksTable;
+  photos: PhotosTable;
 }
