@@ -3,10 +3,8 @@ import { maxPhotosPerIssue } from '../../domain/photo';
 import { contextOf, newId } from '../changes';
 import type { Session } from '../session';
 import { requestSync } from '../sync-bridge';
-import { createPhotoPreparer } from './prepare-photo';
-
-/** Named in the Performance timeline: the browser bench reads how long each photo took. */
-export const photoStoredMeasure = 'helptent:photo-stored';
+import { photoStoredMeasure } from './photo-measure';
+import { preparePhoto } from './prepare-photo';
 
 export interface AttachProgress {
   /** Photos saved so far. */
@@ -35,19 +33,14 @@ export async function attachPhotos(
     );
   }
   const { savePhoto } = await import('../../db/save-photo');
-  const preparer = createPhotoPreparer();
   let saved = 0;
-  try {
-    for (const file of files) {
-      const photo = await preparer.prepare(file);
-      await savePhoto(session.db, session.event, { issueId, photoId: newId(), photo, context: contextOf(session) });
-      saved += 1;
-      performance.measure(photoStoredMeasure, { start: options.startedAt, end: performance.now() });
-      options.onProgress({ saved, total: files.length });
-      requestSync();
-    }
-  } finally {
-    preparer.close();
+  for (const file of files) {
+    const photo = await preparePhoto(file);
+    await savePhoto(session.db, session.event, { issueId, photoId: newId(), photo, context: contextOf(session) });
+    saved += 1;
+    performance.measure(photoStoredMeasure, { start: options.startedAt, end: performance.now() });
+    options.onProgress({ saved, total: files.length });
+    requestSync();
   }
   return saved;
 }

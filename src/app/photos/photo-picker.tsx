@@ -1,10 +1,11 @@
-import { useId, useState } from 'preact/hooks';
+import { useEffect, useId, useState } from 'preact/hooks';
 import { readIssue } from '../../db/issue-repository';
 import { maxPhotosPerIssue } from '../../domain/photo';
 import { errorMessage } from '../changes';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { attachPhotos } from './attach-photos';
+import { holdPhotoWorker } from './prepare-photo';
 import './photos.css';
 
 type Outcome =
@@ -25,6 +26,8 @@ export function PhotoPicker({ issueId, label = 'Add photos' }: { issueId: string
   const inputId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
   const issue = useLiveQuery(() => readIssue(session.db, issueId), [session.db, issueId]).data;
+  // Ready before the camera closes: loading the worker then would add to every first photo.
+  useEffect(() => holdPhotoWorker(), []);
   if (!issue || issue.voided) return null;
   const held = issue.photos?.length ?? 0;
   const room = maxPhotosPerIssue - held;

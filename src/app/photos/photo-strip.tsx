@@ -33,9 +33,6 @@ function Thumbnail({ view, alt, onOpen }: { view: PhotoView; alt: string; onOpen
         )}
       </button>
       <p class={`photo-state photo-state--${view.state.kind}`} data-testid="photo-state">
-        <span aria-hidden="true" class="photo-state__mark">
-          {view.state.kind === 'on-server' ? '✓' : view.state.kind === 'uploading' ? '↑' : '•'}
-        </span>{' '}
         {state}
       </p>
     </li>
