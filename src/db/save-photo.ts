@@ -2,6 +2,7 @@ import type { FestivalEvent } from '../domain/event';
 import type { MutationContext } from '../domain/mutators';
 import type { PhotoFile } from '../domain/photo';
 import type { HelptentDatabase } from './database';
+import { enforcePhotoBudget } from './photo-budget';
 import type { PhotoFileRow, PhotoRole } from './photo-rows';
 import { withReopenRetry } from './retry';
 import { changeTables, type SavedChange, writeChange } from './save-change';
@@ -32,8 +33,9 @@ export async function savePhoto(db: HelptentDatabase, event: FestivalEvent, requ
   const { issueId, photoId, photo, context } = request;
   const fileOf = ({ hash, bytes, width, height, type }: PhotoFile): PhotoFile => ({ hash, bytes, width, height, type });
   const args = { issueId, photo: { id: photoId, full: fileOf(photo.full), thumb: fileOf(photo.thumb) } };
+  let saved: SavedChange;
   try {
-    return await withReopenRetry(db, () =>
+    saved = await withReopenRetry(db, () =>
       db.transaction('rw', [...changeTables(db), db.photoFiles, db.photoUploads], async () => {
         const saved = await writeChange(db, event, { name: 'attachPhoto', args, context });
         for (const role of roles) {
@@ -64,6 +66,9 @@ export async function savePhoto(db: HelptentDatabase, event: FestivalEvent, requ
   } catch (error) {
     throw toPhotoStorageError(error);
   }
+  // Room for it within the budget, from copies the server holds; the photo is saved either way.
+  await enforcePhotoBudget(db).catch(() => undefined);
+  return saved;
 }
 
 /**

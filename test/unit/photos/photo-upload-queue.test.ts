@@ -99,6 +99,28 @@ describe('the photo upload queue', () => {
     expect(await db.photoUploads.get(photo.full.hash)).toBeUndefined();
   });
 
+  it('a tab closed in the middle of a file: the next one the phone opens goes on from the server’s count', async () => {
+    const issueId = await logIssue(db);
+    const photo = await makePhoto(10);
+    await attach(db, issueId, photo);
+    await pushEverything(db);
+    // The first tab gets the thumbnail and one chunk of the picture through, then it is closed.
+    let answered = 0;
+    const closing = (async (input: string | URL | Request, init?: RequestInit) => {
+      if (init?.method === 'PUT' && ++answered > 2) return new Promise<Response>(() => undefined);
+      return server.fetch(input, init);
+    }) as typeof fetch;
+    const first = new PhotoUploader(db, { fetch: closing, events: false });
+    first.start();
+    await until(() => answered > 2, 'the first tab is sending the second chunk');
+    first.stop();
+
+    startUploader();
+    await until(async () => (await db.photoUploads.count()) === 0, 'the second tab finished');
+    expect(server.puts.filter((put) => put.hash === photo.full.hash).map((put) => put.offset)).toEqual([0, 262_144, 524_288]);
+    expect(server.storedTimes.get(photo.full.hash)).toBe(1);
+  });
+
   it('after a server restart that lost the part it held, starts the file again from the server’s 0', async () => {
     const issueId = await logIssue(db);
     const photo = await makePhoto(4);
