@@ -1,5 +1,6 @@
 import { LocationProvider, lazy, Route, Router } from 'preact-iso';
 import { CaptureScreen } from './capture/capture-screen';
+import { AlertSlot } from './components/alert-slot';
 import { CrashGuard } from './components/crash-guard';
 import { NavBar } from './components/nav-bar';
 import { SyncLine } from './components/sync-line';
@@ -19,6 +20,9 @@ const FollowUpScreen = lazy(() => import('./coordinator/follow-up-screen').then(
 const PrRiskScreen = lazy(() => import('./coordinator/pr-risk-screen').then((m) => m.PrRiskScreen));
 const AttendeeDataScreen = lazy(() => import('./settings/attendee-data-screen').then((m) => m.AttendeeDataScreen));
 const AuditScreen = lazy(() => import('./settings/audit-screen').then((m) => m.AuditScreen));
+const LostPropertyScreen = lazy(() => import('./lost-property/lost-property-screen').then((m) => m.LostPropertyScreen));
+const ItemFormScreen = lazy(() => import('./lost-property/item-form').then((m) => m.ItemFormScreen));
+const LostPersonFormScreen = lazy(() => import('./lost-person/lost-person-form').then((m) => m.LostPersonFormScreen));
 const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
@@ -38,11 +42,15 @@ function Routes() {
   return (
     <SessionProvider db={database.db}>
       <SyncLine />
+      <AlertSlot />
       <CrashGuard>
         <Router>
           <Route path="/" component={CaptureScreen} />
           <Route path="/queue" component={QueueScreen} />
           <Route path="/issues/:id" component={IssueScreen} />
+          <Route path="/lost-property" component={LostPropertyScreen} />
+          <Route path="/lost-property/new/:kind" component={ItemFormScreen} />
+          <Route path="/lost-person/new" component={LostPersonFormScreen} />
           <Route path="/summary" component={SummaryScreen} />
           <Route path="/settings" component={SettingsScreen} />
           <Route path="/follow-up" component={FollowUpScreen} />

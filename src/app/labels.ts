@@ -50,7 +50,7 @@ export const outreachLabels: Record<OutreachState, string> = {
 export const reasonLabels: Record<FollowUpReason, string> = {
   apology: 'Apology',
   refund: 'Refund answer',
-  lost_property: 'Lost property found',
+  lost_property: 'Item found (lost property)',
   thank_you: 'Thank-you',
   other: 'Other',
 };

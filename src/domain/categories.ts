@@ -13,6 +13,7 @@ export const defaultCategories: Category[] = [
   { id: 'cashless', label: 'Cashless & refunds' },
   { id: 'accessibility', label: 'Accessibility' },
   { id: 'medical-welfare', label: 'Medical or welfare', isReferral: true },
+  { id: 'safeguarding', label: 'Safeguarding', isReferral: true },
   { id: 'safety-security', label: 'Safety & security', isReferral: true },
   { id: 'facilities', label: 'Toilets, water, facilities' },
   { id: 'noise', label: 'Noise & neighbours' },

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
 import { severities } from './issue';
+import { keepDaysOf, maxKeepDays } from './lost-property-keeping';
 import { clockPattern, parseClock } from './operational-day';
 import { maxRetentionDays, retentionDaysOf } from './personal-data';
 import { sameValue } from './same-value';
@@ -35,6 +36,10 @@ export const eventMutationArgSchemas = {
     /** Organizers only: they answer for attendees' personal data. */
     retentionDays: z.optional(
       z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxRetentionDays)),
+    ),
+    /** Organizers only: what happens to unclaimed property is theirs to answer for. */
+    lostPropertyKeepDays: z.optional(
+      z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxKeepDays)),
     ),
   }),
   /** The whole zone list: a zone keeps its id when renamed, so its issues stay in it. */
@@ -98,6 +103,13 @@ function changeEventSettings(
     }
     next.retentionDays = args.retentionDays;
     said.push(`attendee personal data kept ${retentionDaysOf(event)} → ${args.retentionDays} days after the event`);
+  }
+  if (args.lostPropertyKeepDays !== undefined && args.lostPropertyKeepDays !== keepDaysOf(event)) {
+    if (ctx.actor.role !== 'organizer') {
+      throw new AppError('forbidden', 'Only an organizer can change how long unclaimed lost property is kept.');
+    }
+    next.lostPropertyKeepDays = args.lostPropertyKeepDays;
+    said.push(`unclaimed lost property kept ${keepDaysOf(event)} → ${args.lostPropertyKeepDays} days after the event`);
   }
   if (said.length === 0) return event;
   return withChange(next, ctx, `Festival settings: ${said.join('; ')}`);

@@ -16,6 +16,7 @@ export const festivalEventSchema = z.object({
   responseTargets: z.object({ urgent: target, high: target, medium: target, low: target }),
   retentionDays: z.exactOptional(z.number()),
   personalDataPurgedAt: z.exactOptional(z.string()),
+  lostPropertyKeepDays: z.exactOptional(z.number()),
   changes: z.exactOptional(
     z.array(z.object({ id: z.string(), at: z.string(), by: z.object({ id: z.string(), name: z.string() }), text: z.string() })),
   ),

@@ -1,3 +1,4 @@
+import type { AlertKind, AlertRule } from './alert-rules';
 import { type Category, defaultCategories } from './categories';
 import type { Severity } from './issue';
 import type { DayBoundary } from './operational-day';
@@ -23,6 +24,10 @@ export interface FestivalEvent extends DayBoundary {
   changes?: EventChange[];
   /** Days attendee personal data is kept after the last festival day (default 30). */
   retentionDays?: number;
+  /** Days unclaimed lost property is kept after the last festival day before it may be disposed of (default 30). */
+  lostPropertyKeepDays?: number;
+  /** Which kinds of alert go to whom and when they escalate (defaults in alerts.ts). */
+  alertRules?: Partial<Record<AlertKind, AlertRule>>;
   /** When the server removed the event's attendee personal data, the retention period having ended. */
   personalDataPurgedAt?: string;
 }

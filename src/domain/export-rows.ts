@@ -1,9 +1,10 @@
 import type { FestivalEvent } from './event';
 import { awaitsFollowUp } from './follow-up';
 import type { Issue } from './issue';
+import { lostPropertyColumns, lostPropertyExportRow } from './lost-property-export';
 import { operationalDayOf } from './operational-day';
 
-export const exportKinds = ['issues', 'follow-up'] as const;
+export const exportKinds = ['issues', 'follow-up', 'lost-property'] as const;
 export type ExportKind = (typeof exportKinds)[number];
 
 export type ExportRow = Record<string, string | number | boolean | null>;
@@ -152,10 +153,15 @@ export function exportTable(issues: readonly Issue[], event: FestivalEvent, requ
     .filter((issue) => issue.eventId === event.id)
     .filter((issue) => request.day === null || operationalDayOf(issue.createdAt, event) === request.day)
     .filter((issue) => request.kind !== 'follow-up' || awaitsFollowUp(issue))
+    .filter((issue) => request.kind !== 'lost-property' || issue.lostProperty !== undefined)
     .sort((a, b) => (a.createdAt < b.createdAt ? -1 : a.createdAt > b.createdAt ? 1 : a.id.localeCompare(b.id)));
-  return request.kind === 'follow-up'
-    ? { columns: followUpColumns, rows: selected.map((issue) => followUpExportRow(issue, event)) }
-    : { columns: issueColumns, rows: selected.map((issue) => issueExportRow(issue, event)) };
+  if (request.kind === 'follow-up') {
+    return { columns: followUpColumns, rows: selected.map((issue) => followUpExportRow(issue, event)) };
+  }
+  if (request.kind === 'lost-property') {
+    return { columns: lostPropertyColumns, rows: selected.map((issue) => lostPropertyExportRow(issue, event)) };
+  }
+  return { columns: issueColumns, rows: selected.map((issue) => issueExportRow(issue, event)) };
 }
 
 export function exportFileName(event: FestivalEvent, request: ExportRequest, format: 'csv' | 'json'): string {

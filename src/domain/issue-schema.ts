@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertKinds } from './alert-rules';
 import {
   contactChannels,
   followUpReasons,
@@ -10,6 +11,7 @@ import {
   statuses,
   timelineKinds,
 } from './issue';
+import { lostPersonStates } from './lost-person';
 import { custodySteps, idKinds, itemCategories, itemStates, lostPropertyKinds } from './lost-property';
 import { photoTypes } from './photo';
 
@@ -71,6 +73,32 @@ const lostPropertySchema = z.object({
   disposal: z.nullable(z.object({ how: z.enum(['posted', 'disposed']), note: z.string(), by: person, at: time })),
 });
 
+const lostPersonSchema = z.object({
+  description: z.nullable(
+    z.object({
+      name: z.string(),
+      age: z.string(),
+      clothing: z.string(),
+      lastSeenPlace: z.string(),
+      lastSeenAt: nullableTime,
+      lookingForThem: z.string(),
+    }),
+  ),
+  state: z.enum(lostPersonStates),
+  foundAt: nullableTime,
+  foundWhere: z.string(),
+  reunion: z.nullable(
+    z.object({
+      collectedBy: z.string(),
+      relation: z.string(),
+      idKind: z.enum(idKinds),
+      idLast4: z.string(),
+      by: person,
+      at: time,
+    }),
+  ),
+});
+
 export const issueSchema = z.object({
   id: z.string().check(z.minLength(1)),
   eventId: z.string(),
@@ -114,6 +142,8 @@ export const issueSchema = z.object({
   contactWithheld: z.optional(z.boolean()),
   photos: z.optional(z.array(photoRefSchema)),
   lostProperty: z.optional(lostPropertySchema),
+  lostPerson: z.optional(lostPersonSchema),
+  restricted: z.optional(z.boolean()),
   timeline: z.array(
     z.object({
       id: z.string(),
@@ -124,6 +154,7 @@ export const issueSchema = z.object({
       note: z.string(),
       deviceAt: z.optional(time),
       custody: z.optional(z.enum(custodySteps)),
+      alert: z.optional(z.object({ id: z.string(), kind: z.enum(alertKinds), raisedAt: time })),
     }),
   ),
 });

@@ -1,3 +1,5 @@
+import type { AlertKind } from './alert-rules';
+import type { LostPersonCase } from './lost-person';
 import type { CustodyStep, LostProperty } from './lost-property';
 import type { PersonRef } from './person-ref';
 import type { PhotoRef } from './photo';
@@ -93,6 +95,15 @@ export interface TimelineEntry {
   deviceAt?: string | undefined;
   /** Set on the steps of a lost-property item's chain of custody (found, stored, handed back…). */
   custody?: CustodyStep | undefined;
+  /** Set on the entry of an "I'm on it" answer to an alert: the summary counts alerts and time to answer. */
+  alert?: AlertAnswer | undefined;
+}
+
+/** Which alert an "I'm on it" answered, and when the server raised it. */
+export interface AlertAnswer {
+  id: string;
+  kind: AlertKind;
+  raisedAt: string;
 }
 
 export interface Issue {
@@ -140,6 +151,13 @@ export interface Issue {
   photos?: PhotoRef[] | undefined;
   /** A found item or a lost report of the lost-property desk. */
   lostProperty?: LostProperty | undefined;
+  /**
+   * Set by the server on the copy of a restricted case (medical, welfare, safeguarding) sent to a
+   * device that may not see its details: it holds only that the case exists, where and who has it.
+   */
+  restricted?: boolean | undefined;
+  /** A lost person case: the description, found and reunited. */
+  lostPerson?: LostPersonCase | undefined;
 }
 
 export type RemovalReason = 'erasure' | 'retention';

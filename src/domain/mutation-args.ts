@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertKinds } from './alert-rules';
 import { eventMutationArgSchemas } from './event-mutations';
 import {
   contactChannels,
@@ -78,6 +79,15 @@ export const lostPropertyArgs = z.object({
   storage: z.optional(text(60)),
 });
 
+export const lostPersonArgs = z.object({
+  name: text(120),
+  age: text(30),
+  clothing: text(500),
+  lastSeenPlace: text(200),
+  lastSeenAt: z.nullable(isoTime),
+  lookingForThem: text(300),
+});
+
 const publicRiskArgs = {
   level: z.enum(publicRiskLevels),
   link: z.optional(z.pipe(text(500), link)),
@@ -94,6 +104,8 @@ export const issueMutationArgSchemas = {
     publicRisk: z.optional(z.object(publicRiskArgs)),
     /** A found item or a lost report (category lost property). */
     lostProperty: z.optional(lostPropertyArgs),
+    /** A lost person (category lost person): the description every phone on duty gets. */
+    lostPerson: z.optional(lostPersonArgs),
   }),
   updateFields: z.object({ issueId: uuid, fields: editableFieldsSchema }),
   setStatus: z.object({
@@ -118,6 +130,17 @@ export const issueMutationArgSchemas = {
   setOutreach: z.object({ issueId: uuid, outreach: z.enum(outreachStates) }),
   /** The repair of last resort for an issue that should never have been (organizers only). */
   voidIssue: z.object({ issueId: uuid, reason: requiredText(500, 'reason') }),
+  /** "I'm on it": the first person to answer an alert takes the issue, or is recorded beside its owner. */
+  acknowledgeAlert: z.object({ issueId: uuid, alertId: requiredText(100, 'alert'), kind: z.enum(alertKinds), raisedAt: isoTime }),
+  describeLostPerson: z.object({ issueId: uuid, description: lostPersonArgs }),
+  markPersonFound: z.object({ issueId: uuid, where: requiredText(200, 'where they are now') }),
+  reunitePerson: z.object({
+    issueId: uuid,
+    collectedBy: requiredText(120, 'name of the person collecting'),
+    relation: text(60),
+    idKind: z.enum(idKinds),
+    idLast4: z.string().check(z.trim(), z.regex(/^[A-Za-z0-9]{1,4}$/, 'must be the last four letters or digits of the ID only')),
+  }),
   attachPhoto: z.object({
     issueId: uuid,
     photo: z.object({ id: uuid, full: photoFile(maxPhotoBytes, maxPhotoEdge), thumb: photoFile(maxThumbBytes, thumbEdge) }),

@@ -1,4 +1,4 @@
-import type { Issue, TimelineEntry, TimelineKind } from './issue';
+import type { AlertAnswer, Issue, TimelineEntry, TimelineKind } from './issue';
 import type { CustodyStep } from './lost-property';
 import type { Actor } from './staff';
 
@@ -15,6 +15,7 @@ export interface MutationContext {
 
 export interface EntryOptions {
   note?: string;
+  alert?: AlertAnswer;
   custody?: CustodyStep;
   /** Suffix for a second entry of the same change (`<uuid>:stored`). */
   idSuffix?: string;
@@ -30,6 +31,7 @@ export function entry(ctx: MutationContext, kind: TimelineKind, text: string, op
     note: options.note ?? '',
   };
   if (options.custody) made.custody = options.custody;
+  if (options.alert) made.alert = options.alert;
   return ctx.deviceNow === undefined ? made : { ...made, deviceAt: ctx.deviceNow };
 }
 

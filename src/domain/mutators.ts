@@ -1,4 +1,5 @@
 import type { $ZodType } from 'zod/v4/core';
+import { alertMutators } from './alert-mutators';
 import { AppError } from './app-error';
 import {
   type Attendee,
@@ -10,6 +11,7 @@ import {
   publicRiskLabels,
   statusLabels,
 } from './issue';
+import { lostPersonMutators, withLostPerson } from './lost-person-mutators';
 import { lostPropertyMutators, withLostProperty } from './lost-property-mutators';
 import { fieldNames } from './merge';
 import {
@@ -120,7 +122,8 @@ function createIssue(existing: Issue | undefined, args: MutationArgs<'createIssu
     ? { ...issue, publicRisk: publicRiskAfter(issue.publicRisk, args.publicRisk, ctx.now) }
     : issue;
   const risk = withRisk.publicRisk.level !== 'none' ? `; ${publicRiskText(withRisk.publicRisk)}` : '';
-  return withLostProperty(withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`), args.lostProperty, ctx);
+  const created = withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`);
+  return withLostPerson(withLostProperty(created, args.lostProperty, ctx), args.lostPerson, ctx);
 }
 
 function updateFields(issue: Issue, args: MutationArgs<'updateFields'>, ctx: MutationContext): Issue {
@@ -270,6 +273,8 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
   setOutreach,
   voidIssue,
   ...photoMutators,
+  ...alertMutators,
+  ...lostPersonMutators,
   ...lostPropertyMutators,
 };
 

@@ -1,6 +1,13 @@
 import { contactDetailsRedactor } from './attendee-redaction';
 import { dayWindow } from './day-window';
 import type { FestivalEvent } from './event';
+import {
+  collectorOf,
+  mapLostPersonText,
+  mapLostPropertyText,
+  withoutCollector,
+  withoutLostPersonData,
+} from './handback-personal-data';
 import type { Attendee, Issue, PersonalDataRemoved, PersonRef, RemovalReason, TimelineEntry } from './issue';
 
 /**
@@ -51,6 +58,8 @@ export function mapIssueText(issue: Issue, f: (text: string) => string): Issue {
     tags: issue.tags.map(f),
     timeline: issue.timeline.map(entry),
     ...(issue.voided ? { voided: { ...issue.voided, reason: f(issue.voided.reason) } } : {}),
+    ...(issue.lostProperty ? { lostProperty: mapLostPropertyText(issue.lostProperty, f) } : {}),
+    ...(issue.lostPerson ? { lostPerson: mapLostPersonText(issue.lostPerson, f) } : {}),
   };
 }
 
@@ -61,7 +70,7 @@ export function mapIssueText(issue: Issue, f: (text: string) => string): Issue {
  */
 export function withheldFromStaff(issue: Issue): Issue {
   const attendee = issue.attendee;
-  const masked = mapIssueText(issue, contactDetailsRedactor(attendee));
+  const masked = withoutCollector(mapIssueText(issue, contactDetailsRedactor(attendee)), mapIssueText);
   return { ...masked, attendee: noAttendee, ...(hasContactDetails(attendee) ? { contactWithheld: true } : {}) };
 }
 
@@ -254,7 +263,9 @@ export function eraseAttendee(
   const redact = contactDetailsRedactor(issue.attendee);
   const redactTheirs = termsRedactor(terms);
   const redacted = mapIssueText(issue, (text) => redactTheirs(theirs ? redact(text) : text));
-  const next: Issue = theirs ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } } : redacted;
+  const erased: Issue = theirs ? { ...redacted, attendee: noAttendee, consent: { given: false, at: null } } : redacted;
+  const collector = collectorOf(issue);
+  const next = collector && isAttendee({ attendee: collector }, terms) ? withoutCollector(erased, mapIssueText) : erased;
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'erasure', `Attendee personal data erased on request by ${stamp.by.name}`);
 }
@@ -308,9 +319,17 @@ export function purgePersonalData(issue: Issue, stamp: RemovalStamp, names: Set<
   if (issue.personalDataRemoved?.why === 'retention') return null;
   const redact = contactDetailsRedactor(issue.attendee);
   const clean = (text: string) => withoutKnownNames(redact(text), names);
-  const next = { ...mapIssueText(issue, clean), attendee: noAttendee };
+  const cleaned = withoutCollector(mapIssueText(issue, clean), mapIssueText);
+  const next = withoutIdPhotos({ ...withoutLostPersonData(cleaned), attendee: noAttendee });
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
   return stamped(next, stamp, 'retention', 'Attendee personal data removed: the retention period ended');
+}
+
+/** A photographed ID card or a lost person's photo shows a person: it goes with the other personal data. */
+function withoutIdPhotos(issue: Issue): Issue {
+  const showsPerson = issue.lostProperty?.item.category === 'id_card' || issue.lostPerson !== undefined;
+  if (!showsPerson || (issue.photos ?? []).length === 0) return issue;
+  return { ...issue, photos: [] };
 }
 
 /**
@@ -319,7 +338,8 @@ export function purgePersonalData(issue: Issue, stamp: RemovalStamp, names: Set<
  * erased attendee is not to be recorded anew. Applied by the server to every later change.
  */
 export function keepRemoved(issue: Issue): Issue {
-  const next = { ...mapIssueText(issue, contactDetailsRedactor(issue.attendee)), attendee: noAttendee };
+  const masked = mapIssueText(issue, contactDetailsRedactor(issue.attendee));
+  const next = { ...withoutCollector(masked, mapIssueText), attendee: noAttendee };
   return JSON.stringify(next) === JSON.stringify(issue) ? issue : next;
 }
 

@@ -4,7 +4,8 @@
  * Resumable and idempotent by content hash:
  * - `GET  /api/photos/:hash/upload`  → UploadState: how many bytes the server holds of it.
  * - `PUT  /api/photos/:hash/upload?offset=N&total=T&type=image/jpeg` with an
- *   application/octet-stream body of at most `uploadChunkBytes` bytes appends them at N.
+ *   application/octet-stream body of at most `uploadChunkBytes` bytes appends them at N (a body
+ *   sent as image/jpeg or image/webp, as fetch labels a Blob, is taken the same).
  *   An offset that is not what the server holds answers 409 with the UploadState to resume from.
  *   When the last byte arrives the server checks the SHA-256 against the hash and stores the
  *   file once (a mismatch drops what was received and answers 422).
@@ -30,7 +31,11 @@
 import * as z from 'zod/mini';
 import { maxPhotoBytes, photoTypes } from './photo';
 
-export const uploadChunkBytes = 256 * 1024;
+/**
+ * A compressed photo (a few hundred KB) goes in one request: on a festival link the round trips
+ * cost more than the bytes. Larger files resume from the last whole chunk.
+ */
+export const uploadChunkBytes = 512 * 1024;
 
 export const uploadStateSchema = z.object({
   /** Bytes of the file the server holds; equal to the total once complete. */

@@ -25,6 +25,12 @@ export interface EventPerson {
   signedIn: boolean;
   /** Server time of their (latest) join. */
   joinedAt: string;
+  /** On duty (alerts reach them) from joining until they say otherwise; older servers send nothing. */
+  onDuty?: boolean;
+  /** The zone they are working in while on duty, if they said. */
+  dutyZoneId?: string | null;
+  /** Whether alerts reach their device when the app is closed (it holds a Web Push subscription). */
+  pushReachable?: boolean;
 }
 
 /** True when `role` is `needed` or above: organizers may do what coordinators may. */

@@ -128,7 +128,14 @@ export const eventPersonSchema = z.object({
   deviceId: z.string(),
   signedIn: z.boolean(),
   joinedAt: z.string(),
+  onDuty: z.exactOptional(z.boolean()),
+  dutyZoneId: z.exactOptional(z.nullable(z.string())),
+  pushReachable: z.exactOptional(z.boolean()),
 });
+
+/** PUT /api/devices/self/duty: on or off duty, and in which zone. */
+export const dutyRequestSchema = z.object({ onDuty: z.boolean(), zoneId: z.nullable(z.string().check(z.maxLength(60))) });
+export type DutyRequest = z.infer<typeof dutyRequestSchema>;
 
 export const pulledIssueSchema = z.object({ issue: issueSchema, version: count });
 

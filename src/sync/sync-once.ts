@@ -6,6 +6,7 @@ import { applyPulledPage } from '../db/sync-repository';
 import { readSyncState, updateSyncState } from '../db/sync-state';
 import { appVersion } from '../domain/app-version';
 import { pullPageWireSchema } from '../domain/sync-protocol';
+import { refreshAlerts } from './alerts';
 import { postClientError } from './client-error-report';
 import type { Call } from './http';
 import { splitPulledRows } from './pulled-rows';
@@ -72,6 +73,8 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
     if (!page.hasMore) break;
   }
   await purgeExpiredPersonalData(db, now());
+  // Alerts ride on every sync; a failed fetch costs only this round's alerts, never the sync.
+  await refreshAlerts(db, call, state.token, now()).catch(() => undefined);
   // A phone let back in after a sign-out is whole again: it sent what it kept and fetched anew.
   await updateSyncState(db, { lastSyncedAt: now().toISOString(), lastError: null, nextTryAt: null, signedOut: null });
   return true;

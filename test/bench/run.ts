@@ -2,6 +2,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchBrowser } from './browser/browser-bench';
 import { benchPhotoCapture } from './browser/photo-capture-bench';
 import { measureFirstLoad } from './bundle-size';
+import { benchMatching } from './matching-bench';
 import { benchPersonalData } from './personal-data-bench';
 import { benchPhotoUpload } from './photo-upload-bench';
 import type { BenchRow } from './result';
@@ -15,10 +16,22 @@ import { benchSync } from './sync/sync-bench';
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, edges, recovery, summary, personal-data, photos, capture) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, photos, capture) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
-  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'recovery', 'summary', 'personal-data', 'photos', 'capture'];
+  const parts = [
+    'bundle',
+    'server',
+    'browser',
+    'sync',
+    'edges',
+    'recovery',
+    'summary',
+    'personal-data',
+    'matching',
+    'photos',
+    'capture',
+  ];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
   if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
@@ -48,6 +61,7 @@ async function main(): Promise<void> {
   }
   if (runs('summary')) rows.push(...(await benchSummary()));
   if (runs('personal-data')) rows.push(...(await benchPersonalData()));
+  if (runs('matching')) rows.push(...(await benchMatching()));
   if (runs('photos')) rows.push(...(await benchPhotoUpload()));
   if (runs('edges')) {
     const edges = await benchEdges();

@@ -1,16 +1,7 @@
-import AxeBuilder from '@axe-core/playwright';
-import { expect, type Page, test } from '@playwright/test';
+import { expect, test } from '@playwright/test';
+import { expectNoViolations } from './axe';
 import { expectScreen, screens } from './helpers';
 import { logIssue, startAs } from './issue-helpers';
-
-async function expectNoViolations(page: Page, where: string): Promise<void> {
-  const results = await new AxeBuilder({ page })
-    .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
-    .analyze();
-  expect(
-    results.violations.map((v) => `${where}: ${v.id} — ${v.help} (${v.nodes.map((n) => n.target.join(' ')).join(', ')})`),
-  ).toEqual([]);
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen passes an axe scan in the ${colorScheme === 'light' ? 'sunlight' : 'night'} theme`, async ({ page }) => {
@@ -45,7 +36,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
 test('tab bar links are at least 48 px tall and show where you are', async ({ page }) => {
   await page.goto('/queue');
   const links = page.getByRole('navigation', { name: 'Main' }).getByRole('link');
-  await expect(links).toHaveCount(4);
+  await expect(links).toHaveCount(5);
   for (const link of await links.all()) {
     const box = await link.boundingBox();
     expect(box!.height).toBeGreaterThanOrEqual(48);

@@ -10,6 +10,8 @@ export const screens = [
   { path: '/', title: 'Log an issue' },
   { path: '/queue', title: 'Issue queue' },
   { path: '/issues/0190f0e2-7a1c-7b4e-9a2d-000000000001', title: 'Issue' },
+  { path: '/lost-property', title: 'Lost property' },
+  { path: '/lost-property/new/found', title: 'Log a found item' },
   { path: '/summary', title: 'Day summary' },
   { path: '/settings', title: 'Settings' },
 ] as const;

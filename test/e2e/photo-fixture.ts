@@ -20,7 +20,7 @@ const longitude = [4, 53, 24];
  * Runs in the page. Plain source text, not a function: tsx (the bench runner) would wrap its
  * inner helpers in a __name() the page lacks.
  */
-const drawInPage = `async ({ seed, width, height }) => {
+const drawInPage = `async ({ seed, width, height, grainAlpha }) => {
   let x = seed * 9301 + 49297;
   const random = () => {
     x = (x * 9301 + 49297) % 233280;
@@ -42,7 +42,7 @@ const drawInPage = `async ({ seed, width, height }) => {
   const grain = new ImageData(512, 512);
   for (let i = 0; i < grain.data.length; i += 4) {
     const v = random() * 255;
-    grain.data.set([v, v, v, 40], i);
+    grain.data.set([v, (v * 7) % 255, (v * 13) % 255, grainAlpha], i);
   }
   const tile = new OffscreenCanvas(512, 512);
   tile.getContext('2d').putImageData(grain, 0, 0);
@@ -64,8 +64,13 @@ const drawInPage = `async ({ seed, width, height }) => {
  * A 4000 × 3000 picture with shapes, gradients and grain (so it compresses like a photo, not like
  * a flat drawing), encoded as JPEG by the browser. Different seeds make different pictures.
  */
-export async function drawCameraJpeg(page: Page, seed: number, width = 4000, height = 3000): Promise<Buffer> {
-  const base64 = await page.evaluate<string>(`(${drawInPage})(${JSON.stringify({ seed, width, height })})`);
+export async function drawCameraJpeg(
+  page: Page,
+  seed: number,
+  options: { width?: number; height?: number; grainAlpha?: number } = {},
+): Promise<Buffer> {
+  const { width = 4000, height = 3000, grainAlpha = 40 } = options;
+  const base64 = await page.evaluate<string>(`(${drawInPage})(${JSON.stringify({ seed, width, height, grainAlpha })})`);
   return Buffer.from(base64, 'base64');
 }
 
@@ -121,8 +126,13 @@ export function withCameraExif(jpeg: Buffer, orientation = 6): Buffer {
 }
 
 /** A camera photo ready for a file input. */
-export async function cameraPhoto(page: Page, seed: number, name = `IMG_${1000 + seed}.jpg`) {
-  return { name, mimeType: 'image/jpeg', buffer: withCameraExif(await drawCameraJpeg(page, seed)) };
+/**
+ * A camera photo ready for a file input. `detailed`: a picture full of fine detail (gravel, a
+ * crowd), whose stored copy is bigger than one upload chunk.
+ */
+export async function cameraPhoto(page: Page, seed: number, options: { detailed?: boolean } = {}) {
+  const buffer = withCameraExif(await drawCameraJpeg(page, seed, { grainAlpha: options.detailed ? 160 : 40 }));
+  return { name: `IMG_${1000 + seed}.jpg`, mimeType: 'image/jpeg', buffer };
 }
 
 export interface StoredPhotoFile {

@@ -129,11 +129,12 @@ export async function issueWithPhoto(
   full: ReturnType<typeof photoFile>,
   thumb: ReturnType<typeof photoFile>,
   eventId = 'festival',
+  category = 'lost-property',
 ) {
   const issueId = newUuid();
   const photoId = newUuid();
   const answer = await push(app, device, [
-    mutation(device, 'createIssue', { id: issueId, eventId, category: 'lost-property', summary: 'Found a blue backpack' }),
+    mutation(device, 'createIssue', { id: issueId, eventId, category, summary: 'Found a blue backpack' }),
     mutation(device, 'attachPhoto', { issueId, photo: { id: photoId, full: fileRef(full), thumb: fileRef(thumb) } }),
   ]);
   if (answer.statusCode !== 200 || answer.json().refused.length) throw new Error(`push failed: ${answer.body}`);

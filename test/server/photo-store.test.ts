@@ -44,7 +44,7 @@ describe.each(['disk', 's3'] as const)('the %s photo store', (kind) => {
     'keeps bytes under their hash, once, and forgets them when asked',
     async () => {
       const { store } = await storeOf(kind);
-      const bytes = jpegOfSize(300_000, `store-${kind}`);
+      const bytes = jpegOfSize(600_000, `store-${kind}`);
       const hash = sha256(bytes);
       expect(await store.has(hash)).toBe(false);
       expect(await store.get(hash)).toBeNull();
@@ -167,7 +167,7 @@ describe.each(backends)('deleting photos (%s with the disk store)', (backend) =>
       expect(await store.has(removed.hash)).toBe(false);
       expect(await store.has(shown.hash)).toBe(true);
 
-      await putChunk(app, sam, photoFile(jpegOfSize(400_000, 'half')), 0);
+      await putChunk(app, sam, photoFile(jpegOfSize(800_000, 'half')), 0);
       expect(await deletePhotosOfEvent(app.storage, store, 'festival')).toBe(2);
       expect(await store.has(shown.hash)).toBe(false);
       // The other festival still holds the shared file, and serves it.

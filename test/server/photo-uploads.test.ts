@@ -40,10 +40,10 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
   }
 
   it(
-    'a 600 KB photo arrives in three chunks and is stored once, checked against its hash',
+    'a 1.2 MB photo arrives in three chunks and is stored once, checked against its hash',
     async () => {
       const { app, sam } = await setUp();
-      const photo = photoFile(jpegOfSize(600_000, 'backpack'));
+      const photo = photoFile(jpegOfSize(1_200_000, 'backpack'));
       expect((await uploadState(app, sam, photo.hash)).json()).toEqual({ received: 0, complete: false });
       const first = await putChunk(app, sam, photo, 0);
       expect(first.statusCode).toBe(200);
@@ -55,14 +55,14 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
       });
       expect(await app.photoStore!.has(photo.hash)).toBe(false);
       const last = await putChunk(app, sam, photo, 2 * uploadChunkBytes);
-      expect(last.json()).toEqual({ received: 600_000, complete: true });
+      expect(last.json()).toEqual({ received: 1_200_000, complete: true });
       expect(Buffer.from((await app.photoStore!.get(photo.hash))!)).toEqual(photo.bytes);
-      expect((await uploadState(app, sam, photo.hash)).json()).toEqual({ received: 600_000, complete: true });
+      expect((await uploadState(app, sam, photo.hash)).json()).toEqual({ received: 1_200_000, complete: true });
       // The chunks are gone from the database once the file is stored.
       expect(await app.storage.db.selectFrom('photo_upload_chunks').selectAll().execute()).toEqual([]);
       expect(await app.storage.db.selectFrom('photo_uploads').selectAll().execute()).toEqual([]);
       const rows = await app.storage.db.selectFrom('photos').select(['event_id', 'hash', 'bytes', 'type', 'device_id']).execute();
-      expect(rows).toEqual([{ event_id: 'festival', hash: photo.hash, bytes: 600_000, type: 'image/jpeg', device_id: sam.id }]);
+      expect(rows).toEqual([{ event_id: 'festival', hash: photo.hash, bytes: 1_200_000, type: 'image/jpeg', device_id: sam.id }]);
     },
     heavy,
   );
@@ -71,7 +71,7 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
     'a chunk sent again or ahead of what the server holds is answered 409 with where to resume',
     async () => {
       const { app, sam } = await setUp();
-      const photo = photoFile(jpegOfSize(400_000, 'tent-peg'));
+      const photo = photoFile(jpegOfSize(800_000, 'tent-peg'));
       const ahead = await putChunk(app, sam, photo, uploadChunkBytes);
       expect(ahead.statusCode).toBe(409);
       expect(ahead.json()).toMatchObject({ received: 0, complete: false, error: { kind: 'invalid-transition' } });
@@ -80,7 +80,7 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
       const again = await putChunk(app, sam, photo, 0);
       expect(again.statusCode).toBe(409);
       expect(again.json()).toMatchObject({ received: uploadChunkBytes, complete: false });
-      expect((await putChunk(app, sam, photo, again.json().received)).json()).toEqual({ received: 400_000, complete: true });
+      expect((await putChunk(app, sam, photo, again.json().received)).json()).toEqual({ received: 800_000, complete: true });
     },
     heavy,
   );
@@ -89,7 +89,7 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
     'an upload goes on where it stopped after the server is killed and started again on the same database',
     async () => {
       const { app, sam } = await setUp();
-      const photo = photoFile(jpegOfSize(700_000, 'wristband'));
+      const photo = photoFile(jpegOfSize(1_400_000, 'wristband'));
       await putChunk(app, sam, photo, 0);
       await putChunk(app, sam, photo, uploadChunkBytes);
       await app.close();
@@ -97,7 +97,7 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
       try {
         const state = (await uploadState(restarted, sam, photo.hash)).json();
         expect(state).toEqual({ received: 2 * uploadChunkBytes, complete: false });
-        expect((await putChunk(restarted, sam, photo, state.received)).json()).toEqual({ received: 700_000, complete: true });
+        expect((await putChunk(restarted, sam, photo, state.received)).json()).toEqual({ received: 1_400_000, complete: true });
         expect(Buffer.from((await restarted.photoStore!.get(photo.hash))!)).toEqual(photo.bytes);
       } finally {
         await restarted.close();
@@ -112,10 +112,10 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
       const { app, sam } = await setUp();
       const other = await buildInstance(server!);
       try {
-        const photo = photoFile(jpegOfSize(300_000, 'lanyard'));
+        const photo = photoFile(jpegOfSize(600_000, 'lanyard'));
         await putChunk(app, sam, photo, 0);
-        expect((await putChunk(other, sam, photo, uploadChunkBytes)).json()).toEqual({ received: 300_000, complete: true });
-        expect((await uploadState(app, sam, photo.hash)).json()).toEqual({ received: 300_000, complete: true });
+        expect((await putChunk(other, sam, photo, uploadChunkBytes)).json()).toEqual({ received: 600_000, complete: true });
+        expect((await uploadState(app, sam, photo.hash)).json()).toEqual({ received: 600_000, complete: true });
         expect(Buffer.from((await app.photoStore!.get(photo.hash))!)).toEqual(photo.bytes);
       } finally {
         await other.close();
@@ -128,8 +128,8 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
     'a file whose bytes are not its hash is refused with 422 and nothing of it is kept',
     async () => {
       const { app, sam } = await setUp();
-      const photo = photoFile(jpegOfSize(300_000, 'sunglasses'));
-      const forged = { ...photo, bytes: jpegOfSize(300_000, 'something else') };
+      const photo = photoFile(jpegOfSize(600_000, 'sunglasses'));
+      const forged = { ...photo, bytes: jpegOfSize(600_000, 'something else') };
       await putChunk(app, sam, forged, 0);
       const last = await putChunk(app, sam, forged, uploadChunkBytes);
       expect(last.statusCode).toBe(422);
@@ -140,7 +140,7 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
       expect(await app.storage.db.selectFrom('photos').selectAll().execute()).toEqual([]);
       expect((await uploadState(app, sam, photo.hash)).json()).toEqual({ received: 0, complete: false });
       // The right bytes afterwards are taken.
-      expect(await uploadWhole(app, sam, photo)).toEqual({ received: 300_000, complete: true });
+      expect(await uploadWhole(app, sam, photo)).toEqual({ received: 600_000, complete: true });
     },
     heavy,
   );
@@ -150,12 +150,12 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
     async () => {
       const { app, sam } = await setUp();
       const kim = await joinAs(app, 'coordinator', 'Kim');
-      const photo = photoFile(jpegOfSize(300_000, 'bicycle-lock'));
+      const photo = photoFile(jpegOfSize(600_000, 'bicycle-lock'));
       await uploadWhole(app, sam, photo);
       for (const device of [sam, kim]) {
         const again = await putChunk(app, device, photo, 0);
         expect(again.statusCode).toBe(200);
-        expect(again.json()).toEqual({ received: 300_000, complete: true });
+        expect(again.json()).toEqual({ received: 600_000, complete: true });
       }
       expect(await app.storage.db.selectFrom('photos').select('hash').execute()).toEqual([{ hash: photo.hash }]);
       expect(await app.storage.db.selectFrom('photo_uploads').selectAll().execute()).toEqual([]);
@@ -181,12 +181,12 @@ describe.each(photoBackends(backends))('photo uploads ($backend with the $store 
       const { app, sam } = await setUp();
       await setUpEvent(app, 'other-festival');
       const stranger = await joinAs(app, 'organizer', 'Stranger', 'other-festival');
-      const photo = photoFile(jpegOfSize(300_000, 'shared'));
+      const photo = photoFile(jpegOfSize(600_000, 'shared'));
       await uploadWhole(app, sam, photo);
       // Another event learns nothing from the hash: it starts at 0 and must send the bytes.
       expect((await uploadState(app, stranger, photo.hash)).json()).toEqual({ received: 0, complete: false });
       expect((await putChunk(app, stranger, photo, 0)).json()).toEqual({ received: uploadChunkBytes, complete: false });
-      expect((await putChunk(app, stranger, photo, uploadChunkBytes)).json()).toEqual({ received: 300_000, complete: true });
+      expect((await putChunk(app, stranger, photo, uploadChunkBytes)).json()).toEqual({ received: 600_000, complete: true });
     },
     heavy,
   );

@@ -127,6 +127,17 @@ function CaptureForm() {
           summaryRef.current?.focus();
         }}
       />
+      {form.category === 'lost-person' && (
+        <p class="message message--warning">
+          <a href="/lost-person/new">Use the lost-person form</a>: every phone on duty gets the description at once.
+        </p>
+      )}
+      {form.category === 'lost-property' && (
+        <p class="message message--info">
+          A <a href="/lost-property/new/found">found item</a> or a <a href="/lost-property/new/lost">lost report</a> form finds
+          matches and keeps the item's custody.
+        </p>
+      )}
       <div class="field">
         <label for="capture-summary">
           What happened? <span class="field__required">(required)</span>

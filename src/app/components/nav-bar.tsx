@@ -3,6 +3,7 @@ import { useLocation } from 'preact-iso';
 const items = [
   { href: '/', label: 'Log', match: (path: string) => path === '/' },
   { href: '/queue', label: 'Queue', match: (path: string) => path === '/queue' || path.startsWith('/issues/') },
+  { href: '/lost-property', label: 'Lost & found', match: (path: string) => path.startsWith('/lost-property') },
   {
     href: '/summary',
     label: 'Summary',

@@ -68,6 +68,9 @@ export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: 
         <button type="button" class="button" onClick={() => void run('follow-up', 'csv')}>
           Follow-up list (CSV)
         </button>
+        <button type="button" class="button" onClick={() => void run('lost-property', 'csv')}>
+          Lost-property register (CSV)
+        </button>
       </div>
       {message && (
         <p class={message.ok ? 'message message--ok' : 'message message--error'} role={message.ok ? 'status' : 'alert'}>

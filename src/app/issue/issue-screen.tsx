@@ -1,8 +1,11 @@
+import { useLocation } from 'preact-iso';
 import { readIssue } from '../../db/issue-repository';
 import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
 import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
+import { LostPersonSection } from '../lost-person/lost-person-section';
+import { ItemSection } from '../lost-property/item-section';
 import { PhotoPicker } from '../photos/photo-picker';
 import { PhotoStrip } from '../photos/photo-strip';
 import { useSession } from '../session';
@@ -21,6 +24,7 @@ import { VoidForm } from './void-form';
 export function IssueScreen({ id }: { id?: string }) {
   const { db, event, staff, role } = useSession();
   const now = useNow();
+  const location = useLocation();
   const query = useLiveQuery(() => (id ? readIssue(db, id) : undefined), [db, id]);
   const issue = query.data;
   if (!issue) {
@@ -38,7 +42,23 @@ export function IssueScreen({ id }: { id?: string }) {
   }
   const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
   const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  if (issue.restricted) {
+    return (
+      <Screen title="Restricted case">
+        <p class="issue-badges">
+          <span class={`badge badge--${issue.severity}`}>{severityLabels[issue.severity]}</span>
+          <span class="badge badge--status">{statusNames[issue.status]}</span>
+        </p>
+        <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
+        <p>
+          A {category.toLowerCase()} case{zone ? ` in ${zone}` : ''}, logged {formatWhen(issue.createdAt, event.timezone, now)}.
+          Its details go only to coordinators, organizers and the people it is assigned to. Ask a coordinator if you need to help.
+        </p>
+      </Screen>
+    );
+  }
   const me = staff.current;
+  const justSaved = location.query.saved;
   const mayShow = mayShowContact(issue, canReadContactDetails(role), me?.id ?? null);
 
   return (
@@ -91,6 +111,13 @@ export function IssueScreen({ id }: { id?: string }) {
         </dd>
       </dl>
 
+      {justSaved && (
+        <p class="message message--ok" role="status">
+          Saved on this phone.{justSaved === 'found' ? ' Add photos of the item below so its owner can recognise it.' : ''}
+        </p>
+      )}
+      <LostPersonSection issue={issue} />
+      <ItemSection issue={issue} />
       <section class="card" aria-labelledby="photos-title">
         <h2 id="photos-title">Photos</h2>
         <PhotoStrip issue={issue} />

@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { AppError } from '../../domain/app-error';
 import type { FestivalEvent, Zone } from '../../domain/event';
 import { type Severity, severities } from '../../domain/issue';
+import { keepDaysOf, maxKeepDays } from '../../domain/lost-property-keeping';
 import { parseClock } from '../../domain/operational-day';
 import { maxRetentionDays, retentionDaysOf } from '../../domain/personal-data';
 import { sameValue } from '../../domain/same-value';
@@ -63,6 +64,7 @@ interface SettingsForm {
   zones: string;
   targets: Record<Severity, string>;
   retentionDays: string;
+  keepDays: string;
 }
 
 function formOf(event: FestivalEvent): SettingsForm {
@@ -73,6 +75,7 @@ function formOf(event: FestivalEvent): SettingsForm {
     zones: event.zones.map((z) => z.name).join('\n'),
     targets: Object.fromEntries(severities.map((s) => [s, targetText(event.responseTargets[s])])) as Record<Severity, string>,
     retentionDays: String(retentionDaysOf(event)),
+    keepDays: String(keepDaysOf(event)),
   };
 }
 
@@ -99,7 +102,7 @@ export function EventSettings() {
   // Only what the person typed is kept here; every other field shows the settings as they are
   // now, so changes another coordinator made arrive in the open form.
   const [edited, setEdited] = useState<Partial<SettingsForm>>({});
-  const { name, timezone, dayStartsAt, zones, targets, retentionDays } = { ...formOf(event), ...edited };
+  const { name, timezone, dayStartsAt, zones, targets, retentionDays, keepDays: itemDays } = { ...formOf(event), ...edited };
   const isOrganizer = session.role === 'organizer';
   const edit = (patch: Partial<SettingsForm>) => setEdited({ ...edited, ...patch });
   const zoneOptions = timezones.includes(event.timezone) ? timezones : [event.timezone, ...timezones];
@@ -127,12 +130,19 @@ export function EventSettings() {
           if (isOrganizer && (!Number.isInteger(keepDays) || keepDays < 1 || keepDays > maxRetentionDays)) {
             throw new AppError('invalid', `Keep attendee personal data for whole days, 1 to ${maxRetentionDays}.`);
           }
+          const lostPropertyKeepDays = Number(itemDays);
+          if (
+            isOrganizer &&
+            (!Number.isInteger(lostPropertyKeepDays) || lostPropertyKeepDays < 1 || lostPropertyKeepDays > maxKeepDays)
+          ) {
+            throw new AppError('invalid', `Keep unclaimed lost property for whole days, 1 to ${maxKeepDays}.`);
+          }
           await makeEventChange(session, 'changeEventSettings', {
             name: name.trim(),
             timezone,
             dayStartsAt,
             responseTargets,
-            ...(isOrganizer ? { retentionDays: keepDays } : {}),
+            ...(isOrganizer ? { retentionDays: keepDays, lostPropertyKeepDays } : {}),
           });
           if (!sameValue(nextZones, event.zones)) await makeEventChange(session, 'setZones', { zones: nextZones });
         }}
@@ -165,6 +175,15 @@ export function EventSettings() {
             inputMode="numeric"
             value={retentionDays}
             onInput={(value) => edit({ retentionDays: value })}
+          />
+        )}
+        {isOrganizer && (
+          <TextField
+            label="Keep unclaimed lost property (days after the last festival day)"
+            hint="Then the lost-property register lets staff post or dispose of what nobody collected."
+            inputMode="numeric"
+            value={itemDays}
+            onInput={(value) => edit({ keepDays: value })}
           />
         )}
         <fieldset class="targets">

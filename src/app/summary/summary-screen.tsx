@@ -189,6 +189,20 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
           <a href="/pr-risk">Brief for the comms team</a>
         </p>
       </section>
+      <section class="card" aria-labelledby="lost-title">
+        <h2 id="lost-title">Lost property</h2>
+        <p>
+          {summary.lostProperty.reported} reported lost, {summary.lostProperty.found} found, {summary.lostProperty.matched}{' '}
+          matched, {summary.lostProperty.returned} returned to their owners.{' '}
+          {summary.lostProperty.returnRate === null
+            ? ''
+            : `Of the day’s found items, ${Math.round(summary.lostProperty.returnRate * 100)}% are back with their owners. `}
+          {summary.lostProperty.inStorage} at the desk.
+        </p>
+        <p>
+          <a href="/lost-property">The lost-property register</a>
+        </p>
+      </section>
       <section class="card" aria-labelledby="people-title">
         <h2 id="people-title">People, referrals and handovers</h2>
         <BarList

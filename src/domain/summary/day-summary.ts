@@ -3,6 +3,7 @@ import type { FestivalEvent } from '../event';
 import { type Issue, isVoided } from '../issue';
 import { type DayFlow, dayActivity, dayFlow } from './activity';
 import { prepareInput, type SummaryDay, type SummaryInput, summaryDay } from './context';
+import { lostPropertyOf } from './lost-property';
 import { carriedOver, followUpsOf, publicRiskCandidates, publicRiskOf, referralsOf } from './open-work';
 import { notableNotesOf, staffOf } from './staff';
 import type { DayComparison, DayHeadline, DaySummary, PublicRiskSummary } from './types';
@@ -83,5 +84,6 @@ export function summarizeDay(issues: readonly Issue[], event: FestivalEvent, day
     staff: staffOf(today),
     notableNotes: notableNotesOf(today, new Set(riskCandidates)),
     comparison,
+    lostProperty: lostPropertyOf(counted, window, today.asOfMs),
   };
 }

@@ -50,6 +50,8 @@ export interface DaySummary {
   /** At most 10 notes of the day worth reading, two per issue at most, most important first (see NotableNote.reason). */
   notableNotes: NotableNote[];
   comparison: DayComparison;
+  /** The lost-property desk's figures of the day. */
+  lostProperty: LostPropertyFigures;
 }
 
 /** A count under a key that is not a closed list (categories, zones), with its label for people. */
@@ -268,4 +270,21 @@ export interface DayComparison {
   previous: DayHeadline;
   /** current − previous; null where either side is null. */
   change: Omit<DayHeadline, 'day'>;
+}
+
+export interface LostPropertyFigures {
+  /** Lost reports logged in the day. */
+  reported: number;
+  /** Found items logged in the day. */
+  found: number;
+  /** Matches between a found item and a lost report confirmed in the day. */
+  matched: number;
+  /** Items handed back or posted to their owners in the day. */
+  returned: number;
+  /** Found items still at the desk at the end of the day (or now), whenever they were found. */
+  inStorage: number;
+  /** Of the items found in the day, how many were returned by its end. */
+  foundAndReturned: number;
+  /** foundAndReturned / found; null when nothing was found. */
+  returnRate: number | null;
 }

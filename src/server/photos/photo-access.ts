@@ -35,7 +35,11 @@ export async function photoAccess(
     log.error({ err: error, issueId }, 'stored issue is not readable; its photos are not served');
     return { kind: 'hidden' };
   }
-  if (!mayDeviceSeeIssue(device.role, device.id, issue) || !photoHashesOf(issue).includes(hash)) return { kind: 'hidden' };
+  if (
+    !mayDeviceSeeIssue({ role: device.role, deviceId: device.id, staffId: device.staff_id }, issue) ||
+    !photoHashesOf(issue).includes(hash)
+  )
+    return { kind: 'hidden' };
   const photo = await findPhoto(storage.db, device.event_id, hash);
   return photo ? { kind: 'allowed', type: photo.type, bytes: photo.bytes } : { kind: 'not-uploaded' };
 }

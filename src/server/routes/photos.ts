@@ -1,7 +1,7 @@
 import type { FastifyError, FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
-import { hashPattern } from '../../domain/photo';
+import { hashPattern, photoTypes } from '../../domain/photo';
 import { photoQuerySchema, uploadChunkBytes, uploadChunkQuerySchema, uploadStateSchema } from '../../domain/photo-protocol';
 import { parseOrThrow } from '../../domain/validation';
 import { authenticate, bearerToken } from '../auth/authenticate';
@@ -39,8 +39,10 @@ const hashOf = (request: FastifyRequest) => parseOrThrow(hashParamsSchema, reque
  */
 export async function photoRoutes(app: FastifyInstance, storage: Storage, store: PhotoStore | null): Promise<void> {
   await app.register(async (scope) => {
+    // The protocol says application/octet-stream; a phone that sends a Blob as it is says
+    // image/jpeg or image/webp, and gets the same: the bytes are checked either way.
     scope.addContentTypeParser(
-      'application/octet-stream',
+      ['application/octet-stream', ...photoTypes],
       { parseAs: 'buffer', bodyLimit: uploadChunkBytes },
       (_request, body, done) => done(null, body),
     );

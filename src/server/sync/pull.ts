@@ -1,4 +1,6 @@
 import type { Issue } from '../../domain/issue';
+import { mayDeviceSeeIssue, restrictedStub, type Viewer } from '../../domain/issue-visibility';
+import { withoutFinishedDescription } from '../../domain/lost-person-visibility';
 import { withheldFromStaff } from '../../domain/personal-data';
 import { canReadContactDetails } from '../../domain/staff';
 import type { GrantedDevice } from '../../domain/sync-protocol';
@@ -55,11 +57,12 @@ export async function pullChanges(
   const hasMore = rows.length > limit;
   const page = rows.slice(0, limit);
   const mayReadContact = canReadContactDetails(device.role);
+  const viewer: Viewer = { role: device.role, deviceId: device.id, staffId: device.staff_id };
   const issues = page.map((row) => {
     const visible =
       mayReadContact || row.reported_by_device === device.id
-        ? row.data
-        : JSON.stringify(withheldFromStaff(JSON.parse(row.data) as Issue));
+        ? finishedCaseWithoutDescription(row.data)
+        : JSON.stringify(staffCopy(JSON.parse(row.data) as Issue, viewer, row.reported_by_device));
     return `{"issue":${visible},"version":${Number(row.change_seq)}}`;
   });
   // The usual poll: nothing of the event changed after the cursor, so there are no settings or
@@ -84,4 +87,24 @@ export async function pullChanges(
     : [];
   const granted: GrantedDevice = { id: device.id, role: device.role, staffName: device.staff_name };
   return `{${eventJson !== null ? `"event":${eventJson},` : ''}"people":${JSON.stringify(people)},"device":${JSON.stringify(granted)},${tail}`;
+}
+
+/**
+ * A finished lost-person case reaches phones without its description (see lost-person-visibility.ts);
+ * only those issues are parsed, found by a look at the stored text.
+ */
+function finishedCaseWithoutDescription(data: string): string {
+  if (!data.includes('"lostPerson"')) return data;
+  const issue = JSON.parse(data) as Issue;
+  const sent = withoutFinishedDescription(issue);
+  return sent === issue ? data : JSON.stringify(sent);
+}
+
+/**
+ * An issue as a staff device receives it: a restricted case it may not see as a bare stub, any
+ * other with attendee contact withheld and a finished lost-person case without its description.
+ */
+function staffCopy(issue: Issue, viewer: Viewer, reportedByDevice: string | null): Issue {
+  if (!mayDeviceSeeIssue(viewer, issue, reportedByDevice)) return restrictedStub(issue);
+  return withoutFinishedDescription(withheldFromStaff(issue));
 }

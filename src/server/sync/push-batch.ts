@@ -6,6 +6,7 @@ import type { FestivalEvent } from '../../domain/event';
 import { applyEventMutation } from '../../domain/event-mutations';
 import { instantMs } from '../../domain/iso-instant';
 import type { Issue } from '../../domain/issue';
+import { mayDeviceSeeIssue } from '../../domain/issue-visibility';
 import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
 import { mutationTargetOf } from '../../domain/mutation-target';
 import { applyMutation } from '../../domain/mutators';
@@ -103,6 +104,15 @@ export class Batch {
       throw new AppError('forbidden', 'This device can only log issues for its own event.');
     }
     const actor = this.person();
+    if (
+      before &&
+      !mayDeviceSeeIssue({ role: this.device.role, deviceId: this.device.id, staffId: this.device.staff_id }, before)
+    ) {
+      throw new AppError(
+        'forbidden',
+        'This is a restricted case: only coordinators, organizers and the people assigned to it may change it.',
+      );
+    }
     const time = this.timeOf(mutation);
     const fieldVersions = working?.fieldVersions ?? {};
     let after: Issue;

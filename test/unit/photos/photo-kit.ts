@@ -4,6 +4,7 @@ import { type PreparedPhoto, savePhoto } from '../../../src/db/save-photo';
 import { type SyncState, syncStateKey } from '../../../src/db/sync-state';
 import { defaultEvent, type FestivalEvent } from '../../../src/domain/event';
 import type { MutationContext } from '../../../src/domain/mutators';
+import { uploadChunkBytes } from '../../../src/domain/photo-protocol';
 import type { Actor } from '../../../src/domain/staff';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
 import { sha256Hex } from '../../../src/sync/content-hash';
@@ -27,7 +28,11 @@ function bytes(length: number, seed: number): Uint8Array<ArrayBuffer> {
   return out;
 }
 
-export async function makePhoto(seed: number, fullBytes = 600_000, thumbBytes = 20_000): Promise<PreparedPhoto> {
+export async function makePhoto(
+  seed: number,
+  fullBytes = Math.round(uploadChunkBytes * 2.3),
+  thumbBytes = 20_000,
+): Promise<PreparedPhoto> {
   const file = async (length: number, salt: number, width: number, height: number) => {
     const blob = new Blob([bytes(length, seed * 7 + salt)], { type: 'image/jpeg' });
     return { blob, hash: await sha256Hex(blob), bytes: length, width, height, type: 'image/jpeg' as const };

@@ -5,6 +5,7 @@ import { readIssue } from '../../../src/db/issue-repository';
 import { readPhotoViews } from '../../../src/db/photo-repository';
 import type { PhotoUploadRow } from '../../../src/db/photo-rows';
 import { readUploadsToSend } from '../../../src/db/photo-upload-queue';
+import { uploadChunkBytes } from '../../../src/domain/photo-protocol';
 import type { Call } from '../../../src/sync/http';
 import { createPhotoHttp } from '../../../src/sync/photo-http';
 import { uploadPhotoFile } from '../../../src/sync/photo-upload';
@@ -13,6 +14,8 @@ import { pushOutbox } from '../../../src/sync/push-outbox';
 import { attach, join, logIssue, makePhoto, pushEverything } from './photo-kit';
 import { PhotoServerStandIn } from './photo-server-stand-in';
 
+/** The protocol's chunk: the made-up full pictures are 2.3 of them, so they go in three. */
+const chunk = uploadChunkBytes;
 let db: HelptentDatabase;
 let server: PhotoServerStandIn;
 let uploader: PhotoUploader | undefined;
@@ -67,8 +70,8 @@ describe('the photo upload queue', () => {
       expect(server.storedTimes.get(photo.full.hash)).toBe(1);
       expect(server.storedTimes.get(photo.thumb.hash)).toBe(1);
     }
-    // Chunks of at most 256 KB: the 600 KB picture went in three.
-    expect(server.puts.filter((put) => put.hash === first.full.hash).map((put) => put.offset)).toEqual([0, 262_144, 524_288]);
+    // Chunks of at most the protocol's size: the picture went in three.
+    expect(server.puts.filter((put) => put.hash === first.full.hash).map((put) => put.offset)).toEqual([0, chunk, 2 * chunk]);
     expect((await db.photoFiles.toArray()).every((file) => file.uploaded)).toBe(true);
     const issue = (await readIssue(db, issueId))!;
     expect((await readPhotoViews(db, issue)).map((view) => view.state)).toEqual([{ kind: 'on-server' }, { kind: 'on-server' }]);
@@ -89,12 +92,12 @@ describe('the photo upload queue', () => {
     }) as typeof fetch;
     const lossy = createPhotoHttp({ token: 'device-token', fetch: flaky, isOnline: () => true });
     await expect(uploadPhotoFile(db, lossy, upload, await blobOf(photo.full.hash))).rejects.toMatchObject({ kind: 'offline' });
-    expect(server.stateOf(photo.full.hash)).toEqual({ received: 524_288, complete: false });
+    expect(server.stateOf(photo.full.hash)).toEqual({ received: 2 * chunk, complete: false });
     // The phone recorded the last count it heard; the server's own count decides where to go on.
-    expect((await row(photo.full.hash)).sent).toBe(262_144);
+    expect((await row(photo.full.hash)).sent).toBe(chunk);
 
     await uploadPhotoFile(db, http(), await row(photo.full.hash), await blobOf(photo.full.hash));
-    expect(server.puts.map((put) => put.offset)).toEqual([0, 262_144, 524_288]);
+    expect(server.puts.map((put) => put.offset)).toEqual([0, chunk, 2 * chunk]);
     expect(server.storedTimes.get(photo.full.hash)).toBe(1);
     expect(await db.photoUploads.get(photo.full.hash)).toBeUndefined();
   });
@@ -117,7 +120,7 @@ describe('the photo upload queue', () => {
 
     startUploader();
     await until(async () => (await db.photoUploads.count()) === 0, 'the second tab finished');
-    expect(server.puts.filter((put) => put.hash === photo.full.hash).map((put) => put.offset)).toEqual([0, 262_144, 524_288]);
+    expect(server.puts.filter((put) => put.hash === photo.full.hash).map((put) => put.offset)).toEqual([0, chunk, 2 * chunk]);
     expect(server.storedTimes.get(photo.full.hash)).toBe(1);
   });
 
@@ -132,13 +135,13 @@ describe('the photo upload queue', () => {
       offset: 0,
       total: upload.bytes,
       type: 'image/jpeg',
-      bytes: (await blobOf(photo.full.hash)).slice(0, 262_144),
+      bytes: (await blobOf(photo.full.hash)).slice(0, chunk),
     });
-    await db.photoUploads.update(photo.full.hash, { sent: 262_144 });
+    await db.photoUploads.update(photo.full.hash, { sent: chunk });
     server.forgetPartialUploads();
 
     await uploadPhotoFile(db, http(), await row(photo.full.hash), await blobOf(photo.full.hash));
-    expect(server.puts.map((put) => put.offset)).toEqual([0, 0, 262_144, 524_288]);
+    expect(server.puts.map((put) => put.offset)).toEqual([0, 0, chunk, 2 * chunk]);
     expect(server.storedTimes.get(photo.full.hash)).toBe(1);
     expect(server.stored.get(photo.full.hash)?.length).toBe(photo.full.bytes);
   });
@@ -150,12 +153,12 @@ describe('the photo upload queue', () => {
     await pushEverything(db);
     const blob = await blobOf(photo.full.hash);
     // Another tab sent two chunks meanwhile; this one believes the server holds none.
-    await http().putChunk(photo.full.hash, { offset: 0, total: blob.size, type: 'image/jpeg', bytes: blob.slice(0, 262_144) });
+    await http().putChunk(photo.full.hash, { offset: 0, total: blob.size, type: 'image/jpeg', bytes: blob.slice(0, chunk) });
     await http().putChunk(photo.full.hash, {
-      offset: 262_144,
+      offset: chunk,
       total: blob.size,
       type: 'image/jpeg',
-      bytes: blob.slice(262_144, 524_288),
+      bytes: blob.slice(chunk, 2 * chunk),
     });
     const stale = {
       ...(await createPhotoHttp({ token: 'device-token', fetch: server.fetch }).uploadState(photo.full.hash)),
@@ -163,7 +166,7 @@ describe('the photo upload queue', () => {
     };
     const wrongFirst = { ...http(), uploadState: async () => stale };
     await uploadPhotoFile(db, wrongFirst, await row(photo.full.hash), blob);
-    expect(server.puts.map((put) => put.offset)).toEqual([0, 262_144, 0, 524_288]);
+    expect(server.puts.map((put) => put.offset)).toEqual([0, chunk, 0, 2 * chunk]);
     expect(server.storedTimes.get(photo.full.hash)).toBe(1);
   });
 

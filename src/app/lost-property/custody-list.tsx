@@ -1,0 +1,27 @@
+import type { Issue } from '../../domain/issue';
+import { formatWhen } from '../labels';
+import { useSession } from '../session';
+import { useNow } from '../use-now';
+import { custodyLabels } from './labels';
+
+/** The item's chain of custody: the custody steps of its timeline, oldest first. */
+export function CustodyList({ issue }: { issue: Issue }) {
+  const { event } = useSession();
+  const now = useNow();
+  const steps = issue.timeline.filter((entry) => entry.custody !== undefined);
+  return (
+    <section class="card" aria-labelledby="custody-title">
+      <h2 id="custody-title">Chain of custody</h2>
+      <ol class="custody">
+        {steps.map((step) => (
+          <li key={step.id}>
+            <strong>{custodyLabels[step.custody!]}</strong> · {formatWhen(step.at, event.timezone, now)} · {step.by.name}
+            <br />
+            {step.text}
+            {step.note && ` — ${step.note}`}
+          </li>
+        ))}
+      </ol>
+    </section>
+  );
+}

@@ -1,0 +1,95 @@
+import { AppError } from '../../domain/app-error';
+import { type ItemCategory, itemCategories, type LostPropertyKind } from '../../domain/lost-property';
+import { describeItem } from '../../domain/lost-property-mutators';
+import type { AttendeeValues } from '../components/attendee-fields';
+import { lostPropertyCategory } from './use-lost-property';
+
+/** The lost-property form as typed: kept as a draft so a closed tab loses nothing. */
+export interface ItemFormState extends AttendeeValues {
+  category: ItemCategory | '';
+  colour: string;
+  brand: string;
+  marks: string;
+  zoneId: string;
+  place: string;
+  /** A datetime-local value ("2026-07-10T14:05"), in the phone's time; '' when unknown. */
+  when: string;
+  storage: string;
+}
+
+export const itemDraftKey = (kind: LostPropertyKind) => `lost-property-${kind}`;
+
+/** The phone's time now as a datetime-local value. */
+export function localNow(now = new Date()): string {
+  const shifted = new Date(now.getTime() - now.getTimezoneOffset() * 60_000);
+  return shifted.toISOString().slice(0, 16);
+}
+
+export function emptyItemForm(kind: LostPropertyKind, now = new Date()): ItemFormState {
+  return {
+    category: '',
+    colour: '',
+    brand: '',
+    marks: '',
+    zoneId: '',
+    place: '',
+    when: kind === 'found' ? localNow(now) : '',
+    storage: '',
+    name: '',
+    email: '',
+    phone: '',
+    ticketId: '',
+    preferredChannel: '',
+    consentGiven: false,
+  };
+}
+
+export function itemFormFromDraft(kind: LostPropertyKind, draft: Record<string, unknown> | undefined): ItemFormState {
+  const empty = emptyItemForm(kind);
+  if (!draft) return empty;
+  const form = { ...empty };
+  for (const key of Object.keys(empty) as (keyof ItemFormState)[]) {
+    const value = draft[key];
+    if (typeof value === typeof empty[key]) (form as Record<string, unknown>)[key] = value;
+  }
+  if (form.category !== '' && !itemCategories.includes(form.category)) form.category = '';
+  return form;
+}
+
+/** The createIssue arguments of a found item or a lost report. */
+export function createItemArgs(kind: LostPropertyKind, form: ItemFormState, id: string, eventId: string) {
+  if (form.category === '') throw new AppError('invalid', 'What kind of item is it? Choose one.');
+  const item = { category: form.category, colour: form.colour.trim(), brand: form.brand.trim(), marks: form.marks.trim() };
+  const at = form.when ? new Date(form.when).toISOString() : null;
+  const title = describeItem({ item } as Parameters<typeof describeItem>[0]);
+  const place = form.place.trim();
+  const summary = `${kind === 'found' ? 'Found' : 'Lost'} ${title}${place ? ` at ${place}` : ''}`.slice(0, 200);
+  const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId);
+  return {
+    id,
+    eventId,
+    category: lostPropertyCategory,
+    summary,
+    zoneId: form.zoneId || null,
+    location: place,
+    ...(kind === 'lost' && hasContact
+      ? {
+          attendee: {
+            name: form.name,
+            email: form.email,
+            phone: form.phone,
+            ticketId: form.ticketId,
+            preferredChannel: form.preferredChannel === '' ? null : form.preferredChannel,
+          },
+          consentGiven: form.consentGiven,
+        }
+      : {}),
+    lostProperty: {
+      kind,
+      item,
+      place,
+      at,
+      ...(kind === 'found' && form.storage.trim() ? { storage: form.storage.trim() } : {}),
+    },
+  };
+}

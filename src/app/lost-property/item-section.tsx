@@ -1,0 +1,108 @@
+import type { ComponentChildren } from 'preact';
+import { useState } from 'preact/hooks';
+import { readIssue } from '../../db/issue-repository';
+import type { Issue } from '../../domain/issue';
+import { itemCategoryLabels } from '../../domain/lost-property';
+import { errorMessage, makeChange } from '../changes';
+import { formatWhen } from '../labels';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+import { useNow } from '../use-now';
+import { CustodyList } from './custody-list';
+import { DisposeForm } from './dispose-form';
+import { HandBackForm } from './hand-back-form';
+import { idKindLabels, itemTitleOf, stateLabelOf } from './labels';
+import { MatchPanel } from './match-panel';
+import { StoreForm } from './store-form';
+
+function Fact({ term, children }: { term: string; children: ComponentChildren }) {
+  return (
+    <>
+      <dt>{term}</dt>
+      <dd>{children}</dd>
+    </>
+  );
+}
+
+/** The lost-property part of an issue screen: the item, where it is, its match and what to do next. */
+export function ItemSection({ issue }: { issue: Issue }) {
+  const { event } = useSession();
+  const now = useNow();
+  const lost = issue.lostProperty;
+  if (!lost) return null;
+  const atDesk = lost.kind === 'found' && !['handed_back', 'posted', 'disposed'].includes(lost.state);
+  const handback = lost.handback;
+  return (
+    <>
+      <section class="card" aria-labelledby="item-title">
+        <h2 id="item-title">{lost.kind === 'found' ? 'Found item' : 'Lost report'}</h2>
+        <dl class="facts">
+          <Fact term="What">{itemCategoryLabels[lost.item.category]}</Fact>
+          {lost.item.colour && <Fact term="Colour">{lost.item.colour}</Fact>}
+          {lost.item.brand && <Fact term="Brand or model">{lost.item.brand}</Fact>}
+          {lost.item.marks && <Fact term="Marks and contents">{lost.item.marks}</Fact>}
+          <Fact term={lost.kind === 'found' ? 'Found at' : 'Last seen at'}>{lost.place || 'Not recorded'}</Fact>
+          <Fact term={lost.kind === 'found' ? 'Found' : 'Lost'}>
+            {lost.at ? formatWhen(lost.at, event.timezone, now) : 'Time not known'}
+          </Fact>
+          {lost.kind === 'found' && <Fact term="Stored in">{lost.storage || 'Not stored yet'}</Fact>}
+          <Fact term="State">{stateLabelOf(issue)}</Fact>
+          {handback && (
+            <Fact term="Handed back">
+              {handback.collectedBy ? `to ${handback.collectedBy}, ` : ''}
+              {idKindLabels[handback.idKind]}
+              {handback.idLast4 ? ` ending ${handback.idLast4}` : ''} checked by {handback.by.name},{' '}
+              {formatWhen(handback.at, event.timezone, now)}
+            </Fact>
+          )}
+        </dl>
+        {lost.matchedWith && <MatchedWith issue={issue} otherId={lost.matchedWith} />}
+      </section>
+      <MatchPanel issue={issue} />
+      {atDesk && (
+        <section class="card" aria-labelledby="store-title">
+          <h2 id="store-title">Storage</h2>
+          <StoreForm issue={issue} />
+        </section>
+      )}
+      {atDesk && <HandBackForm issue={issue} />}
+      {atDesk && <DisposeForm issue={issue} />}
+      <CustodyList issue={issue} />
+    </>
+  );
+}
+
+function MatchedWith({ issue, otherId }: { issue: Issue; otherId: string }) {
+  const session = useSession();
+  const other = useLiveQuery(() => readIssue(session.db, otherId), [session.db, otherId]).data;
+  const [problem, setProblem] = useState<string | null>(null);
+  const mayUndo = issue.lostProperty?.state === 'matched';
+  const undo = async () => {
+    setProblem(null);
+    try {
+      await makeChange(session, 'matchItem', { issueId: issue.id, otherId, matched: false });
+      if (other?.lostProperty?.matchedWith === issue.id) {
+        await makeChange(session, 'matchItem', { issueId: otherId, otherId: issue.id, matched: false });
+      }
+    } catch (error) {
+      setProblem(errorMessage(error));
+    }
+  };
+  return (
+    <div class="matched-with">
+      <p>
+        Matched with <a href={`/issues/${otherId}`}>{other ? itemTitleOf(other) : 'an issue not on this phone yet'}</a>
+      </p>
+      {mayUndo && (
+        <button type="button" class="button" onClick={() => void undo()}>
+          Undo match: not the same item
+        </button>
+      )}
+      {problem && (
+        <p class="message message--error" role="alert">
+          {problem}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,93 @@
+/**
+ * Alerts: urgent cases reach people on duty within seconds, ask for "I'm on it", and escalate
+ * when nobody answers. The server raises and sends them (in the app when it is open, by Web Push
+ * when it is closed); these rules are shared so a phone can show what will alert whom.
+ */
+import * as z from 'zod/mini';
+import { type AlertKind, type AlertRule, alertKindLabels, alertKinds, defaultAlertRules } from './alert-rules';
+import type { FestivalEvent } from './event';
+import { type Issue, isVoided } from './issue';
+import { describePerson } from './lost-person';
+import { type Role, roles } from './staff';
+
+export { type AlertKind, type AlertRule, alertKindLabels, alertKinds, defaultAlertRules } from './alert-rules';
+
+export function alertRulesOf(event: Pick<FestivalEvent, 'alertRules'>): Record<AlertKind, AlertRule> {
+  return { ...defaultAlertRules, ...(event.alertRules ?? {}) };
+}
+
+/** The role an unanswered alert goes to next; null when it already reached organizers. */
+export function nextRoleUp(role: Role): Role | null {
+  return roles[roles.indexOf(role) + 1] ?? null;
+}
+
+/** One reason to alert about an issue; `toPersonId` addresses a hand-over to its person alone. */
+export interface RaisedAlert {
+  kind: AlertKind;
+  toPersonId?: string;
+}
+
+const lostPersonCategory = 'lost-person';
+const medicalCategory = 'medical-welfare';
+
+/**
+ * What a change to an issue raises: an issue that became urgent, a new lost person or medical
+ * case, public risk that reached "posted" or "press present", a hand-over to someone. Compared
+ * with the issue before the change, so a later edit of an urgent issue does not alert again.
+ * "Waiting too long with no owner" is raised by the server's clock, not by a change.
+ */
+export function alertsRaisedBy(before: Issue | undefined, after: Issue, event: Pick<FestivalEvent, 'alertRules'>): RaisedAlert[] {
+  if (isVoided(after) || after.status === 'closed' || after.status === 'resolved') return [];
+  const rules = alertRulesOf(event);
+  const raised: RaisedAlert[] = [];
+  const became = (test: (issue: Issue) => boolean) => test(after) && (before === undefined || !test(before));
+  if (became((i) => i.category === lostPersonCategory)) raised.push({ kind: 'lost-person' });
+  else if (became((i) => i.category === medicalCategory)) raised.push({ kind: 'medical-welfare' });
+  else if (became((i) => i.severity === 'urgent')) raised.push({ kind: 'urgent' });
+  if (became((i) => i.publicRisk.level === 'posted' || i.publicRisk.level === 'press_present'))
+    raised.push({ kind: 'public-risk' });
+  const handedTo = after.owner?.id;
+  const handover = after.timeline.at(-1);
+  if (handedTo && handover?.kind === 'handover' && before?.owner?.id !== handedTo)
+    raised.push({ kind: 'handover', toPersonId: handedTo });
+  return raised.filter((alert) => rules[alert.kind].enabled);
+}
+
+/**
+ * The words of an alert, for a banner and a lock screen: kind, zone and summary, never attendee
+ * contact details (the caller passes the issue as the recipient may see it).
+ */
+export function alertText(issue: Issue, kind: AlertKind, event: Pick<FestivalEvent, 'zones'>): { title: string; body: string } {
+  const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  // A lost person's alert carries the description: every phone on duty is looking.
+  const text =
+    kind === 'lost-person' && issue.lostPerson?.description ? describePerson(issue.lostPerson.description) : issue.summary;
+  const body = text.length > 160 ? `${text.slice(0, 157)}…` : text;
+  return { title: `${alertKindLabels[kind]}${zone ? ` · ${zone}` : ''}`, body };
+}
+
+const person = z.object({ id: z.string(), name: z.string() });
+
+/** An alert as a phone receives it (GET /api/alerts). */
+export const alertViewSchema = z.object({
+  id: z.string(),
+  issueId: z.string(),
+  kind: z.enum(alertKinds),
+  title: z.string(),
+  body: z.string(),
+  raisedAt: z.string(),
+  /** The role it is addressed to now (it moves up when it escalates). */
+  level: z.enum(roles),
+  escalatedAt: z.nullable(z.string()),
+  /** Who said "I'm on it", and when; null while nobody has. */
+  ackedBy: z.nullable(person),
+  ackedAt: z.nullable(z.string()),
+});
+export type AlertView = z.infer<typeof alertViewSchema>;
+
+export const alertsAnswerSchema = z.object({ alerts: z.array(alertViewSchema) });
+export const alertAckAnswerSchema = z.object({
+  /** True when this device answered first; false when someone else had already. */
+  first: z.boolean(),
+  alert: alertViewSchema,
+});
