@@ -35,7 +35,7 @@ export async function makeEventChange(session: Session, name: EventMutationName,
 }
 
 /** This device's time, the person using it with the role the phone has, and a fresh mutation id. */
-function contextOf(session: Session): MutationContext {
+export function contextOf(session: Session): MutationContext {
   const person = session.staff.current;
   if (!person) throw new AppError('invalid', 'Choose who you are in Settings before logging or changing issues.');
   return {

@@ -2,6 +2,7 @@ import Dexie, { type EntityTable } from 'dexie';
 import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import type { EventPerson } from '../domain/staff';
+import type { PhotoFileRow, PhotoUploadRow } from './photo-rows';
 import { pagesOf } from './queue-paging';
 import { queueRowOf } from './queue-row';
 import type { DraftRow, MetaRow, QueuePage, QueueRow, RefusedChange, StoredIssue, UnsentChange } from './rows';
@@ -22,6 +23,10 @@ export class HelptentDatabase extends Dexie {
   /** Changes the server refused, kept aside with its reasons. */
   refusedChanges!: EntityTable<RefusedChange, 'mutationId'>;
   people!: EntityTable<EventPerson, 'id'>;
+  /** Photo files (full pictures and thumbnails) as Blobs, by content hash. */
+  photoFiles!: EntityTable<PhotoFileRow, 'hash'>;
+  /** Photo files still to send, by the photo upload queue: apart from the outbox, so text never waits. */
+  photoUploads!: EntityTable<PhotoUploadRow, 'hash'>;
 
   constructor(name = 'helptent') {
     // Strict durability: "saved on this phone" must survive the battery dying a second later.
@@ -109,5 +114,9 @@ export class HelptentDatabase extends Dexie {
         await tx.table('queuePages').clear();
         await tx.table('queuePages').bulkAdd(pagesOf(issues.map((issue) => queueRowOf(issue, event))));
       });
+    // Photos: their files as Blobs by content hash, and the upload queue. Indexed by issue, for
+    // the issue screen and for removing a photo's files; everything else reads the few hundred
+    // rows whole.
+    this.version(10).stores({ photoFiles: '&hash, issueId', photoUploads: '&hash, issueId' });
   }
 }

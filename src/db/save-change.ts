@@ -50,23 +50,32 @@ function outboxEntryOf(
  * UI say "saved on this phone".
  */
 export async function saveChange(db: HelptentDatabase, event: FestivalEvent, typed: ChangeRequest): Promise<SavedChange> {
+  return withReopenRetry(db, () => db.transaction('rw', changeTables(db), () => writeChange(db, event, typed)));
+}
+
+/** The stores `writeChange` writes: a transaction that calls it must include them all. */
+export function changeTables(db: HelptentDatabase) {
+  return [db.issues, db.queue, db.unsentChanges, db.drafts];
+}
+
+/**
+ * The writes of `saveChange`, inside the caller's transaction (over `changeTables` and whatever
+ * else it writes with the change, such as a photo's files), so they commit or fail together.
+ */
+export async function writeChange(db: HelptentDatabase, event: FestivalEvent, typed: ChangeRequest): Promise<SavedChange> {
   const change = { ...typed, args: storableDeep(typed.args) };
   const issueId = outboxKeyOf(change.name, change.args);
-  return withReopenRetry(db, () =>
-    db.transaction('rw', [db.issues, db.queue, db.unsentChanges, db.drafts], async () => {
-      const current = issueId ? await db.issues.get(issueId) : undefined;
-      const baseVersion = current?.serverVersion ?? 0;
-      const issue: StoredIssue = {
-        ...applyMutation(current, change.name, change.args, change.context),
-        serverVersion: baseVersion,
-      };
-      await db.issues.put(issue);
-      await db.queue.put(queueRowOf(issue, event));
-      const mutationId = await db.unsentChanges.add(outboxEntryOf(change, issue.id, baseVersion));
-      if (change.clearDraftKey) await db.drafts.delete(change.clearDraftKey);
-      return { issue, mutationId: mutationId as number };
-    }),
-  );
+  const current = issueId ? await db.issues.get(issueId) : undefined;
+  const baseVersion = current?.serverVersion ?? 0;
+  const issue: StoredIssue = {
+    ...applyMutation(current, change.name, change.args, change.context),
+    serverVersion: baseVersion,
+  };
+  await db.issues.put(issue);
+  await db.queue.put(queueRowOf(issue, event));
+  const mutationId = await db.unsentChanges.add(outboxEntryOf(change, issue.id, baseVersion));
+  if (change.clearDraftKey) await db.drafts.delete(change.clearDraftKey);
+  return { issue, mutationId: mutationId as number };
 }
 
 export interface SavedEventChange {

@@ -35,6 +35,20 @@ export function toStorageError(error: unknown): AppError {
   );
 }
 
+/**
+ * A photo could not be stored with its change. Nothing of it was written (the change, its files
+ * and its upload are one transaction); the issue and every form on screen are as they were.
+ */
+export function toPhotoStorageError(error: unknown): AppError {
+  const quota = isQuotaError(error) || (error instanceof AppError && error.kind === 'quota');
+  if (quota) return new AppError('quota', 'This phone is full: the photo was not kept; the issue is saved.');
+  if (error instanceof AppError && error.kind !== 'storage-unavailable') return error;
+  return new AppError(
+    'storage-unavailable',
+    'The phone’s storage did not accept the photo, so it was not kept; the issue is saved. Try adding it again.',
+  );
+}
+
 /** The form's text could not be kept as a draft: it is still on screen, but a closed tab would lose it. */
 export function toDraftError(error: unknown): AppError {
   const quota = isQuotaError(error) || (error instanceof AppError && error.kind === 'quota');

@@ -26,7 +26,8 @@ export interface TransportOptions {
   protocol?: number;
 }
 
-async function errorOf(response: Response): Promise<AppError> {
+/** A failed answer as an AppError: the server's kind and sentence, or one made from the status. */
+export async function errorOf(response: Response): Promise<AppError> {
   let body: unknown;
   try {
     body = await response.json();

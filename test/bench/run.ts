@@ -1,5 +1,6 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchBrowser } from './browser/browser-bench';
+import { benchPhotoCapture } from './browser/photo-capture-bench';
 import { measureFirstLoad } from './bundle-size';
 import { benchMatching } from './matching-bench';
 import { benchPersonalData } from './personal-data-bench';
@@ -16,7 +17,7 @@ import { benchSync } from './sync/sync-bench';
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, photos, push) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, photos, push, capture) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
   const parts = [
@@ -31,6 +32,7 @@ async function main(): Promise<void> {
     'matching',
     'photos',
     'push',
+    'capture',
   ];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
@@ -51,6 +53,13 @@ async function main(): Promise<void> {
     const browser = await benchBrowser();
     rows.push(...browser.rows);
     failures.push(...browser.failures);
+  }
+  if (runs('capture')) {
+    try {
+      rows.push(...(await benchPhotoCapture()));
+    } catch (error) {
+      failures.push(`photo capture: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
   }
   if (runs('summary')) rows.push(...(await benchSummary()));
   if (runs('personal-data')) rows.push(...(await benchPersonalData()));

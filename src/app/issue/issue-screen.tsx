@@ -6,6 +6,8 @@ import { Screen } from '../components/screen';
 import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
 import { LostPersonSection } from '../lost-person/lost-person-section';
 import { ItemSection } from '../lost-property/item-section';
+import { PhotoPicker } from '../photos/photo-picker';
+import { PhotoStrip } from '../photos/photo-strip';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
@@ -116,6 +118,11 @@ export function IssueScreen({ id }: { id?: string }) {
       )}
       <LostPersonSection issue={issue} />
       <ItemSection issue={issue} />
+      <section class="card" aria-labelledby="photos-title">
+        <h2 id="photos-title">Photos</h2>
+        <PhotoStrip issue={issue} />
+        <PhotoPicker issueId={issue.id} />
+      </section>
       <OwnerSection issue={issue} />
       <StatusForm key={issue.status} issue={issue} />
       <ToldAttendeeForm issue={issue} />

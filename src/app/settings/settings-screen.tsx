@@ -19,6 +19,7 @@ import { AlertsSection } from './alerts-section';
 import { DemoImport } from './demo-import';
 import { DevicesList } from './devices-list';
 import { EventSettings } from './event-settings';
+import { PhotoStorageSection } from './photo-storage-section';
 import { SyncSection } from './sync-section';
 
 function persistenceText(persisted: boolean | null): string {
@@ -225,6 +226,7 @@ export function SettingsScreen() {
       <FestivalSection />
       <AppSection />
       <StorageSection />
+      <PhotoStorageSection />
     </Screen>
   );
 }

@@ -1,0 +1,66 @@
+import { useState } from 'preact/hooks';
+import { photoBudgetChoices, readPhotoStorageUse, savePhotoBudget } from '../../db/photo-budget';
+import { errorMessage } from '../changes';
+import { SelectField } from '../components/fields';
+import { formatBytes } from '../format';
+import { useSession } from '../session';
+import { useLiveQuery } from '../use-live-query';
+
+const files = (n: number) => (n === 1 ? '1 file' : `${n.toLocaleString()} files`);
+
+/**
+ * How much room photos take on this phone, and how much they may. Over the budget, the phone
+ * drops copies the server holds (full pictures first, least recently viewed first, then
+ * thumbnails) and never one it holds alone.
+ */
+export function PhotoStorageSection() {
+  const { db } = useSession();
+  const use = useLiveQuery(() => readPhotoStorageUse(db), [db]).data;
+  const [outcome, setOutcome] = useState<{ kind: 'saved' | 'failed'; message: string } | null>(null);
+  if (!use) return null;
+  const choices = photoBudgetChoices.includes(use.budgetBytes as (typeof photoBudgetChoices)[number])
+    ? [...photoBudgetChoices]
+    : [...photoBudgetChoices, use.budgetBytes].sort((a, b) => a - b);
+  const change = async (value: string) => {
+    try {
+      await savePhotoBudget(db, Number(value));
+      setOutcome({ kind: 'saved', message: `Photos may now take ${formatBytes(Number(value))} on this phone.` });
+    } catch (error) {
+      setOutcome({ kind: 'failed', message: errorMessage(error) });
+    }
+  };
+  return (
+    <section aria-labelledby="photo-storage-title" class="card">
+      <h2 id="photo-storage-title">Photos on this phone</h2>
+      <p data-testid="photo-storage">
+        Photos use {formatBytes(use.bytes)} of the {formatBytes(use.budgetBytes)} set aside for them ({files(use.files)}).
+      </p>
+      {use.waitingFiles > 0 && (
+        <p data-testid="photo-storage-waiting">
+          {files(use.waitingFiles)} ({formatBytes(use.waitingBytes)}) not on the server yet: kept on this phone whatever the
+          budget, until they are uploaded.
+        </p>
+      )}
+      {use.bytes > use.budgetBytes && (
+        <p class="message message--warning" role="status">
+          Over the budget: only photos not on the server yet are left to drop, and those are never dropped.
+        </p>
+      )}
+      <SelectField
+        label="Space for photos"
+        hint="Over it, this phone drops its copies of photos already on the server: full pictures first, least recently viewed first, then thumbnails. They are fetched again when opened."
+        value={String(use.budgetBytes)}
+        options={choices.map((bytes) => ({ value: String(bytes), label: formatBytes(bytes) }))}
+        onChange={(value) => void change(value)}
+      />
+      {outcome && (
+        <p
+          class={`message message--${outcome.kind === 'saved' ? 'ok' : 'error'}`}
+          role={outcome.kind === 'saved' ? 'status' : 'alert'}
+        >
+          {outcome.message}
+        </p>
+      )}
+    </section>
+  );
+}
