@@ -1,15 +1,19 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { unversionedProtocol } from '../domain/protocol-version';
+import { AlertDelivery } from './alerts/alert-delivery';
+import { type AlertNotifier, silentAlertNotifier } from './alerts/alert-notifier';
 import type { ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
 import { type HttpLimits, serverOptions, urlLimit } from './http-limits';
 import { jsonBodies } from './json-body';
 import { protocolVersions } from './protocol';
+import { alertRoutes } from './routes/alerts';
 import { attendeeRoutes } from './routes/attendees';
 import { auditRoutes } from './routes/audit';
 import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
+import { dutyRoutes } from './routes/duty';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { staticAppRoutes } from './routes/static-app';
@@ -27,6 +31,8 @@ declare module 'fastify' {
     storage: Storage;
     /** "Something changed" signals to open devices (and, on PostgreSQL, other instances). */
     pokes: Pokes;
+    /** Gets raised and escalated alerts to phones: pokes for open apps, the notifier for closed ones. */
+    alertDelivery: AlertDelivery;
   }
 }
 
@@ -42,6 +48,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Behind a TLS proxy: honour X-Forwarded-For (see Fastify's trustProxy). */
   trustProxy?: HttpLimits['trustProxy'];
+  /** Reaches phones whose app is closed when an alert is raised or escalated (Web Push); default: none. */
+  alertNotifier?: AlertNotifier;
 }
 
 /** Composes the server: plugins → storage → routes. Starting and stopping is main.ts's job. */
@@ -77,8 +85,12 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   }
   const stamps = new PullStamps(storage, app.log);
   app.addHook('onClose', async () => stamps.close());
+  const alertDelivery = new AlertDelivery(storage.db, pokes, options.alertNotifier ?? silentAlertNotifier, app.log);
+  app.decorate('alertDelivery', alertDelivery);
   deviceRoutes(app, storage, pokes, stamps);
-  syncRoutes(app, storage, pokes, stamps);
+  dutyRoutes(app, storage, pokes);
+  syncRoutes(app, storage, pokes, stamps, alertDelivery);
+  alertRoutes(app, storage, alertDelivery);
   exportRoutes(app, storage);
   attendeeRoutes(app, storage, pokes);
   auditRoutes(app, storage);

@@ -34,6 +34,7 @@ describe('GET /healthz', () => {
       { name: '0003_export_log' },
       { name: '0004_event_settings_and_people' },
       { name: '0005_audit_log' },
+      { name: '0008_alerts' },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type { AlertNotifier } from '../../src/server/alerts/alert-notifier';
 import { buildApp } from '../../src/server/app';
 import type { StorageConfig } from '../../src/server/config';
 
@@ -56,6 +57,8 @@ export async function startTestServer(
     checkAnswers?: boolean;
     /** Collects the server's log lines (level info) here. */
     logLines?: string[];
+    /** Stands in for Web Push: told which devices each raised or escalated alert is for. */
+    alertNotifier?: AlertNotifier;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
@@ -77,6 +80,7 @@ export async function startTestServer(
     ...(options.minProtocolVersion ? { minProtocolVersion: options.minProtocolVersion } : {}),
     ...(options.requestTimeoutMs ? { requestTimeoutMs: options.requestTimeoutMs } : {}),
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
+    ...(options.alertNotifier ? { alertNotifier: options.alertNotifier } : {}),
   });
   return {
     app,
