@@ -40,7 +40,7 @@ describe.each(backends)('the alert clock on %s', (backend) => {
       expect((await runAlertClock(app.storage, minutesLater(2))).escalated).toEqual([]);
       const moved = await runAlertClock(app.storage, minutesLater(4));
       expect(moved.escalated.map((a) => [a.row.kind, a.row.level])).toEqual([['urgent', 'organizer']]);
-      await app.alertDelivery.notify(moved.escalated, 'escalated');
+      await app.alertDelivery.announce(moved.escalated, 'escalated');
       expect(notifier.calls[1]).toEqual({ deviceIds: [jo.id], alert: expect.objectContaining({ level: 'organizer' }) });
       const urgent = (await alertsOf(app, alex)).filter((a) => a.kind === 'urgent');
       expect(urgent).toEqual([expect.objectContaining({ level: 'organizer', escalatedAt: expect.any(String), ackedBy: null })]);

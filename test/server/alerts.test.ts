@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { acknowledge, alertsOf, joinOnSamePhone, recordingNotifier, setDuty } from './alert-helpers';
 import { backends, startTestServer, type TestServer } from './helpers';
 import { createArgs, deviceHeaders, joinAs, mutation, pull, push, setUpEvent, type TestDevice } from './sync-helpers';
@@ -32,8 +32,14 @@ describe.each(backends)('alerts on %s', (backend) => {
       const kim = await joinAs(app, 'coordinator', 'Kim');
       const jo = await joinAs(app, 'organizer', 'Jo');
       expect((await setDuty(app, kim, false)).statusCode).toBe(200);
+      // Open phones, in the order they connected: the alert's recipients are poked first, once.
+      const poked: string[] = [];
+      for (const phone of [sam, kim, alex, jo]) app.pokes.subscribe('festival', () => poked.push(phone.name), phone.id);
       const issue = createArgs('Crush at the main gate', { category: 'ticketing', severity: 'urgent', zoneId: 'main-gate' });
       await pushed(app, sam, 'createIssue', issue);
+      await vi.waitFor(() => expect(poked).toEqual(['Alex', 'Jo']));
+      // The rest a moment later (crowdPokeDelayMs): their syncs do not queue ahead of the recipients'.
+      await vi.waitFor(() => expect(poked).toEqual(['Alex', 'Jo', 'Sam', 'Kim']), { timeout: 5_000 });
 
       const [alert] = await alertsOf(app, alex);
       expect(alert).toMatchObject({

@@ -16,12 +16,10 @@ export function scheduleAlertClock(app: FastifyInstance, everyMs = alertClockMs)
     running = true;
     try {
       const { raised, escalated } = await runAlertClock(app.storage, new Date());
-      const changed = [...raised, ...escalated];
-      if (changed.length === 0) return;
+      if (raised.length + escalated.length === 0) return;
       app.log.info({ raised: raised.length, escalated: escalated.length }, 'alert clock: alerts raised or escalated');
-      await app.alertDelivery.poke(changed.map((alert) => alert.row.event_id));
-      await app.alertDelivery.notify(raised, 'raised');
-      await app.alertDelivery.notify(escalated, 'escalated');
+      await app.alertDelivery.announce(raised, 'raised');
+      await app.alertDelivery.announce(escalated, 'escalated');
     } catch (error) {
       app.log.error({ err: error }, 'the alert clock failed; it runs again in 15 s');
     } finally {

@@ -70,8 +70,9 @@ export async function recipientsOf(
 
 /**
  * Gets alerts to people once they are committed: open apps by a poke (they sync and fetch
- * /api/alerts), closed ones through the notifier (Web Push). Never throws: a delivery that fails
- * is logged, and the phones still see the alert at their next sync.
+ * /api/alerts), the alert's recipients poked ahead of everyone else so their syncs are not queued
+ * behind the whole event's; closed apps through the notifier (Web Push). Never throws: a
+ * delivery that fails is logged, and phones still see the alert at their next sync.
  */
 export class AlertDelivery {
   constructor(
@@ -81,35 +82,43 @@ export class AlertDelivery {
     private readonly log: FastifyBaseLogger,
   ) {}
 
-  /** Open phones of these events sync now: a new, escalated or answered alert is on their list. */
-  async poke(eventIds: Iterable<string>): Promise<void> {
+  /**
+   * Open phones of these events sync now (a new, escalated or answered alert is on their list).
+   * `changeSeq` when the caller knows it (a push); otherwise the event's last one is read.
+   */
+  async poke(eventIds: Iterable<string>, first: readonly string[] = [], changeSeq?: number): Promise<void> {
     for (const eventId of new Set(eventIds)) {
       try {
-        this.pokes.poke(eventId, await readLastChangeSeq(this.db, eventId));
+        this.pokes.poke(eventId, changeSeq ?? (await readLastChangeSeq(this.db, eventId)), first);
       } catch (error) {
         this.log.error({ err: error, eventId }, 'could not poke the phones of an event about an alert');
       }
     }
   }
 
-  /** Tells the recipients of alerts just raised or escalated, closed apps included. */
-  async notify(alerts: NewAlert[], news: AlertNews = 'raised'): Promise<void> {
+  /** Alerts just raised or escalated: their recipients are poked first, then everyone, then notified. */
+  async announce(alerts: NewAlert[], news: AlertNews, changeSeq?: number): Promise<void> {
     if (alerts.length === 0) return;
+    let recipients = new Map<string, string[]>();
     try {
-      const recipients = await recipientsOf(this.db, alerts, news);
-      await Promise.all(
-        alerts.map(async ({ row }) => {
-          const deviceIds = recipients.get(row.id) ?? [];
-          if (deviceIds.length === 0) return;
-          try {
-            await this.notifier.notify(deviceIds, toAlertView(row));
-          } catch (error) {
-            this.log.error({ err: error, alertId: row.id }, 'the alert notifier failed; open phones still get the alert');
-          }
-        }),
-      );
+      recipients = await recipientsOf(this.db, alerts, news);
     } catch (error) {
-      this.log.error({ err: error }, 'could not work out whom to notify of new alerts');
+      this.log.error({ err: error }, 'could not work out whom new alerts are for; every open phone is poked');
     }
+    for (const eventId of new Set(alerts.map(({ row }) => row.event_id))) {
+      const first = alerts.filter(({ row }) => row.event_id === eventId).flatMap(({ row }) => recipients.get(row.id) ?? []);
+      await this.poke([eventId], [...new Set(first)], changeSeq);
+    }
+    await Promise.all(
+      alerts.map(async ({ row }) => {
+        const deviceIds = recipients.get(row.id) ?? [];
+        if (deviceIds.length === 0) return;
+        try {
+          await this.notifier.notify(deviceIds, toAlertView(row));
+        } catch (error) {
+          this.log.error({ err: error, alertId: row.id }, 'the alert notifier failed; open phones still get the alert');
+        }
+      }),
+    );
   }
 }

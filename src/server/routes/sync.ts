@@ -51,10 +51,10 @@ export function syncRoutes(
           ? parseOrThrow(pushRequestSchema, request.body, 'push')
           : pushRequestFromV1(parseOrThrow(pushRequestV1Schema, request.body, 'push'));
       const { changeSeq, alerts: raised, ...answer } = await applyPush(storage, device, body, new Date());
-      // Open phones sync on the poke and fetch their alerts; closed ones hear from the notifier,
-      // which the answer to this push does not wait for.
-      pokes.poke(device.event_id, changeSeq);
-      void alerts.notify(raised);
+      // Open phones sync on the poke and fetch their alerts (the alerts' recipients poked first);
+      // closed ones hear from the notifier. The answer to this push waits for neither.
+      if (raised.length === 0) pokes.poke(device.event_id, changeSeq);
+      else void alerts.announce(raised, 'raised', changeSeq);
       return request.appProtocol >= 2 ? answer : pushAnswerToV1(answer);
     },
   );
@@ -77,7 +77,7 @@ export function syncRoutes(
       'x-accel-buffering': 'no',
     });
     reply.raw.write(': connected\n\n');
-    const stops = [pokes.subscribe(device.event_id, (seq) => reply.raw.write(pokeEventText(seq)))];
+    const stops = [pokes.subscribe(device.event_id, (seq) => reply.raw.write(pokeEventText(seq)), device.id)];
     // Proxies and phone networks drop silent connections; a comment every 25 s keeps it open.
     const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     const end = () => {
