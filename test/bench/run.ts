@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAlerts } from './alert-bench';
 import { benchBrowser } from './browser/browser-bench';
 import { measureFirstLoad } from './bundle-size';
 import { benchMatching } from './matching-bench';
@@ -14,10 +15,10 @@ import { benchSync } from './sync/sync-bench';
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, edges, recovery, summary, personal-data) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, alerts) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
-  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'recovery', 'summary', 'personal-data', 'matching'];
+  const parts = ['bundle', 'server', 'browser', 'sync', 'edges', 'recovery', 'summary', 'personal-data', 'matching', 'alerts'];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
   if (unknown.length > 0) throw new Error(`unknown bench part ${unknown.join(', ')}; known: ${parts.join(', ')}`);
@@ -50,6 +51,13 @@ async function main(): Promise<void> {
     const sync = await benchSync();
     rows.push(...sync.rows);
     failures.push(...sync.failures);
+  }
+  if (runs('alerts')) {
+    try {
+      rows.push(...(await benchAlerts()));
+    } catch (error) {
+      failures.push(`alerts: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   if (runs('recovery')) {
     try {
