@@ -195,6 +195,35 @@ describe.each(backends)('alerts on %s', (backend) => {
   );
 
   it(
+    'an erased attendee leaves the words of every alert too',
+    async () => {
+      const { app } = await start();
+      const sam = await joinAs(app, 'staff', 'Sam');
+      const alex = await joinAs(app, 'coordinator', 'Alex');
+      const jo = await joinAs(app, 'organizer', 'Jo');
+      const robin = createArgs('Wristband not scanning', {
+        category: 'ticketing',
+        attendee: { name: 'Robin Vos', email: 'robin@example.org' },
+      });
+      const search = createArgs('Robin Vos missing near the lake, last seen at 14:00', { category: 'lost-person' });
+      await pushed(app, sam, 'createIssue', robin);
+      await pushed(app, sam, 'createIssue', search);
+      expect((await alertsOf(app, alex))[0]!.body).toContain('Robin Vos');
+      const erased = await app.inject({
+        method: 'POST',
+        url: '/api/attendees/erase',
+        headers: deviceHeaders(jo),
+        payload: { query: 'robin@example.org', issueIds: [robin.id] },
+      });
+      expect(erased.statusCode, erased.body).toBe(200);
+      const [alert] = await alertsOf(app, alex);
+      expect(alert!.body).not.toContain('Robin');
+      expect(alert!.body).toContain('missing near the lake');
+    },
+    heavy,
+  );
+
+  it(
     'on and off duty, and the zone, reach the people directory of every phone',
     async () => {
       const { app } = await start();
