@@ -1,5 +1,6 @@
 import type { Workbox } from 'workbox-window';
 import { createStore } from './store';
+import { requestSync } from './sync-bridge';
 
 /**
  * The only place the page talks to the service worker. A new version never takes over on its
@@ -23,6 +24,10 @@ export function registerServiceWorker(): void {
   if (!('serviceWorker' in navigator)) return;
   // workbox-window's `controlling` event reports isUpdate=false for the whole life of a page
   // first opened without a service worker, so follow the controller directly.
+  // A push reached this phone while Helptent is open: sync now, so the banner shows the alert.
+  navigator.serviceWorker.addEventListener('message', (event: MessageEvent<{ type?: string } | null>) => {
+    if (event.data?.type === 'alert') requestSync();
+  });
   let hadController = Boolean(navigator.serviceWorker.controller);
   offlineReady.set(hadController);
   navigator.serviceWorker.addEventListener('controllerchange', () => {

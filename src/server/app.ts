@@ -1,6 +1,9 @@
 import rateLimit from '@fastify/rate-limit';
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import { unversionedProtocol } from '../domain/protocol-version';
+import { AlertDelivery } from './alerts/alert-delivery';
+import type { AlertNotifier } from './alerts/alert-notifier';
+import { pushAlertNotifier } from './alerts/push-alert-notifier';
 import { type PushConfig, placeholderVapidSubject, type ServerConfig } from './config';
 import { registerErrorHandling } from './errors';
 import { type HttpLimits, serverOptions, urlLimit } from './http-limits';
@@ -12,10 +15,12 @@ import type { PhotoStore } from './photos/photo-store';
 import { protocolVersions } from './protocol';
 import { PushSender, type PushSenderOptions } from './push/push-sender';
 import { loadVapidKeys } from './push/vapid-keys';
+import { alertRoutes } from './routes/alerts';
 import { attendeeRoutes } from './routes/attendees';
 import { auditRoutes } from './routes/audit';
 import { clientErrorRoutes } from './routes/client-errors';
 import { deviceRoutes } from './routes/devices';
+import { dutyRoutes } from './routes/duty';
 import { exportRoutes } from './routes/exports';
 import { healthRoutes } from './routes/health';
 import { photoRoutes } from './routes/photos';
@@ -39,6 +44,8 @@ declare module 'fastify' {
     photoStore: PhotoStore | null;
     /** Web Push to devices whose app is closed: the alert engine calls `pushSender.notifyDevices`. */
     pushSender: PushSender;
+    /** Gets raised and escalated alerts to phones: pokes for open apps, the notifier for closed ones. */
+    alertDelivery: AlertDelivery;
   }
 }
 
@@ -54,6 +61,8 @@ export interface AppOptions {
   requestTimeoutMs?: number;
   /** Behind a TLS proxy: honour X-Forwarded-For (see Fastify's trustProxy). */
   trustProxy?: HttpLimits['trustProxy'];
+  /** Reaches phones whose app is closed when an alert is raised or escalated (Web Push); default: none. */
+  alertNotifier?: AlertNotifier;
   /** Web Push settings (default: keys kept in the database, placeholder subject, private endpoints refused). */
   push?: Partial<PushConfig> & { tls?: PushSenderOptions['tls'] };
   /** Where photos go (config.ts); default: a folder beside the SQLite database, none on PostgreSQL. */
@@ -115,8 +124,17 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     publicKey: pushSender.publicKey,
     allowPrivateEndpoints: options.push?.allowPrivateEndpoints ?? false,
   });
+  const alertDelivery = new AlertDelivery(
+    storage.db,
+    pokes,
+    options.alertNotifier ?? pushAlertNotifier(pushSender, app.log),
+    app.log,
+  );
+  app.decorate('alertDelivery', alertDelivery);
   deviceRoutes(app, storage, pokes, stamps);
-  syncRoutes(app, storage, pokes, stamps);
+  dutyRoutes(app, storage, pokes);
+  syncRoutes(app, storage, pokes, stamps, alertDelivery);
+  alertRoutes(app, storage, alertDelivery);
   exportRoutes(app, storage);
   attendeeRoutes(app, storage, pokes);
   auditRoutes(app, storage);

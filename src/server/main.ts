@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { networkInterfaces } from 'node:os';
 import { join } from 'node:path';
 import { appVersion } from '../domain/app-version';
+import { scheduleAlertClock } from './alerts/alert-clock-schedule';
 import { buildApp } from './app';
 import { loadConfig } from './config';
 import { scheduleRetention } from './personal-data/retention-schedule';
@@ -34,9 +35,11 @@ async function main(): Promise<void> {
   let closing = false;
   let stopRetention = () => {};
   let stopPhotoCleaning = () => {};
+  let stopAlertClock = () => {};
   const shutdown = (signal: string) => {
     stopRetention();
     stopPhotoCleaning();
+    stopAlertClock();
     if (closing) {
       app.log.warn({ signal }, 'second signal: exiting now');
       process.exit(1);
@@ -64,6 +67,7 @@ async function main(): Promise<void> {
   await app.listen({ host: config.host, port: config.port });
   stopRetention = scheduleRetention(app);
   stopPhotoCleaning = schedulePhotoCleaning(app);
+  stopAlertClock = scheduleAlertClock(app);
   const port = (app.server.address() as { port: number }).port;
   const urls = [`http://localhost:${port}/`];
   if (config.host === '0.0.0.0') urls.push(...lanAddresses().map((ip) => `http://${ip}:${port}/`));

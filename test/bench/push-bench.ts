@@ -68,6 +68,8 @@ export async function benchPush(): Promise<BenchRow[]> {
             role: 'coordinator',
             token_hash: `bench-token-${i}`,
             last_mutation_id: 0,
+            on_duty: 1,
+            duty_zone_id: null,
             created_at: at,
             last_seen_at: null,
             last_pushed_at: null,

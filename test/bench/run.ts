@@ -1,4 +1,5 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
+import { benchAlerts } from './alert-bench';
 import { benchBrowser } from './browser/browser-bench';
 import { benchPhotoCapture } from './browser/photo-capture-bench';
 import { measureFirstLoad } from './bundle-size';
@@ -17,7 +18,7 @@ import { benchSync } from './sync/sync-bench';
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, photos, push, capture) and leaves latest.json as it was.
+ * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, photos, push, capture, alerts) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
   const parts = [
@@ -33,6 +34,7 @@ async function main(): Promise<void> {
     'photos',
     'push',
     'capture',
+    'alerts',
   ];
   const only = process.argv.slice(2);
   const unknown = only.filter((p) => !parts.includes(p));
@@ -75,6 +77,13 @@ async function main(): Promise<void> {
     const sync = await benchSync();
     rows.push(...sync.rows);
     failures.push(...sync.failures);
+  }
+  if (runs('alerts')) {
+    try {
+      rows.push(...(await benchAlerts()));
+    } catch (error) {
+      failures.push(`alerts: ${error instanceof Error ? error.message : String(error)}`);
+    }
   }
   if (runs('recovery')) {
     try {

@@ -7,7 +7,7 @@ import type { FestivalEvent } from '../../src/domain/event';
 import type { Issue } from '../../src/domain/issue';
 import { withheldFromStaff } from '../../src/domain/personal-data';
 import { sameValue } from '../../src/domain/same-value';
-import { canReadContactDetails } from '../../src/domain/staff';
+import { canReadContactDetails, type EventPerson } from '../../src/domain/staff';
 import { peopleChangedAfter } from '../../src/server/repositories/people-repository';
 import type { ServerDatabase } from '../../src/server/storage/schema';
 import type { SimDevice } from './sim-device';
@@ -18,7 +18,7 @@ export interface ServerSnapshot {
   lastMutationIds: Map<string, number>;
   lastChangeSeq: number;
   event: FestivalEvent;
-  people: { id: string; name: string; role: string; deviceId: string; signedIn: boolean }[];
+  people: Omit<EventPerson, 'joinedAt'>[];
 }
 
 /** Everything the server stored for an event, read straight from its database. */
@@ -186,9 +186,8 @@ export async function expectConverged(
         `${who}'s festival settings differ from the server's: ${JSON.stringify(settings)} vs ${JSON.stringify(server.event)}`,
       );
     }
-    const directory = (await device.db.people.toArray())
-      .map((p) => ({ id: p.id, name: p.name, role: p.role, deviceId: p.deviceId, signedIn: p.signedIn }))
-      .sort(byId);
+    // Everything but the time of joining, duty included.
+    const directory = (await device.db.people.toArray()).map(({ joinedAt: _, ...person }) => person).sort(byId);
     if (JSON.stringify(directory) !== JSON.stringify(server.people)) {
       problems.push(`${who}'s people directory differs from the server's: ${JSON.stringify(directory)}`);
     }

@@ -7,6 +7,66 @@ import { createEventWithCodes, joinedDevice, openIssue } from './sync-helpers';
 test.skip(({ isMobile }) => !isMobile, 'multi-device flows run once, in the phone project');
 test.setTimeout(120_000);
 
+test("an urgent issue logged on a staff phone rings on the coordinators' phones; I'm on it on one clears it on the other", async ({
+  browser,
+}) => {
+  const server = await startServer();
+  try {
+    const codes = await createEventWithCodes(server.databaseUrl);
+    const sam = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    const cas = await joinedDevice(browser, server.url, codes.coordinator, 'Cas');
+    const oli = await joinedDevice(browser, server.url, codes.coordinator, 'Oli');
+    for (const device of [cas, oli]) await device.page.goto('/queue');
+
+    await sam.page.goto('/');
+    await sam.page.getByRole('radio', { name: 'Safety & security' }).check();
+    await sam.page.getByRole('textbox', { name: /What happened\?/ }).fill('Crush at the main gate');
+    await sam.page.getByText('More details (optional)').click();
+    await sam.page.getByRole('radio', { name: 'Urgent' }).check();
+    await sam.page.getByRole('button', { name: 'Save issue' }).first().click();
+    await expect(sam.page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toBeVisible();
+
+    // Both coordinators see the banner on whatever screen they are on; the staff phone does not.
+    const banner = (device: { page: import('@playwright/test').Page }) =>
+      device.page.getByRole('alert').filter({ hasText: 'Crush at the main gate' });
+    for (const device of [cas, oli]) await expect(banner(device)).toBeVisible({ timeout: 20_000 });
+    await expect(banner(cas)).toContainText('Urgent issue');
+    await expect(sam.page.getByRole('alert').filter({ hasText: 'Crush at the main gate' })).toHaveCount(0);
+
+    await banner(cas).getByRole('button', { name: 'I’m on it' }).click();
+    await expect(banner(cas)).toHaveCount(0);
+    await expect(oli.page.getByRole('status').filter({ hasText: 'Cas is on it' })).toBeVisible({ timeout: 20_000 });
+    await expect(banner(oli)).toHaveCount(0);
+    await openIssue(oli.page, 'Crush at the main gate');
+    await expect(oli.page.getByText('Owner: Cas')).toBeVisible({ timeout: 20_000 });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
+
+test('an alert nobody answers goes to the organizers (a minute lasts a second here)', async ({ browser }) => {
+  const server = await startServer({ HELPTENT_ALERT_MINUTE_MS: '1000' });
+  try {
+    const codes = await createEventWithCodes(server.databaseUrl);
+    const sam = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    const jo = await joinedDevice(browser, server.url, codes.organizer, 'Jo');
+    await jo.page.goto('/queue');
+    await sam.page.goto('/');
+    await sam.page.getByRole('radio', { name: 'Safety & security' }).check();
+    await sam.page.getByRole('textbox', { name: /What happened\?/ }).fill('Fence down at the campsite');
+    await sam.page.getByText('More details (optional)').click();
+    await sam.page.getByRole('radio', { name: 'Urgent' }).check();
+    await sam.page.getByRole('button', { name: 'Save issue' }).first().click();
+    // Nobody answers: after the urgent alert's three "minutes" it goes up to the organizers, marked so.
+    const banner = jo.page.getByRole('alert').filter({ hasText: 'Fence down at the campsite' });
+    await expect(banner).toBeVisible({ timeout: 45_000 });
+    // The server's alert clock ticks every 15 s; the phone hears of the escalation by a poke.
+    await expect(banner).toContainText('nobody answered yet', { timeout: 45_000 });
+  } finally {
+    await server.stop('SIGKILL');
+  }
+});
+
 test('a lost-person description reaches every phone, and is gone from every phone once the child is reunited', async ({
   browser,
 }) => {

@@ -36,6 +36,7 @@ describe('GET /healthz', () => {
       { name: '0005_audit_log' },
       { name: '0006_photos' },
       { name: '0007_push' },
+      { name: '0008_alerts' },
     ]);
   });
 

@@ -3,6 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
+import type { AlertNotifier } from '../../src/server/alerts/alert-notifier';
 import { type AppOptions, buildApp } from '../../src/server/app';
 import type { StorageConfig } from '../../src/server/config';
 import type { PhotoStoreConfig } from '../../src/server/photos/photo-config';
@@ -61,6 +62,8 @@ export async function startTestServer(
     photos?: PhotoStoreConfig | null;
     /** Web Push settings (the test push service's certificate, private endpoints allowed). */
     push?: AppOptions['push'];
+    /** Stands in for Web Push: told which devices each raised or escalated alert is for. */
+    alertNotifier?: AlertNotifier;
   } = {},
 ): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-server-'));
@@ -84,6 +87,7 @@ export async function startTestServer(
     ...(options.trustProxy ? { trustProxy: options.trustProxy } : {}),
     ...(options.photos !== undefined ? { photos: options.photos } : {}),
     ...(options.push ? { push: options.push } : {}),
+    ...(options.alertNotifier ? { alertNotifier: options.alertNotifier } : {}),
   });
   return {
     app,

@@ -1,5 +1,6 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { buildApp } from '../../src/server/app';
+import { Pokes } from '../../src/server/sync/pokes';
 import { backends, startTestServer, type TestServer } from './helpers';
 import { createArgs, joinAs, mutation, push, setUpEvent } from './sync-helpers';
 
@@ -54,5 +55,20 @@ describe.runIf(backends.includes('postgres'))('pokes across server instances on 
     const poked = nextPoke((listener) => other.pokes.subscribe('festival', listener), 2);
     await push(server.app, phone, [mutation(phone, 'createIssue', createArgs('Lost phone'))]);
     expect(await poked).toBe(2);
+  });
+});
+
+describe('pokes that put some devices first', () => {
+  it('reach those devices first and once, the others a moment later, on this instance and, relayed, on another', async () => {
+    const here = new Pokes(50);
+    const there = new Pokes(50);
+    here.useRelay({ publish: (message) => there.receive(message) });
+    const heard: string[] = [];
+    for (const pokes of [here, there]) {
+      for (const device of ['sam', 'alex']) pokes.subscribe('festival', (seq) => heard.push(`${device}@${seq}`), device);
+    }
+    here.poke('festival', 7, ['alex']);
+    expect(heard).toEqual(['alex@7', 'alex@7']);
+    await vi.waitFor(() => expect(heard).toEqual(['alex@7', 'alex@7', 'sam@7', 'sam@7']));
   });
 });

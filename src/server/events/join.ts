@@ -5,7 +5,7 @@ import { recordAudit } from '../repositories/audit-repository';
 import { findDevice, saveDeviceJoin } from '../repositories/device-repository';
 import { lockEventChanges, readEvent, savePeopleChangeSeq } from '../repositories/event-repository';
 import { claimJoinCode, findJoinCode } from '../repositories/join-code-repository';
-import { savePersonJoin } from '../repositories/people-repository';
+import { savePersonJoin, touchPeopleOfDevice } from '../repositories/people-repository';
 import type { DevicesTable } from '../storage/schema';
 import type { Storage } from '../storage/storage';
 
@@ -89,6 +89,8 @@ export async function joinWithCode(storage: Storage, request: JoinRequest): Prom
       joinedAt: at,
       changeSeq: seq,
     });
+    // Whoever used this phone before is no longer on duty on it: their entry travels again too.
+    await touchPeopleOfDevice(trx, request.deviceId, seq);
     await savePeopleChangeSeq(trx, code.event_id, seq);
     const roleChanged = existing !== undefined && existing.role !== code.role;
     await recordAudit(trx, {

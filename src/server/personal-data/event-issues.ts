@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { Issue } from '../../domain/issue';
+import { rewordAlertsOf } from '../alerts/reword-alerts';
 import { lockEventChanges, saveLastChangeSeq } from '../repositories/event-repository';
 import type { ServerDatabase } from '../storage/schema';
 import type { Storage } from '../storage/storage';
@@ -46,8 +47,9 @@ export interface Rewritten {
 
 /**
  * Rewrites the event's issues that `change` returns a new version of, in one transaction, each
- * under a change sequence of its own so every phone pulls it like any other change. The event's
- * row is taken first, as pushes take it, so nothing is pushed in between.
+ * under a change sequence of its own so every phone pulls it like any other change, and their
+ * alerts' words with them. The event's row is taken first, as pushes take it, so nothing is
+ * pushed in between.
  */
 export async function rewriteEventIssues(
   storage: Storage,
@@ -79,6 +81,7 @@ export async function rewriteEventIssues(
         .where('id', '=', issue.id)
         .execute();
     }
+    await rewordAlertsOf(trx, eventId, changed);
     if (more) {
       const nextSeq = () => {
         seq += 1;

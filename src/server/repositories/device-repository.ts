@@ -20,7 +20,9 @@ export async function saveDeviceJoin(
   join: DeviceJoin & { id: string; eventId: string; at: string },
   existing: boolean,
 ): Promise<DevicesTable> {
-  const { id, eventId, at, ...values } = join;
+  const { id, eventId, at, ...joined } = join;
+  // On duty from joining (again, perhaps as someone else on a shared phone) until they say otherwise.
+  const values = { ...joined, on_duty: 1, duty_zone_id: null };
   // Joining again keeps the device's id and mutation count, so nothing it queued is applied twice.
   if (existing)
     await trx
@@ -108,4 +110,27 @@ export async function setDeviceRevoked(trx: Db, eventId: string, deviceId: strin
     .where('revoked_at', revokedAt === null ? 'is not' : 'is', null)
     .executeTakeFirst();
   return Number(result.numUpdatedRows) > 0;
+}
+
+/** On or off duty, and in which zone: what the person on the phone said last. */
+export async function saveDuty(trx: Db, deviceId: string, onDuty: boolean, zoneId: string | null): Promise<void> {
+  await trx
+    .updateTable('devices')
+    .set({ on_duty: onDuty ? 1 : 0, duty_zone_id: zoneId })
+    .where('id', '=', deviceId)
+    .execute();
+}
+
+/** The event's signed-in devices on duty, as the alert engine weighs them: everyone an alert could reach. */
+export async function listOnDutyDevices(
+  db: Db,
+  eventId: string,
+): Promise<Pick<DevicesTable, 'id' | 'staff_id' | 'role' | 'on_duty' | 'revoked_at'>[]> {
+  return db
+    .selectFrom('devices')
+    .select(['id', 'staff_id', 'role', 'on_duty', 'revoked_at'])
+    .where('event_id', '=', eventId)
+    .where('revoked_at', 'is', null)
+    .where('on_duty', '=', 1)
+    .execute();
 }

@@ -26,8 +26,11 @@ export async function updateIssue(trx: Db, id: string, values: Partial<IssuesTab
   await trx.updateTable('issues').set(values).where('id', '=', id).execute();
 }
 
+/** A new issue's row; without an overdue time the alert clock never looks at it (imports, benches). */
+export type NewIssueRow = Omit<IssuesTable, 'unowned_due_at'> & Partial<Pick<IssuesTable, 'unowned_due_at'>>;
+
 /** New issues, many rows per statement. */
-export async function insertIssues(trx: Db, rows: IssuesTable[]): Promise<void> {
+export async function insertIssues(trx: Db, rows: NewIssueRow[]): Promise<void> {
   for (let start = 0; start < rows.length; start += chunkSize) {
     await trx
       .insertInto('issues')
@@ -51,4 +54,27 @@ export function issuesChangedAfter(db: Db, eventId: string, afterSeq: number, li
 /** Every issue of the event as stored JSON (exports). */
 export async function readEventIssueData(db: Db, eventId: string): Promise<string[]> {
   return (await db.selectFrom('issues').select('data').where('event_id', '=', eventId).execute()).map((row) => row.data);
+}
+
+/** Events with issues that may have become overdue with no owner by `now` (the alert clock's first look). */
+export async function eventsWithUnownedDue(db: Db, now: string): Promise<string[]> {
+  const rows = await db.selectFrom('issues').select('event_id').distinct().where('unowned_due_at', '<=', now).execute();
+  return rows.map((row) => row.event_id);
+}
+
+/** The event's issues due for that look, oldest due first. */
+export function issuesUnownedDue(db: Db, eventId: string, now: string, limit: number) {
+  return db
+    .selectFrom('issues')
+    .select(['id', 'data', 'unowned_due_at'])
+    .where('event_id', '=', eventId)
+    .where('unowned_due_at', '<=', now)
+    .orderBy('unowned_due_at')
+    .limit(limit)
+    .execute();
+}
+
+/** The clock looked: when to look again (null: never), unless a change stored a new time meanwhile. */
+export async function saveUnownedDueAt(trx: Db, id: string, seen: string, next: string | null): Promise<void> {
+  await trx.updateTable('issues').set({ unowned_due_at: next }).where('id', '=', id).where('unowned_due_at', '=', seen).execute();
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { EventPerson, Role } from '../../domain/staff';
+import { pushReachableDevices } from '../alerts/push-reachable';
 import type { ServerDatabase } from '../storage/schema';
 
 type Db = Kysely<ServerDatabase>;
@@ -35,7 +36,11 @@ export async function touchPeopleOfDevice(trx: Db, deviceId: string, changeSeq: 
   await trx.updateTable('people').set({ change_seq: changeSeq }).where('device_id', '=', deviceId).execute();
 }
 
-/** People who changed after a change sequence (all of them for `null`), signed in or not. */
+/**
+ * People who changed after a change sequence (all of them for `null`), signed in or not, with
+ * their duty. A shared phone that someone else joined on since is no longer theirs: its duty
+ * (and its push subscription) belongs to the new person, so the earlier one shows off duty.
+ */
 export async function peopleChangedAfter(db: Db, eventId: string, afterSeq: number | null): Promise<EventPerson[]> {
   let query = db
     .selectFrom('people')
@@ -47,9 +52,23 @@ export async function peopleChangedAfter(db: Db, eventId: string, afterSeq: numb
       'people.device_id as deviceId',
       'people.joined_at as joinedAt',
       'devices.revoked_at as revokedAt',
+      'devices.staff_id as deviceStaffId',
+      'devices.on_duty as onDuty',
+      'devices.duty_zone_id as dutyZoneId',
     ])
     .where('people.event_id', '=', eventId);
   if (afterSeq !== null) query = query.where('people.change_seq', '>', afterSeq);
   const rows = await query.orderBy('people.name').execute();
-  return rows.map(({ revokedAt, ...person }) => ({ ...person, signedIn: revokedAt === null }));
+  const reachable = await pushReachableDevices(db, [...new Set(rows.map((row) => row.deviceId))]);
+  return rows.map(({ revokedAt, deviceStaffId, onDuty, dutyZoneId, ...person }) => {
+    const signedIn = revokedAt === null;
+    const onTheirPhone = signedIn && deviceStaffId === person.id;
+    return {
+      ...person,
+      signedIn,
+      onDuty: onTheirPhone && Number(onDuty) === 1,
+      dutyZoneId: onTheirPhone ? dutyZoneId : null,
+      pushReachable: onTheirPhone && reachable.has(person.deviceId),
+    };
+  });
 }

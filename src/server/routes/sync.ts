@@ -11,6 +11,7 @@ import {
   pushRequestV1Schema,
 } from '../../domain/sync-protocol';
 import { parseOrThrow } from '../../domain/validation';
+import type { AlertDelivery } from '../alerts/alert-delivery';
 import { authenticate } from '../auth/authenticate';
 import type { Storage } from '../storage/storage';
 import { Admission } from '../sync/admission';
@@ -23,7 +24,13 @@ import { nextTurn } from '../sync/push-group';
 /** Pushes worked on at once; more wait their turn (admission.ts). */
 const pushesAtOnce = 32;
 
-export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes, stamps: PullStamps): void {
+export function syncRoutes(
+  app: FastifyInstance,
+  storage: Storage,
+  pokes: Pokes,
+  stamps: PullStamps,
+  alerts: AlertDelivery,
+): void {
   const openStreams = new Set<() => void>();
   // Shutting down ends the open poke streams; devices reconnect to the next instance.
   app.addHook('onClose', async () => {
@@ -43,8 +50,11 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes,
         request.appProtocol >= 2
           ? parseOrThrow(pushRequestSchema, request.body, 'push')
           : pushRequestFromV1(parseOrThrow(pushRequestV1Schema, request.body, 'push'));
-      const { changeSeq, ...answer } = await applyPush(storage, device, body, new Date());
-      pokes.poke(device.event_id, changeSeq);
+      const { changeSeq, alerts: raised, ...answer } = await applyPush(storage, device, body, new Date());
+      // Open phones sync on the poke and fetch their alerts (the alerts' recipients poked first);
+      // closed ones hear from the notifier. The answer to this push waits for neither.
+      if (raised.length === 0) pokes.poke(device.event_id, changeSeq);
+      else void alerts.announce(raised, 'raised', changeSeq);
       return request.appProtocol >= 2 ? answer : pushAnswerToV1(answer);
     },
   );
@@ -67,7 +77,7 @@ export function syncRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes,
       'x-accel-buffering': 'no',
     });
     reply.raw.write(': connected\n\n');
-    const stops = [pokes.subscribe(device.event_id, (seq) => reply.raw.write(pokeEventText(seq)))];
+    const stops = [pokes.subscribe(device.event_id, (seq) => reply.raw.write(pokeEventText(seq)), device.id)];
     // Proxies and phone networks drop silent connections; a comment every 25 s keeps it open.
     const heartbeat = setInterval(() => reply.raw.write(': ping\n\n'), 25_000);
     const end = () => {

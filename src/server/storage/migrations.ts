@@ -273,6 +273,68 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('push_keys').execute();
     },
   },
+  '0008_alerts': {
+    async up(db: Kysely<unknown>) {
+      // Alerts the server raised: whom they are addressed to now, who said "I'm on it" first, and
+      // when their issue finished. Text only (no attendee contact details): it goes to lock screens.
+      await db.schema
+        .createTable('alerts')
+        .addColumn('id', 'text', (col) => col.primaryKey())
+        .addColumn('event_id', 'text', (col) => col.notNull().references('events.id'))
+        .addColumn('issue_id', 'text', (col) => col.notNull())
+        .addColumn('kind', 'text', (col) => col.notNull())
+        .addColumn('to_person_id', 'text')
+        .addColumn('raised_level', 'text', (col) => col.notNull())
+        .addColumn('level', 'text', (col) => col.notNull())
+        .addColumn('title', 'text', (col) => col.notNull())
+        .addColumn('body', 'text', (col) => col.notNull())
+        .addColumn('raised_at', 'text', (col) => col.notNull())
+        .addColumn('escalate_at', 'text')
+        .addColumn('escalated_at', 'text')
+        .addColumn('acked_by_id', 'text')
+        .addColumn('acked_by_name', 'text')
+        .addColumn('acked_by_device', 'text')
+        .addColumn('acked_at', 'text')
+        .addColumn('closed_at', 'text')
+        .execute();
+      // Every sync of every phone asks for "the event's alerts not closed", newest first.
+      await db.schema
+        .createIndex('alerts_event_open')
+        .on('alerts')
+        .columns(['event_id', 'raised_at'])
+        .where(sql.ref('closed_at'), 'is', null)
+        .execute();
+      // The clock asks for "unanswered alerts due to escalate"; escalate_at is null once answered or closed.
+      await db.schema.createIndex('alerts_escalate_at').on('alerts').column('escalate_at').execute();
+      // One open alert per issue and kind, however many pushes or server instances raise it at once.
+      await db.schema
+        .createIndex('alerts_one_open_per_kind')
+        .unique()
+        .on('alerts')
+        .columns(['issue_id', 'kind'])
+        .where(sql.ref('closed_at'), 'is', null)
+        .execute();
+      // "Once per issue" for overdue alerts, and closing an issue's alerts, look them up by issue.
+      await db.schema.createIndex('alerts_issue').on('alerts').column('issue_id').execute();
+      // On duty from joining until they say otherwise, so nothing needs setting up (1 = on duty).
+      await db.schema
+        .alterTable('devices')
+        .addColumn('on_duty', 'integer', (col) => col.notNull().defaultTo(1))
+        .execute();
+      await db.schema.alterTable('devices').addColumn('duty_zone_id', 'text').execute();
+      // When the issue becomes overdue with no owner if nothing changes (null: never), so the
+      // clock finds due issues by an index instead of reading every issue's JSON.
+      await db.schema.alterTable('issues').addColumn('unowned_due_at', 'text').execute();
+      await db.schema.createIndex('issues_unowned_due').on('issues').column('unowned_due_at').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.dropIndex('issues_unowned_due').execute();
+      await db.schema.alterTable('issues').dropColumn('unowned_due_at').execute();
+      await db.schema.alterTable('devices').dropColumn('duty_zone_id').execute();
+      await db.schema.alterTable('devices').dropColumn('on_duty').execute();
+      await db.schema.dropTable('alerts').execute();
+    },
+  },
 };
 
 /**

@@ -1,3 +1,4 @@
+import type { AlertKind } from '../../domain/alert-rules';
 import type { AuditAction } from '../../domain/audit';
 import type { ExportKind } from '../../domain/export-rows';
 import type { PhotoType } from '../../domain/photo';
@@ -53,6 +54,10 @@ export interface DevicesTable {
   last_pulled_at: string | null;
   revoked_at: string | null;
   user_agent: string;
+  /** 1 while the person on this phone is on duty (alerts reach them); 1 from joining on. */
+  on_duty: number;
+  /** The zone they said they work in while on duty. */
+  duty_zone_id: string | null;
 }
 
 export interface JoinCodesTable {
@@ -76,6 +81,8 @@ export interface IssuesTable {
   data: string;
   /** FieldVersions as JSON: which change last set each field, for conflict detection. */
   field_versions: string;
+  /** When it becomes overdue with no owner if nothing changes (the alert clock looks then); null: never. */
+  unowned_due_at: string | null;
 }
 
 export interface RejectionsTable {
@@ -180,6 +187,34 @@ export interface PushSubscriptionsTable {
   failures: number;
 }
 
+/** An alert the server raised, addressed to a role (and for a hand-over to one person). */
+export interface AlertsTable {
+  id: string;
+  event_id: string;
+  issue_id: string;
+  kind: AlertKind;
+  /** The person a hand-over names; null for alerts to everyone on duty of `level`. */
+  to_person_id: string | null;
+  /** The lowest role it was raised to: everyone on duty from there up keeps it until it is answered. */
+  raised_level: Role;
+  /** The role it is addressed to now: it moves up when nobody answers (and notifies that role). */
+  level: Role;
+  title: string;
+  body: string;
+  /** Server clock, as every time here. */
+  raised_at: string;
+  /** When it goes to the next role up if still unanswered; null once answered, closed or at organizers. */
+  escalate_at: string | null;
+  escalated_at: string | null;
+  /** Who said "I'm on it" first: staff id, name and device. */
+  acked_by_id: string | null;
+  acked_by_name: string | null;
+  acked_by_device: string | null;
+  acked_at: string | null;
+  /** When its issue was resolved, closed or voided (or a newer hand-over replaced it). */
+  closed_at: string | null;
+}
+
 export interface ServerDatabase {
   server_info: ServerInfoTable;
   events: EventsTable;
@@ -195,4 +230,5 @@ export interface ServerDatabase {
   photos: PhotosTable;
   push_keys: PushKeysTable;
   push_subscriptions: PushSubscriptionsTable;
+  alerts: AlertsTable;
 }

@@ -1,4 +1,5 @@
 import type { Kysely } from 'kysely';
+import { alertsRaisedBy, type RaisedAlert } from '../../domain/alerts';
 import { AppError } from '../../domain/app-error';
 import { settingsChangeDetail } from '../../domain/audit';
 import { earliestPlausibleMs, type JudgedTime, judgeDeviceTime, offlineAllowanceMs } from '../../domain/device-time';
@@ -10,8 +11,10 @@ import { mayDeviceSeeIssue } from '../../domain/issue-visibility';
 import { changedByOthersSince, type FieldVersions, mergeServerChange, staleChangeConflict } from '../../domain/merge';
 import { mutationTargetOf } from '../../domain/mutation-target';
 import { applyMutation } from '../../domain/mutators';
+import { overdueUnownedAt } from '../../domain/overdue-alert';
 import { keepRemoved, purgePersonalData } from '../../domain/personal-data';
 import type { PushedMutation, Refusal } from '../../domain/sync-protocol';
+import { type NewAlert, writeAlertsOfChanges } from '../alerts/raise-alerts';
 import type { AuthenticatedDevice } from '../auth/authenticate';
 import { retentionRunner } from '../personal-data/retention';
 import { recordAudit } from '../repositories/audit-repository';
@@ -24,6 +27,10 @@ import type { IssuesTable, ServerDatabase } from '../storage/schema';
 interface WorkingIssue {
   eventId: string;
   issue: Issue;
+  /** As stored before this batch (undefined for a new one): what alerts compare with. */
+  stored: Issue | undefined;
+  /** What each change of this batch raised (alerts.ts), stored with the issue at the end. */
+  raised: RaisedAlert[];
   fieldVersions: FieldVersions;
   /** The change sequence it takes when written; null while nothing in this batch changed it. */
   changeSeq: number | null;
@@ -40,6 +47,8 @@ export class Batch {
   private readonly issues = new Map<string, WorkingIssue>();
   private event: FestivalEvent | undefined;
   readonly refused: Refusal[] = [];
+  /** Alerts this batch stored, delivered once its transaction commits. */
+  alerts: NewAlert[] = [];
 
   constructor(
     private readonly trx: Kysely<ServerDatabase>,
@@ -60,9 +69,12 @@ export class Batch {
       if (target?.kind === 'issue') ids.add(target.issueId);
     }
     for (const [id, row] of await readIssueRows(this.trx, [...ids])) {
+      const issue = JSON.parse(row.data) as Issue;
       this.issues.set(id, {
         eventId: row.event_id,
-        issue: JSON.parse(row.data) as Issue,
+        issue,
+        stored: issue,
+        raised: [],
         fieldVersions: JSON.parse(row.field_versions) as FieldVersions,
         changeSeq: null,
         isNew: false,
@@ -160,13 +172,16 @@ export class Batch {
       mutationUuid: mutation.mutationUuid,
       now: time.at,
     });
+    // Each change is weighed on its own: a hand-over followed by a note in one push still alerts.
+    const raised = alertsRaisedBy(before, merged.issue, await this.currentEvent());
     if (working) {
       working.issue = merged.issue;
       working.fieldVersions = merged.fieldVersions;
       working.changeSeq = seq;
+      working.raised.push(...raised);
     } else {
       const made = { eventId: this.device.event_id, issue: merged.issue, fieldVersions: merged.fieldVersions, changeSeq: seq };
-      this.issues.set(after.id, { ...made, isNew: true });
+      this.issues.set(after.id, { ...made, stored: undefined, raised, isNew: true });
     }
   }
 
@@ -247,12 +262,15 @@ export class Batch {
 
   /**
    * Every issue this batch touched, written once: new ones many rows per statement. Personal data
-   * removed by an erasure or the retention period does not come back with a late change.
+   * removed by an erasure or the retention period does not come back with a late change. Then
+   * the alerts the changes raised or ended (raise-alerts.ts), in the same transaction.
    */
   async writeIssues(): Promise<void> {
     const inserts: IssuesTable[] = [];
-    const arrivals = [...this.issues.values()].some((w) => w.isNew && w.changeSeq !== null);
-    const purged = arrivals && (await this.currentEvent()).personalDataPurgedAt !== undefined;
+    const touched = [...this.issues.values()].filter((w) => w.changeSeq !== null);
+    if (touched.length === 0) return;
+    const event = await this.currentEvent();
+    const purged = touched.some((w) => w.isNew) && event.personalDataPurgedAt !== undefined;
     for (const [id, working] of this.issues) {
       if (working.changeSeq === null) continue;
       if (working.issue.personalDataRemoved) working.issue = keepRemoved(working.issue);
@@ -264,10 +282,13 @@ export class Batch {
         change_seq: working.changeSeq,
         data: JSON.stringify(working.issue),
         field_versions: JSON.stringify(working.fieldVersions),
+        unowned_due_at: overdueUnownedAt(working.issue, event),
       };
       if (working.isNew) inserts.push({ ...values, id, event_id: working.eventId, reported_by_device: this.device.id });
       else await updateIssue(this.trx, id, values);
     }
     await insertIssues(this.trx, inserts);
+    const changes = touched.map((w) => ({ before: w.stored, after: w.issue, raised: w.raised }));
+    this.alerts = await writeAlertsOfChanges(this.trx, event, changes, this.at);
   }
 }

@@ -1,5 +1,6 @@
 import type { Kysely } from 'kysely';
 import type { PushRequest, Refusal } from '../../domain/sync-protocol';
+import type { NewAlert } from '../alerts/raise-alerts';
 import type { AuthenticatedDevice } from '../auth/authenticate';
 import { readLastMutationId, saveDevicePush } from '../repositories/device-repository';
 import { lockEventChanges, saveLastChangeSeq } from '../repositories/event-repository';
@@ -39,6 +40,8 @@ export interface PartResult {
   /** This part's refusals when the whole push was new to the server; null when it may be a resend. */
   refusedHere: Refusal[] | null;
   done: boolean;
+  /** Alerts this part raised, to deliver once its transaction committed. */
+  alerts: NewAlert[];
 }
 
 interface Waiting extends PartRequest {
@@ -53,7 +56,7 @@ async function applyPartIn(trx: Kysely<ServerDatabase>, part: PartRequest, seqs:
   const batch = new Batch(trx, device, at, seqs.get(device.event_id)!);
   let last = await readLastMutationId(trx, device.id);
   if (first && body.after !== undefined && last < body.after) {
-    return { lastMutationId: last, changeSeq: batch.seq, refusedHere: null, done: true };
+    return { lastMutationId: last, changeSeq: batch.seq, refusedHere: null, done: true, alerts: [] };
   }
   // A push entirely new to the server can only hold the refusals recorded below; one sent
   // again may hold refusals recorded by the try whose answer was lost, so those are looked up.
@@ -61,7 +64,8 @@ async function applyPartIn(trx: Kysely<ServerDatabase>, part: PartRequest, seqs:
   const isNew = !first || mutations.every((m) => m.mutationId > last);
   const unseen = mutations.filter((m) => m.mutationId > last);
   const changes = unseen.slice(0, changesPerTransaction);
-  if (changes.length === 0) return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? [] : null, done: true };
+  if (changes.length === 0)
+    return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? [] : null, done: true, alerts: [] };
   await batch.prepare(changes);
   for (const [i, mutation] of changes.entries()) {
     last = mutation.mutationId;
@@ -74,7 +78,7 @@ async function applyPartIn(trx: Kysely<ServerDatabase>, part: PartRequest, seqs:
   await saveDevicePush(trx, device.id, last, at);
   seqs.set(device.event_id, batch.seq);
   const done = changes.length === unseen.length;
-  return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? batch.refused : null, done };
+  return { lastMutationId: last, changeSeq: batch.seq, refusedHere: isNew ? batch.refused : null, done, alerts: batch.alerts };
 }
 
 /**

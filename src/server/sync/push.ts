@@ -1,5 +1,6 @@
 import { AppError } from '../../domain/app-error';
 import type { PushAnswer, PushRequest, Refusal } from '../../domain/sync-protocol';
+import type { NewAlert } from '../alerts/raise-alerts';
 import type { AuthenticatedDevice } from '../auth/authenticate';
 import { readRefusals } from '../repositories/refusal-repository';
 import type { Storage } from '../storage/storage';
@@ -8,6 +9,8 @@ import { GroupCommitter } from './push-group';
 export interface PushResult extends PushAnswer {
   /** Highest change sequence after this push, for pokes. */
   changeSeq: number;
+  /** Alerts the push raised (committed), for the server to deliver. */
+  alerts: NewAlert[];
 }
 
 /**
@@ -40,17 +43,20 @@ export async function applyPush(
   }
   const at = now.toISOString();
   let result = { lastMutationId: 0, changeSeq: 0, refusedHere: null as Refusal[] | null };
+  const alerts: NewAlert[] = [];
   for (let part = 0; ; part += 1) {
     const step = await committerOf(storage).apply({ device, body, at, first: part === 0 });
     // Once a part may be a resend, the refusals are read back from storage at the end.
     const refusedHere =
       part === 0 ? step.refusedHere : result.refusedHere && step.refusedHere && [...result.refusedHere, ...step.refusedHere];
     result = { lastMutationId: step.lastMutationId, changeSeq: step.changeSeq, refusedHere };
+    alerts.push(...step.alerts);
     if (step.done) break;
   }
   const { refusedHere, ...progress } = result;
   return {
     ...progress,
+    alerts,
     refused:
       refusedHere ??
       (await readRefusals(

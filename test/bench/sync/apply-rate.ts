@@ -30,8 +30,10 @@ async function timeRawInserts(storage: Storage, rows: IssuesTable[]): Promise<nu
     .addColumn('reported_by_device', 'text')
     .addColumn('data', 'text', (col) => col.notNull())
     .addColumn('field_versions', 'text', (col) => col.notNull())
+    .addColumn('unowned_due_at', 'text')
     .execute();
   await db.schema.createIndex(`${scratchTable}_event_change`).on(scratchTable).columns(['event_id', 'change_seq']).execute();
+  await db.schema.createIndex(`${scratchTable}_unowned_due`).on(scratchTable).column('unowned_due_at').execute();
   try {
     const started = performance.now();
     for (let start = 0; start < rows.length; start += applyBatchSize) {
