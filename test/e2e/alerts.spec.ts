@@ -44,12 +44,22 @@ test("an urgent issue logged on a staff phone rings on the coordinators' phones;
   }
 });
 
-test('an alert nobody answers goes to the organizers (a minute lasts a second here)', async ({ browser }) => {
+test('an alert nobody answers goes up to the organizers, never to a coordinator off duty (a minute lasts a second here)', async ({
+  browser,
+}) => {
   const server = await startServer({ HELPTENT_ALERT_MINUTE_MS: '1000' });
   try {
     const codes = await createEventWithCodes(server.databaseUrl);
     const sam = await joinedDevice(browser, server.url, codes.staff, 'Sam');
     const jo = await joinedDevice(browser, server.url, codes.organizer, 'Jo');
+    const kim = await joinedDevice(browser, server.url, codes.coordinator, 'Kim');
+    // Kim goes off duty; the organizer sees which phones on duty alerts reach only while open.
+    await kim.page.goto('/settings');
+    await kim.page.getByRole('checkbox', { name: 'I am on duty' }).uncheck();
+    await expect(kim.page.getByRole('status').filter({ hasText: 'You are off duty' })).toBeVisible();
+    await jo.page.goto('/settings');
+    await expect(jo.page.getByTestId('unreachable-on-duty')).toContainText('Sam');
+    await kim.page.goto('/queue');
     await jo.page.goto('/queue');
     await sam.page.goto('/');
     await sam.page.getByRole('radio', { name: 'Safety & security' }).check();
@@ -62,6 +72,7 @@ test('an alert nobody answers goes to the organizers (a minute lasts a second he
     await expect(banner).toBeVisible({ timeout: 45_000 });
     // The server's alert clock ticks every 15 s; the phone hears of the escalation by a poke.
     await expect(banner).toContainText('nobody answered yet', { timeout: 45_000 });
+    await expect(kim.page.getByRole('alert').filter({ hasText: 'Fence down at the campsite' })).toHaveCount(0);
   } finally {
     await server.stop('SIGKILL');
   }

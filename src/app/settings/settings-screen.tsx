@@ -18,6 +18,7 @@ import { useLiveQuery } from '../use-live-query';
 import { AlertsSection } from './alerts-section';
 import { DemoImport } from './demo-import';
 import { DevicesList } from './devices-list';
+import { DutySection } from './duty-section';
 import { EventSettings } from './event-settings';
 import { PhotoStorageSection } from './photo-storage-section';
 import { SyncSection } from './sync-section';
@@ -218,6 +219,7 @@ export function SettingsScreen() {
     <Screen title="Settings">
       <SyncSection />
       <AlertsSection />
+      <DutySection />
       <DevicesSection />
       <AttendeeDataSection />
       <PeopleSection />

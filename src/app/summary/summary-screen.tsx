@@ -203,6 +203,14 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
           <a href="/lost-property">The lost-property register</a>
         </p>
       </section>
+      <section class="card" aria-labelledby="alerts-title">
+        <h2 id="alerts-title">Alerts</h2>
+        <p>
+          {summary.alerts.answered === 0
+            ? 'No alert was answered this day.'
+            : `${summary.alerts.answered} alerts answered with “I’m on it”; half within ${summary.alerts.medianMinutesToAnswer} min, nine in ten within ${summary.alerts.p90MinutesToAnswer} min.`}
+        </p>
+      </section>
       <section class="card" aria-labelledby="people-title">
         <h2 id="people-title">People, referrals and handovers</h2>
         <BarList

@@ -2,6 +2,7 @@ import { dayWindow, previousDayWindow } from '../day-window';
 import type { FestivalEvent } from '../event';
 import { type Issue, isVoided } from '../issue';
 import { type DayFlow, dayActivity, dayFlow } from './activity';
+import { alertsOf } from './alerts';
 import { prepareInput, type SummaryDay, type SummaryInput, summaryDay } from './context';
 import { lostPropertyOf } from './lost-property';
 import { carriedOver, followUpsOf, publicRiskCandidates, publicRiskOf, referralsOf } from './open-work';
@@ -85,5 +86,6 @@ export function summarizeDay(issues: readonly Issue[], event: FestivalEvent, day
     notableNotes: notableNotesOf(today, new Set(riskCandidates)),
     comparison,
     lostProperty: lostPropertyOf(counted, window, today.asOfMs),
+    alerts: alertsOf(counted, window, today.asOfMs),
   };
 }

@@ -52,6 +52,8 @@ export interface DaySummary {
   comparison: DayComparison;
   /** The lost-property desk's figures of the day. */
   lostProperty: LostPropertyFigures;
+  /** Alerts answered in the day and how long they waited for "I'm on it". */
+  alerts: AlertFigures;
 }
 
 /** A count under a key that is not a closed list (categories, zones), with its label for people. */
@@ -287,4 +289,14 @@ export interface LostPropertyFigures {
   foundAndReturned: number;
   /** foundAndReturned / found; null when nothing was found. */
   returnRate: number | null;
+}
+
+export interface AlertFigures {
+  /** Alerts answered with "I'm on it" in the day. */
+  answered: number;
+  /** Answered alerts by kind (urgent, lost-person, …). */
+  byKind: Record<string, number>;
+  /** From the alert to its answer, nearest-rank, in minutes rounded to 0.1; null when none. */
+  medianMinutesToAnswer: number | null;
+  p90MinutesToAnswer: number | null;
 }

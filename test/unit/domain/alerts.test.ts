@@ -91,3 +91,21 @@ describe("I'm on it", () => {
     expect(beside.timeline.at(-1)?.text).toBe('Alex is on it (urgent issue alert), beside Sam');
   });
 });
+
+describe('alerts in the day summary', () => {
+  it('counts the alerts answered and how long they waited', async () => {
+    const { summarizeDay } = await import('../../../src/domain/summary/day-summary');
+    const day = { ...event, days: ['2026-07-10'] };
+    const urgent = create({ severity: 'urgent' });
+    const answered = applyMutation(
+      urgent,
+      'acknowledgeAlert',
+      { issueId: id, alertId: 'a-1', kind: 'urgent', raisedAt: new Date(Date.parse(urgent.createdAt) - 120_000).toISOString() },
+      ctx(alex),
+    );
+    const summary = summarizeDay([answered], day, '2026-07-10', new Date(Date.UTC(2026, 6, 10, 20)));
+    expect(summary.alerts.answered).toBe(1);
+    expect(summary.alerts.byKind).toEqual({ urgent: 1 });
+    expect(summary.alerts.medianMinutesToAnswer).toBeGreaterThanOrEqual(2);
+  });
+});
