@@ -13,7 +13,7 @@ import {
   type StoredPushSubscription,
 } from '../repositories/push-subscription-repository';
 import type { ServerDatabase } from '../storage/schema';
-import { endpointProblem, guardedLookup, privateAddressCode } from './endpoint-guard';
+import { endpointProblem, guardedLookup } from './endpoint-guard';
 import type { VapidKeys } from './vapid-keys';
 
 export type PushResult = 'sent' | 'gone' | 'failed' | 'not-subscribed';
@@ -106,7 +106,8 @@ export class PushSender {
 
   /**
    * Sends one payload to each of these devices that has a subscription. Never throws for a
-   * device's failure (they are counted); throws `invalid` only for a payload that is not one.
+   * device's failure (they are counted); throws `invalid` for a payload that is not one, and
+   * whatever the database throws when the subscriptions cannot be read.
    */
   async notifyDevices(deviceIds: readonly string[], payload: PushPayload, options: SendOptions = {}): Promise<PushOutcome> {
     const body = JSON.stringify(parseOrThrow(pushPayloadSchema, payload, 'push payload'));
@@ -178,7 +179,8 @@ export class PushSender {
           deviceId: subscription.device_id,
           pushService: new URL(subscription.endpoint).host,
           status: error instanceof WebPushError ? error.statusCode : undefined,
-          code: (error as NodeJS.ErrnoException).code === privateAddressCode ? privateAddressCode : undefined,
+          // privateAddressCode when the push service's name led only to private addresses.
+          code: (error as NodeJS.ErrnoException).code,
           reason: error instanceof WebPushError ? error.body.slice(0, 200) : (error as Error).message,
         },
         'push not delivered',
