@@ -3,9 +3,9 @@ import type { Issue } from '../../domain/issue';
 import { lostPersonStateLabels } from '../../domain/lost-person';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
-import { SelectField, TextField } from '../components/fields';
-import { formatWhen, optionsOf } from '../labels';
-import { idKindLabels } from '../lost-property/labels';
+import { TextField } from '../components/fields';
+import { formatWhen } from '../labels';
+import { IdCheckFields } from '../lost-property/id-check-fields';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
 
@@ -86,14 +86,7 @@ function ReuniteForm({ issue }: { issue: Issue }) {
       >
         <TextField label="Collected by" value={collectedBy} onInput={setCollectedBy} required />
         <TextField label="How they are related" value={relation} onInput={setRelation} />
-        <SelectField label="ID checked" value={idKind} options={optionsOf(idKindLabels)} onChange={setIdKind} />
-        <TextField
-          label="Last four characters of the ID number"
-          hint="Only the last four: enough to check later, nothing to copy."
-          value={idLast4}
-          onInput={setIdLast4}
-          required
-        />
+        <IdCheckFields idKind={idKind} idLast4={idLast4} onIdKind={setIdKind} onIdLast4={setIdLast4} />
       </ChangeForm>
     </section>
   );

@@ -4,10 +4,9 @@ import { AppError } from '../../domain/app-error';
 import type { Issue } from '../../domain/issue';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
-import { ChoiceTiles, SelectField, TextField } from '../components/fields';
-import { optionsOf } from '../labels';
+import { ChoiceTiles, TextField } from '../components/fields';
 import { useSession } from '../session';
-import { idKindLabels } from './labels';
+import { IdCheckFields } from './id-check-fields';
 import { SignaturePad } from './signature-pad';
 
 /**
@@ -51,14 +50,7 @@ export function HandBackForm({ issue }: { issue: Issue }) {
         }}
       >
         <TextField label="Name of the person collecting" value={collectedBy} onInput={setCollectedBy} required />
-        <SelectField label="ID checked" value={idKind} options={optionsOf(idKindLabels)} onChange={setIdKind} />
-        <TextField
-          label="Last four characters of the ID number"
-          hint="Only the last four: enough to check later, nothing to copy."
-          value={idLast4}
-          onInput={setIdLast4}
-          required
-        />
+        <IdCheckFields idKind={idKind} idLast4={idLast4} onIdKind={setIdKind} onIdLast4={setIdLast4} />
         <ChoiceTiles
           legend="Confirmation"
           compact

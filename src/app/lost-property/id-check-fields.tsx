@@ -1,0 +1,24 @@
+import { SelectField, TextField } from '../components/fields';
+import { optionsOf } from '../labels';
+import { idKindLabels } from './labels';
+
+/** Which ID was checked and its last four characters: the same for a hand-back and a reunion. */
+export function IdCheckFields(props: {
+  idKind: string;
+  idLast4: string;
+  onIdKind: (value: string) => void;
+  onIdLast4: (value: string) => void;
+}) {
+  return (
+    <>
+      <SelectField label="ID checked" value={props.idKind} options={optionsOf(idKindLabels)} onChange={props.onIdKind} />
+      <TextField
+        label="Last four characters of the ID number"
+        hint="Only the last four: enough to check later, nothing to copy."
+        value={props.idLast4}
+        onInput={props.onIdLast4}
+        required
+      />
+    </>
+  );
+}
