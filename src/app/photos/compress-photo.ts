@@ -114,15 +114,5 @@ export function offscreenSurface(width: number, height: number): Surface {
   return { context, image: canvas, encode: (type, quality) => canvas.convertToBlob({ type, quality }) };
 }
 
-/** The file's pixels, turned upright. Browsers that do not know imageOrientation get the plain call. */
-export async function decodeUpright(file: Blob): Promise<ImageBitmap> {
-  try {
-    return await createImageBitmap(file, { imageOrientation: 'from-image' });
-  } catch (error) {
-    if (!(error instanceof TypeError)) throw error;
-    return createImageBitmap(file);
-  }
-}
-
 export const unreadablePicture = (): AppError =>
   new AppError('invalid', 'This picture could not be read, so it was not added. Try another photo, or take it again.');

@@ -1,7 +1,8 @@
 import type { PreparedPhoto } from '../../db/save-photo';
 import { AppError } from '../../domain/app-error';
 import type { PhotoType } from '../../domain/photo';
-import { compressPhoto, decodeUpright, offscreenSurface, type Surface, unreadablePicture } from './compress-photo';
+import { compressPhoto, offscreenSurface, type Surface, unreadablePicture } from './compress-photo';
+import { decodeUpright } from './decode-photo';
 
 /**
  * The photo prepared on the main thread, for browsers that cannot draw in a worker (Safari before
