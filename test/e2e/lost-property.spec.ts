@@ -18,6 +18,9 @@ async function logFoundItem(page: Page, item: { category: string; colour: string
   await expect(page.getByRole('status').filter({ hasText: 'Saved on this phone. Add photos' })).toBeVisible();
 }
 
+// Several screens, a reload and two axe scans per test: well inside two minutes on a busy machine.
+test.setTimeout(120_000);
+
 /** Draws a short stroke in the signature box, as a finger would. */
 async function sign(page: Page) {
   const pad = page.getByRole('img', { name: /Signature box/ });
