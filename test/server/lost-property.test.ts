@@ -102,6 +102,43 @@ describe.each(backends)('the lost-property desk on %s', (backend) => {
     expect(rows[0]).toMatchObject({ collected_by: 'Mia Jansen', id_last4: 'X7K2', storage: 'B4' });
   }, 30_000);
 
+  it('the phone that logged a found item does not receive who collected it when another staff member handed it back', async () => {
+    server = await startTestServer({ backend });
+    const app = server.app;
+    await setUpEvent(app);
+    const sam = await joinAs(app, 'staff', 'Sam');
+    const kim = await joinAs(app, 'staff', 'Kim');
+    const foundId = newUuid();
+    await push(app, sam, [
+      mutation(sam, 'createIssue', {
+        id: foundId,
+        eventId: 'festival',
+        category: 'lost-property',
+        summary: 'Found wallet',
+        lostProperty: { kind: 'found', item: { ...phone, category: 'wallet' }, place: 'Gate', at: null, storage: 'A1' },
+      }),
+    ]);
+    const handedBack = await push(app, kim, [
+      mutation(
+        kim,
+        'handBackItem',
+        {
+          issueId: foundId,
+          collectedBy: 'Noor Bakker',
+          idKind: 'id_card',
+          idLast4: 'Q9Z1',
+          confirmation: { kind: 'typed', text: 'Noor Bakker' },
+        },
+        1,
+      ),
+    ]);
+    expect(handedBack.json().refused ?? []).toEqual([]);
+    const samSees = (await pullAll(app, sam)).issues.find(({ issue }) => issue.id === foundId)!.issue;
+    expect(samSees.lostProperty).toMatchObject({ state: 'handed_back', storage: 'A1' });
+    expect(samSees.lostProperty?.handback?.by.name).toBe('Kim');
+    expect(JSON.stringify(samSees)).not.toMatch(/Noor|Bakker|Q9Z1/);
+  }, 30_000);
+
   it('refuses a hand-back of a lost report, with the reason', async () => {
     server = await startTestServer({ backend });
     const app = server.app;

@@ -1,7 +1,8 @@
+import { withoutCollector } from '../../domain/handback-personal-data';
 import type { Issue } from '../../domain/issue';
 import { mayDeviceSeeIssue, restrictedStub, type Viewer } from '../../domain/issue-visibility';
 import { withoutFinishedDescription } from '../../domain/lost-person-visibility';
-import { withheldFromStaff } from '../../domain/personal-data';
+import { mapIssueText, withheldFromStaff } from '../../domain/personal-data';
 import { canReadContactDetails } from '../../domain/staff';
 import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
@@ -59,9 +60,10 @@ export async function pullChanges(
   const mayReadContact = canReadContactDetails(device.role);
   const viewer: Viewer = { role: device.role, deviceId: device.id, staffId: device.staff_id };
   const issues = page.map((row) => {
-    const visible =
-      mayReadContact || row.reported_by_device === device.id
-        ? finishedCaseWithoutDescription(row.data)
+    const visible = mayReadContact
+      ? finishedCaseWithoutDescription(row.data)
+      : row.reported_by_device === device.id
+        ? reporterCopy(row.data, device.staff_id)
         : JSON.stringify(staffCopy(JSON.parse(row.data) as Issue, viewer, row.reported_by_device));
     return `{"issue":${visible},"version":${Number(row.change_seq)}}`;
   });
@@ -98,6 +100,18 @@ function finishedCaseWithoutDescription(data: string): string {
   const issue = JSON.parse(data) as Issue;
   const sent = withoutFinishedDescription(issue);
   return sent === issue ? data : JSON.stringify(sent);
+}
+
+/**
+ * An issue as the staff device that logged it receives it: the attendee contact it typed itself,
+ * but not who collected a found item when someone else recorded the hand-back (that person is
+ * personal data the logging phone never held).
+ */
+function reporterCopy(data: string, staffId: string | null): string {
+  if (!data.includes('"handback":{')) return finishedCaseWithoutDescription(data);
+  const issue = JSON.parse(data) as Issue;
+  const recordedHere = issue.lostProperty?.handback?.by.id === staffId;
+  return JSON.stringify(withoutFinishedDescription(recordedHere ? issue : withoutCollector(issue, mapIssueText)));
 }
 
 /**
