@@ -36,8 +36,16 @@ export async function putAlertAway(db: HelptentDatabase, alertId: string): Promi
   });
 }
 
+const isShown = (stored: StoredAlerts) => (alert: AlertView) => !stored.putAway.includes(alert.id);
+
 /** Alerts still to show: open ones first (oldest first), then ones someone else just took. */
 export function alertsToShow(stored: StoredAlerts): AlertView[] {
-  const shown = stored.alerts.filter((alert) => !stored.putAway.includes(alert.id));
+  const shown = stored.alerts.filter(isShown(stored));
   return [...shown.filter((a) => a.ackedAt === null), ...shown.filter((a) => a.ackedAt !== null)];
+}
+
+/** Whether any alert is still to show: all the slot on every screen needs to know. */
+export async function hasAlertsToShow(db: HelptentDatabase): Promise<boolean> {
+  const stored = await readAlerts(db);
+  return stored.alerts.some(isShown(stored));
 }

@@ -1,5 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
+import { hasAlertsToShow } from '../../db/alert-repository';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
@@ -10,11 +11,7 @@ import { useLiveQuery } from '../use-live-query';
 export function AlertSlot() {
   const { db } = useSession();
   const [Banner, setBanner] = useState<FunctionComponent | null>(null);
-  const any = useLiveQuery(async () => {
-    const row = await db.meta.get('alerts');
-    const stored = row?.value as { alerts: { id: string }[]; putAway: string[] } | undefined;
-    return stored?.alerts.some((alert) => !stored.putAway.includes(alert.id)) ?? false;
-  }, [db]).data;
+  const any = useLiveQuery(() => hasAlertsToShow(db), [db]).data;
   useEffect(() => {
     if (any && !Banner) void import('./alert-banner').then((m) => setBanner(() => m.AlertBanner));
   }, [any, Banner]);
