@@ -3,7 +3,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, afterEach, describe, expect, it } from 'vitest';
 import { openPhotoStore } from '../../src/server/photos/open-photo-store';
-import { deletePhotosOfEvent, deleteUnreferencedPhotos } from '../../src/server/photos/photo-cleaning';
+import {
+  cleanPhotos,
+  deletePhotosOfEvent,
+  deleteUnreferencedPhotos,
+  staleUploadMs,
+} from '../../src/server/photos/photo-cleaning';
 import type { PhotoStoreConfig } from '../../src/server/photos/photo-config';
 import type { PhotoStore } from '../../src/server/photos/photo-store';
 import { backends, startTestServer, type TestServer } from './helpers';
@@ -178,6 +183,33 @@ describe.each(backends)('deleting photos (%s with the disk store)', (backend) =>
       ]);
       const theirs = await issueWithPhoto(app, stranger, photoFile(tinyJpeg), shared, 'other-festival');
       expect((await fetchPhoto(app, stranger, shared.hash, theirs.issueId)).statusCode).toBe(200);
+    },
+    heavy,
+  );
+
+  it(
+    'the hourly clean deletes the file of a photo taken off its issue once a day has passed, and keeps the ones shown',
+    async () => {
+      const server = await startTestServer({ backend, photos: (await storeOf('disk')).config });
+      cleanups.push(() => server.close());
+      const { app } = server;
+      const store = app.photoStore!;
+      await setUpEvent(app);
+      const sam = await joinAs(app, 'staff', 'Sam');
+      const kept = [photoFile(jpegOfSize(1_000, 'kept')), photoFile(jpegOfSize(1_000, 'kept thumb'))] as const;
+      const removed = [photoFile(jpegOfSize(1_000, 'taken off')), photoFile(jpegOfSize(1_000, 'taken off thumb'))] as const;
+      await issueWithPhoto(app, sam, ...kept);
+      const { issueId, photoId } = await issueWithPhoto(app, sam, ...removed);
+      for (const file of [...kept, ...removed]) await uploadWhole(app, sam, file);
+      await push(app, sam, [mutation(sam, 'removePhoto', { issueId, photoId })]);
+
+      // Its attaching change may still be on its way from another phone: not yet.
+      expect(await cleanPhotos(app.storage, store, new Date())).toEqual({ staleUploads: 0, unreferenced: 0 });
+      expect(await store.has(removed[0].hash)).toBe(true);
+      const dayLater = new Date(Date.now() + staleUploadMs + 60_000);
+      expect(await cleanPhotos(app.storage, store, dayLater)).toEqual({ staleUploads: 0, unreferenced: 2 });
+      for (const file of removed) expect(await store.has(file.hash)).toBe(false);
+      for (const file of kept) expect(await store.has(file.hash)).toBe(true);
     },
     heavy,
   );

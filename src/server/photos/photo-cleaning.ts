@@ -5,6 +5,7 @@ import {
   deletePhotoRow,
   dropUpload,
   dropUploadIfStale,
+  eventsWithPhotos,
   isPhotoHeld,
   listUploads,
   photosOfEvent,
@@ -81,14 +82,36 @@ export async function deleteUnreferencedPhotos(
   return unreferenced.length;
 }
 
-/** Drops stale partial uploads every hour, on every instance (each drop is conditional, so two instances agree). */
+export interface PhotoCleaning {
+  staleUploads: number;
+  unreferenced: number;
+}
+
+/**
+ * The hourly clean: stale partial uploads, and the files of photos no issue shows any more and
+ * stored more than a day ago: removed from their issue, or taken off by an erasure or the
+ * retention purge (a photographed ID card), so those files do not outlive the data they were.
+ */
+export async function cleanPhotos(storage: Storage, store: PhotoStore | null, now: Date): Promise<PhotoCleaning> {
+  const staleUploads = await dropStaleUploads(storage, now);
+  let unreferenced = 0;
+  if (store) {
+    const storedBefore = new Date(now.getTime() - staleUploadMs);
+    for (const eventId of await eventsWithPhotos(storage.db)) {
+      unreferenced += await deleteUnreferencedPhotos(storage, store, eventId, storedBefore);
+    }
+  }
+  return { staleUploads, unreferenced };
+}
+
+/** Cleans photos every hour, on every instance (each deletion is conditional, so two instances agree). */
 export function schedulePhotoCleaning(app: FastifyInstance, everyMs = cleaningEveryMs): () => void {
   const run = async () => {
     try {
-      const dropped = await dropStaleUploads(app.storage, new Date());
-      if (dropped > 0) app.log.info({ dropped }, 'unfinished photo uploads older than a day dropped');
+      const done = await cleanPhotos(app.storage, app.photoStore, new Date());
+      if (done.staleUploads > 0 || done.unreferenced > 0) app.log.info(done, 'photo files and uploads no longer needed deleted');
     } catch (error) {
-      app.log.error({ err: error }, 'dropping stale photo uploads failed; it runs again within the hour');
+      app.log.error({ err: error }, 'cleaning photos failed; it runs again within the hour');
     }
   };
   const every = setInterval(run, everyMs);

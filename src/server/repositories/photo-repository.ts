@@ -96,6 +96,11 @@ export function photosOfEvent(db: Db, eventId: string): Promise<Pick<PhotosTable
   return db.selectFrom('photos').select(['hash', 'stored_at']).where('event_id', '=', eventId).execute();
 }
 
+export async function eventsWithPhotos(db: Db): Promise<string[]> {
+  const rows = await db.selectFrom('photos').select('event_id').distinct().execute();
+  return rows.map((row) => row.event_id);
+}
+
 export async function deletePhotoRow(trx: Db, eventId: string, hash: string): Promise<void> {
   await trx.deleteFrom('photos').where('event_id', '=', eventId).where('hash', '=', hash).execute();
 }
