@@ -7,5 +7,9 @@ export default defineConfig({
   test: {
     include: ['test/unit/**/*.test.{ts,tsx}', 'test/server/**/*.test.ts'],
     environment: 'node',
+    // CI shares two cores with other work: a 5 s default failed tests that take half a second
+    // on a quiet machine. Tests that are slow by nature set their own, longer timeouts.
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
   },
 });

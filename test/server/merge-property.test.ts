@@ -126,7 +126,7 @@ describe.each(backends)('the per-field merge, as a property, on %s', (backend) =
         { numRuns: runs, ...replay },
       );
     },
-    Math.max(120_000, runs * 2_000),
+    Math.max(240_000, runs * 4_000),
   );
 
   // What the property first found (shrunk): the server saw nothing to change and handed out no

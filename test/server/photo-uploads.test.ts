@@ -30,7 +30,7 @@ afterAll(async () => {
   await s3?.close();
 });
 
-const heavy = 30_000;
+const heavy = 90_000;
 
 describe.each(photoBackends(backends))('photo uploads ($backend with the $store store)', ({ backend }) => {
   async function setUp() {
