@@ -1,3 +1,4 @@
+import type { FestivalEvent } from './event';
 import type { Role } from './staff';
 
 export const alertKinds = ['urgent', 'lost-person', 'medical-welfare', 'public-risk', 'overdue-unowned', 'handover'] as const;
@@ -29,3 +30,8 @@ export const defaultAlertRules: Record<AlertKind, AlertRule> = {
   'overdue-unowned': { enabled: true, to: 'coordinator', escalateAfterMinutes: 10 },
   handover: { enabled: true, to: 'staff', escalateAfterMinutes: 5 },
 };
+
+/** The rules in force: the event's tuned kinds over the defaults (an event nobody tuned has none). */
+export function alertRulesOf(event: Pick<FestivalEvent, 'alertRules'>): Record<AlertKind, AlertRule> {
+  return { ...defaultAlertRules, ...(event.alertRules ?? {}) };
+}
