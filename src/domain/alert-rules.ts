@@ -1,4 +1,3 @@
-import type { FestivalEvent } from './event';
 import type { Role } from './staff';
 
 export const alertKinds = ['urgent', 'lost-person', 'medical-welfare', 'public-risk', 'overdue-unowned', 'handover'] as const;
@@ -32,6 +31,6 @@ export const defaultAlertRules: Record<AlertKind, AlertRule> = {
 };
 
 /** The rules in force: the event's tuned kinds over the defaults (an event nobody tuned has none). */
-export function alertRulesOf(event: Pick<FestivalEvent, 'alertRules'>): Record<AlertKind, AlertRule> {
+export function alertRulesOf(event: { alertRules?: Partial<Record<AlertKind, AlertRule>> }): Record<AlertKind, AlertRule> {
   return { ...defaultAlertRules, ...(event.alertRules ?? {}) };
 }

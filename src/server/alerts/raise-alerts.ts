@@ -9,7 +9,7 @@ import { withheldFromStaff } from '../../domain/personal-data';
 import { closeAlertsOfIssue, closeHandoversToOthers, closeUnansweredAlerts, insertAlert } from '../repositories/alert-repository';
 import { listOnDutyDevices } from '../repositories/device-repository';
 import type { AlertsTable, ServerDatabase } from '../storage/schema';
-import { addressOf, candidateOf } from './alert-delivery';
+import { addressOf, candidateOf } from './alert-address';
 import { escalationDue } from './alert-minute';
 
 /** An alert just stored, with its issue as stored: recipients are weighed against it. */
