@@ -1,6 +1,7 @@
 import type { HelptentDatabase } from '../db/database';
 import { readDeviceIdentity } from '../db/device-repository';
 import { readPeople } from '../db/people-repository';
+import { refreshPushSubscription } from './push-subscription';
 
 /** How often a phone the server cannot reach by push tries to send its subscription again. */
 const retryMs = 10 * 60_000;
@@ -21,6 +22,5 @@ export async function resendPushSubscriptionIfLost(db: HelptentDatabase, now = D
   // Older servers say nothing (undefined): only a plain "cannot reach" is acted on.
   if (!self?.signedIn || self.pushReachable !== false) return;
   triedAt = now;
-  const { refreshPushSubscription } = await import('./push-subscription');
   await refreshPushSubscription(db);
 }
