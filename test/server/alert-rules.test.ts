@@ -2,6 +2,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { defaultAlertRules } from '../../src/domain/alert-rules';
 import { runAlertClock } from '../../src/server/alerts/alert-clock';
 import { buildApp } from '../../src/server/app';
+import { readAuditLog } from '../../src/server/repositories/audit-repository';
 import { alertsOf, recordingNotifier, setDuty } from './alert-helpers';
 import { backends, startTestServer, type TestServer } from './helpers';
 import { createArgs, joinAs, mutation, pull, push, setUpEvent, type TestDevice } from './sync-helpers';
@@ -53,6 +54,11 @@ describe.each(backends)('tuned alert rules on %s', (backend) => {
       expect(notifier.calls.map((c) => [c.alert.kind, c.deviceIds])).toEqual([['public-risk', [sam.id, alex.id].sort()]]);
       expect((await alertsOf(app, alex)).map((a) => a.kind)).toEqual(['public-risk']);
       expect((await alertsOf(app, sam)).map((a) => [a.kind, a.issueId])).toEqual([['public-risk', posted.id]]);
+      // The audit log says who changed which kinds; the event's own list says how.
+      const { entries } = await readAuditLog(app.storage.db, 'festival', { limit: 10 });
+      expect(entries.filter((e) => e.action === 'settings-change').map((e) => [e.actor.name, e.detail])).toEqual([
+        ['Alex', { fields: 'alert rules', alertRules: 'urgent, public-risk' }],
+      ]);
     },
     heavy,
   );
