@@ -1,7 +1,7 @@
 import type { AlertKind } from './alert-rules';
 import type { Issue } from './issue';
 import { mayDeviceSeeIssue } from './issue-visibility';
-import { hasRoleAtLeast, type Role } from './staff';
+import { hasRoleAtLeast, type Role, roles } from './staff';
 
 /** Whom an alert is addressed to: the role it was raised to, the role it reached by escalating, a hand-over's person. */
 export interface AlertAddress {
@@ -57,4 +57,26 @@ export function mayReceiveAlertAbout(candidate: AlertCandidate, issue: Issue): b
 /** "I'm on it" is for the alert's recipients, and for any coordinator or organizer who sees the case. */
 export function mayAcknowledgeAlert(alert: AlertAddress, candidate: AlertCandidate): boolean {
   return candidate.signedIn && (isAlertRecipient(alert, candidate) || hasRoleAtLeast(candidate.role, 'coordinator'));
+}
+
+/**
+ * Where an alert goes when nobody on duty answers to its level: up at once, level by level, to
+ * the first one someone on duty answers to (who may see the case), rather than ringing nobody for
+ * its escalation minutes. Null when it stays where it is: someone answers to its level, or nobody
+ * on duty answers to any level. Then it waits, open, and whoever comes on duty sees it at their
+ * next sync; its clock keeps running, and each time it would move up this asks again.
+ */
+export function escalatedForNobodyOnDuty(
+  alert: AlertAddress,
+  onDuty: readonly AlertCandidate[],
+  mayHear: (candidate: AlertCandidate) => boolean,
+  at: string,
+): AlertAddress | null {
+  const answered = (address: AlertAddress) => onDuty.some((c) => isEscalationRecipient(address, c) && mayHear(c));
+  for (let address = alert; ; ) {
+    if (answered(address)) return address === alert ? null : address;
+    const up = roles[roles.indexOf(address.level) + 1];
+    if (!up) return null;
+    address = { ...address, level: up, escalatedAt: at };
+  }
 }

@@ -29,3 +29,8 @@ export const defaultAlertRules: Record<AlertKind, AlertRule> = {
   'overdue-unowned': { enabled: true, to: 'coordinator', escalateAfterMinutes: 10 },
   handover: { enabled: true, to: 'staff', escalateAfterMinutes: 5 },
 };
+
+/** The rules in force: the event's tuned kinds over the defaults (an event nobody tuned has none). */
+export function alertRulesOf(event: { alertRules?: Partial<Record<AlertKind, AlertRule>> }): Record<AlertKind, AlertRule> {
+  return { ...defaultAlertRules, ...(event.alertRules ?? {}) };
+}

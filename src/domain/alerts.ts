@@ -4,17 +4,13 @@
  * when it is closed); these rules are shared so a phone can show what will alert whom.
  */
 import * as z from 'zod/mini';
-import { type AlertKind, type AlertRule, alertKindLabels, alertKinds, defaultAlertRules } from './alert-rules';
+import { type AlertKind, alertKindLabels, alertKinds, alertRulesOf } from './alert-rules';
 import type { FestivalEvent } from './event';
 import { type Issue, isVoided } from './issue';
 import { describePerson } from './lost-person';
 import { type Role, roles } from './staff';
 
-export { type AlertKind, type AlertRule, alertKindLabels, alertKinds, defaultAlertRules } from './alert-rules';
-
-export function alertRulesOf(event: Pick<FestivalEvent, 'alertRules'>): Record<AlertKind, AlertRule> {
-  return { ...defaultAlertRules, ...(event.alertRules ?? {}) };
-}
+export { type AlertKind, type AlertRule, alertKindLabels, alertKinds, alertRulesOf, defaultAlertRules } from './alert-rules';
 
 /** The role an unanswered alert goes to next; null when it already reached organizers. */
 export function nextRoleUp(role: Role): Role | null {

@@ -1,7 +1,9 @@
 import * as z from 'zod/mini';
+import { alertKinds, alertRulesOf } from './alert-rules';
 import type { FestivalEvent } from './event';
 import { severities } from './issue';
 import { retentionDaysOf } from './personal-data';
+import { sameValue } from './same-value';
 
 /**
  * The append-only audit log: who did what to the event's people, settings and attendee data, and
@@ -92,7 +94,14 @@ export function settingsChangeDetail(before: FestivalEvent, after: FestivalEvent
     if (before[key] !== after[key]) changed.push(settingNames[key]!);
   if (severities.some((s) => before.responseTargets[s] !== after.responseTargets[s])) changed.push(settingNames.responseTargets!);
   if (retentionDaysOf(before) !== retentionDaysOf(after)) changed.push('retention period');
+  const rulesBefore = alertRulesOf(before);
+  const rulesAfter = alertRulesOf(after);
+  const alertKindsChanged = alertKinds.filter((kind) => !sameValue(rulesBefore[kind], rulesAfter[kind]));
   const detail: AuditDetail = {};
+  if (alertKindsChanged.length > 0) {
+    changed.push('alert rules');
+    detail.alertRules = alertKindsChanged.join(', ');
+  }
   const beforeZones = new Map(before.zones.map((zone) => [zone.id, zone.name]));
   const afterIds = new Set(after.zones.map((zone) => zone.id));
   const added = after.zones.filter((zone) => !beforeZones.has(zone.id)).length;

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { alertKinds, alertRulesOf } from './alert-rules';
+import { alertRulesChangeSchema, describeAlertRuleChange, storedAlertRules } from './alert-rules-schema';
 import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
 import { severities } from './issue';
@@ -41,6 +43,8 @@ export const eventMutationArgSchemas = {
     lostPropertyKeepDays: z.optional(
       z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxKeepDays)),
     ),
+    /** Which kinds of alert go to whom first and when they move up; kinds left out keep their rule. */
+    alertRules: z.optional(alertRulesChangeSchema),
   }),
   /** The whole zone list: a zone keeps its id when renamed, so its issues stay in it. */
   setZones: z.object({
@@ -111,6 +115,18 @@ function changeEventSettings(
     next.lostPropertyKeepDays = args.lostPropertyKeepDays;
     said.push(`unclaimed lost property kept ${keepDaysOf(event)} → ${args.lostPropertyKeepDays} days after the event`);
   }
+  if (args.alertRules !== undefined) {
+    const before = alertRulesOf(event);
+    const after = { ...before };
+    for (const kind of alertKinds) after[kind] = args.alertRules[kind] ?? before[kind];
+    const moved = alertKinds.filter((kind) => !sameValue(before[kind], after[kind]));
+    if (moved.length > 0) {
+      const stored = storedAlertRules(after);
+      if (stored) next.alertRules = stored;
+      else delete next.alertRules;
+      said.push(`alerts: ${moved.map((kind) => describeAlertRuleChange(kind, before[kind], after[kind])).join(', ')}`);
+    }
+  }
   if (said.length === 0) return event;
   return withChange(next, ctx, `Festival settings: ${said.join('; ')}`);
 }
@@ -160,7 +176,13 @@ export function applyEventMutation(
 ): FestivalEvent {
   if (!isEventMutation(name)) throw new AppError('invalid', `Unknown change "${name}".`);
   if (!canChangeEventSettings(ctx.actor.role)) {
-    throw new AppError('forbidden', 'Only coordinators and organizers can change the festival settings.');
+    const aboutAlerts = (rawArgs as { alertRules?: unknown } | null)?.alertRules !== undefined;
+    throw new AppError(
+      'forbidden',
+      aboutAlerts
+        ? 'Only coordinators and organizers can change which alerts go to whom.'
+        : 'Only coordinators and organizers can change the festival settings.',
+    );
   }
   if (event.changes?.some((change) => change.id === ctx.mutationUuid)) return event;
   if (name === 'changeEventSettings') {

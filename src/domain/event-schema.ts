@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { alertRulesWireSchema } from './alert-rules-schema';
 import { clockPattern } from './operational-day';
 
 const target = z.nullable(z.number());
@@ -17,6 +18,7 @@ export const festivalEventSchema = z.object({
   retentionDays: z.exactOptional(z.number()),
   personalDataPurgedAt: z.exactOptional(z.string()),
   lostPropertyKeepDays: z.exactOptional(z.number()),
+  alertRules: z.exactOptional(alertRulesWireSchema),
   changes: z.exactOptional(
     z.array(z.object({ id: z.string(), at: z.string(), by: z.object({ id: z.string(), name: z.string() }), text: z.string() })),
   ),

@@ -144,9 +144,9 @@ export async function refreshPushSubscription(db: HelptentDatabase): Promise<voi
   const state = await readSyncState(db);
   if (!state || state.signedOut) return;
   const ready = await registration();
+  // No subscription in this browser: the person never turned alerts on here (or turned them off).
+  if (!(await ready.pushManager.getSubscription())) return;
   const key = await readServerPushKey(state.token);
-  const existing = await ready.pushManager.getSubscription();
-  if (!existing) return;
   const subscription =
     (await subscriptionFor(ready, key)) ??
     (await ready.pushManager.subscribe({ userVisibleOnly: true, applicationServerKey: keyBytes(key) }).catch((error: unknown) => {

@@ -4,6 +4,7 @@ import { AppError, type AppErrorData } from '../domain/app-error';
 import { backoffDelay } from './backoff';
 import { createTransport } from './http';
 import { followPokes } from './poke-stream';
+import { resendPushSubscriptionIfLost } from './push-refresh';
 import { actOnSignedOut, isSignedOut, signedOutMessage } from './signed-out';
 import { defaultSyncSizes, type SyncSizes, syncOnce } from './sync-once';
 
@@ -171,6 +172,10 @@ export class SyncEngine {
 
   private async syncOnce(): Promise<void> {
     // Joined or back in favour during this round: listen from now on.
-    if (await syncOnce(this.db, this.call, this.options)) await this.followPokes();
+    if (await syncOnce(this.db, this.call, this.options)) {
+      await this.followPokes();
+      // Let back in after a sign-out: alerts reach the closed app again (push-refresh.ts).
+      void resendPushSubscriptionIfLost(this.db).catch(() => undefined);
+    }
   }
 }

@@ -37,6 +37,7 @@ describe('GET /healthz', () => {
       { name: '0006_photos' },
       { name: '0007_push' },
       { name: '0008_alerts' },
+      { name: '0009_unowned_due_backfill' },
     ]);
   });
 

@@ -15,6 +15,7 @@ import { useStore } from '../store';
 import { checkForUpdate, offlineReady } from '../sw-bridge';
 import { readTheme, saveTheme, type ThemeChoice } from '../theme';
 import { useLiveQuery } from '../use-live-query';
+import { AlertRulesSlot } from './alert-rules-slot';
 import { AlertsSection } from './alerts-section';
 import { DemoImport } from './demo-import';
 import { DevicesList } from './devices-list';
@@ -220,6 +221,7 @@ export function SettingsScreen() {
       <SyncSection />
       <AlertsSection />
       <DutySection />
+      <AlertRulesSlot />
       <DevicesSection />
       <AttendeeDataSection />
       <PeopleSection />

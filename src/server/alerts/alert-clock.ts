@@ -7,7 +7,7 @@ import { lockEventChanges, readEvent } from '../repositories/event-repository';
 import { eventsWithUnownedDue, issuesUnownedDue, readIssueRows, saveUnownedDueAt } from '../repositories/issue-repository';
 import type { Storage } from '../storage/storage';
 import { escalationDue } from './alert-minute';
-import { type NewAlert, newAlertRow } from './raise-alerts';
+import { type NewAlert, newAlertRow, onDutyReader, skipLevelsNobodyAnswers } from './raise-alerts';
 
 /** What one tick of the alert clock did, for delivery (pokes and notifications). */
 export interface AlertClockResult {
@@ -44,12 +44,20 @@ async function raiseOverdue(storage: Storage, eventId: string, now: Date): Promi
     const event = await readEvent(trx, eventId);
     const enabled = alertRulesOf(event)['overdue-unowned'].enabled;
     const raised: NewAlert[] = [];
+    const onDuty = onDutyReader(trx);
     for (const row of await issuesUnownedDue(trx, eventId, at, perTick)) {
       const issue = JSON.parse(row.data) as Issue;
       let next: string | null = null;
       if (isOverdueUnowned(issue, event, now)) {
         if (enabled && !(await hasAlertOfKind(trx, issue.id, 'overdue-unowned'))) {
-          const stored = await insertAlert(trx, newAlertRow(event, issue, { kind: 'overdue-unowned' }, at));
+          const placed = await skipLevelsNobodyAnswers(
+            newAlertRow(event, issue, { kind: 'overdue-unowned' }, at),
+            issue,
+            event,
+            onDuty,
+            at,
+          );
+          const stored = await insertAlert(trx, placed);
           if (stored) raised.push({ row: stored, issue });
         }
       } else {
@@ -68,6 +76,7 @@ async function escalateDue(storage: Storage, now: Date): Promise<NewAlert[]> {
   const at = now.toISOString();
   const events = new Map<string, FestivalEvent>();
   const escalated: NewAlert[] = [];
+  const onDuty = onDutyReader(storage.db);
   const due = await dueEscalations(storage.db, at, perTick);
   const issues = await readIssueRows(
     storage.db,
@@ -81,13 +90,20 @@ async function escalateDue(storage: Storage, now: Date): Promise<NewAlert[]> {
     }
     const level = nextRoleUp(row.level);
     const minutes = alertRulesOf(event)[row.kind].escalateAfterMinutes;
-    const change = level
+    const stored = issues.get(row.issue_id);
+    const issue = stored ? (JSON.parse(stored.data) as Issue) : undefined;
+    let change = level
       ? { level, escalatedAt: at, escalateAt: nextRoleUp(level) ? escalationDue(at, minutes) : null }
       : { level: row.level, escalatedAt: row.escalated_at ?? at, escalateAt: null };
-    const stored = issues.get(row.issue_id);
-    if (!(await escalateAlert(storage.db, row, change)) || !level || !stored) continue;
+    if (level && issue) {
+      // Nobody on duty at the next level either: on up at once, not another N minutes later.
+      const up = { ...row, level, escalated_at: at, escalate_at: change.escalateAt };
+      const placed = await skipLevelsNobodyAnswers(up, issue, event, onDuty, at);
+      change = { level: placed.level, escalatedAt: at, escalateAt: placed.escalate_at };
+    }
+    if (!(await escalateAlert(storage.db, row, change)) || !level || !issue) continue;
     const moved = { ...row, level: change.level, escalated_at: change.escalatedAt, escalate_at: change.escalateAt };
-    escalated.push({ row: moved, issue: JSON.parse(stored.data) as Issue });
+    escalated.push({ row: moved, issue });
   }
   return escalated;
 }

@@ -10,31 +10,11 @@ import type { Issue } from '../../domain/issue';
 import { toAlertView } from '../repositories/alert-repository';
 import { listOnDutyDevices } from '../repositories/device-repository';
 import { readLastChangeSeq } from '../repositories/event-repository';
-import type { AlertsTable, DevicesTable, ServerDatabase } from '../storage/schema';
+import type { AlertsTable, ServerDatabase } from '../storage/schema';
 import type { Pokes } from '../sync/pokes';
+import { addressOf, candidateOf } from './alert-address';
 import type { AlertNotifier } from './alert-notifier';
 import type { NewAlert } from './raise-alerts';
-
-/** A device as the recipient rule weighs it. */
-export function candidateOf(device: Pick<DevicesTable, 'staff_id' | 'role' | 'on_duty' | 'revoked_at'>): AlertCandidate {
-  return {
-    personId: device.staff_id,
-    role: device.role,
-    onDuty: Number(device.on_duty) === 1,
-    signedIn: device.revoked_at === null,
-  };
-}
-
-/** The alert's address as the recipient rule reads it. */
-export function addressOf(row: AlertsTable) {
-  return {
-    kind: row.kind,
-    raisedLevel: row.raised_level,
-    level: row.level,
-    toPersonId: row.to_person_id,
-    escalatedAt: row.escalated_at,
-  };
-}
 
 /** Why phones are told: a new alert goes to all its recipients, an escalation to those it now aims at. */
 export type AlertNews = 'raised' | 'escalated';

@@ -1,12 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import type { Kysely } from 'kysely';
+import { type AlertCandidate, escalatedForNobodyOnDuty, mayReceiveAlertAbout } from '../../domain/alert-recipients';
 import { alertRulesOf, alertText, nextRoleUp, type RaisedAlert } from '../../domain/alerts';
 import type { FestivalEvent } from '../../domain/event';
 import type { Issue } from '../../domain/issue';
 import { isFinished } from '../../domain/overdue-alert';
 import { withheldFromStaff } from '../../domain/personal-data';
 import { closeAlertsOfIssue, closeHandoversToOthers, closeUnansweredAlerts, insertAlert } from '../repositories/alert-repository';
+import { listOnDutyDevices } from '../repositories/device-repository';
 import type { AlertsTable, ServerDatabase } from '../storage/schema';
+import { addressOf, candidateOf } from './alert-address';
 import { escalationDue } from './alert-minute';
 
 /** An alert just stored, with its issue as stored: recipients are weighed against it. */
@@ -50,6 +53,47 @@ export function newAlertRow(event: FestivalEvent, issue: Issue, raised: RaisedAl
   };
 }
 
+/** The event's signed-in, on-duty phones as alert candidates, read at most once per event by whoever asks first. */
+export function onDutyReader(db: Kysely<ServerDatabase>): (eventId: string) => Promise<AlertCandidate[]> {
+  const read = new Map<string, Promise<AlertCandidate[]>>();
+  return (eventId) => {
+    let candidates = read.get(eventId);
+    if (!candidates) {
+      candidates = listOnDutyDevices(db, eventId).then((devices) => devices.map(candidateOf));
+      read.set(eventId, candidates);
+    }
+    return candidates;
+  };
+}
+
+/**
+ * The alert moved up at once (at `at`) past levels nobody on duty answers to; as it was when
+ * someone answers to its level, or nobody on duty answers to any level (then it waits, open, for
+ * whoever comes on duty, and its clock keeps asking). Escalation minutes run from the move.
+ */
+export async function skipLevelsNobodyAnswers(
+  row: AlertsTable,
+  issue: Issue,
+  event: FestivalEvent,
+  onDuty: (eventId: string) => Promise<AlertCandidate[]>,
+  at: string,
+): Promise<AlertsTable> {
+  const moved = escalatedForNobodyOnDuty(
+    addressOf(row),
+    await onDuty(row.event_id),
+    (candidate) => mayReceiveAlertAbout(candidate, issue),
+    at,
+  );
+  if (!moved) return row;
+  const minutes = alertRulesOf(event)[row.kind].escalateAfterMinutes;
+  return {
+    ...row,
+    level: moved.level,
+    escalated_at: at,
+    escalate_at: nextRoleUp(moved.level) ? escalationDue(at, minutes) : null,
+  };
+}
+
 /**
  * What one push does to alerts, in its transaction: an issue that finished closes its alerts; one
  * that found an owner closes its unanswered "no owner" alert; what the changes raised is stored
@@ -63,6 +107,7 @@ export async function writeAlertsOfChanges(
   at: string,
 ): Promise<NewAlert[]> {
   const stored: NewAlert[] = [];
+  const onDuty = onDutyReader(trx);
   for (const { before, after, raised } of changes) {
     if (isFinished(after)) {
       if (before && !isFinished(before)) await closeAlertsOfIssue(trx, after.id, at);
@@ -75,7 +120,8 @@ export async function writeAlertsOfChanges(
         if (alert.toPersonId !== after.owner?.id) continue;
         await closeHandoversToOthers(trx, after.id, alert.toPersonId!, at);
       }
-      const row = await insertAlert(trx, newAlertRow(event, after, alert, at));
+      const placed = await skipLevelsNobodyAnswers(newAlertRow(event, after, alert, at), after, event, onDuty, at);
+      const row = await insertAlert(trx, placed);
       if (row) stored.push({ row, issue: after });
     }
   }

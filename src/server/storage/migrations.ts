@@ -1,4 +1,7 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from 'kysely';
+import type { FestivalEvent } from '../../domain/event';
+import type { Issue } from '../../domain/issue';
+import { overdueUnownedAt } from '../../domain/overdue-alert';
 
 /**
  * Migrations live in code (not in a folder read at run time) so the bundled server carries them.
@@ -335,7 +338,52 @@ const migrations: Record<string, Migration> = {
       await db.schema.dropTable('alerts').execute();
     },
   },
+  '0009_unowned_due_backfill': {
+    async up(db: Kysely<unknown>) {
+      // Issues stored before 0008 never got their "overdue with no owner" time, so the alert
+      // clock never looked at them. Each issue without one gets it now, from its own JSON and its
+      // event's response targets (null stays null: owned, answered or finished). One already past
+      // is due at the clock's next tick: open and unowned past its target is what the alert is
+      // for, and the clock checks again (and raises at most one per issue) before it rings.
+      await backfillUnownedDueAt(db);
+    },
+    async down() {
+      // The times are derived from the issues: nothing to undo.
+    },
+  },
 };
+
+/** Rows per read of the backfill: a festival's issues in a few hundred small reads, never all at once. */
+const backfillPage = 500;
+
+async function backfillUnownedDueAt(db: Kysely<unknown>): Promise<void> {
+  const events = new Map<string, FestivalEvent | null>();
+  const eventOf = async (id: string) => {
+    if (!events.has(id)) {
+      const row = (await sql<{ config: string }>`select config from events where id = ${id}`.execute(db)).rows[0];
+      events.set(id, row ? (JSON.parse(row.config) as FestivalEvent) : null);
+    }
+    return events.get(id) ?? null;
+  };
+  for (let after = ''; ; ) {
+    const { rows } = await sql<{ id: string; event_id: string; data: string }>`
+      select id, event_id, data from issues where unowned_due_at is null and id > ${after} order by id limit ${backfillPage}`.execute(
+      db,
+    );
+    for (const row of rows) {
+      const event = await eventOf(row.event_id);
+      let due: string | null = null;
+      try {
+        due = event ? overdueUnownedAt(JSON.parse(row.data) as Issue, event) : null;
+      } catch {
+        // A damaged row stays as it is: the server keeps it aside when it is read, and so does this.
+      }
+      if (due !== null) await sql`update issues set unowned_due_at = ${due} where id = ${row.id}`.execute(db);
+    }
+    if (rows.length < backfillPage) return;
+    after = rows.at(-1)!.id;
+  }
+}
 
 /**
  * Which database a migration runs on, for the few statements without a portable form (triggers).

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   type AlertAddress,
   type AlertCandidate,
+  escalatedForNobodyOnDuty,
   isAlertRecipient,
   isEscalationRecipient,
   mayAcknowledgeAlert,
@@ -73,5 +74,35 @@ describe('who an alert reaches', () => {
     expect(mayAcknowledgeAlert(handover, sam)).toBe(false);
     expect(mayAcknowledgeAlert(urgent, phone('pat', 'coordinator', { onDuty: false }))).toBe(true);
     expect(mayAcknowledgeAlert(urgent, phone('pat', 'coordinator', { signedIn: false }))).toBe(false);
+  });
+});
+
+describe('an alert nobody on duty can answer at its level', () => {
+  const at = '2026-07-10T12:00:00.000Z';
+  const everyoneMayHear = () => true;
+  const handover: AlertAddress = { kind: 'handover', raisedLevel: 'staff', level: 'staff', toPersonId: 'kim', escalatedAt: null };
+
+  it('stays where it is while someone on duty answers to its level', () => {
+    expect(escalatedForNobodyOnDuty(urgent, [sam, alex], everyoneMayHear, at)).toBeNull();
+    expect(escalatedForNobodyOnDuty(handover, [kim], everyoneMayHear, at)).toBeNull();
+  });
+
+  it('moves up at once to the first level someone answers to: a hand-over to someone off duty goes to the coordinators', () => {
+    expect(escalatedForNobodyOnDuty(handover, [sam, alex, jo], everyoneMayHear, at)).toEqual({
+      ...handover,
+      level: 'coordinator',
+      escalatedAt: at,
+    });
+    expect(escalatedForNobodyOnDuty(handover, [sam, jo], everyoneMayHear, at)).toMatchObject({ level: 'coordinator' });
+  });
+
+  it('a case a staff phone may not see counts nobody who may not see it: a restricted hand-over to staff goes up', () => {
+    const onlyCoordinators = (c: AlertCandidate) => c.role !== 'staff';
+    expect(escalatedForNobodyOnDuty(handover, [kim, alex], onlyCoordinators, at)).toMatchObject({ level: 'coordinator' });
+  });
+
+  it('with nobody on duty at any level it stays open where it was raised, for whoever comes on duty', () => {
+    expect(escalatedForNobodyOnDuty(urgent, [sam, kim], everyoneMayHear, at)).toBeNull();
+    expect(escalatedForNobodyOnDuty(handover, [], everyoneMayHear, at)).toBeNull();
   });
 });
