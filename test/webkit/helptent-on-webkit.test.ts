@@ -3,14 +3,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
-import type { WebDriver, WebElement } from 'selenium-webdriver';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
+import { By, type WebDriver, type WebElement } from 'selenium-webdriver';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, onTestFinished } from 'vitest';
 import type { Role } from '../../src/domain/staff';
 import { prepareEvent } from '../chaos/server-database';
 import { ServerProcess } from '../chaos/server-process';
 import { freePort } from '../free-port';
 import { button, choose, fill, openTab, tap, waitForHeading, waitForServiceWorkerControl, waitForText, waitUntil } from './page';
-import { missingWebKit, openMiniBrowser, startWebKitDriver, type WebKitDriverServer } from './webkit-driver';
+import { iPhoneSafari, missingWebKit, openMiniBrowser, startWebKitDriver, type WebKitDriverServer } from './webkit-driver';
 
 /**
  * Helptent in WebKit, the engine of every browser on an iPhone: WebKitGTK's MiniBrowser over
@@ -26,7 +26,7 @@ let dir = '';
 let server: ServerProcess;
 let webkit: WebKitDriverServer | undefined;
 let codes: Record<Role, string>;
-const drivers: WebDriver[] = [];
+const drivers = new Set<WebDriver>();
 
 function issuesOnServer(): string[] {
   const db = new SQLite(server.databaseFile, { readonly: true, fileMustExist: true });
@@ -38,10 +38,13 @@ function issuesOnServer(): string[] {
   }
 }
 
-/** A fresh browser window; if the test fails, its screen and text are kept in test-results/webkit. */
+/**
+ * A fresh browser window for this test (WebKitWebDriver runs one session at a time), closed when
+ * the test ends; if the test fails, its screen and text are kept in test-results/webkit first.
+ */
 async function browser(name: string, options: { userAgent?: string } = {}): Promise<WebDriver> {
   const driver = await openMiniBrowser(webkit!.url, options);
-  drivers.push(driver);
+  drivers.add(driver);
   onTestFailed(async () => {
     const out = join(repoRoot, 'test-results', 'webkit');
     mkdirSync(out, { recursive: true });
@@ -53,12 +56,15 @@ async function browser(name: string, options: { userAgent?: string } = {}): Prom
       writeFileSync(join(out, `${name}.txt`), `No screenshot: ${String(error)}`);
     }
   });
+  onTestFinished(async () => {
+    drivers.delete(driver);
+    await driver.quit().catch(() => undefined);
+  });
   return driver;
 }
 
+/** Joins from the Settings screen, open already. */
 async function joinEvent(driver: WebDriver, code: string, name: string): Promise<void> {
-  await driver.get(`${server.url}/settings`);
-  await waitForHeading(driver, 'Settings');
   const form = 'form[aria-label="Join your event"]';
   await fill(driver, 'Join code', code, form);
   await fill(driver, 'Your name', name, form);
@@ -164,5 +170,49 @@ describe('Helptent in WebKit (the engine of Safari)', () => {
     await openTab(driver, 'Summary', 'Day summary');
     const logged = await waitForText(driver, 'ul[aria-label="The day in figures"] li', /issues logged/);
     expect(logged).toMatch(/^1\s*issues logged/);
+  });
+
+  it('an iPhone in Safari is shown how to add Helptent to the Home Screen, and a phone whose data Safari deleted is led back to joining', async () => {
+    const driver = await browser('iphone-safari', { userAgent: iPhoneSafari });
+    await driver.get(`${server.url}/settings`);
+    await waitForHeading(driver, 'Settings');
+    // Push only for Home Screen apps on iPhones: Settings says so, and what is missed until then.
+    await waitForText(driver, '[data-testid="alerts-impossible"]', 'On an iPhone, alerts need Helptent on the Home Screen.');
+    await waitForText(driver, '[data-testid="home-screen-card"]', 'Choose Add to Home Screen, then Add.');
+
+    await joinEvent(driver, codes.staff, 'Sam');
+    await waitForText(driver, '[data-testid="home-screen-card"]', 'wait until the line at the top says nothing is waiting');
+    await tap(driver, await button(driver, 'Got it', '[data-testid="home-screen-card"]'));
+    await waitUntil(
+      driver,
+      'the card to go',
+      async () => (await driver.findElements(By.css('[data-testid="home-screen-card"]'))).length === 0,
+    );
+    await driver.navigate().refresh();
+    await waitForText(driver, '[data-testid="sync-line"]', /^Synced /);
+    expect(await driver.findElements(By.css('[data-testid="home-screen-card"]'))).toHaveLength(0);
+
+    // Days later Safari has deleted the site's data: IndexedDB, localStorage, caches and the
+    // service worker go; the cookie the server set when the phone joined stays.
+    await waitForServiceWorkerControl(driver);
+    const wiped = await driver.executeAsyncScript<string>(`const done = arguments[arguments.length - 1];
+      (async () => {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+        for (const key of await caches.keys()) await caches.delete(key);
+        localStorage.clear();
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('helptent');
+          request.onsuccess = resolve;
+          request.onerror = () => reject(request.error);
+        });
+        return 'wiped';
+      })().then(done, (error) => done(String(error)));`);
+    expect(wiped).toBe('wiped');
+    await driver.navigate().refresh();
+    await waitForText(driver, '[data-testid="storage-lost"]', 'Helptent’s data on this phone is gone.');
+    await tap(driver, await button(driver, 'Join your event again', '[data-testid="storage-lost"]'));
+    await waitForHeading(driver, 'Settings');
+    await joinEvent(driver, codes.staff, 'Sam');
+    expect(await driver.findElements(By.css('[data-testid="storage-lost"]'))).toHaveLength(0);
   });
 });
