@@ -131,8 +131,12 @@ export async function tap(driver: WebDriver, element: WebElement): Promise<void>
 
 /**
  * Moves to another screen with the tab bar, as a person does: the app's router changes the
- * screen without loading a new page. (A new page load for each screen would also leave the old
- * page in WebKit's back/forward cache, see the README's "Browsers tested".)
+ * screen without loading a new page. Loading a new page for each screen (driver.get) is what
+ * found a WebKit hazard: the page left behind goes to the back/forward cache frozen, and if one
+ * of its IndexedDB writes (the sync engine's state, the photo queue) was under way, that store
+ * stays locked, so the next Helptent page waits at "Opening Helptent…" until the cached page is
+ * evicted. Seen within a dozen page loads with the server down; never with MiniBrowser's
+ * --enable-page-cache=false. Reloads (driver.navigate().refresh()) do not cache the old page.
  */
 export async function openTab(driver: WebDriver, label: string, title: string): Promise<void> {
   await tap(driver, await button(driver, label, 'nav[aria-label="Main"]'));
