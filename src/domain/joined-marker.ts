@@ -19,5 +19,5 @@ export const expiredJoinedMarkerCookie = `${joinedMarkerName}=; Path=/; Max-Age=
 
 /** Whether a Cookie header (or document.cookie) carries the marker. */
 export function hasJoinedMarker(cookies: string): boolean {
-  return cookies.split(/;\s*/).some((cookie) => cookie.startsWith(`${joinedMarkerName}=1`));
+  return /(^|;\s*)helptent-joined=1/.test(cookies);
 }

@@ -1,15 +1,48 @@
-import { useId } from 'preact/hooks';
+import { useId, useState } from 'preact/hooks';
 
-/** What the slot (phone-notice-slot.tsx, in the first load) hands its notice: nothing else is imported here. */
-export interface NoticeProps {
+export interface PhoneNoticesProps {
   joined: boolean;
-  /** The localStorage key that keeps a put-away card away. */
-  putAwayKey: string;
-  done: () => void;
+  /** The phone had joined (the server's cookie says so) but holds no joined database any more. */
+  lost: boolean;
 }
 
-/** The phone had joined (the server's cookie says so) but its storage is empty: say it plainly. */
-export function StorageLost() {
+const putAwayKey = 'helptent-home-screen-card';
+
+/** An iPhone or iPad (iPadOS says "Macintosh", with touch) in a browser tab, not opened from the Home Screen. */
+function inIosTab(): boolean {
+  const ua = navigator.userAgent;
+  return (
+    (/iPhone|iPad|iPod/.test(ua) || (/Macintosh/.test(ua) && navigator.maxTouchPoints > 1)) &&
+    !(navigator as { standalone?: boolean }).standalone
+  );
+}
+
+/** Whether the person put the Home Screen card away (an iPhone set to block all cookies throws here). */
+function wasPutAway(): boolean {
+  try {
+    return Boolean(localStorage.getItem(putAwayKey));
+  } catch {
+    return false;
+  }
+}
+
+export function PhoneNotices({ joined, lost }: PhoneNoticesProps) {
+  const [putAway, setPutAway] = useState(wasPutAway);
+  if (lost) return <StorageLost />;
+  if (putAway || !inIosTab()) return null;
+  const onPutAway = () => {
+    try {
+      localStorage.setItem(putAwayKey, 'put-away');
+    } catch {
+      // Storage refused (private browsing): the card goes for this visit only.
+    }
+    setPutAway(true);
+  };
+  return <HomeScreenCard joined={joined} onPutAway={onPutAway} />;
+}
+
+/** The phone had joined but its storage is empty: say it plainly, and lead back to joining. */
+function StorageLost() {
   return (
     <div class="message message--warning" role="alert" data-testid="storage-lost">
       <p>
@@ -29,16 +62,8 @@ export function StorageLost() {
 }
 
 /** iPhone, in Safari: how to add Helptent to the Home Screen, and why. Shown until put away. */
-export function HomeScreenCard({ joined, putAwayKey, done }: NoticeProps) {
+function HomeScreenCard({ joined, onPutAway }: { joined: boolean; onPutAway: () => void }) {
   const titleId = useId();
-  const putAway = () => {
-    try {
-      localStorage.setItem(putAwayKey, 'put-away');
-    } catch {
-      // Storage refused (private browsing): the card goes for this visit only.
-    }
-    done();
-  };
   return (
     <section class="card" aria-labelledby={titleId} data-testid="home-screen-card">
       <p>
@@ -57,7 +82,7 @@ export function HomeScreenCard({ joined, putAwayKey, done }: NoticeProps) {
       {joined && (
         <p>Before you switch, wait until the line at the top says nothing is waiting: what is on this page stays in Safari.</p>
       )}
-      <button type="button" class="button" onClick={putAway}>
+      <button type="button" class="button" onClick={onPutAway}>
         Got it
       </button>
     </section>
