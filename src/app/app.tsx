@@ -3,6 +3,7 @@ import { CaptureScreen } from './capture/capture-screen';
 import { AlertSlot } from './components/alert-slot';
 import { CrashGuard } from './components/crash-guard';
 import { NavBar } from './components/nav-bar';
+import { PhoneNoticeSlot } from './components/phone-notice-slot';
 import { SyncLine } from './components/sync-line';
 import { UpdateBanner } from './components/update-banner';
 import { useDatabaseState } from './local-database';
@@ -43,6 +44,7 @@ function Routes() {
     <SessionProvider db={database.db}>
       <SyncLine />
       <AlertSlot />
+      <PhoneNoticeSlot />
       <CrashGuard>
         <Router>
           <Route path="/" component={CaptureScreen} />

@@ -38,6 +38,8 @@ describe.each(backends)('joining an event on %s', (backend) => {
     expect(token).toMatch(/^[A-Za-z0-9_-]{43}$/); // 256 bits
     expect(device.role).toBe('organizer');
     expect(event.id).toBe('festival');
+    // A marker that outlives Safari wiping the site's storage: no token, no device id in it.
+    expect(first.headers['set-cookie']).toMatch(/^helptent-joined=1; Path=\/; Max-Age=\d+; SameSite=Strict$/);
     const second = await join(app, code);
     expect(second.statusCode).toBe(401);
     expect(second.json().error.message).toBe('This join code is not valid or has expired. Ask a coordinator for a new one.');

@@ -60,6 +60,8 @@ describe.each(backends)('lost phones on %s', (backend) => {
     const out = await signOut(sam);
     expect(out.statusCode).toBe(200);
     expect(out.json()).toEqual({ signedOut: sam.id });
+    // Signed out on purpose: the phone forgets it had joined (joined-marker.ts).
+    expect(out.headers['set-cookie']).toMatch(/^helptent-joined=; Path=\/; Max-Age=0/);
     const refused = await push(app, sam, []);
     expect(refused.statusCode).toBe(401);
     expect(refused.json().error.reason).toBe('signed-out');

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { ClearOutcome } from '../../db/attendee-data-removal';
 import { countPendingChanges } from '../../db/issue-repository';
+import { expiredJoinedMarkerCookie } from '../../domain/joined-marker';
 import { forgetPushSubscription } from '../../sync/push-subscription';
 import { signOutAndClearThisPhone } from '../../sync/signed-out';
 import { errorMessage } from '../changes';
@@ -33,6 +34,9 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
     setProblem('');
     try {
       const outcome = await signOutAndClearThisPhone(db);
+      // The server forgets the joined marker as it signs the phone out; one already signed out did not hear that.
+      // biome-ignore lint/suspicious/noDocumentCookie: one fixed cookie; WebKit has no Cookie Store API
+      document.cookie = expiredJoinedMarkerCookie;
       // The server dropped this device's push subscription; the browser drops it too, so the next
       // person on this phone gets no alerts meant for the last one and turns alerts on for themselves.
       await forgetPushSubscription().catch(() => undefined);

@@ -1,7 +1,8 @@
-import type { FastifyInstance, FastifyRequest } from 'fastify';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { AppError } from '../../domain/app-error';
 import type { AuditActor } from '../../domain/audit';
+import { expiredJoinedMarkerCookie, joinedMarkerCookie } from '../../domain/joined-marker';
 import {
   devicesAnswerSchema,
   type JoinAnswer,
@@ -30,7 +31,7 @@ import type { PullStamps } from '../sync/pull-stamps';
 export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Pokes, stamps: PullStamps): void {
   // Join codes can be guessed only by trying many: wrong codes are limited, right ones never.
   const guard = new JoinGuard();
-  app.post('/api/join', { config: { answer: joinAnswerSchema } }, async (request): Promise<JoinAnswer> => {
+  app.post('/api/join', { config: { answer: joinAnswerSchema } }, async (request, reply): Promise<JoinAnswer> => {
     guard.check(request.ip);
     const body = parseOrThrow(joinRequestSchema, request.body, 'join request');
     const joined = await joinWithCode(storage, {
@@ -44,6 +45,8 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
     });
     // Every open phone learns of the new person.
     pokes.poke(joined.device.event_id, joined.changeSeq);
+    // Outlives Safari wiping the site's storage, so the phone can say what happened (joined-marker.ts).
+    reply.header('set-cookie', joinedMarkerCookie(request.protocol === 'https'));
     return {
       token: joined.token,
       device: { id: joined.device.id, role: joined.device.role, staffName: joined.device.staff_name },
@@ -133,11 +136,12 @@ export function deviceRoutes(app: FastifyInstance, storage: Storage, pokes: Poke
    * may sign out their own phone too: the phone then takes a new device id, and a new organizer
    * code (`npm run join-code`) lets them in again.
    */
-  const signOutSelf = async (request: FastifyRequest) => {
+  const signOutSelf = async (request: FastifyRequest, reply: FastifyReply) => {
     const device = await authenticate(storage, request);
     const changeSeq = await saveRevoked(device.event_id, device.id, 'revoke', { deviceId: device.id, name: device.staff_name });
     if (changeSeq !== null) pokes.poke(device.event_id, changeSeq);
     pokes.signOut(device.id);
+    reply.header('set-cookie', expiredJoinedMarkerCookie);
     return { signedOut: device.id };
   };
   app.post('/api/devices/:id/revoke', { config: { answer: revokeAnswerSchema } }, setRevoked('revoke'));

@@ -1,0 +1,218 @@
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import SQLite from 'better-sqlite3';
+import { By, type WebDriver, type WebElement } from 'selenium-webdriver';
+import { afterAll, beforeAll, describe, expect, it, onTestFailed, onTestFinished } from 'vitest';
+import type { Role } from '../../src/domain/staff';
+import { prepareEvent } from '../chaos/server-database';
+import { ServerProcess } from '../chaos/server-process';
+import { freePort } from '../free-port';
+import { button, choose, fill, openTab, tap, waitForHeading, waitForServiceWorkerControl, waitForText, waitUntil } from './page';
+import { iPhoneSafari, missingWebKit, openMiniBrowser, startWebKitDriver, type WebKitDriverServer } from './webkit-driver';
+
+/**
+ * Helptent in WebKit, the engine of every browser on an iPhone: WebKitGTK's MiniBrowser over
+ * WebDriver, against the real built server, which is killed and started again on the same
+ * database as a festival's signal comes and goes. WEBKIT_DRIVER_PORT and WEBKIT_APP_PORT pick
+ * the ports (free ones otherwise).
+ */
+
+const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const eventId = 'webkit-festival';
+
+let dir = '';
+let server: ServerProcess;
+let webkit: WebKitDriverServer | undefined;
+let codes: Record<Role, string>;
+const drivers = new Set<WebDriver>();
+
+function issuesOnServer(): string[] {
+  const db = new SQLite(server.databaseFile, { readonly: true, fileMustExist: true });
+  try {
+    const rows = db.prepare('select data from issues where event_id = ?').all(eventId) as { data: string }[];
+    return rows.map((row) => (JSON.parse(row.data) as { summary: string }).summary);
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * A fresh browser window for this test (WebKitWebDriver runs one session at a time), closed when
+ * the test ends; if the test fails, its screen and text are kept in test-results/webkit first.
+ */
+async function browser(name: string, options: { userAgent?: string } = {}): Promise<WebDriver> {
+  const driver = await openMiniBrowser(webkit!.url, options);
+  drivers.add(driver);
+  onTestFailed(async () => {
+    const out = join(repoRoot, 'test-results', 'webkit');
+    mkdirSync(out, { recursive: true });
+    try {
+      writeFileSync(join(out, `${name}.png`), await driver.takeScreenshot(), 'base64');
+      const text = await driver.executeScript<string>('return location.href + "\\n\\n" + document.body.innerText');
+      writeFileSync(join(out, `${name}.txt`), text);
+    } catch (error) {
+      writeFileSync(join(out, `${name}.txt`), `No screenshot: ${String(error)}`);
+    }
+  });
+  onTestFinished(async () => {
+    drivers.delete(driver);
+    await driver.quit().catch(() => undefined);
+  });
+  return driver;
+}
+
+/** Joins from the Settings screen, open already. */
+async function joinEvent(driver: WebDriver, code: string, name: string): Promise<void> {
+  const form = 'form[aria-label="Join your event"]';
+  await fill(driver, 'Join code', code, form);
+  await fill(driver, 'Your name', name, form);
+  await tap(driver, await button(driver, 'Join', form));
+  await waitForText(driver, '[data-testid="sync-line"]', /^Synced /, 20_000);
+}
+
+/** What the page can use of the features WebKit may lack. */
+function features(driver: WebDriver) {
+  return driver.executeScript<{ persist: boolean; persisted: boolean; backgroundSync: boolean; push: boolean }>(`return {
+    persist: typeof navigator.storage?.persist === 'function',
+    persisted: typeof navigator.storage?.persisted === 'function',
+    backgroundSync: 'SyncManager' in window,
+    push: 'PushManager' in window,
+  }`);
+}
+
+beforeAll(async () => {
+  const missing = missingWebKit();
+  if (missing) throw new Error(missing);
+  if (!existsSync(join(repoRoot, 'dist/client/index.html')) || !existsSync(join(repoRoot, 'dist/server/main.js'))) {
+    throw new Error('The app is not built: run npm run build first.');
+  }
+  dir = mkdtempSync(join(tmpdir(), 'helptent-webkit-'));
+  const databaseFile = join(dir, 'helptent.sqlite');
+  codes = await prepareEvent(databaseFile, eventId);
+  const appPort = Number(process.env.WEBKIT_APP_PORT ?? 0) || (await freePort());
+  server = new ServerProcess(
+    { entry: join(repoRoot, 'dist/server/main.js'), staticDir: join(repoRoot, 'dist/client'), remove: () => undefined },
+    appPort,
+    databaseFile,
+  );
+  await server.start();
+  webkit = await startWebKitDriver(Number(process.env.WEBKIT_DRIVER_PORT ?? 0) || undefined);
+});
+
+afterAll(async () => {
+  // Each step on its own: a browser that will not quit must not leave the server or Xvfb running.
+  for (const driver of drivers) await driver.quit().catch(() => undefined);
+  await webkit?.stop().catch(() => undefined);
+  await server?.stop('SIGKILL').catch(() => undefined);
+  if (dir) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('Helptent in WebKit (the engine of Safari)', () => {
+  it('an issue logged with the server down survives a reload, shows in the queue, and syncs once the server is back', async () => {
+    const driver = await browser('coordinator-phone');
+    const summary = `Water point at gate B empty ${Date.now()}`;
+
+    // First load: the app opens, and where this WebKit has no persist() it says so plainly.
+    await driver.get(`${server.url}/settings`);
+    await waitForHeading(driver, 'Settings');
+    const has = await features(driver);
+    if (!has.persisted) {
+      await waitForText(driver, '[data-testid="persistence"]', 'This browser cannot say whether it keeps Helptent’s data.');
+    } else {
+      await waitForText(driver, '[data-testid="persistence"]', /^(Kept|Not guaranteed)/);
+    }
+    // No push here (WebKitGTK, or Safari in an iPhone tab): the alerts card says what is missed.
+    if (!has.push) await waitForText(driver, '[data-testid="alerts-impossible"]', 'nothing rings in your pocket');
+
+    await joinEvent(driver, codes.coordinator, 'Kim');
+    await waitForServiceWorkerControl(driver);
+    await waitForText(driver, 'main', 'Yes: Helptent opens on this phone without signal.');
+
+    // Signal gone: the server is killed, not asked to stop. The reload is served by the service worker.
+    await server.stop('SIGKILL');
+    await openTab(driver, 'Log', 'Log an issue');
+    await driver.navigate().refresh();
+    await waitForHeading(driver, 'Log an issue');
+    await choose(driver, 'Toilets, water, facilities');
+    await fill(driver, 'What happened?', summary);
+    await tap(driver, await button(driver, 'Save issue'));
+    await waitForText(driver, '.capture__outcome [role="status"]', `Saved on this phone: “${summary}”`);
+    // Without Background Sync the page itself retries on a timer, and says when.
+    if (!has.backgroundSync) {
+      await waitForText(driver, '[data-testid="sync-line"]', /^Not synced \(1 waiting\): .*(Next try in \d+ s|Trying again)/);
+    }
+
+    // Reloaded with the server still down: the service worker serves the app, IndexedDB the issue.
+    await driver.navigate().refresh();
+    await waitForHeading(driver, 'Log an issue');
+    await openTab(driver, 'Queue', 'Issue queue');
+    // The row shows the summary cut to its width, so look for it in the text behind the ellipsis.
+    const row = await waitUntil(driver, 'the issue in the queue', () =>
+      driver.executeScript<WebElement | null>(
+        'return [...document.querySelectorAll("a.queue-row")].find((a) => a.textContent.includes(arguments[0])) ?? null',
+        summary,
+      ),
+    );
+    // Clicked in the page: the sync line above counts down each second and may shift the row.
+    await driver.executeScript('arguments[0].click()', row);
+    await waitForHeading(driver, summary);
+    await waitForText(driver, '[data-testid="issue-sync"]', /^Saved on this phone — 1 change not on the server yet$/);
+
+    // The server is back on the same database: the open page syncs by itself (no reload, and no
+    // `online` event either, since the phone never lost its network, only the server).
+    await server.start();
+    await waitForText(driver, '[data-testid="issue-sync"]', 'Synced with the server', 30_000);
+    await waitForText(driver, '[data-testid="sync-line"]', /^Synced .*· nothing waiting/);
+    expect(issuesOnServer()).toContain(summary);
+
+    await openTab(driver, 'Summary', 'Day summary');
+    const logged = await waitForText(driver, 'ul[aria-label="The day in figures"] li', /issues logged/);
+    expect(logged).toMatch(/^1\s*issues logged/);
+  });
+
+  it('an iPhone in Safari is shown how to add Helptent to the Home Screen, and a phone whose data Safari deleted is led back to joining', async () => {
+    const driver = await browser('iphone-safari', { userAgent: iPhoneSafari });
+    await driver.get(`${server.url}/settings`);
+    await waitForHeading(driver, 'Settings');
+    // Push only for Home Screen apps on iPhones: Settings says so, and what is missed until then.
+    await waitForText(driver, '[data-testid="alerts-impossible"]', 'On an iPhone, alerts need Helptent on the Home Screen.');
+    await waitForText(driver, '[data-testid="home-screen-card"]', 'Choose Add to Home Screen, then Add.');
+
+    await joinEvent(driver, codes.staff, 'Sam');
+    await waitForText(driver, '[data-testid="home-screen-card"]', 'wait until the line at the top says nothing is waiting');
+    await tap(driver, await button(driver, 'Got it', '[data-testid="home-screen-card"]'));
+    await waitUntil(
+      driver,
+      'the card to go',
+      async () => (await driver.findElements(By.css('[data-testid="home-screen-card"]'))).length === 0,
+    );
+    await driver.navigate().refresh();
+    await waitForText(driver, '[data-testid="sync-line"]', /^Synced /);
+    expect(await driver.findElements(By.css('[data-testid="home-screen-card"]'))).toHaveLength(0);
+
+    // Days later Safari has deleted the site's data: IndexedDB, localStorage, caches and the
+    // service worker go; the cookie the server set when the phone joined stays.
+    await waitForServiceWorkerControl(driver);
+    const wiped = await driver.executeAsyncScript<string>(`const done = arguments[arguments.length - 1];
+      (async () => {
+        for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+        for (const key of await caches.keys()) await caches.delete(key);
+        localStorage.clear();
+        await new Promise((resolve, reject) => {
+          const request = indexedDB.deleteDatabase('helptent');
+          request.onsuccess = resolve;
+          request.onerror = () => reject(request.error);
+        });
+        return 'wiped';
+      })().then(done, (error) => done(String(error)));`);
+    expect(wiped).toBe('wiped');
+    await driver.navigate().refresh();
+    await waitForText(driver, '[data-testid="storage-lost"]', 'Helptent’s data on this phone is gone.');
+    await tap(driver, await button(driver, 'Join your event again', '[data-testid="storage-lost"]'));
+    await waitForHeading(driver, 'Settings');
+    await joinEvent(driver, codes.staff, 'Sam');
+    expect(await driver.findElements(By.css('[data-testid="storage-lost"]'))).toHaveLength(0);
+  });
+});
