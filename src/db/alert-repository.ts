@@ -1,4 +1,5 @@
 import type { AlertView } from '../domain/alerts';
+import { alertsKey, isShown } from './alerts-shown';
 import type { HelptentDatabase } from './database';
 
 /**
@@ -12,7 +13,7 @@ export interface StoredAlerts {
   putAway: string[];
 }
 
-const key = 'alerts';
+const key = alertsKey;
 
 export async function readAlerts(db: HelptentDatabase): Promise<StoredAlerts> {
   const row = await db.meta.get(key);
@@ -36,16 +37,8 @@ export async function putAlertAway(db: HelptentDatabase, alertId: string): Promi
   });
 }
 
-const isShown = (stored: StoredAlerts) => (alert: AlertView) => !stored.putAway.includes(alert.id);
-
 /** Alerts still to show: open ones first (oldest first), then ones someone else just took. */
 export function alertsToShow(stored: StoredAlerts): AlertView[] {
   const shown = stored.alerts.filter(isShown(stored));
   return [...shown.filter((a) => a.ackedAt === null), ...shown.filter((a) => a.ackedAt !== null)];
-}
-
-/** Whether any alert is still to show: all the slot on every screen needs to know. */
-export async function hasAlertsToShow(db: HelptentDatabase): Promise<boolean> {
-  const stored = await readAlerts(db);
-  return stored.alerts.some(isShown(stored));
 }

@@ -1,6 +1,6 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { hasAlertsToShow } from '../../db/alert-repository';
+import { hasAlertsToShow } from '../../db/alerts-shown';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
