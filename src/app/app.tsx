@@ -6,6 +6,7 @@ import { NavBar } from './components/nav-bar';
 import { SyncLine } from './components/sync-line';
 import { UpdateBanner } from './components/update-banner';
 import { useDatabaseState } from './local-database';
+import { CatchUpSlot } from './progress/catch-up-slot';
 import { QueueScreen } from './queue/queue-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { StorageUnavailableScreen } from './screens/storage-unavailable-screen';
@@ -42,6 +43,7 @@ function Routes() {
   return (
     <SessionProvider db={database.db}>
       <SyncLine />
+      <CatchUpSlot />
       <AlertSlot />
       <CrashGuard>
         <Router>

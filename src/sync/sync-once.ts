@@ -25,6 +25,13 @@ export interface SyncSizes {
 export const defaultSyncSizes: SyncSizes = { batchSize: 500, pageSize: 2000 };
 
 /**
+ * A phone's very first pull asks for a small page: it arrives in a moment even on a slow link and
+ * says how many issues follow, so the person sees "200 of 21,000" at once instead of waiting
+ * for 2.5 MB with no word. The pages after it are full size.
+ */
+export const firstPageSize = 200;
+
+/**
  * One round: send the whole outbox in batches, then pull every page after the cursor. Safe to
  * interrupt anywhere: a batch is removed from the outbox only once the server acknowledged it,
  * and a page is stored together with its cursor. Returns false when the device has not joined.
@@ -43,7 +50,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
   const directory = (await countPeople(db)) === 0 ? 'all' : 'changed';
   const fetchPage = (cursor: number, first: boolean) =>
     call(
-      `/api/sync/pull?cursor=${cursor}&limit=${sizes.pageSize}${first && directory === 'all' ? '&directory=all' : ''}`,
+      `/api/sync/pull?cursor=${cursor}&limit=${cursor === 0 ? Math.min(firstPageSize, sizes.pageSize) : sizes.pageSize}${first && directory === 'all' ? '&directory=all' : ''}`,
       pullPageWireSchema,
       {
         token: state.token,

@@ -1,9 +1,13 @@
+import type { FastifyInstance } from 'fastify';
 import { afterEach, describe, expect, it } from 'vitest';
-import { backends, startTestServer, type TestServer } from './helpers';
+import { readSyncState } from '../../src/db/sync-state';
+import { backends, injectFetch, startTestServer, type TestServer } from './helpers';
 import { createArgs, joinAs, mutation, pull, push, setUpEvent, type TestDevice } from './sync-helpers';
+import { joinTestPhone, phoneDatabases } from './test-phone';
 
 let server: TestServer | undefined;
 afterEach(async () => {
+  for (const db of phoneDatabases.splice(0)) await db.delete();
   await server?.close();
   server = undefined;
 });
@@ -108,5 +112,32 @@ describe.each(backends)('a catching-up phone learns how much is still to come, o
     });
     expect(old.json()).toMatchObject({ hasMore: true });
     expect(old.json()).not.toHaveProperty('remaining');
+  });
+
+  it('the phone keeps "N of M" with its cursor: an interrupted catch-up goes on from there and ends clean', async () => {
+    const app = await start();
+    const phone = await joinAs(app, 'staff', 'Sam');
+    await push(
+      app,
+      phone,
+      Array.from({ length: 10 }, (_, i) => mutation(phone, 'createIssue', createArgs(`Issue ${i + 1}`))),
+    );
+    // The second page's request fails once, as when signal drops or the app is closed mid-way.
+    let pulls = 0;
+    const flaky = (app: FastifyInstance): typeof fetch => {
+      const inner = injectFetch(app);
+      return ((input: string, init?: RequestInit) => {
+        if (String(input).startsWith('/api/sync/pull') && ++pulls === 2) return Promise.reject(new TypeError('Failed to fetch'));
+        return inner(input, init);
+      }) as typeof fetch;
+    };
+    const newcomer = await joinTestPhone(app, 'Alex', 'coordinator', flaky, { batchSize: 10, pageSize: 3 });
+    await expect(newcomer.sync()).rejects.toThrow();
+    expect((await readSyncState(newcomer.db))?.catchUp).toEqual({ fetched: 3, total: 10 });
+    expect(await newcomer.db.issues.count()).toBe(3);
+
+    expect(await newcomer.sync()).toBe(true);
+    expect((await readSyncState(newcomer.db))?.catchUp).toBeNull();
+    expect(await newcomer.db.issues.count()).toBe(10);
   });
 });
