@@ -159,6 +159,9 @@ async function forgetRemovedPersonalData(db: HelptentDatabase, issues: StoredIss
   await cleanRefusedChanges(db.refusedChanges.where('issueId').anyOf(newly.map((issue) => issue.id)), attendeeOf);
 }
 
+/** Issues copied into the database per write while storing a pulled page. */
+const writeSlice = 250;
+
 /**
  * The catch-up after a page of `rows` issues: still under way while pages come full, counted on
  * from where a round before it stopped; null once a page says nothing more is waiting.
@@ -200,7 +203,11 @@ export async function applyPulledPage(db: HelptentDatabase, page: PullPage, unre
       serverVersion: version,
     }));
     await forgetRemovedPersonalData(db, issues);
-    await db.issues.bulkPut(issues);
+    // A few hundred at a time: each bulkPut copies its rows on the main thread, and between them
+    // the page gets its turn while the database writes (the transaction stays open meanwhile).
+    for (let start = 0; start < issues.length; start += writeSlice) {
+      await db.issues.bulkPut(issues.slice(start, start + writeSlice));
+    }
     if (filesRowsDifferently(current, event)) await refileQueueRows(db, event);
     else await fileQueueRowsInBulk(db, issues, event);
     await putPeople(db, page.people);

@@ -27,3 +27,25 @@ export function splitPulledRows(rows: unknown[], at: string): { issues: PullPage
   }
   return { issues, unreadable };
 }
+
+/**
+ * `splitPulledRows` a slice at a time, letting the page in between: checking 2,000 issues at once
+ * held a phone's main thread for a third of a second on a fast machine, so taps and typing
+ * waited through every page of a catch-up.
+ */
+export async function splitPulledRowsInSlices(
+  rows: unknown[],
+  at: string,
+  sliceSize = 250,
+): Promise<{ issues: PullPage['issues']; unreadable: UnreadableRow[] }> {
+  if (rows.length <= sliceSize) return splitPulledRows(rows, at);
+  const issues: PullPage['issues'] = [];
+  const unreadable: UnreadableRow[] = [];
+  for (let start = 0; start < rows.length; start += sliceSize) {
+    if (start > 0) await new Promise((resolve) => setTimeout(resolve, 0));
+    const slice = splitPulledRows(rows.slice(start, start + sliceSize), at);
+    issues.push(...slice.issues);
+    unreadable.push(...slice.unreadable);
+  }
+  return { issues, unreadable };
+}

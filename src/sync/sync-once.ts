@@ -9,7 +9,7 @@ import { pullPageWireSchema } from '../domain/sync-protocol';
 import { refreshAlerts } from './alerts';
 import { postClientError } from './client-error-report';
 import type { Call } from './http';
-import { splitPulledRows } from './pulled-rows';
+import { splitPulledRowsInSlices } from './pulled-rows';
 import { pushOutbox } from './push-outbox';
 
 export interface SyncSizes {
@@ -67,7 +67,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
       // when storing the current page fails first.
       next.catch(() => undefined);
     }
-    const { issues, unreadable } = splitPulledRows(page.issues, now().toISOString());
+    const { issues, unreadable } = await splitPulledRowsInSlices(page.issues, now().toISOString());
     await applyPulledPage(db, { ...page, issues }, unreadable);
     for (const row of unreadable) {
       postClientError({

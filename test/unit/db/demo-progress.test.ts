@@ -1,0 +1,34 @@
+import 'fake-indexeddb/auto';
+import { afterEach, describe, expect, it } from 'vitest';
+import { HelptentDatabase } from '../../../src/db/database';
+import { storeDemo } from '../../../src/db/demo-import';
+import { defaultEvent } from '../../../src/domain/event';
+import { applyMutation } from '../../../src/domain/mutators';
+import { uuidV7 } from '../../../src/domain/uuid-v7';
+
+const event = defaultEvent('festival', 'Europe/Amsterdam');
+const issues = Array.from({ length: 2500 }, (_, i) =>
+  applyMutation(
+    undefined,
+    'createIssue',
+    { id: uuidV7(Date.UTC(2026, 6, 10) + i, new Uint8Array(10)), eventId: 'festival', category: 'other', summary: `Issue ${i}` },
+    { now: '2026-07-10T20:00:00.000Z', actor: { id: 's', name: 'Sam', role: 'staff' }, mutationUuid: `m${i}` },
+  ),
+);
+
+let db: HelptentDatabase | undefined;
+afterEach(async () => {
+  await db?.delete();
+  db = undefined;
+});
+
+describe('loading demo data shows how far it got', () => {
+  it('reports each slice stored, of how many, and stores them all', async () => {
+    db = new HelptentDatabase(`demo-progress-${Math.random()}`);
+    await db.open();
+    const reports: string[] = [];
+    await storeDemo(db, { event, issues }, (stored, total) => reports.push(`${stored} of ${total}`));
+    expect(reports).toEqual(['0 of 2500', '1000 of 2500', '2000 of 2500', '2500 of 2500']);
+    expect(await db.issues.count()).toBe(2500);
+  });
+});
