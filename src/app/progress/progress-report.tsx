@@ -4,7 +4,8 @@ import './progress.css';
 export interface ProgressReportProps {
   /** What is going on: "Fetching the event's issues". With the count, the bar's accessible name. */
   label: string;
-  done: number;
+  /** How many are done; absent for a step that is not counted (the bar then moves without a value). */
+  done?: number;
   /** How many in all; null when not known yet (the bar then moves without a value). */
   total: number | null;
   /** What happens next, or what the person can do meanwhile. */
@@ -21,15 +22,17 @@ const count = (n: number) => n.toLocaleString();
  */
 export function ProgressReport({ label, done, total, next, testId }: ProgressReportProps) {
   const id = useId();
-  const known = total !== null && total > 0;
-  const shown = known ? Math.min(done, total) : done;
+  const counted = done !== undefined && total !== null && total > 0 ? { done: Math.min(done, total), total } : null;
+  let text = `${label}…`;
+  if (counted) text = `${label}: ${count(counted.done)} of ${count(counted.total)}`;
+  else if (done !== undefined) text = `${label}: ${count(done)} so far`;
   return (
     <div class="progress-report" data-testid={testId}>
       <p class="progress-report__text" id={id}>
-        {label}: {known ? `${count(shown)} of ${count(total)}` : `${count(done)} so far`}
+        {text}
       </p>
-      {known ? (
-        <progress class="progress-report__bar" aria-labelledby={id} max={total} value={shown} />
+      {counted ? (
+        <progress class="progress-report__bar" aria-labelledby={id} max={counted.total} value={counted.done} />
       ) : (
         <progress class="progress-report__bar" aria-labelledby={id} />
       )}

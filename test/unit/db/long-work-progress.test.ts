@@ -2,6 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HelptentDatabase } from '../../../src/db/database';
 import { storeDemo } from '../../../src/db/demo-import';
+import { readEventIssuesInSlices } from '../../../src/db/issue-repository';
 import { defaultEvent } from '../../../src/domain/event';
 import { applyMutation } from '../../../src/domain/mutators';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
@@ -30,5 +31,19 @@ describe('loading demo data shows how far it got', () => {
     await storeDemo(db, { event, issues }, (stored, total) => reports.push(`${stored} of ${total}`));
     expect(reports).toEqual(['0 of 2500', '1000 of 2500', '2000 of 2500', '2500 of 2500']);
     expect(await db.issues.count()).toBe(2500);
+  });
+});
+
+describe('an export reads the issues it is built from a slice at a time', () => {
+  it('counts every issue read, of all on the phone, and keeps only the event’s', async () => {
+    db = new HelptentDatabase(`export-progress-${Math.random()}`);
+    await db.open();
+    const other = { ...defaultEvent('other', 'Europe/Amsterdam') };
+    await storeDemo(db, { event, issues: issues.slice(0, 5) });
+    await storeDemo(db, { event: other, issues: [{ ...issues[5]!, eventId: 'other' }] });
+    const reports: string[] = [];
+    const read = await readEventIssuesInSlices(db, 'festival', (done, total) => reports.push(`${done} of ${total}`), 2);
+    expect(reports).toEqual(['0 of 6', '2 of 6', '4 of 6', '6 of 6']);
+    expect(read.map((issue) => issue.summary).sort()).toEqual(['Issue 0', 'Issue 1', 'Issue 2', 'Issue 3', 'Issue 4']);
   });
 });
