@@ -1,4 +1,4 @@
-import type { CatchUp } from '../../db/sync-state';
+import type { SyncState } from '../../db/sync-state';
 import { ProgressReport } from './progress-report';
 
 const label = 'Fetching the event’s issues';
@@ -7,7 +7,10 @@ const label = 'Fetching the event’s issues';
  * A catch-up under way (joining mid-festival pulls every issue of the event): how far it got and
  * that nothing waits on it. Paused when the last round failed: it goes on from the same place.
  */
-export default function CatchUpProgress({ catchUp, paused }: { catchUp: CatchUp; paused: boolean }) {
+export default function CatchUpProgress({ state }: { state: SyncState }) {
+  const catchUp = state.catchUp;
+  if (!catchUp) return null;
+  const paused = !!state.lastError;
   return (
     <ProgressReport
       testId="catch-up"

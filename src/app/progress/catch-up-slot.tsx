@@ -1,11 +1,8 @@
 import type { FunctionComponent } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import type { CatchUp } from '../../db/sync-state';
-import { readSyncState } from '../../db/sync-state';
+import { readSyncState, type SyncState } from '../../db/sync-state';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
-
-type Progress = FunctionComponent<{ catchUp: CatchUp; paused: boolean }>;
 
 /**
  * Under the sync line on every screen, while a catch-up is under way. It follows the sync state
@@ -15,10 +12,10 @@ type Progress = FunctionComponent<{ catchUp: CatchUp; paused: boolean }>;
 export function CatchUpSlot() {
   const { db } = useSession();
   const state = useLiveQuery(() => readSyncState(db), [db]).data;
-  const catchUp = state?.catchUp;
-  const [Bar, setBar] = useState<Progress | null>(null);
+  const [Bar, setBar] = useState<FunctionComponent<{ state: SyncState }> | null>(null);
+  const shown = !!state?.catchUp;
   useEffect(() => {
-    if (catchUp && !Bar) void import('./catch-up-progress').then((m) => setBar(() => m.default));
-  }, [catchUp, Bar]);
-  return catchUp && Bar ? <Bar catchUp={catchUp} paused={!!state.lastError} /> : null;
+    if (shown && !Bar) void import('./catch-up-progress').then((m) => setBar(() => m.default));
+  }, [shown, Bar]);
+  return shown && Bar ? <Bar state={state!} /> : null;
 }
