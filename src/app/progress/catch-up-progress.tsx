@@ -9,7 +9,9 @@ const label = 'Fetching the event’s issues';
  */
 export default function CatchUpProgress({ state }: { state: SyncState }) {
   const catchUp = state.catchUp;
-  if (!catchUp) return null;
+  // Signed out, or too old for the server: the sync line says what to do, and it is not "wait".
+  const blocked = state.signedOut || state.lastError?.kind === 'unauthorized' || state.lastError?.kind === 'update-needed';
+  if (!catchUp || blocked) return null;
   const paused = !!state.lastError;
   return (
     <ProgressReport
