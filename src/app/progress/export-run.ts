@@ -1,5 +1,5 @@
 import type { HelptentDatabase } from '../../db/database';
-import { readEventIssuesInSlices } from '../../db/issue-repository';
+import { readEventIssuesInSlices } from '../../db/issue-slices';
 import type { FestivalEvent } from '../../domain/event';
 import { type ExportKind, type ExportRequest, exportFileName, exportTable } from '../../domain/export-rows';
 import { logExport } from '../../sync/export-reports';

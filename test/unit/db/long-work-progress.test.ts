@@ -2,7 +2,7 @@ import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { HelptentDatabase } from '../../../src/db/database';
 import { storeDemo } from '../../../src/db/demo-import';
-import { readEventIssuesInSlices } from '../../../src/db/issue-repository';
+import { readEventIssuesInSlices } from '../../../src/db/issue-slices';
 import { defaultEvent } from '../../../src/domain/event';
 import { applyMutation } from '../../../src/domain/mutators';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
