@@ -7,6 +7,7 @@ import { PhoneNoticeSlot } from './components/phone-notice-slot';
 import { SyncLine } from './components/sync-line';
 import { UpdateBanner } from './components/update-banner';
 import { useDatabaseState } from './local-database';
+import { CatchUpSlot } from './progress/catch-up-slot';
 import { QueueScreen } from './queue/queue-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { StorageUnavailableScreen } from './screens/storage-unavailable-screen';
@@ -43,6 +44,7 @@ function Routes() {
   return (
     <SessionProvider db={database.db}>
       <SyncLine />
+      <CatchUpSlot />
       <AlertSlot />
       <PhoneNoticeSlot />
       <CrashGuard>

@@ -48,12 +48,42 @@ export async function recordUploadProgress(db: HelptentDatabase, hash: string, s
   await db.photoUploads.update(hash, { sent });
 }
 
+/**
+ * Photos whose files all reached the server since the queue was last empty: with the photos still
+ * waiting, the "3 of 7" the phone shows. Kept beside the queue and ended with it.
+ */
+const uploadRunKey = 'photoUploadRun';
+interface UploadRun {
+  done: number;
+}
+
 /** The server holds the whole file: it leaves the queue, and the budget may drop it from now on. */
 export async function completeUpload(db: HelptentDatabase, hash: string): Promise<void> {
-  await db.transaction('rw', [db.photoUploads, db.photoFiles], async () => {
+  await db.transaction('rw', [db.photoUploads, db.photoFiles, db.meta], async () => {
+    const row = await db.photoUploads.get(hash);
     await db.photoUploads.delete(hash);
     await db.photoFiles.update(hash, { uploaded: true });
+    const left = await db.photoUploads.toArray();
+    if (photosUploading(left).size === 0) await db.meta.delete(uploadRunKey);
+    else if (row && !left.some((other) => other.photoId === row.photoId)) {
+      const run = (await db.meta.get(uploadRunKey))?.value as UploadRun | undefined;
+      await db.meta.put({ key: uploadRunKey, value: { done: (run?.done ?? 0) + 1 } satisfies UploadRun });
+    }
   });
+}
+
+/** Photos with files in the queue, but none the server would not take (those wait for a new start). */
+function photosUploading(rows: PhotoUploadRow[]): Set<string> {
+  const held = new Set(rows.filter((row) => row.problem !== undefined).map((row) => row.photoId));
+  return new Set(rows.map((row) => row.photoId).filter((photoId) => !held.has(photoId)));
+}
+
+/** Photos uploading: how many of this run are on the server, of how many; null when none wait. */
+export async function readPhotoUploadProgress(db: HelptentDatabase): Promise<{ done: number; total: number } | null> {
+  const waiting = photosUploading(await db.photoUploads.toArray());
+  if (waiting.size === 0) return null;
+  const done = ((await db.meta.get(uploadRunKey))?.value as UploadRun | undefined)?.done ?? 0;
+  return { done, total: done + waiting.size };
 }
 
 export async function markUploadProblem(db: HelptentDatabase, hash: string, problem: string): Promise<void> {

@@ -9,7 +9,7 @@ import type { HelptentDatabase } from './database';
 import { putPeople } from './people-repository';
 import { deleteQueueRows, fileQueueRowsInBulk, filesRowsDifferently, refileQueueRows } from './queue-pages';
 import type { StoredIssue, UnsentChange } from './rows';
-import { maxSetAside, type SyncState, syncStateKey, type UnreadableRow } from './sync-state';
+import { type CatchUp, maxSetAside, type SyncState, syncStateKey, type UnreadableRow } from './sync-state';
 
 /**
  * Joining moves everything logged before joining into the server's event, so the first push
@@ -159,6 +159,23 @@ async function forgetRemovedPersonalData(db: HelptentDatabase, issues: StoredIss
   await cleanRefusedChanges(db.refusedChanges.where('issueId').anyOf(newly.map((issue) => issue.id)), attendeeOf);
 }
 
+/** Issues copied into the database per write while storing a pulled page. */
+const writeSlice = 250;
+
+/**
+ * The catch-up after a page of `rows` issues: still under way while pages come full, counted on
+ * from where a round before it stopped; null once a page says nothing more is waiting.
+ */
+export function catchUpAfter(
+  before: CatchUp | null | undefined,
+  page: Pick<PullPage, 'hasMore' | 'remaining'>,
+  rows: number,
+): CatchUp | null {
+  if (!page.hasMore) return null;
+  const fetched = (before?.fetched ?? 0) + rows;
+  return { fetched, total: page.remaining === undefined ? null : fetched + page.remaining };
+}
+
 /**
  * Stores one pulled page and its cursor in one transaction. What this person typed and the
  * server has not seen yet is re-applied on top of the server's copy, so it never disappears.
@@ -186,7 +203,11 @@ export async function applyPulledPage(db: HelptentDatabase, page: PullPage, unre
       serverVersion: version,
     }));
     await forgetRemovedPersonalData(db, issues);
-    await db.issues.bulkPut(issues);
+    // A few hundred at a time: each bulkPut copies its rows on the main thread, and between them
+    // the page gets its turn while the database writes (the transaction stays open meanwhile).
+    for (let start = 0; start < issues.length; start += writeSlice) {
+      await db.issues.bulkPut(issues.slice(start, start + writeSlice));
+    }
     if (filesRowsDifferently(current, event)) await refileQueueRows(db, event);
     else await fileQueueRowsInBulk(db, issues, event);
     await putPeople(db, page.people);
@@ -196,7 +217,13 @@ export async function applyPulledPage(db: HelptentDatabase, page: PullPage, unre
       const setAside = unreadable.length > 0 ? [...(state.setAside ?? []), ...unreadable].slice(-maxSetAside) : state.setAside;
       await db.meta.put({
         key: syncStateKey,
-        value: { ...state, cursor: page.cursor, role: page.device.role, ...(setAside ? { setAside } : {}) },
+        value: {
+          ...state,
+          cursor: page.cursor,
+          role: page.device.role,
+          catchUp: catchUpAfter(state.catchUp, page, page.issues.length + unreadable.length),
+          ...(setAside ? { setAside } : {}),
+        },
       });
     }
   });

@@ -21,6 +21,18 @@ export interface SyncState {
    * outbox and go once an organizer lets it back in; the next sync that works clears this.
    */
   signedOut?: SignedOut | null;
+  /**
+   * A catch-up under way: more than a page of the event's changes to fetch (the first after
+   * joining, or after long without signal). Written with each page and its cursor, so it survives
+   * a closed app and goes on from there; gone once the last page is stored.
+   */
+  catchUp?: CatchUp | null;
+}
+
+/** How far a catch-up got: issues stored so far, of how many (null from a server that does not say). */
+export interface CatchUp {
+  fetched: number;
+  total: number | null;
 }
 
 export interface SignedOut {

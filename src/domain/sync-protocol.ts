@@ -151,6 +151,12 @@ export const pullPageSchema = z.object({
   issues: z.array(pulledIssueSchema),
   cursor: count,
   hasMore: z.boolean(),
+  /**
+   * With `hasMore`: how many issues changed after `cursor`, i.e. are still to come when the page
+   * was made (more may arrive meanwhile). Lets a catching-up phone show "4,000 of 21,000". Absent
+   * on a last page and from servers before it; older phones ignore it.
+   */
+  remaining: z.exactOptional(count),
 });
 export type PullPage = z.infer<typeof pullPageSchema>;
 

@@ -27,3 +27,37 @@ export function splitPulledRows(rows: unknown[], at: string): { issues: PullPage
   }
   return { issues, unreadable };
 }
+
+/**
+ * Lets a visible page handle taps and typing before going on. A hidden page (or the service
+ * worker) goes straight on: nobody is typing there, and its timers are throttled to one a second,
+ * or one a minute after a while, which would stretch a background catch-up into hours.
+ */
+function yieldToPage(): Promise<void> {
+  // Read through globalThis: this code also runs in the service worker, which has no document.
+  const page = (globalThis as { document?: { visibilityState: string } }).document;
+  if (page?.visibilityState !== 'visible') return Promise.resolve();
+  return new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+/**
+ * `splitPulledRows` a slice at a time, letting the page in between: checking 2,000 issues at once
+ * held a phone's main thread for a third of a second on a fast machine, so taps and typing
+ * waited through every page of a catch-up.
+ */
+export async function splitPulledRowsInSlices(
+  rows: unknown[],
+  at: string,
+  sliceSize = 250,
+): Promise<{ issues: PullPage['issues']; unreadable: UnreadableRow[] }> {
+  if (rows.length <= sliceSize) return splitPulledRows(rows, at);
+  const issues: PullPage['issues'] = [];
+  const unreadable: UnreadableRow[] = [];
+  for (let start = 0; start < rows.length; start += sliceSize) {
+    if (start > 0) await yieldToPage();
+    const slice = splitPulledRows(rows.slice(start, start + sliceSize), at);
+    issues.push(...slice.issues);
+    unreadable.push(...slice.unreadable);
+  }
+  return { issues, unreadable };
+}

@@ -9,7 +9,7 @@ import { pullPageWireSchema } from '../domain/sync-protocol';
 import { refreshAlerts } from './alerts';
 import { postClientError } from './client-error-report';
 import type { Call } from './http';
-import { splitPulledRows } from './pulled-rows';
+import { splitPulledRowsInSlices } from './pulled-rows';
 import { pushOutbox } from './push-outbox';
 
 export interface SyncSizes {
@@ -23,6 +23,13 @@ export interface SyncSizes {
  * with 1,000, while one lost page on a bad connection still costs little to fetch again.
  */
 export const defaultSyncSizes: SyncSizes = { batchSize: 500, pageSize: 2000 };
+
+/**
+ * A phone's very first pull asks for a small page: it arrives in a moment even on a slow link and
+ * says how many issues follow, so the person sees "200 of 21,000" at once instead of waiting
+ * for 2.5 MB with no word. The pages after it are full size.
+ */
+export const firstPageSize = 200;
 
 /**
  * One round: send the whole outbox in batches, then pull every page after the cursor. Safe to
@@ -43,7 +50,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
   const directory = (await countPeople(db)) === 0 ? 'all' : 'changed';
   const fetchPage = (cursor: number, first: boolean) =>
     call(
-      `/api/sync/pull?cursor=${cursor}&limit=${sizes.pageSize}${first && directory === 'all' ? '&directory=all' : ''}`,
+      `/api/sync/pull?cursor=${cursor}&limit=${cursor === 0 ? Math.min(firstPageSize, sizes.pageSize) : sizes.pageSize}${first && directory === 'all' ? '&directory=all' : ''}`,
       pullPageWireSchema,
       {
         token: state.token,
@@ -60,7 +67,7 @@ export async function syncOnce(db: HelptentDatabase, call: Call, sizes: SyncSize
       // when storing the current page fails first.
       next.catch(() => undefined);
     }
-    const { issues, unreadable } = splitPulledRows(page.issues, now().toISOString());
+    const { issues, unreadable } = await splitPulledRowsInSlices(page.issues, now().toISOString());
     await applyPulledPage(db, { ...page, issues }, unreadable);
     for (const row of unreadable) {
       postClientError({

@@ -41,7 +41,8 @@ export interface RunningServer {
 /** Starts the real built server (npm start's command) on its own free port and database. */
 export async function startServer(
   env: Record<string, string> = {},
-  reuse?: { port: number; databaseUrl: string },
+  /** The port (and database) to use; a free port and a new database when absent. */
+  reuse?: { port: number; databaseUrl?: string },
 ): Promise<RunningServer> {
   const port = reuse?.port ?? (await freePort());
   const databaseUrl =

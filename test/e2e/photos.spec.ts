@@ -201,10 +201,14 @@ test('a server killed in the middle of an upload: after its restart each photo a
     const waiting = await waitingUploads(page);
     await expect(photoStates(page).filter({ hasText: /^Uploading \d+%$/ })).not.toHaveCount(0);
     await expect(photoStates(page).filter({ hasText: 'On the server' })).not.toHaveCount(2);
+    // Beside each photo's percent, the queue as a whole: the first photo is up, the second on its way.
+    await expect(page.getByTestId('photo-upload-progress')).toContainText('Uploading photos: 1 of 2');
+    await expect(page.getByRole('progressbar', { name: /Uploading photos/ })).toHaveAttribute('max', '2');
 
     server = await server.restart();
     proxy.throttle(null);
     await expect(photoStates(page)).toHaveText(['On the server', 'On the server'], { timeout: 40_000 });
+    await expect(page.getByTestId('photo-upload-progress')).toBeHidden();
 
     // On the server: the four files, each once, each the bytes its name promises.
     const hashes = await phoneHashes(page);

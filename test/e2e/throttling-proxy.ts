@@ -13,12 +13,15 @@ export interface ThrottlingProxy {
   photoRequests: string[];
   /** Bytes a second from the phone to the server; null for no limit. */
   throttle(bytesPerSecond: number | null): void;
+  /** Bytes a second from the server to the phone (a slow download); null for no limit. */
+  throttleDown(bytesPerSecond: number | null): void;
   close(): Promise<void>;
 }
 
-export async function startThrottlingProxy(targetPort: number): Promise<ThrottlingProxy> {
-  const port = await freePort();
+export async function startThrottlingProxy(targetPort: number, listenPort?: number): Promise<ThrottlingProxy> {
+  const port = listenPort ?? (await freePort());
   let bytesPerSecond: number | null = null;
+  let downBytesPerSecond: number | null = null;
   const photoRequests: string[] = [];
   const sockets = new Set<Socket>();
   const server = createServer((client) => {
@@ -32,7 +35,20 @@ export async function startThrottlingProxy(targetPort: number): Promise<Throttli
     };
     client.on('error', end).on('close', end);
     upstream.on('error', end).on('close', end);
-    upstream.on('data', (chunk) => client.write(chunk));
+    upstream.on('data', (chunk) => {
+      if (downBytesPerSecond === null) {
+        client.write(chunk);
+        return;
+      }
+      upstream.pause();
+      setTimeout(
+        () => {
+          client.write(chunk);
+          upstream.resume();
+        },
+        (chunk.length / downBytesPerSecond) * 1000,
+      );
+    });
     client.on('data', (chunk) => {
       for (const match of chunk.toString('latin1').matchAll(/(GET|PUT) (\/api\/photos\/[^ ]+) HTTP\/1\.1/g)) {
         photoRequests.push(`${match[1]} ${match[2]}`);
@@ -58,6 +74,9 @@ export async function startThrottlingProxy(targetPort: number): Promise<Throttli
     photoRequests,
     throttle: (limit) => {
       bytesPerSecond = limit;
+    },
+    throttleDown: (limit) => {
+      downBytesPerSecond = limit;
     },
     close: () =>
       new Promise((resolve) => {

@@ -1,52 +1,18 @@
 import { useState } from 'preact/hooks';
-import { readEventIssues } from '../../db/issue-repository';
-import { type ExportKind, type ExportRequest, exportFileName, exportTable } from '../../domain/export-rows';
-import { logExport } from '../../sync/export-reports';
-import { errorMessage } from '../changes';
+import type { ExportKind } from '../../domain/export-rows';
 import { SelectField } from '../components/fields';
-import { download } from '../download';
+import { exportRun, runExport } from '../progress/export-run';
+import { ProgressReport } from '../progress/progress-report';
 import { useSession } from '../session';
+import { useStore } from '../store';
 
 export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: string }) {
   const { db, event } = useSession();
   const [day, setDay] = useState(defaultDay);
-  const [message, setMessage] = useState<{ ok: boolean; text: string } | null>(null);
+  const state = useStore(exportRun);
+  const busy = state.kind === 'reading' || state.kind === 'building';
 
-  const run = async (kind: ExportKind, format: 'csv' | 'json') => {
-    try {
-      const request: ExportRequest = { kind, day: day || null };
-      const issues = await readEventIssues(db, event.id);
-      const table = exportTable(issues, event, request);
-      const fileName = exportFileName(event, request, format);
-      if (format === 'csv') {
-        const { toCsv } = await import('../../domain/csv');
-        download(fileName, toCsv(table), 'text/csv;charset=utf-8');
-      } else {
-        const body = JSON.stringify(
-          { event: { id: event.id, name: event.name }, kind, day: request.day, rows: table.rows },
-          null,
-          2,
-        );
-        download(fileName, body, 'application/json');
-      }
-      const logged = await logExport(db, {
-        kind,
-        day: request.day,
-        format,
-        rows: table.rows.length,
-        exportedAt: new Date().toISOString(),
-      });
-      const where =
-        logged === 'logged'
-          ? 'logged on the server'
-          : logged === 'later'
-            ? 'it will be logged on the server once there is signal'
-            : 'this phone has not joined an event, so it is not logged';
-      setMessage({ ok: true, text: `Downloaded ${fileName} (${table.rows.length} rows); ${where}.` });
-    } catch (error) {
-      setMessage({ ok: false, text: errorMessage(error) });
-    }
-  };
+  const run = (kind: ExportKind, format: 'csv' | 'json') => void runExport(db, event, kind, format, day || null);
 
   return (
     <section class="card no-print" aria-labelledby="exports-title">
@@ -59,22 +25,34 @@ export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: 
         onChange={setDay}
       />
       <div class="button-list">
-        <button type="button" class="button" onClick={() => void run('issues', 'csv')}>
+        <button type="button" class="button" disabled={busy} onClick={() => run('issues', 'csv')}>
           Issues (CSV)
         </button>
-        <button type="button" class="button" onClick={() => void run('issues', 'json')}>
+        <button type="button" class="button" disabled={busy} onClick={() => run('issues', 'json')}>
           Issues (JSON)
         </button>
-        <button type="button" class="button" onClick={() => void run('follow-up', 'csv')}>
+        <button type="button" class="button" disabled={busy} onClick={() => run('follow-up', 'csv')}>
           Follow-up list (CSV)
         </button>
-        <button type="button" class="button" onClick={() => void run('lost-property', 'csv')}>
+        <button type="button" class="button" disabled={busy} onClick={() => run('lost-property', 'csv')}>
           Lost-property register (CSV)
         </button>
       </div>
-      {message && (
-        <p class={message.ok ? 'message message--ok' : 'message message--error'} role={message.ok ? 'status' : 'alert'}>
-          {message.text}
+      {state.kind === 'reading' && (
+        <ProgressReport
+          testId="export-progress"
+          label="Reading issues on this device"
+          done={state.read}
+          total={state.total}
+          next="Then the file is built and downloaded. You can leave this screen; the download still comes."
+        />
+      )}
+      {state.kind === 'building' && (
+        <ProgressReport testId="export-progress" label="Building the file" total={null} next="The download starts in a moment." />
+      )}
+      {state.kind === 'done' && (
+        <p class={state.ok ? 'message message--ok' : 'message message--error'} role={state.ok ? 'status' : 'alert'}>
+          {state.text}
         </p>
       )}
     </section>

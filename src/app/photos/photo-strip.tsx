@@ -4,6 +4,7 @@ import type { Issue } from '../../domain/issue';
 import type { PhotoRef } from '../../domain/photo';
 import { fetchMissingThumbnails } from '../../sync/photo-download';
 import { formatWhen } from '../labels';
+import { PhotoUploadProgress } from '../progress/photo-upload-progress';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { photoStateText } from './photo-state-text';
@@ -72,6 +73,7 @@ export function PhotoStrip({ issue }: { issue: Issue }) {
           />
         ))}
       </ul>
+      <PhotoUploadProgress />
       {open && (
         <PhotoViewer
           issue={issue}

@@ -1,24 +1,13 @@
-import { useState } from 'preact/hooks';
-import { parseDemoFile, storeDemo } from '../../db/demo-import';
-import { errorMessage } from '../changes';
+import { demoLoad, loadDemo } from '../progress/demo-load';
+import { ProgressReport } from '../progress/progress-report';
 import { useSession } from '../session';
-
-type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; count: number } | { kind: 'failed'; message: string };
+import { useStore } from '../store';
 
 /** Loads a festival made by `npm run seed`, to try Helptent or train staff before the gates open. */
 export function DemoImport() {
   const { db } = useSession();
-  const [state, setState] = useState<State>({ kind: 'idle' });
-  const load = async (file: File) => {
-    setState({ kind: 'busy' });
-    try {
-      const demo = parseDemoFile(await file.text());
-      await storeDemo(db, demo);
-      setState({ kind: 'done', count: demo.issues.length });
-    } catch (error) {
-      setState({ kind: 'failed', message: errorMessage(error) });
-    }
-  };
+  const state = useStore(demoLoad);
+  const busy = state.kind === 'reading' || state.kind === 'storing';
   return (
     <div class="field">
       <label for="demo-file">Load demo festival data (a file from npm run seed)</label>
@@ -26,13 +15,22 @@ export function DemoImport() {
         id="demo-file"
         type="file"
         accept="application/json,.json"
-        disabled={state.kind === 'busy'}
+        disabled={busy}
         onChange={(e) => {
           const file = e.currentTarget.files?.[0];
-          if (file) void load(file);
+          if (file) void loadDemo(db, file);
         }}
       />
-      {state.kind === 'busy' && <p role="status">Loading…</p>}
+      {state.kind === 'reading' && <p role="status">Reading the file…</p>}
+      {state.kind === 'storing' && (
+        <ProgressReport
+          testId="demo-progress"
+          label="Storing the demo festival’s issues"
+          done={state.stored}
+          total={state.total}
+          next="Stored all at once: if it fails, nothing changes. You can use other screens meanwhile; the queue shows the issues when it is done."
+        />
+      )}
       {state.kind === 'done' && (
         <p class="message message--ok" role="status">
           Loaded {state.count.toLocaleString()} issues onto this phone.

@@ -3,6 +3,7 @@ import { photoBudgetChoices, readPhotoStorageUse, savePhotoBudget } from '../../
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { formatBytes } from '../format';
+import { PhotoUploadProgress } from '../progress/photo-upload-progress';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
@@ -35,6 +36,7 @@ export function PhotoStorageSection() {
       <p data-testid="photo-storage">
         Photos use {formatBytes(use.bytes)} of the {formatBytes(use.budgetBytes)} set aside for them ({files(use.files)}).
       </p>
+      <PhotoUploadProgress />
       {use.waitingFiles > 0 && (
         <p data-testid="photo-storage-waiting">
           {files(use.waitingFiles)} ({formatBytes(use.waitingBytes)}) not on the server yet: kept on this phone whatever the

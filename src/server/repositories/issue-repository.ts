@@ -51,6 +51,21 @@ export function issuesChangedAfter(db: Db, eventId: string, afterSeq: number, li
     .execute();
 }
 
+/**
+ * How many of the event's issues changed after the sequence: what a catching-up phone still has
+ * to fetch. Answered from the (event_id, change_seq) index alone on SQLite and PostgreSQL, and
+ * asked only while pages are full, so the usual poll never pays for it.
+ */
+export async function countIssuesChangedAfter(db: Db, eventId: string, afterSeq: number): Promise<number> {
+  const row = await db
+    .selectFrom('issues')
+    .select((eb) => eb.fn.countAll<number | string | bigint>().as('n'))
+    .where('event_id', '=', eventId)
+    .where('change_seq', '>', afterSeq)
+    .executeTakeFirst();
+  return Number(row?.n ?? 0);
+}
+
 /** Every issue of the event as stored JSON (exports). */
 export async function readEventIssueData(db: Db, eventId: string): Promise<string[]> {
   return (await db.selectFrom('issues').select('data').where('event_id', '=', eventId).execute()).map((row) => row.data);

@@ -8,7 +8,7 @@ import type { GrantedDevice } from '../../domain/sync-protocol';
 import type { AuthenticatedDevice } from '../auth/authenticate';
 import { readLastMutationId } from '../repositories/device-repository';
 import { readEventChangeSeqs, readEventJson, readLastChangeSeq } from '../repositories/event-repository';
-import { issuesChangedAfter } from '../repositories/issue-repository';
+import { countIssuesChangedAfter, issuesChangedAfter } from '../repositories/issue-repository';
 import { peopleChangedAfter } from '../repositories/people-repository';
 import type { Storage } from '../storage/storage';
 import type { PullStamps } from './pull-stamps';
@@ -82,7 +82,11 @@ export async function pullChanges(
   if (!(stampAge >= 0 && stampAge < pullStampIntervalMs)) stamps.note(device.id, now);
   const lastOnPage = Number(page.at(-1)?.change_seq ?? cursor);
   const next = hasMore ? lastOnPage : Math.max(lastOnPage, cursor, settledSeq);
-  const tail = `"lastMutationId":${lastMutationId},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${hasMore}}`;
+  // A phone catching up shows "4,000 of 21,000": while pages are full, how many are still to come
+  // (version 1 apps, which never asked, get their answer as it always was).
+  const remaining =
+    hasMore && request.protocol >= 2 ? `,"remaining":${await countIssuesChangedAfter(storage.db, device.event_id, next)}` : '';
+  const tail = `"lastMutationId":${lastMutationId},"issues":[${issues.join(',')}],"cursor":${next},"hasMore":${hasMore}${remaining}}`;
   if (request.protocol < 2) return `{"event":${eventJson},${tail}`;
   const people = sendPeople
     ? await peopleChangedAfter(storage.db, device.event_id, request.directory === 'all' || cursor === 0 ? null : cursor)
