@@ -1,0 +1,213 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, devices, type Page } from '@playwright/test';
+import { launch } from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import { chromiumLaunchOptions } from '../../e2e/chromium';
+import { createEventWithCodes } from '../../e2e/sync-helpers';
+import { type BenchRow, round } from '../result';
+import { type BenchServer, startServerProcess } from './bench-server';
+
+/** Lighthouse's mobile profile slows the CPU four times; the repeat-visit timing uses the same. */
+const cpuSlowdown = 4;
+
+const median = (values: number[]): number => {
+  const sorted = [...values].sort((a, b) => a - b);
+  const middle = Math.floor(sorted.length / 2);
+  return sorted.length % 2 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
+};
+
+const range = (values: number[], digits = 0): string =>
+  `${round(Math.min(...values), digits)}–${round(Math.max(...values), digits)}`;
+
+interface LighthouseRun {
+  score: number;
+  fcp: number;
+  lcp: number;
+  tbt: number;
+  tti: number;
+  longestTask: number;
+  unusedScriptKb: number;
+}
+
+/**
+ * The log screen of a phone that joined an event, as Lighthouse's mobile profile sees it
+ * (simulated mid-range phone: 4x slower CPU, slow 4G), and the repeat visit a staff member
+ * makes all day: the page served by the service worker, timed until the summary field takes
+ * typing. Debian's Chromium runs headless with the e2e flags; one profile is shared by
+ * Playwright (which joins the event and prepares each run) and Lighthouse (over CDP).
+ *
+ * LIGHTHOUSE_RUNS (default 5) sets how many runs the medians come from; BENCH_SERVER_PORT and
+ * BENCH_DEBUG_PORT pin the ports (default: free ones); LIGHTHOUSE_JSON_DIR keeps each run's report.
+ */
+export async function benchLighthouse(): Promise<BenchRow[]> {
+  const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
+  const dir = mkdtempSync(join(tmpdir(), 'helptent-lighthouse-'));
+  const databaseUrl = `sqlite:${join(dir, 'server.sqlite')}`;
+  let server: BenchServer | undefined;
+  let chrome: Awaited<ReturnType<typeof launch>> | undefined;
+  let browser: Browser | undefined;
+  try {
+    const codes = await createEventWithCodes(databaseUrl);
+    const serverPort = process.env.BENCH_SERVER_PORT ? Number(process.env.BENCH_SERVER_PORT) : undefined;
+    server = await startServerProcess(databaseUrl, serverPort);
+    mkdirSync(join(dir, 'profile'));
+    chrome = await launch({
+      chromePath: process.env.CHROME_PATH ?? chromiumLaunchOptions.executablePath,
+      chromeFlags: ['--headless=new', ...chromiumLaunchOptions.args],
+      userDataDir: join(dir, 'profile'),
+      ...(process.env.BENCH_DEBUG_PORT ? { port: Number(process.env.BENCH_DEBUG_PORT) } : {}),
+    });
+    browser = await chromium.connectOverCDP(`http://127.0.0.1:${chrome.port}`);
+    const context = browser.contexts()[0]!;
+    const url = `${server.origin}/`;
+
+    const setup = await context.newPage();
+    await joinEvent(setup, server.origin, codes.staff);
+    await setup.close();
+
+    const lighthouseRuns: LighthouseRun[] = [];
+    for (let i = 0; i < runs; i++) {
+      lighthouseRuns.push(
+        await retried(async () => {
+          await forgetAllButTheJoin(context, server!.origin);
+          return runLighthouse(url, chrome!.port);
+        }),
+      );
+    }
+
+    const repeatVisits: number[] = [];
+    const page = await context.newPage();
+    await page.goto(url);
+    await waitForController(page);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
+    for (let i = 0; i < runs; i++) repeatVisits.push(await timeFormUsable(page, url));
+    await page.close();
+
+    const row = (name: string, values: number[], unit: string, digits = 0): BenchRow => {
+      console.log(
+        `  ${name}: median ${round(median(values), digits)} ${unit}, range ${range(values, digits)} (${values.length} runs)`,
+      );
+      return { name, value: round(median(values), digits), unit };
+    };
+    const of = (key: keyof LighthouseRun) => lighthouseRuns.map((run) => run[key]);
+    return [
+      row('lighthouse mobile performance score, log screen of a joined phone (median)', of('score'), 'points'),
+      row('lighthouse first contentful paint, log screen (median)', of('fcp'), 'ms'),
+      row('lighthouse largest contentful paint, log screen (median)', of('lcp'), 'ms'),
+      row('lighthouse total blocking time, log screen (median)', of('tbt'), 'ms'),
+      row('lighthouse time to interactive, log screen (median)', of('tti'), 'ms'),
+      row('lighthouse longest main-thread task, log screen (median)', of('longestTask'), 'ms'),
+      row('lighthouse unused script in the first load, log screen (median)', of('unusedScriptKb'), 'KB', 1),
+      row(`log form usable on a repeat visit from the service worker, ${cpuSlowdown}x CPU slowdown (median)`, repeatVisits, 'ms'),
+    ];
+  } finally {
+    await browser?.close().catch(() => undefined);
+    chrome?.kill();
+    await server?.stop();
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/**
+ * A phone opening Helptent from the network: joined (its IndexedDB kept), but no service worker,
+ * precache or HTTP cache, as after the browser evicted them. Lighthouse's own storage reset
+ * would also wipe the join, so this clears the rest itself.
+ */
+async function forgetAllButTheJoin(context: BrowserContext, origin: string): Promise<void> {
+  const page = await context.newPage();
+  await page.goto(`${origin}/healthz`);
+  await page.evaluate(async () => {
+    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
+    for (const key of await caches.keys()) await caches.delete(key);
+  });
+  const cdp = await context.newCDPSession(page);
+  await cdp.send('Network.clearBrowserCache');
+  await page.close();
+}
+
+/** Lighthouse now and then loses a trace on a busy machine (NO_NAVSTART): such a run is run again. */
+async function retried<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts) throw error;
+      console.warn(`  lighthouse run failed, again: ${error instanceof Error ? error.message : String(error)}`);
+    }
+  }
+}
+
+async function joinEvent(page: Page, origin: string, code: string): Promise<void> {
+  await page.setViewportSize(devices['Pixel 7'].viewport);
+  await page.goto(`${origin}/settings`);
+  await waitForController(page);
+  const join = page.getByRole('form', { name: 'Join your event' });
+  await join.getByLabel('Join code').fill(code);
+  await join.getByLabel('Your name').fill('Lighthouse');
+  await join.getByRole('button', { name: 'Join' }).click();
+  await page.getByTestId('last-synced').filter({ hasNotText: 'not yet' }).waitFor({ timeout: 30_000 });
+}
+
+async function waitForController(page: Page): Promise<void> {
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+    if (navigator.serviceWorker.controller) return;
+    await new Promise((resolve) => navigator.serviceWorker.addEventListener('controllerchange', resolve, { once: true }));
+  });
+}
+
+async function runLighthouse(url: string, port: number): Promise<LighthouseRun> {
+  const result = await lighthouse(url, {
+    port,
+    logLevel: 'error',
+    output: 'json',
+    onlyCategories: ['performance'],
+    // Keeps the joined phone's IndexedDB: without it Lighthouse would measure a phone that never joined.
+    disableStorageReset: true,
+  });
+  if (!result) throw new Error('Lighthouse returned no result');
+  const { lhr } = result;
+  const keep = process.env.LIGHTHOUSE_JSON_DIR;
+  if (keep) {
+    mkdirSync(keep, { recursive: true });
+    writeFileSync(join(keep, `log-screen-${Date.now()}.json`), JSON.stringify(lhr));
+  }
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
+  const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
+  const longTasks = (lhr.audits['long-tasks']?.details as { items?: { duration: number }[] } | undefined)?.items ?? [];
+  const unused = (lhr.audits['unused-javascript']?.details as { overallSavingsBytes?: number } | undefined)?.overallSavingsBytes;
+  return {
+    score: Math.round((lhr.categories.performance?.score ?? 0) * 100),
+    fcp: audit('first-contentful-paint'),
+    lcp: audit('largest-contentful-paint'),
+    tbt: audit('total-blocking-time'),
+    tti: audit('interactive'),
+    longestTask: Math.max(0, ...longTasks.map((task) => task.duration)),
+    unusedScriptKb: (unused ?? 0) / 1024,
+  };
+}
+
+/**
+ * Navigates (the service worker answers), then times from the navigation's start until the
+ * summary field exists and what is typed into it shows: the moment a staff member can log.
+ */
+async function timeFormUsable(page: Page, url: string): Promise<number> {
+  await page.goto(url, { waitUntil: 'commit' });
+  const summary = page.locator('#capture-summary');
+  await summary.waitFor({ state: 'visible', timeout: 30_000 });
+  await summary.press('End');
+  await summary.pressSequentially('x');
+  await page.waitForFunction(() =>
+    (document.querySelector('#capture-summary') as HTMLTextAreaElement | null)?.value.endsWith('x'),
+  );
+  const usableAt = await page.evaluate(() => performance.now());
+  if (!(await page.evaluate(() => navigator.serviceWorker.controller !== null)))
+    throw new Error('the repeat visit was not served by the service worker');
+  // Leaves the draft empty for the next visit.
+  await summary.fill('');
+  await page.waitForTimeout(300);
+  return usableAt;
+}
