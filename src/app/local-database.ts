@@ -6,6 +6,7 @@ import { toOpeningError } from '../db/storage-errors';
 import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
 import { defaultEvent } from '../domain/event';
+import { afterFirstScreen } from './first-screen';
 import { startPhotoUploads } from './photo-bridge';
 import { createStore, useStore } from './store';
 import { startSync } from './sync-bridge';
@@ -36,8 +37,11 @@ export async function openLocalDatabase(): Promise<void> {
   }
   databaseState.set({ status: 'ready', db: result.db });
   void requestPersistentStorage();
-  startSync(result.db);
-  startPhotoUploads(result.db);
+  // Nothing typed waits for them: saves go to the outbox, which they send once loaded.
+  afterFirstScreen(() => {
+    startSync(result.db);
+    startPhotoUploads(result.db);
+  });
 }
 
 export function useDatabaseState(): DatabaseState {

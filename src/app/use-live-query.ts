@@ -16,7 +16,14 @@ export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): L
   const [state, setState] = useState<LiveQueryState<T>>({ data: undefined, error: undefined, loaded: false });
   useEffect(() => {
     const subscription = liveQuery(query).subscribe({
-      next: (data) => setState({ data, error: undefined, loaded: true }),
+      // The same answer again (a count, a role) after a write elsewhere renders nothing again:
+      // after a sync, each re-render of the session's provider redrew the whole screen.
+      next: (data) =>
+        setState((previous) =>
+          previous.loaded && previous.error === undefined && Object.is(previous.data, data)
+            ? previous
+            : { data, error: undefined, loaded: true },
+        ),
       error: (error: unknown) => setState((previous) => ({ data: previous.data, error, loaded: true })),
     });
     return () => subscription.unsubscribe();
