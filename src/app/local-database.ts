@@ -1,7 +1,6 @@
 import type { HelptentDatabase } from '../db/database';
 import { ensureDeviceIdentity } from '../db/device-repository';
 import { ensureEvent } from '../db/event-repository';
-import { openDatabase } from '../db/open-database';
 import { toOpeningError } from '../db/storage-errors';
 import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
@@ -22,6 +21,9 @@ export const databaseState = createStore<DatabaseState>({ status: 'opening' });
 
 export async function openLocalDatabase(): Promise<void> {
   databaseState.set({ status: 'opening' });
+  // Dexie arrives with the page (index.html preloads it) but runs in a task of its own, after the
+  // app's code has run and drawn the shell: one long task on a slow phone becomes two short ones.
+  const { openDatabase } = await import('../db/open-database');
   const result = await openDatabase({ onVersionChange: () => databaseState.set({ status: 'outdated' }) });
   if (!result.ok) {
     databaseState.set({ status: 'failed', error: result.error });
