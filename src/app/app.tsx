@@ -8,13 +8,14 @@ import { SyncLine } from './components/sync-line';
 import { UpdateBanner } from './components/update-banner';
 import { useDatabaseState } from './local-database';
 import { CatchUpSlot } from './progress/catch-up-slot';
-import { QueueScreen } from './queue/queue-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { StorageUnavailableScreen } from './screens/storage-unavailable-screen';
 import { SessionProvider } from './session';
 
-// Only the screens a staff member needs in the first seconds are in the first load; the rest
-// come from the service worker's precache the moment they are opened, online or not.
+// Only the log screen is in the first load: a phone opens on it, and staff need it in the first
+// seconds. The rest come from the service worker's precache the moment they are opened, online
+// or not (the queue too: its rows, filters and paging are most of the screen code).
+const QueueScreen = lazy(() => import('./queue/queue-screen').then((m) => m.QueueScreen));
 const SummaryScreen = lazy(() => import('./summary/summary-screen'));
 const IssueScreen = lazy(() => import('./issue/issue-screen').then((m) => m.IssueScreen));
 const SettingsScreen = lazy(() => import('./settings/settings-screen').then((m) => m.SettingsScreen));

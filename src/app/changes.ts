@@ -4,6 +4,7 @@ import type { EventMutationName } from '../domain/event-mutations';
 import type { MutationName } from '../domain/mutation-args';
 import type { MutationContext } from '../domain/mutators';
 import { uuidV7 } from '../domain/uuid-v7';
+import { afterFirstScreen } from './first-screen';
 import type { Session } from './session';
 import { requestSync } from './sync-bridge';
 
@@ -52,8 +53,7 @@ export function contextOf(session: Session): MutationContext {
 const loadSaveChange = () => import('../db/save-change');
 
 export function preloadChangeCode(): void {
-  const idle = window.requestIdleCallback ?? ((fn: () => void) => setTimeout(fn, 1500));
-  idle(() => void loadSaveChange());
+  afterFirstScreen(() => void loadSaveChange());
 }
 
 export function errorMessage(error: unknown): string {

@@ -1,11 +1,11 @@
 import type { HelptentDatabase } from '../db/database';
 import { ensureDeviceIdentity } from '../db/device-repository';
 import { ensureEvent } from '../db/event-repository';
-import { openDatabase } from '../db/open-database';
 import { toOpeningError } from '../db/storage-errors';
 import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
 import { defaultEvent } from '../domain/event';
+import { afterFirstScreen } from './first-screen';
 import { startPhotoUploads } from './photo-bridge';
 import { createStore, useStore } from './store';
 import { startSync } from './sync-bridge';
@@ -21,6 +21,9 @@ export const databaseState = createStore<DatabaseState>({ status: 'opening' });
 
 export async function openLocalDatabase(): Promise<void> {
   databaseState.set({ status: 'opening' });
+  // Dexie arrives with the page (index.html preloads it) but runs in a task of its own, after the
+  // app's code has run and drawn the shell: one long task on a slow phone becomes two short ones.
+  const { openDatabase } = await import('../db/open-database');
   const result = await openDatabase({ onVersionChange: () => databaseState.set({ status: 'outdated' }) });
   if (!result.ok) {
     databaseState.set({ status: 'failed', error: result.error });
@@ -36,8 +39,11 @@ export async function openLocalDatabase(): Promise<void> {
   }
   databaseState.set({ status: 'ready', db: result.db });
   void requestPersistentStorage();
-  startSync(result.db);
-  startPhotoUploads(result.db);
+  // Nothing typed waits for them: saves go to the outbox, which they send once loaded.
+  afterFirstScreen(() => {
+    startSync(result.db);
+    startPhotoUploads(result.db);
+  });
 }
 
 export function useDatabaseState(): DatabaseState {

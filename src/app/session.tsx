@@ -33,17 +33,19 @@ const SessionContext = createContext<Session | null>(null);
 export function SessionProvider({ db, children }: { db: HelptentDatabase; children: ComponentChildren }) {
   const event = useLiveQuery(() => readEvent(db), [db]).data;
   const staff = useLiveQuery(() => readStaff(db), [db]).data;
-  const sync = useLiveQuery(() => readSyncState(db).then((state) => state ?? null), [db]).data;
+  // Only the role the server granted (null before joining): the sync state itself changes with
+  // every sync, and each change would redraw every screen.
+  const grantedRole = useLiveQuery(() => readSyncState(db).then((state) => state?.role ?? null), [db]).data;
   const people = useLiveQuery(() => readPeople(db), [db]).data;
   const identity = useLiveQuery(() => readDeviceIdentity(db).then((found) => found ?? null), [db]).data;
-  if (!event || !staff || sync === undefined || !people || identity === undefined)
+  if (!event || !staff || grantedRole === undefined || !people || identity === undefined)
     return <p class="loading">Opening Helptent…</p>;
   const session: Session = {
     db,
     event,
     staff,
-    role: sync ? sync.role : (staff.current?.role ?? 'staff'),
-    joined: sync !== null,
+    role: grantedRole ?? staff.current?.role ?? 'staff',
+    joined: grantedRole !== null,
     people,
     deviceId: identity?.deviceId ?? null,
   };

@@ -1,4 +1,5 @@
 import type { Workbox } from 'workbox-window';
+import { afterFirstScreen } from './first-screen';
 import { createStore } from './store';
 import { requestSync } from './sync-bridge';
 
@@ -42,14 +43,16 @@ export function registerServiceWorker(): void {
     else updateState.set('reload-needed');
   });
   // Not needed to draw the first screen, so fetched after it (it is precached with the rest).
-  void import('workbox-window')
-    .then(({ Workbox }) => {
-      workbox = new Workbox('/sw.js', { scope: '/' });
-      workbox.addEventListener('waiting', () => updateState.set('ready'));
-      void workbox.register();
-    })
-    // Offline before the app was ever installed: it registers on the next open with signal.
-    .catch(() => undefined);
+  afterFirstScreen(() => {
+    void import('workbox-window')
+      .then(({ Workbox }) => {
+        workbox = new Workbox('/sw.js', { scope: '/' });
+        workbox.addEventListener('waiting', () => updateState.set('ready'));
+        void workbox.register();
+      })
+      // Offline before the app was ever installed: it registers on the next open with signal.
+      .catch(() => undefined);
+  });
   // Phones keep the app open for days: look for a new version when it comes back to the front.
   document.addEventListener('visibilitychange', () => {
     if (document.visibilityState === 'visible') void checkForUpdate();

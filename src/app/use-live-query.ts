@@ -1,4 +1,3 @@
-import { liveQuery } from 'dexie';
 import { useEffect, useState } from 'preact/hooks';
 
 export interface LiveQueryState<T> {
@@ -15,11 +14,29 @@ export interface LiveQueryState<T> {
 export function useLiveQuery<T>(query: () => Promise<T> | T, deps: unknown[]): LiveQueryState<T> {
   const [state, setState] = useState<LiveQueryState<T>>({ data: undefined, error: undefined, loaded: false });
   useEffect(() => {
-    const subscription = liveQuery(query).subscribe({
-      next: (data) => setState({ data, error: undefined, loaded: true }),
-      error: (error: unknown) => setState((previous) => ({ data: previous.data, error, loaded: true })),
+    // Components that read stored data render only once the database is open, so Dexie is
+    // loaded by then; importing it here keeps it out of the first script task.
+    let unsubscribe: (() => void) | undefined;
+    let stopped = false;
+    void import('dexie').then(({ liveQuery }) => {
+      if (stopped) return;
+      const subscription = liveQuery(query).subscribe({
+        // The same answer again (a count, a role) after a write elsewhere renders nothing again:
+        // after a sync, each re-render of the session's provider redrew the whole screen.
+        next: (data) =>
+          setState((previous) =>
+            previous.loaded && previous.error === undefined && Object.is(previous.data, data)
+              ? previous
+              : { data, error: undefined, loaded: true },
+          ),
+        error: (error: unknown) => setState((previous) => ({ data: previous.data, error, loaded: true })),
+      });
+      unsubscribe = () => subscription.unsubscribe();
     });
-    return () => subscription.unsubscribe();
+    return () => {
+      stopped = true;
+      unsubscribe?.();
+    };
     // eslint-style exhaustive deps are the caller's responsibility, as with useMemo.
   }, deps);
   return state;

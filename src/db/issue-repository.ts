@@ -32,10 +32,6 @@ export function readEventIssues(db: HelptentDatabase, eventId: string): Promise<
   return db.issues.where('eventId').equals(eventId).toArray();
 }
 
-export function countPendingChanges(db: HelptentDatabase): Promise<number> {
-  return db.unsentChanges.count();
-}
-
 /** Changes to one issue (or, for '', to the event's settings) not on the server yet. */
 export function countPendingChangesOf(db: HelptentDatabase, issueId: string): Promise<number> {
   return db.unsentChanges.where('issueId').equals(issueId).count();

@@ -3,11 +3,6 @@ import type { HelptentDatabase } from './database';
 import { deleteQueueRows } from './queue-pages';
 import type { RefusedChange } from './rows';
 
-/** Refusals nobody has read yet: the sync line counts these. */
-export function countUnreadRejections(db: HelptentDatabase): Promise<number> {
-  return db.refusedChanges.filter((entry) => !entry.dismissedAt).count();
-}
-
 /** Every refusal this phone keeps, newest first. */
 export function readAllRejections(db: HelptentDatabase): Promise<RefusedChange[]> {
   return db.refusedChanges.reverse().toArray();

@@ -1,4 +1,3 @@
-import Dexie from 'dexie';
 import { AppError, type AppErrorData } from '../domain/app-error';
 
 /**
@@ -8,8 +7,11 @@ import { AppError, type AppErrorData } from '../domain/app-error';
  */
 
 export function storageErrorName(error: unknown): string {
-  if (error instanceof Dexie.DexieError) return error.inner?.name ?? error.name;
-  return error instanceof Error ? error.name : 'Error';
+  // A DexieError (an Error) carries the browser's own error as `inner`. Told apart by shape, not
+  // by Dexie's class, so the first screen's code does not wait for Dexie to load.
+  if (!(error instanceof Error)) return 'Error';
+  const innerName = (error as { inner?: { name?: unknown } | null }).inner?.name;
+  return typeof innerName === 'string' ? innerName : error.name;
 }
 
 export function isQuotaError(error: unknown): boolean {

@@ -1,6 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { benchAlerts } from './alert-bench';
 import { benchBrowser } from './browser/browser-bench';
+import { benchLighthouse } from './browser/lighthouse-bench';
 import { benchPhotoCapture } from './browser/photo-capture-bench';
 import { measureFirstLoad } from './bundle-size';
 import { benchMatching } from './matching-bench';
@@ -18,13 +19,14 @@ import { benchSync } from './sync/sync-bench';
 /**
  * Runs every benchmark against the built product (npm run build first) and writes the results.
  * `tsx test/bench/run.ts sync` (or `npm run bench -- sync`) runs only the named parts
- * (bundle, server, browser, sync, edges, recovery, summary, personal-data, matching, photos, push, capture, alerts) and leaves latest.json as it was.
+ * (bundle, server, browser, lighthouse, sync, edges, recovery, summary, personal-data, matching, photos, push, capture, alerts) and leaves latest.json as it was.
  */
 async function main(): Promise<void> {
   const parts = [
     'bundle',
     'server',
     'browser',
+    'lighthouse',
     'sync',
     'edges',
     'recovery',
@@ -55,6 +57,13 @@ async function main(): Promise<void> {
     const browser = await benchBrowser();
     rows.push(...browser.rows);
     failures.push(...browser.failures);
+  }
+  if (runs('lighthouse')) {
+    try {
+      rows.push(...(await benchLighthouse()));
+    } catch (error) {
+      failures.push(`lighthouse: ${error instanceof Error ? error.message.split('\n')[0] : String(error)}`);
+    }
   }
   if (runs('capture')) {
     try {

@@ -1,6 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
 import type { FastifyInstance } from 'fastify';
 import pg from 'pg';
 import type { AlertNotifier } from '../../src/server/alerts/alert-notifier';
@@ -74,6 +75,9 @@ export async function startTestServer(
     writeFileSync(join(staticDir, 'index.html'), '<!doctype html><title>Helptent shell</title>');
     writeFileSync(join(staticDir, 'sw.js'), 'self.addEventListener("fetch", () => {});');
     writeFileSync(join(staticDir, 'assets', 'index-abc123.js'), 'console.log(1);');
+    // The build writes compressed copies beside each text file (vite.config.ts, precompress).
+    writeFileSync(join(staticDir, 'assets', 'index-abc123.js.gz'), gzipSync('console.log(1);'));
+    writeFileSync(join(staticDir, 'assets', 'index-abc123.js.br'), brotliCompressSync('console.log(1);'));
   }
   const postgres = options.backend === 'postgres' ? await freshPostgres() : null;
   const storage: StorageConfig = postgres?.config ?? { kind: 'sqlite', file: join(dir, 'data', 'helptent.sqlite') };

@@ -1,4 +1,5 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
+import { lazy } from 'preact-iso';
 import { readDraft } from '../../db/draft-repository';
 import { readRecentCategories, rememberCategory } from '../../db/recent-categories';
 import { moods, publicRiskLevels, severities, sources } from '../../domain/issue';
@@ -7,7 +8,6 @@ import { AttendeeFields } from '../components/attendee-fields';
 import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
 import { LazyContactPrompt } from '../components/lazy-contact-prompt';
 import { Screen } from '../components/screen';
-import { StaffPicker } from '../components/staff-picker';
 import { moodLabels, riskLabels, severityLabels, sourceLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -20,6 +20,9 @@ import {
   isEmptyCapture,
 } from './capture-form-state';
 import { createDraftWriter } from './draft-writer';
+
+// Only a phone nobody has named yet shows the picker: a joined phone knows its person.
+const StaffPicker = lazy(() => import('../components/staff-picker').then((m) => m.StaffPicker));
 
 type Outcome =
   | { kind: 'idle' }

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useRef } from 'preact/hooks';
+import { markFirstScreenShown } from '../first-screen';
 
 interface ScreenProps {
   title: string;
@@ -16,6 +17,7 @@ export function Screen({ title, children }: ScreenProps) {
     document.title = `${title} · Helptent`;
     if (document.activeElement && document.activeElement !== document.body) heading.current?.focus();
   }, [title]);
+  useEffect(markFirstScreenShown, []);
   return (
     <section class="screen" aria-labelledby="screen-title">
       <h1 id="screen-title" tabIndex={-1} ref={heading}>

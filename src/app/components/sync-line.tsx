@@ -1,6 +1,5 @@
 import { useEffect } from 'preact/hooks';
-import { countPendingChanges } from '../../db/issue-repository';
-import { countUnreadRejections } from '../../db/rejection-repository';
+import { countPendingChanges, countUnreadRejections } from '../../db/pending-counts';
 import { readSyncState } from '../../db/sync-state';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';

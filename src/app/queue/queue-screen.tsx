@@ -1,3 +1,4 @@
+import './queue.css';
 import { useMemo } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { readQueue } from '../../db/issue-repository';

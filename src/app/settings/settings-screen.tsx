@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { readDeviceIdentity } from '../../db/device-repository';
-import { countPendingChanges } from '../../db/issue-repository';
+import { countPendingChanges } from '../../db/pending-counts';
 import { readRejections } from '../../db/rejection-repository';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../db/storage-persistence';
 import { readSyncState } from '../../db/sync-state';

@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { ClearOutcome } from '../../db/attendee-data-removal';
-import { countPendingChanges } from '../../db/issue-repository';
+import { countPendingChanges } from '../../db/pending-counts';
 import { expiredJoinedMarkerCookie } from '../../domain/joined-marker';
 import { forgetPushSubscription } from '../../sync/push-subscription';
 import { signOutAndClearThisPhone } from '../../sync/signed-out';

@@ -11,6 +11,8 @@ export async function staticAppRoutes(app: FastifyInstance, staticDir: string | 
   if (staticDir) {
     await app.register(fastifyStatic, {
       root: staticDir,
+      // The build writes .br and .gz copies of every text file: sent to browsers that take them.
+      preCompressed: true,
       cacheControl: false,
       setHeaders(reply, path) {
         const isHashedAsset = /[\\/]assets[\\/]/.test(path);
