@@ -5,6 +5,8 @@ import { CrashGuard } from './components/crash-guard';
 import { NavBar } from './components/nav-bar';
 import { SyncLine } from './components/sync-line';
 import { UpdateBanner } from './components/update-banner';
+import { t } from './i18n/messages';
+import { useLocale } from './i18n/use-locale';
 import { useDatabaseState } from './local-database';
 import { QueueScreen } from './queue/queue-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
@@ -31,14 +33,14 @@ function Routes() {
   if (database.status === 'outdated') {
     return (
       <div class="banner banner--warning" role="alert">
-        <p>Helptent was updated in another tab. Reload this tab to keep working.</p>
+        <p>{t('Helptent was updated in another tab. Reload this tab to keep working.')}</p>
         <button type="button" class="button button--primary" onClick={() => window.location.reload()}>
-          Reload this tab
+          {t('Reload this tab')}
         </button>
       </div>
     );
   }
-  if (database.status === 'opening') return <p class="loading">Opening Helptent…</p>;
+  if (database.status === 'opening') return <p class="loading">{t('Opening Helptent…')}</p>;
   return (
     <SessionProvider db={database.db}>
       <SyncLine />
@@ -66,13 +68,15 @@ function Routes() {
 }
 
 export function App() {
+  // Every string is read at render: a new language re-renders the whole tree from here.
+  useLocale();
   return (
     <LocationProvider>
       <a class="skip-link" href="#main">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <header class="top-bar">
-        <span class="brand">Helptent</span>
+        <span class="brand">{t('Helptent')}</span>
       </header>
       <UpdateBanner />
       <main id="main">

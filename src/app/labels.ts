@@ -10,6 +10,7 @@ import type {
 } from '../domain/issue';
 import { localDateTime } from '../domain/operational-day';
 import type { Option } from './components/fields';
+import { intlLocale } from './i18n/messages';
 
 export const severityLabels: Record<Severity, string> = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' };
 export const statusNames: Record<Status, string> = {
@@ -61,14 +62,16 @@ export function optionsOf<K extends string>(labels: Record<K, string>): Option[]
 
 const formats = new Map<string, { time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }>();
 
+/** Formatters on the event's clock in the person's language (never the browser's default locale). */
 function formatsFor(timezone: string) {
-  let f = formats.get(timezone);
+  const locale = intlLocale();
+  let f = formats.get(`${locale} ${timezone}`);
   if (!f) {
     f = {
-      time: new Intl.DateTimeFormat(undefined, { timeZone: timezone, hour: '2-digit', minute: '2-digit' }),
-      dayTime: new Intl.DateTimeFormat(undefined, { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit' }),
+      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: '2-digit', minute: '2-digit' }),
+      dayTime: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit' }),
     };
-    formats.set(timezone, f);
+    formats.set(`${locale} ${timezone}`, f);
   }
   return f;
 }

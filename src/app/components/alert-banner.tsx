@@ -5,6 +5,7 @@ import type { AlertView } from '../../domain/alerts';
 import { AppError } from '../../domain/app-error';
 import { acknowledgeAlert } from '../../sync/alerts';
 import { errorMessage, makeChange } from '../changes';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
@@ -87,10 +88,10 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
     return (
       <div class="alert alert--taken" role="status">
         <p>
-          <strong>{alert.ackedBy?.name ?? 'Someone'} is on it:</strong> {alert.title} — {alert.body}
+          <strong>{alert.ackedBy?.name ?? t('Someone')} is on it:</strong> {alert.title} — {alert.body}
         </p>
         <button type="button" class="button" onClick={() => void putAlertAway(session.db, alert.id)}>
-          OK
+          {t('OK')}
         </button>
       </div>
     );
@@ -99,15 +100,15 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
     <div class="alert" role="alert" aria-labelledby={`alert-${alert.id}`}>
       <p id={`alert-${alert.id}`}>
         <strong>{alert.title}</strong>
-        {alert.escalatedAt ? ' (nobody answered yet)' : ''}: {alert.body}
+        {alert.escalatedAt ? t(' (nobody answered yet)') : ''}: {alert.body}
       </p>
       <p class="alert__when">Raised {formatWhen(alert.raisedAt, timezone, now)}</p>
       <div class="alert__actions">
         <button type="button" class="button button--primary" disabled={state.busy} onClick={() => void onIt()}>
-          I’m on it
+          {t('I’m on it')}
         </button>
         <a class="button" href={`/issues/${alert.issueId}`}>
-          Open the issue
+          {t('Open the issue')}
         </a>
       </div>
       {state.problem && <p class="alert__problem">{state.problem}</p>}

@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { contactChannels } from '../../domain/issue';
+import { t } from '../i18n/messages';
 import { channelLabels } from '../labels';
 import { CheckboxField, SelectField, TextField } from './fields';
 
@@ -28,19 +29,19 @@ export function AttendeeFields({
 }) {
   return (
     <fieldset class="group">
-      <legend>Attendee contact</legend>
-      <TextField label="Name" autoComplete="off" value={value.name} onInput={(name) => onChange({ name })} />
-      <TextField label="Email" type="email" inputMode="email" value={value.email} onInput={(email) => onChange({ email })} />
-      <TextField label="Phone" type="tel" inputMode="tel" value={value.phone} onInput={(phone) => onChange({ phone })} />
-      <TextField label="Wristband or ticket number" value={value.ticketId} onInput={(ticketId) => onChange({ ticketId })} />
+      <legend>{t('Attendee contact')}</legend>
+      <TextField label={t('Name')} autoComplete="off" value={value.name} onInput={(name) => onChange({ name })} />
+      <TextField label={t('Email')} type="email" inputMode="email" value={value.email} onInput={(email) => onChange({ email })} />
+      <TextField label={t('Phone')} type="tel" inputMode="tel" value={value.phone} onInput={(phone) => onChange({ phone })} />
+      <TextField label={t('Wristband or ticket number')} value={value.ticketId} onInput={(ticketId) => onChange({ ticketId })} />
       <SelectField
-        label="Prefers to be reached by"
+        label={t('Prefers to be reached by')}
         value={value.preferredChannel}
         options={[{ value: '', label: 'No preference' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
         onChange={(preferredChannel) => onChange({ preferredChannel })}
       />
       <CheckboxField
-        label="The attendee agrees to be contacted about this issue after the event"
+        label={t('The attendee agrees to be contacted about this issue after the event')}
         hint={`Read this to them: ${consentSentence}`}
         checked={value.consentGiven}
         onChange={(consentGiven) => onChange({ consentGiven })}

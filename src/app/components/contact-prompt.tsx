@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type ContactInText, contactsInText, holdsContact, withoutContact } from '../../domain/contact-in-text';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 
 export interface TextSource {
   /** Which text it is, for the caller ("summary", "details"). */
@@ -66,17 +67,17 @@ export function ContactPromptBody(props: ContactPromptProps) {
         This looks like {what(found)}: <strong>{found.value}</strong>.{' '}
         {props.onMove
           ? `Attendee contact details belong in the contact fields, where consent applies${held && !holdsContact(held, found) ? ` (it replaces ${held})` : ''}.`
-          : 'Only coordinators see attendee contact details; other staff phones get it hidden.'}
+          : t('Only coordinators see attendee contact details; other staff phones get it hidden.')}
       </p>
       <fieldset class="button-list">
         <legend class="visually-hidden">What to do with {what(found)} in the text</legend>
         {props.onMove && (
           <button type="button" class="button" onClick={() => void move(found)}>
-            Move to contact details
+            {t('Move to contact details')}
           </button>
         )}
         <button type="button" class="button" onClick={() => setKept([...kept, found.value])}>
-          Keep in the text
+          {t('Keep in the text')}
         </button>
       </fieldset>
       {problem && <p role="alert">{problem}</p>}

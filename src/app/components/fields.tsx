@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { t } from '../i18n/messages';
 
 interface FieldProps {
   label: string;
@@ -12,7 +13,7 @@ function LabelAndHint(props: { id: string; label: string; hint?: string | undefi
     <>
       <label for={props.id}>
         {props.label}
-        {props.required && <span class="field__required"> (required)</span>}
+        {props.required && <span class="field__required"> {t('(required)')}</span>}
       </label>
       {props.hint && (
         <p class="field__hint" id={`${props.id}-hint`}>
@@ -111,7 +112,7 @@ export function ChoiceTiles(props: {
     <fieldset class={props.compact ? 'tiles tiles--compact' : 'tiles'}>
       <legend>
         {props.legend}
-        {props.required && <span class="field__required"> (required)</span>}
+        {props.required && <span class="field__required"> {t('(required)')}</span>}
       </legend>
       <div class="tiles__grid">
         {props.options.map((o) => (

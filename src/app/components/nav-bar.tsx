@@ -1,4 +1,5 @@
 import { useLocation } from 'preact-iso';
+import { t } from '../i18n/messages';
 
 const items = [
   { href: '/', label: 'Log', match: (path: string) => path === '/' },
@@ -16,7 +17,7 @@ const items = [
 export function NavBar() {
   const { path } = useLocation();
   return (
-    <nav class="nav-bar" aria-label="Main">
+    <nav class="nav-bar" aria-label={t('Main')}>
       <ul>
         {items.map((item) => (
           <li key={item.href}>

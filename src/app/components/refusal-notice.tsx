@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { dismissRejections } from '../../db/rejection-repository';
 import type { RefusedChange } from '../../db/rows';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /**
@@ -34,7 +35,7 @@ export function RefusalNotice(props: {
         </p>
       ))}
       <button type="button" class="button" onClick={() => void markRead()}>
-        I have read this
+        {t('I have read this')}
       </button>
       {problem && <p role="alert">{problem}</p>}
     </div>

@@ -2,6 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { countPendingChanges } from '../../db/issue-repository';
 import { countUnreadRejections } from '../../db/rejection-repository';
 import { readSyncState } from '../../db/sync-state';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useStore } from '../store';
@@ -15,9 +16,9 @@ function NextTry({ at }: { at: string }) {
   const seconds = Math.ceil((Date.parse(at) - useNow(1_000).getTime()) / 1_000);
   return (
     <>
-      {seconds > 0 ? ` Next try in ${seconds} s.` : ' Trying again…'}{' '}
+      {seconds > 0 ? ` Next try in ${seconds} s.` : t(' Trying again…')}{' '}
       <button type="button" class="button" onClick={requestSync}>
-        Try now
+        {t('Try now')}
       </button>
     </>
   );
@@ -62,14 +63,14 @@ export function SyncLine() {
             class="button button--primary"
             onClick={update === 'none' ? () => window.location.reload() : applyUpdate}
           >
-            Update Helptent
+            {t('Update Helptent')}
           </button>
         </>
       )}
       {refused > 0 && (
         <>
           {' '}
-          · <a href="/settings#sync-title">{refused === 1 ? '1 change refused' : `${refused} changes refused`}</a>
+          · <a href="/settings#sync-title">{refused === 1 ? t('1 change refused') : `${refused} changes refused`}</a>
         </>
       )}
     </p>

@@ -5,6 +5,7 @@ import { logExport } from '../../sync/export-reports';
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { download } from '../download';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: string }) {
@@ -50,26 +51,26 @@ export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: 
 
   return (
     <section class="card no-print" aria-labelledby="exports-title">
-      <h2 id="exports-title">Exports</h2>
-      <p>From the issues on this device. The follow-up list holds only attendees who agreed to be contacted.</p>
+      <h2 id="exports-title">{t('Exports')}</h2>
+      <p>{t('From the issues on this device. The follow-up list holds only attendees who agreed to be contacted.')}</p>
       <SelectField
-        label="Which days"
+        label={t('Which days')}
         value={day}
         options={[{ value: '', label: 'The whole event' }, ...days.map((d) => ({ value: d, label: d }))]}
         onChange={setDay}
       />
       <div class="button-list">
         <button type="button" class="button" onClick={() => void run('issues', 'csv')}>
-          Issues (CSV)
+          {t('Issues (CSV)')}
         </button>
         <button type="button" class="button" onClick={() => void run('issues', 'json')}>
-          Issues (JSON)
+          {t('Issues (JSON)')}
         </button>
         <button type="button" class="button" onClick={() => void run('follow-up', 'csv')}>
-          Follow-up list (CSV)
+          {t('Follow-up list (CSV)')}
         </button>
         <button type="button" class="button" onClick={() => void run('lost-property', 'csv')}>
-          Lost-property register (CSV)
+          {t('Lost-property register (CSV)')}
         </button>
       </div>
       {message && (

@@ -6,6 +6,7 @@ import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } 
 import { errorMessage, makeChange } from '../changes';
 import { TextArea } from '../components/fields';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { formatWhen, outreachLabels, reasonLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -46,7 +47,7 @@ function AttendeeCard({ issue, template, now }: { issue: Issue; template: string
             {link.startsWith('sms:') ? `Text ${name}` : `Email ${name}`}
           </a>
         ) : (
-          <span class="muted">No email or phone recorded.</span>
+          <span class="muted">{t('No email or phone recorded.')}</span>
         )}
         {step && (
           <button
@@ -84,10 +85,10 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
         {reasonLabels[reason]} ({issues.length})
       </h2>
       <details>
-        <summary>Message template</summary>
+        <summary>{t('Message template')}</summary>
         <TextArea
           label={`Template for ${reasonLabels[reason].toLowerCase()}`}
-          hint="{name}, {issue}, {told} and {resolution} are filled in for each attendee."
+          hint={t('{name}, {issue}, {told} and {resolution} are filled in for each attendee.')}
           value={template}
           onInput={setDraft}
           rows={4}
@@ -99,7 +100,7 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
             if (draft !== null) void saveTemplate(db, reason, draft).then(() => setDraft(null));
           }}
         >
-          Save template
+          {t('Save template')}
         </button>
       </details>
       <ul class="outreach-list">
@@ -114,14 +115,15 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
 function FollowUpList() {
   const now = useNow();
   const issues = useIssuesWhere((row) => row.needsFollowUp, []);
-  if (!issues.loaded) return <p class="loading">Loading follow-ups…</p>;
+  if (!issues.loaded) return <p class="loading">{t('Loading follow-ups…')}</p>;
   // The rows are pre-filtered; this is the rule itself, so no one without consent slips through.
   const consented = (issues.data ?? []).filter(awaitsFollowUp);
-  if (consented.length === 0) return <p class="empty-state">Nobody who agreed to be contacted is waiting for a follow-up.</p>;
+  if (consented.length === 0)
+    return <p class="empty-state">{t('Nobody who agreed to be contacted is waiting for a follow-up.')}</p>;
   return (
     <>
       <p role="status">
-        {consented.length === 1 ? '1 attendee is' : `${consented.length} attendees are`} waiting for a follow-up.
+        {consented.length === 1 ? t('1 attendee is') : `${consented.length} attendees are`} waiting for a follow-up.
       </p>
       {followUpReasons.map((reason) => {
         const group = consented.filter((issue) => (issue.followUp.reason ?? 'other') === reason);
@@ -133,9 +135,9 @@ function FollowUpList() {
 
 export function FollowUpScreen() {
   return (
-    <RoleGate needs="coordinator" title="Follow-up outreach">
-      <Screen title="Follow-up outreach">
-        <p>Attendees who agreed to be contacted and still need a word from us, by what they need.</p>
+    <RoleGate needs="coordinator" title={t('Follow-up outreach')}>
+      <Screen title={t('Follow-up outreach')}>
+        <p>{t('Attendees who agreed to be contacted and still need a word from us, by what they need.')}</p>
         <FollowUpList />
       </Screen>
     </RoleGate>

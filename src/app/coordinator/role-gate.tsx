@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { hasRoleAtLeast, type Role } from '../../domain/staff';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /** Attendee contact details and exports are for the roles that need them, on screen as on the server. */
@@ -10,11 +11,11 @@ export function RoleGate({ needs, title, children }: { needs: Role; title: strin
   return (
     <Screen title={title}>
       <p role="alert">
-        Only {needs === 'organizer' ? 'organizers' : 'coordinators and organizers'} can open this: it shows attendees’ personal
-        details. You are signed in as {role}.
+        Only {needs === 'organizer' ? t('organizers') : t('coordinators and organizers')} can open this: it shows attendees’
+        personal details. You are signed in as {role}.
       </p>
       <p>
-        <a href="/">Back to logging</a>
+        <a href="/">{t('Back to logging')}</a>
       </p>
     </Screen>
   );

@@ -4,6 +4,7 @@ import { countPendingChangesOf } from '../../db/issue-repository';
 import { readRejections, removeRefusedIssue } from '../../db/rejection-repository';
 import { errorMessage } from '../changes';
 import { RefusalNotice } from '../components/refusal-notice';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
@@ -48,7 +49,7 @@ export function IssueSyncState({ issueId, synced }: { issueId: string; synced: b
       />
       {creationRefused && (
         <button type="button" class="button" onClick={() => void remove()}>
-          Remove it from this phone
+          {t('Remove it from this phone')}
         </button>
       )}
       {problem && (

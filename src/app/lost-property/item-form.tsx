@@ -9,6 +9,7 @@ import { AttendeeFields } from '../components/attendee-fields';
 import { ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { StaffPicker } from '../components/staff-picker';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { createItemArgs, emptyItemForm, type ItemFormState, itemDraftKey, itemFormFromDraft } from './item-form-state';
 
@@ -20,13 +21,13 @@ export function ItemFormScreen({ kind: raw }: { kind?: string }) {
   return (
     <Screen title={titles[kind]}>
       <p>
-        <a href="/lost-property">Back to the lost-property register</a>
+        <a href="/lost-property">{t('Back to the lost-property register')}</a>
       </p>
       {session.staff.current ? (
         <ItemForm key={kind} kind={kind} />
       ) : (
         <>
-          <p>Before logging, tell Helptent who you are.</p>
+          <p>{t('Before logging, tell Helptent who you are.')}</p>
           <StaffPicker />
         </>
       )}
@@ -49,7 +50,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
     void readDraft(db, key).then((draft) => setForm(itemFormFromDraft(kind, draft)));
   }, [db, key, kind]);
 
-  if (!form) return <p class="loading">Opening the form…</p>;
+  if (!form) return <p class="loading">{t('Opening the form…')}</p>;
   const update = (patch: Partial<ItemFormState>) => {
     const next = { ...form, ...patch };
     setForm(next);
@@ -80,35 +81,35 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
         </p>
       )}
       <ChoiceTiles
-        legend="What is it?"
+        legend={t('What is it?')}
         compact
         required
         value={form.category}
         options={itemCategories.map((c) => ({ value: c, label: itemCategoryLabels[c] }))}
         onChange={(category) => update({ category: category as ItemFormState['category'] })}
       />
-      <TextField label="Colour" value={form.colour} onInput={(colour) => update({ colour })} />
-      <TextField label="Brand or model" value={form.brand} onInput={(brand) => update({ brand })} />
+      <TextField label={t('Colour')} value={form.colour} onInput={(colour) => update({ colour })} />
+      <TextField label={t('Brand or model')} value={form.brand} onInput={(brand) => update({ brand })} />
       <TextArea
-        label="Marks and contents"
-        hint="Stickers, scratches, engravings, a case, what is inside. Leave out card numbers."
+        label={t('Marks and contents')}
+        hint={t('Stickers, scratches, engravings, a case, what is inside. Leave out card numbers.')}
         rows={2}
         value={form.marks}
         onInput={(marks) => update({ marks })}
       />
       <SelectField
-        label={kind === 'found' ? 'Area where it was found' : 'Area where it was lost'}
+        label={kind === 'found' ? t('Area where it was found') : t('Area where it was lost')}
         value={form.zoneId}
         options={[{ value: '', label: 'Not sure' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
         onChange={(zoneId) => update({ zoneId })}
       />
       <TextField
-        label={kind === 'found' ? 'Where exactly' : 'Where they last had it'}
+        label={kind === 'found' ? t('Where exactly') : t('Where they last had it')}
         value={form.place}
         onInput={(place) => update({ place })}
       />
       <TextField
-        label={kind === 'found' ? 'When it was found' : 'When they last had it'}
+        label={kind === 'found' ? t('When it was found') : t('When they last had it')}
         {...(kind === 'lost' ? { hint: 'As well as they remember; leave empty if they do not know.' } : {})}
         type="datetime-local"
         value={form.when}
@@ -116,8 +117,8 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
       />
       {kind === 'found' ? (
         <TextField
-          label="Bin or shelf"
-          hint="Where the item is kept now, e.g. B4. Leave empty if it is not stored yet."
+          label={t('Bin or shelf')}
+          hint={t('Where the item is kept now, e.g. B4. Leave empty if it is not stored yet.')}
           value={form.storage}
           onInput={(storage) => update({ storage })}
         />
@@ -125,14 +126,14 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
         <AttendeeFields value={form} onChange={update} />
       )}
       <button type="submit" class="button button--primary button--wide" disabled={busy}>
-        {kind === 'found' ? 'Save found item' : 'Save lost report'}
+        {kind === 'found' ? t('Save found item') : t('Save lost report')}
       </button>
       {failure && (
         <p class="message message--error" role="alert">
           {failure}
         </p>
       )}
-      {kind === 'found' && <p class="field__hint">After saving you can add photos of the item.</p>}
+      {kind === 'found' && <p class="field__hint">{t('After saving you can add photos of the item.')}</p>}
     </form>
   );
 }

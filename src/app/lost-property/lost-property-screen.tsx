@@ -1,6 +1,7 @@
 import type { Issue } from '../../domain/issue';
 import { festivalIsOver, keepingEndsAt, keepingHasEnded } from '../../domain/lost-property-keeping';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -56,54 +57,54 @@ export function LostPropertyScreen() {
   const over = festivalIsOver(event, now);
   const ends = keepingEndsAt(event);
   return (
-    <Screen title="Lost property">
+    <Screen title={t('Lost property')}>
       <p class="actions">
         <a class="button button--primary" href="/lost-property/new/found">
-          Log a found item
+          {t('Log a found item')}
         </a>
         <a class="button" href="/lost-property/new/lost">
-          Log a lost report
+          {t('Log a lost report')}
         </a>
         <a class="button" href="/lost-person/new">
-          Lost person
+          {t('Lost person')}
         </a>
       </p>
       {!query.loaded ? (
-        <p class="loading">Reading the register…</p>
+        <p class="loading">{t('Reading the register…')}</p>
       ) : (
         <>
-          <dl class="figures" aria-label="Lost property so far">
+          <dl class="figures" aria-label={t('Lost property so far')}>
             <div>
-              <dt>At the desk</dt>
+              <dt>{t('At the desk')}</dt>
               <dd>{stored.length}</dd>
             </div>
             <div>
-              <dt>Open lost reports</dt>
+              <dt>{t('Open lost reports')}</dt>
               <dd>{reports.length}</dd>
             </div>
             <div>
-              <dt>Returned</dt>
+              <dt>{t('Returned')}</dt>
               <dd>{returned.length}</dd>
             </div>
             <div>
-              <dt>Return rate</dt>
+              <dt>{t('Return rate')}</dt>
               <dd>{found === 0 ? '–' : `${Math.round((returned.length / found) * 100)}%`}</dd>
             </div>
           </dl>
           {over && stored.length > 0 && (
             <p class="message message--warning" role="status">
-              The festival is over: {stored.length} unclaimed {stored.length === 1 ? 'item is' : 'items are'} at the desk.{' '}
+              The festival is over: {stored.length} unclaimed {stored.length === 1 ? t('item is') : t('items are')} at the desk.{' '}
               {keepingHasEnded(event, now)
-                ? 'The keeping period has ended: post them to their owners or dispose of them.'
+                ? t('The keeping period has ended: post them to their owners or dispose of them.')
                 : `Keep them until ${ends ? formatWhen(ends, event.timezone, now) : 'the keeping period ends'}.`}
             </p>
           )}
           <section class="card" aria-labelledby="bins-title">
-            <h2 id="bins-title">{over ? 'Unclaimed, by bin' : 'In storage, by bin'}</h2>
-            {stored.length === 0 && <p class="empty-state">No items at the desk.</p>}
+            <h2 id="bins-title">{over ? t('Unclaimed, by bin') : t('In storage, by bin')}</h2>
+            {stored.length === 0 && <p class="empty-state">{t('No items at the desk.')}</p>}
             {byBin(stored).map(([bin, items]) => (
               <div key={bin || 'none'} class="bin">
-                <h3>{bin ? `Bin ${bin}` : 'Not stored yet'}</h3>
+                <h3>{bin ? `Bin ${bin}` : t('Not stored yet')}</h3>
                 <ul class="item-list">
                   {items.map((item) => (
                     <ItemLink key={item.id} issue={item} />
@@ -114,7 +115,7 @@ export function LostPropertyScreen() {
           </section>
           <section class="card" aria-labelledby="reports-title">
             <h2 id="reports-title">Lost reports still open ({reports.length})</h2>
-            {reports.length === 0 && <p class="empty-state">No open lost reports.</p>}
+            {reports.length === 0 && <p class="empty-state">{t('No open lost reports.')}</p>}
             <ul class="item-list">
               {reports.map((item) => (
                 <ItemLink key={item.id} issue={item} />

@@ -2,6 +2,7 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { suggestMatches } from '../../domain/lost-property-matching';
 import { errorMessage, makeChange } from '../changes';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -33,7 +34,7 @@ export function MatchPanel({ issue }: { issue: Issue }) {
   const other = lost.kind === 'found' ? 'lost reports' : 'found items';
   return (
     <section class="card" aria-labelledby="matches-title">
-      <h2 id="matches-title">Possible matches</h2>
+      <h2 id="matches-title">{t('Possible matches')}</h2>
       {!all ? (
         <p class="loading">Looking for {other}…</p>
       ) : matches.length === 0 ? (

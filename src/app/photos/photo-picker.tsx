@@ -7,6 +7,7 @@ import { useLiveQuery } from '../use-live-query';
 import { attachPhotos } from './attach-photos';
 import { holdPhotoWorker } from './prepare-photo';
 import './photos.css';
+import { t } from '../i18n/messages';
 
 type Outcome =
   | { kind: 'idle' }
@@ -85,12 +86,12 @@ export function PhotoPicker({ issueId, label = 'Add photos' }: { issueId: string
       <div class="photo-picker__outcome">
         {busy && (
           <p class="message" role="status">
-            Adding {outcome.total === 1 ? 'the photo' : `photo ${outcome.saved + 1} of ${outcome.total}`}…
+            Adding {outcome.total === 1 ? t('the photo') : `photo ${outcome.saved + 1} of ${outcome.total}`}…
           </p>
         )}
         {outcome.kind === 'saved' && (
           <p class="message message--ok" role="status">
-            {outcome.count === 1 ? 'Photo saved on this phone.' : `${photos(outcome.count)} saved on this phone.`}
+            {outcome.count === 1 ? t('Photo saved on this phone.') : `${photos(outcome.count)} saved on this phone.`}
           </p>
         )}
         {outcome.kind === 'failed' && (

@@ -4,6 +4,7 @@ import { AppError } from '../../domain/app-error';
 import type { Issue } from '../../domain/issue';
 import { fetchPhotoFile } from '../../sync/photo-download';
 import { contextOf, errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
@@ -76,7 +77,7 @@ export function PhotoViewer({ issue, view, alt, onClose }: { issue: Issue; view:
           {alt}
         </h2>
         <button type="button" class="button button--primary" onClick={() => dialog.current?.close()}>
-          Close
+          {t('Close')}
         </button>
       </div>
       {url ? (
@@ -92,14 +93,14 @@ export function PhotoViewer({ issue, view, alt, onClose }: { issue: Issue; view:
         {fullUrl
           ? photoStateText(view.state)
           : fetching.kind === 'loading'
-            ? 'Loading the full picture…'
+            ? t('Loading the full picture…')
             : fetching.kind === 'failed'
               ? fetching.message
               : ''}
       </p>
       {!issue.voided && (
         <button type="button" class="button button--danger" onClick={() => void remove()}>
-          Remove this photo
+          {t('Remove this photo')}
         </button>
       )}
       {problem && (

@@ -1,5 +1,6 @@
 import type { AppErrorData } from '../../domain/app-error';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { openLocalDatabase } from '../local-database';
 
 export function StorageUnavailableScreen({ error }: { error: AppErrorData }) {
@@ -8,7 +9,7 @@ export function StorageUnavailableScreen({ error }: { error: AppErrorData }) {
     <Screen title={title}>
       <p role="alert">{error.message}</p>
       <button type="button" class="button button--primary" onClick={() => void openLocalDatabase()}>
-        Try again
+        {t('Try again')}
       </button>
     </Screen>
   );

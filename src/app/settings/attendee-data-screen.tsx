@@ -8,6 +8,7 @@ import { CheckboxField, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { RoleGate } from '../coordinator/role-gate';
 import { download } from '../download';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
@@ -103,19 +104,19 @@ function AttendeeData() {
     <Screen title={title}>
       <RetentionNote />
       <form class="card" onSubmit={search} aria-labelledby="find-title">
-        <h2 id="find-title">Find an attendee</h2>
+        <h2 id="find-title">{t('Find an attendee')}</h2>
         <TextField
-          label="Email, phone or name"
-          hint="What the attendee gave you in their request. It is sent to the server only, never kept in a log."
+          label={t('Email, phone or name')}
+          hint={t('What the attendee gave you in their request. It is sent to the server only, never kept in a log.')}
           value={query}
           onInput={setQuery}
           type="search"
           required
         />
         <button type="submit" class="button button--primary" disabled={busy || !token || query.trim().length < 2}>
-          Find
+          {t('Find')}
         </button>
-        {!token && <p role="status">Join the event as an organizer first: the server holds what every phone logged.</p>}
+        {!token && <p role="status">{t('Join the event as an organizer first: the server holds what every phone logged.')}</p>}
       </form>
       {message && (
         <p class={message.ok ? 'message message--ok' : 'message message--error'} role={message.ok ? 'status' : 'alert'}>
@@ -129,7 +130,7 @@ function AttendeeData() {
           </h2>
           {theirs.length > 0 && (
             <fieldset>
-              <legend>Issues where this may be the attendee (tick the ones that are)</legend>
+              <legend>{t('Issues where this may be the attendee (tick the ones that are)')}</legend>
               {theirs.map((m) => (
                 <CheckboxField
                   key={m.issueId}
@@ -147,7 +148,7 @@ function AttendeeData() {
           )}
           {mentions.length > 0 && (
             <>
-              <h3>Mentioned in other issues</h3>
+              <h3>{t('Mentioned in other issues')}</h3>
               <ul>
                 {mentions.map((m) => (
                   <li key={m.issueId}>
@@ -157,17 +158,17 @@ function AttendeeData() {
               </ul>
             </>
           )}
-          {truncated && <p role="status">Only the first 500 are listed: search by email or phone to narrow it down.</p>}
+          {truncated && <p role="status">{t('Only the first 500 are listed: search by email or phone to narrow it down.')}</p>}
           {matches.length > 0 && (
             <div class="button-list">
               <button type="button" class="button" disabled={busy} onClick={() => exportAccess('html')}>
-                Export what we hold (page)
+                {t('Export what we hold (page)')}
               </button>
               <button type="button" class="button" disabled={busy} onClick={() => exportAccess('json')}>
-                Export what we hold (JSON)
+                {t('Export what we hold (JSON)')}
               </button>
               <button type="button" class="button button--danger" disabled={busy} onClick={erase}>
-                Erase this attendee
+                {t('Erase this attendee')}
               </button>
             </div>
           )}

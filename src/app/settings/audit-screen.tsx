@@ -6,6 +6,7 @@ import { describeAuditEntry } from '../../domain/audit-sentence';
 import { readAuditLog } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -56,7 +57,9 @@ function AuditLog({ token }: { token: string }) {
   return (
     <>
       <p>
-        Joins, role changes, sign-outs, settings changes, exports and erasures, newest first. It names staff, never attendees.
+        {t(
+          'Joins, role changes, sign-outs, settings changes, exports and erasures, newest first. It names staff, never attendees.',
+        )}
       </p>
       {problem && (
         <p class="message message--error" role="alert">
@@ -64,11 +67,11 @@ function AuditLog({ token }: { token: string }) {
         </p>
       )}
       {loaded === null ? (
-        !problem && <p class="loading">Asking the server…</p>
+        !problem && <p class="loading">{t('Asking the server…')}</p>
       ) : loaded.entries.length === 0 ? (
-        <p>Nothing recorded yet.</p>
+        <p>{t('Nothing recorded yet.')}</p>
       ) : (
-        <ol class="audit-list" aria-label="Audit entries">
+        <ol class="audit-list" aria-label={t('Audit entries')}>
           {loaded.entries.map((entry) => (
             <li key={entry.id} class="card">
               <time dateTime={entry.at} class="muted">
@@ -82,11 +85,11 @@ function AuditLog({ token }: { token: string }) {
       <div class="button-list">
         {loaded?.next && (
           <button type="button" class="button" disabled={busy} onClick={() => void load(loaded.next)}>
-            Show older entries
+            {t('Show older entries')}
           </button>
         )}
         <button type="button" class="button" disabled={busy} onClick={() => void load(null)}>
-          {busy ? 'Asking the server…' : 'Refresh the audit log'}
+          {busy ? t('Asking the server…') : t('Refresh the audit log')}
         </button>
       </div>
     </>
@@ -97,19 +100,19 @@ export function AuditScreen() {
   const { db } = useSession();
   const sync = useLiveQuery(() => readSyncState(db), [db]);
   return (
-    <Screen title="Audit log">
+    <Screen title={t('Audit log')}>
       {sync.data?.role === 'organizer' ? (
         <AuditLog token={sync.data.token} />
       ) : !sync.loaded ? (
-        <p class="loading">Opening…</p>
+        <p class="loading">{t('Opening…')}</p>
       ) : (
         <p role="alert">
           Only organizers can read the audit log
-          {sync.data ? `; this phone is signed in as ${sync.data.role}` : ': this phone has not joined an event'}.
+          {sync.data ? `; this phone is signed in as ${sync.data.role}` : t(': this phone has not joined an event')}.
         </p>
       )}
       <p>
-        <a href="/settings">Back to Settings</a>
+        <a href="/settings">{t('Back to Settings')}</a>
       </p>
     </Screen>
   );

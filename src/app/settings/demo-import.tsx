@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseDemoFile, storeDemo } from '../../db/demo-import';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; count: number } | { kind: 'failed'; message: string };
@@ -21,7 +22,7 @@ export function DemoImport() {
   };
   return (
     <div class="field">
-      <label for="demo-file">Load demo festival data (a file from npm run seed)</label>
+      <label for="demo-file">{t('Load demo festival data (a file from npm run seed)')}</label>
       <input
         id="demo-file"
         type="file"
@@ -32,7 +33,7 @@ export function DemoImport() {
           if (file) void load(file);
         }}
       />
-      {state.kind === 'busy' && <p role="status">Loading…</p>}
+      {state.kind === 'busy' && <p role="status">{t('Loading…')}</p>}
       {state.kind === 'done' && (
         <p class="message message--ok" role="status">
           Loaded {state.count.toLocaleString()} issues onto this phone.

@@ -4,6 +4,7 @@ import type { SyncState } from '../../db/sync-state';
 import type { DeviceView } from '../../domain/sync-protocol';
 import { listDevices, setDeviceSignedIn } from '../../sync/api';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -50,14 +51,14 @@ export function DevicesList({ sync }: { sync: SyncState }) {
   };
   return (
     <section aria-labelledby="devices-title" class="card">
-      <h2 id="devices-title">Devices in this event</h2>
+      <h2 id="devices-title">{t('Devices in this event')}</h2>
       {problem && (
         <p class="message message--error" role="alert">
           {problem}
         </p>
       )}
       {devices === null ? (
-        !problem && <p class="loading">Asking the server…</p>
+        !problem && <p class="loading">{t('Asking the server…')}</p>
       ) : (
         <ul class="device-list">
           {devices.map((d) => {
@@ -68,10 +69,10 @@ export function DevicesList({ sync }: { sync: SyncState }) {
                 <span>
                   <strong>{d.staffName}</strong> ({d.role}) ·{' '}
                   {d.revokedAt
-                    ? 'signed out'
+                    ? t('signed out')
                     : d.lastSeenAt
                       ? `last synced ${formatWhen(d.lastSeenAt, event.timezone, now)}${quiet ? ` — quiet for ${quietMinutes} min` : ''}`
-                      : 'never synced'}{' '}
+                      : t('never synced')}{' '}
                   · {d.changesReceived} changes sent
                 </span>
                 {sync.role === 'organizer' && !d.revokedAt && d.id !== deviceId && (
@@ -90,7 +91,7 @@ export function DevicesList({ sync }: { sync: SyncState }) {
         </ul>
       )}
       <button type="button" class="button" onClick={() => void load()}>
-        Refresh
+        {t('Refresh')}
       </button>
     </section>
   );

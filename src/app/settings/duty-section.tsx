@@ -5,6 +5,7 @@ import { dutyRequestSchema } from '../../domain/sync-protocol';
 import { callServer } from '../../sync/http';
 import { errorMessage } from '../changes';
 import { CheckboxField, SelectField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 
@@ -39,15 +40,15 @@ export function DutySection() {
   const unreachable = session.people.filter((p) => p.signedIn && (p.onDuty ?? true) && p.pushReachable === false);
   return (
     <section aria-labelledby="duty-title" class="card">
-      <h2 id="duty-title">On duty</h2>
+      <h2 id="duty-title">{t('On duty')}</h2>
       <CheckboxField
-        label="I am on duty"
-        hint="Alerts for urgent cases, lost persons and hand-overs go to people on duty."
+        label={t('I am on duty')}
+        hint={t('Alerts for urgent cases, lost persons and hand-overs go to people on duty.')}
         checked={onDuty}
         onChange={(checked) => void save({ onDuty: checked, zoneId })}
       />
       <SelectField
-        label="Where I am working"
+        label={t('Where I am working')}
         value={zoneId}
         options={[{ value: '', label: 'Anywhere' }, ...session.event.zones.map((z) => ({ value: z.id, label: z.name }))]}
         onChange={(zone) => void save({ onDuty, zoneId: zone })}

@@ -7,6 +7,7 @@ import { joinEvent } from '../../sync/api';
 import { newId } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 
@@ -19,10 +20,10 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
   const name = typedName ?? session.staff.current?.name ?? '';
   return (
     <ChangeForm
-      label="Join your event"
-      submitLabel="Join"
+      label={t('Join your event')}
+      submitLabel={t('Join')}
       primary
-      savedMessage="Joined. Issues on this phone are being sent to the server."
+      savedMessage={t('Joined. Issues on this phone are being sent to the server.')}
       onSubmit={async () => {
         if (!name.trim()) throw new AppError('invalid', 'Type your name: it goes on every issue you log.');
         const identity = await readDeviceIdentity(session.db);
@@ -54,8 +55,14 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
         requestSync();
       }}
     >
-      <TextField label="Join code" hint="Shown by a coordinator, e.g. K7QM-2XWD-9R" value={code} onInput={setCode} required />
-      <TextField label="Your name" value={name} onInput={setName} autoComplete="name" required />
+      <TextField
+        label={t('Join code')}
+        hint={t('Shown by a coordinator, e.g. K7QM-2XWD-9R')}
+        value={code}
+        onInput={setCode}
+        required
+      />
+      <TextField label={t('Your name')} value={name} onInput={setName} autoComplete="name" required />
     </ChangeForm>
   );
 }

@@ -5,6 +5,7 @@ import { createJoinCode } from '../../sync/api';
 import { ChangeForm } from '../components/change-form';
 import { SelectField } from '../components/fields';
 import { roleLabels } from '../components/staff-picker';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 
@@ -28,9 +29,9 @@ export function LetSomeoneJoin({ sync }: { sync: SyncState }) {
   return (
     <>
       <ChangeForm
-        label="Let someone join"
-        submitLabel="Show a join code"
-        savedMessage="Code ready: let them scan it or type it."
+        label={t('Let someone join')}
+        submitLabel={t('Show a join code')}
+        savedMessage={t('Code ready: let them scan it or type it.')}
         onSubmit={async () => {
           const answer = await createJoinCode(sync.token, role, Number(hours) * 60);
           const { renderSVG } = await import('uqr');
@@ -40,13 +41,13 @@ export function LetSomeoneJoin({ sync }: { sync: SyncState }) {
         }}
       >
         <SelectField
-          label="Joins as"
+          label={t('Joins as')}
           value={role}
           options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
           onChange={(value) => setRole(value as Role)}
         />
         <SelectField
-          label="Code works for"
+          label={t('Code works for')}
           value={hours}
           options={[
             { value: '1', label: '1 hour' },
@@ -65,7 +66,7 @@ export function LetSomeoneJoin({ sync }: { sync: SyncState }) {
             </span>
             <br />
             {roleLabels[shown.role]} · works until {formatWhen(shown.expiresAt, event.timezone)}
-            {shown.role === 'organizer' ? ' · once' : ''}
+            {shown.role === 'organizer' ? t(' · once') : ''}
           </figcaption>
         </figure>
       )}

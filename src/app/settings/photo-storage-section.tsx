@@ -3,6 +3,7 @@ import { photoBudgetChoices, readPhotoStorageUse, savePhotoBudget } from '../../
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { formatBytes } from '../format';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
@@ -31,7 +32,7 @@ export function PhotoStorageSection() {
   };
   return (
     <section aria-labelledby="photo-storage-title" class="card">
-      <h2 id="photo-storage-title">Photos on this phone</h2>
+      <h2 id="photo-storage-title">{t('Photos on this phone')}</h2>
       <p data-testid="photo-storage">
         Photos use {formatBytes(use.bytes)} of the {formatBytes(use.budgetBytes)} set aside for them ({files(use.files)}).
       </p>
@@ -43,12 +44,14 @@ export function PhotoStorageSection() {
       )}
       {use.bytes > use.budgetBytes && (
         <p class="message message--warning" role="status">
-          Over the budget: only photos not on the server yet are left to drop, and those are never dropped.
+          {t('Over the budget: only photos not on the server yet are left to drop, and those are never dropped.')}
         </p>
       )}
       <SelectField
-        label="Space for photos"
-        hint="Over it, this phone drops its copies of photos already on the server: full pictures first, least recently viewed first, then thumbnails. They are fetched again when opened."
+        label={t('Space for photos')}
+        hint={t(
+          'Over it, this phone drops its copies of photos already on the server: full pictures first, least recently viewed first, then thumbnails. They are fetched again when opened.',
+        )}
         value={String(use.budgetBytes)}
         options={choices.map((bytes) => ({ value: String(bytes), label: formatBytes(bytes) }))}
         onChange={(value) => void change(value)}

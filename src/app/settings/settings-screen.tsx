@@ -10,6 +10,7 @@ import { RefusalNotice } from '../components/refusal-notice';
 import { Screen } from '../components/screen';
 import { roleLabels, StaffPicker } from '../components/staff-picker';
 import { formatBytes } from '../format';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { useStore } from '../store';
 import { checkForUpdate, offlineReady } from '../sw-bridge';
@@ -40,24 +41,24 @@ function StorageSection() {
   };
   return (
     <section aria-labelledby="storage-title" class="card">
-      <h2 id="storage-title">Storage on this phone</h2>
+      <h2 id="storage-title">{t('Storage on this phone')}</h2>
       {status ? (
         <dl class="facts">
-          <dt>Data kept</dt>
+          <dt>{t('Data kept')}</dt>
           <dd data-testid="persistence">{persistenceText(status.persisted)}</dd>
-          <dt>Used</dt>
+          <dt>{t('Used')}</dt>
           <dd data-testid="storage-usage">
             {status.usageBytes === null || status.quotaBytes === null
-              ? 'unknown'
+              ? t('unknown')
               : `${formatBytes(status.usageBytes)} of ${formatBytes(status.quotaBytes)} available to Helptent`}
           </dd>
         </dl>
       ) : (
-        <p>Reading storage…</p>
+        <p>{t('Reading storage…')}</p>
       )}
       {status?.persisted === false && (
         <button type="button" class="button" onClick={() => void askToKeep()}>
-          Ask the browser to keep Helptent’s data
+          {t('Ask the browser to keep Helptent’s data')}
         </button>
       )}
     </section>
@@ -76,23 +77,23 @@ function AppSection() {
   };
   return (
     <section aria-labelledby="app-title" class="card">
-      <h2 id="app-title">App</h2>
+      <h2 id="app-title">{t('App')}</h2>
       <dl class="facts">
-        <dt>Version</dt>
+        <dt>{t('Version')}</dt>
         <dd data-testid="app-version">{appVersion}</dd>
-        <dt>Works offline</dt>
+        <dt>{t('Works offline')}</dt>
         <dd>
           {isOfflineReady
-            ? 'Yes: Helptent opens on this phone without signal.'
-            : 'Not yet: keep this page open with signal for a moment.'}
+            ? t('Yes: Helptent opens on this phone without signal.')
+            : t('Not yet: keep this page open with signal for a moment.')}
         </dd>
-        <dt>Device id</dt>
+        <dt>{t('Device id')}</dt>
         <dd>
           <code>{identity?.deviceId ?? '…'}</code>
         </dd>
       </dl>
       <button type="button" class="button" onClick={() => void check()} disabled={checking}>
-        {checking ? 'Checking…' : 'Check for a new version'}
+        {checking ? t('Checking…') : t('Check for a new version')}
       </button>
     </section>
   );
@@ -104,9 +105,9 @@ function DisplaySection() {
   const [theme, setTheme] = useState(readTheme);
   return (
     <section aria-labelledby="display-title" class="card">
-      <h2 id="display-title">Display</h2>
+      <h2 id="display-title">{t('Display')}</h2>
       <ChoiceTiles
-        legend="Theme"
+        legend={t('Theme')}
         compact
         value={theme}
         options={(Object.keys(themeLabels) as ThemeChoice[]).map((t) => ({ value: t, label: themeLabels[t] }))}
@@ -123,9 +124,9 @@ function PeopleSection() {
   const { staff, role } = useSession();
   return (
     <section aria-labelledby="people-title" class="card">
-      <h2 id="people-title">Who is using this phone</h2>
+      <h2 id="people-title">{t('Who is using this phone')}</h2>
       <p data-testid="current-staff">
-        {staff.current ? `${staff.current.name} (${roleLabels[role]})` : 'Nobody yet: add yourself below.'}
+        {staff.current ? `${staff.current.name} (${roleLabels[role]})` : t('Nobody yet: add yourself below.')}
       </p>
       <StaffPicker />
     </section>
@@ -137,12 +138,12 @@ function ChangesSection() {
   const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data;
   return (
     <section aria-labelledby="changes-title" class="card">
-      <h2 id="changes-title">Changes on this phone</h2>
+      <h2 id="changes-title">{t('Changes on this phone')}</h2>
       <p data-testid="pending-changes">
         {waiting === undefined
-          ? 'Counting…'
+          ? t('Counting…')
           : waiting === 0
-            ? 'No changes waiting.'
+            ? t('No changes waiting.')
             : `${waiting.toLocaleString()} ${waiting === 1 ? 'change is' : 'changes are'} saved on this phone and waiting to be sent to the server.`}
       </p>
     </section>
@@ -156,7 +157,7 @@ function FestivalSection() {
   const refusals = useLiveQuery(() => readRejections(db, ''), [db]).data ?? [];
   return (
     <section aria-labelledby="festival-title" class="card">
-      <h2 id="festival-title">Festival</h2>
+      <h2 id="festival-title">{t('Festival')}</h2>
       <RefusalNotice refusals={refusals} target="" describe={() => 'a change to the festival settings'} />
       {isCoordinator ? (
         <>
@@ -165,11 +166,11 @@ function FestivalSection() {
         </>
       ) : (
         <dl class="facts">
-          <dt>Name</dt>
+          <dt>{t('Name')}</dt>
           <dd>{event.name}</dd>
-          <dt>Timezone</dt>
+          <dt>{t('Timezone')}</dt>
           <dd>{event.timezone}</dd>
-          <dt>Day starts at</dt>
+          <dt>{t('Day starts at')}</dt>
           <dd>{event.dayStartsAt}</dd>
         </dl>
       )}
@@ -183,12 +184,14 @@ function AttendeeDataSection() {
   if (role !== 'organizer') return null;
   return (
     <section aria-labelledby="attendee-data-title" class="card">
-      <h2 id="attendee-data-title">Attendee data</h2>
+      <h2 id="attendee-data-title">{t('Attendee data')}</h2>
       <p>
-        Find an attendee to export what is held about them or to erase them everywhere, and see how long personal data is kept.
+        {t(
+          'Find an attendee to export what is held about them or to erase them everywhere, and see how long personal data is kept.',
+        )}
       </p>
       <a class="button" href="/attendee-data">
-        Open attendee data
+        {t('Open attendee data')}
       </a>
     </section>
   );
@@ -203,10 +206,14 @@ function DevicesSection() {
       <DevicesList sync={sync} />
       {sync.role === 'organizer' && (
         <section aria-labelledby="audit-title" class="card">
-          <h2 id="audit-title">Audit log</h2>
-          <p>Who joined, was signed out, changed settings or exported attendee data, as the server recorded it. Needs signal.</p>
+          <h2 id="audit-title">{t('Audit log')}</h2>
+          <p>
+            {t(
+              'Who joined, was signed out, changed settings or exported attendee data, as the server recorded it. Needs signal.',
+            )}
+          </p>
           <a class="button" href="/audit">
-            Open the audit log
+            {t('Open the audit log')}
           </a>
         </section>
       )}
@@ -216,7 +223,7 @@ function DevicesSection() {
 
 export function SettingsScreen() {
   return (
-    <Screen title="Settings">
+    <Screen title={t('Settings')}>
       <SyncSection />
       <AlertsSection />
       <DutySection />

@@ -4,6 +4,7 @@ import { countPendingChanges } from '../../db/issue-repository';
 import { forgetPushSubscription } from '../../sync/push-subscription';
 import { signOutAndClearThisPhone } from '../../sync/signed-out';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
@@ -56,11 +57,12 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
     return (
       <div class="sign-out-and-clear">
         <p class="muted">
-          Ending your shift? Signing out stops this phone syncing and removes the attendee details and the people who joined on
-          it.
+          {t(
+            'Ending your shift? Signing out stops this phone syncing and removes the attendee details and the people who joined on it.',
+          )}
         </p>
         <button type="button" class="button" onClick={() => setAsking(true)}>
-          Sign out and clear this phone
+          {t('Sign out and clear this phone')}
         </button>
       </div>
     );
@@ -68,17 +70,18 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
   const unsynced = waiting ?? 0;
   return (
     <fieldset class="sign-out-and-clear">
-      <legend>Sign out and clear this phone</legend>
+      <legend>{t('Sign out and clear this phone')}</legend>
       {unsynced > 0 ? (
         <p class="message message--warning" data-testid="unsynced-warning">
-          {changes(unsynced)} on this phone {unsynced === 1 ? 'is' : 'are'} not on the server yet. Sync now with signal, or clear
-          anyway: {unsynced === 1 ? 'it stays' : 'they stay'} on this phone and {unsynced === 1 ? 'is' : 'are'} sent if an
-          organizer lets it back in.
+          {changes(unsynced)} on this phone {unsynced === 1 ? t('is') : t('are')} not on the server yet. Sync now with signal, or
+          clear anyway: {unsynced === 1 ? t('it stays') : t('they stay')} on this phone and {unsynced === 1 ? t('is') : t('are')}{' '}
+          sent if an organizer lets it back in.
         </p>
       ) : (
         <p class="message message--warning">
-          Everything on this phone has reached the server. Signing out removes its attendee details, issues and the people who
-          joined on it; the next person joins with their own code.
+          {t(
+            'Everything on this phone has reached the server. Signing out removes its attendee details, issues and the people who joined on it; the next person joins with their own code.',
+          )}
         </p>
       )}
       {problem && (
@@ -89,14 +92,14 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
       <div class="button-row">
         {unsynced > 0 && (
           <button type="button" class="button button--primary" onClick={requestSync} disabled={busy}>
-            Sync now
+            {t('Sync now')}
           </button>
         )}
         <button type="button" class="button" onClick={() => setAsking(false)} disabled={busy}>
-          Cancel
+          {t('Cancel')}
         </button>
         <button type="button" class="button" onClick={() => void clear()} disabled={busy}>
-          {unsynced > 0 ? `Clear anyway, keeping ${changes(unsynced)}` : 'Sign out and clear'}
+          {unsynced > 0 ? `Clear anyway, keeping ${changes(unsynced)}` : t('Sign out and clear')}
         </button>
       </div>
     </fieldset>

@@ -1,4 +1,5 @@
 import type { KeyCount } from '../../domain/summary/types';
+import { t } from '../i18n/messages';
 
 /**
  * Horizontal bars as a plain list: readable by screen readers, printable, and every bar a link
@@ -10,7 +11,7 @@ export function BarList({ title, items, hrefOf }: { title: string; items: KeyCou
     <figure class="chart">
       <figcaption>{title}</figcaption>
       {items.length === 0 ? (
-        <p class="muted">None.</p>
+        <p class="muted">{t('None.')}</p>
       ) : (
         <ol class="bars">
           {items.map((item) => {

@@ -1,4 +1,5 @@
 import type { HourCount } from '../../domain/summary/types';
+import { t } from '../i18n/messages';
 
 /**
  * Load through the day as columns, hand-drawn in SVG (no chart library on the phone). The table
@@ -12,11 +13,11 @@ export function HourChart({ hours, hrefOf }: { hours: HourCount[]; hrefOf: (hour
   const total = hours.reduce((sum, h) => sum + h.count, 0);
   return (
     <figure class="chart">
-      <figcaption>Issues logged per hour</figcaption>
+      <figcaption>{t('Issues logged per hour')}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height + 18}`}
         role="img"
-        aria-label={total === 0 ? 'No issues logged.' : `Busiest hour ${busiest.label} with ${busiest.count} issues.`}
+        aria-label={total === 0 ? t('No issues logged.') : `Busiest hour ${busiest.label} with ${busiest.count} issues.`}
         class="hour-chart"
       >
         {hours.map((h, i) => {
@@ -36,12 +37,12 @@ export function HourChart({ hours, hrefOf }: { hours: HourCount[]; hrefOf: (hour
         })}
       </svg>
       <details>
-        <summary>As a table</summary>
+        <summary>{t('As a table')}</summary>
         <table class="summary-table">
           <thead>
             <tr>
-              <th scope="col">Hour</th>
-              <th scope="col">Issues</th>
+              <th scope="col">{t('Hour')}</th>
+              <th scope="col">{t('Issues')}</th>
             </tr>
           </thead>
           <tbody>

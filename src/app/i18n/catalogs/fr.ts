@@ -1,0 +1,5 @@
+import type { Catalog } from '../messages';
+
+const catalog: Catalog = {};
+
+export default catalog;
