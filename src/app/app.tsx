@@ -8,13 +8,13 @@ import { UpdateBanner } from './components/update-banner';
 import { t } from './i18n/messages';
 import { useLocale } from './i18n/use-locale';
 import { useDatabaseState } from './local-database';
-import { QueueScreen } from './queue/queue-screen';
 import { NotFoundScreen } from './screens/not-found-screen';
 import { StorageUnavailableScreen } from './screens/storage-unavailable-screen';
 import { SessionProvider } from './session';
 
 // Only the screens a staff member needs in the first seconds are in the first load; the rest
 // come from the service worker's precache the moment they are opened, online or not.
+const QueueScreen = lazy(() => import('./queue/queue-screen').then((m) => m.QueueScreen));
 const SummaryScreen = lazy(() => import('./summary/summary-screen'));
 const IssueScreen = lazy(() => import('./issue/issue-screen').then((m) => m.IssueScreen));
 const SettingsScreen = lazy(() => import('./settings/settings-screen').then((m) => m.SettingsScreen));

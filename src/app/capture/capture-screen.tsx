@@ -78,7 +78,7 @@ function CaptureForm() {
   const categoryOptions = [
     ...recent.map((id) => event.categories.find((c) => c.id === id)).filter((c) => c !== undefined),
     ...event.categories.filter((c) => !recent.includes(c.id)),
-  ].map((c) => ({ value: c.id, label: c.label }));
+  ].map((c) => ({ value: c.id, label: t(c.label) }));
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -108,7 +108,8 @@ function CaptureForm() {
       <div class="capture__outcome">
         {outcome.kind === 'saved' && (
           <p class="message message--ok" role="status">
-            Saved on this phone: “{outcome.summary}”. <a href={`/issues/${outcome.id}`}>{t('Open it')}</a>
+            {t('Saved on this phone: “{summary}”.', { summary: outcome.summary })}{' '}
+            <a href={`/issues/${outcome.id}`}>{t('Open it')}</a>
           </p>
         )}
         {outcome.kind === 'failed' && (
@@ -178,7 +179,7 @@ function CaptureForm() {
         <SelectField
           label={t('Zone')}
           value={form.zoneId}
-          options={[{ value: '', label: 'Not known' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+          options={[{ value: '', label: t('Not known') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
           onChange={(zoneId) => update({ zoneId })}
         />
         <TextField

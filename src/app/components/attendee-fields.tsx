@@ -4,8 +4,12 @@ import { t } from '../i18n/messages';
 import { channelLabels } from '../labels';
 import { CheckboxField, SelectField, TextField } from './fields';
 
-export const consentSentence =
-  '“May we contact you after the festival about this? We will only use your details for this issue and delete them after the event.”';
+/** "Read this to them": the consent question, in the words the attendee hears. */
+export function readThisToThem(): string {
+  return t(
+    'Read this to them: “May we contact you after the festival about this? We will only use your details for this issue and delete them after the event.”',
+  );
+}
 
 export interface AttendeeValues {
   name: string;
@@ -37,12 +41,15 @@ export function AttendeeFields({
       <SelectField
         label={t('Prefers to be reached by')}
         value={value.preferredChannel}
-        options={[{ value: '', label: 'No preference' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
+        options={[
+          { value: '', label: t('No preference') },
+          ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
+        ]}
         onChange={(preferredChannel) => onChange({ preferredChannel })}
       />
       <CheckboxField
         label={t('The attendee agrees to be contacted about this issue after the event')}
-        hint={`Read this to them: ${consentSentence}`}
+        hint={readThisToThem()}
         checked={value.consentGiven}
         onChange={(consentGiven) => onChange({ consentGiven })}
       />

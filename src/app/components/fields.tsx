@@ -75,6 +75,8 @@ export function TextArea(
 export interface Option {
   value: string;
   label: string;
+  /** The label's language when it is not the UI's (a language named in itself). */
+  lang?: string;
 }
 
 export function SelectField(props: FieldProps & { value: string; options: Option[]; onChange: (value: string) => void }) {
@@ -89,7 +91,7 @@ export function SelectField(props: FieldProps & { value: string; options: Option
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
         {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
@@ -124,7 +126,7 @@ export function ChoiceTiles(props: {
               checked={props.value === o.value}
               onChange={() => props.onChange(o.value)}
             />
-            <span>{o.label}</span>
+            <span lang={o.lang}>{o.label}</span>
           </label>
         ))}
       </div>

@@ -30,9 +30,7 @@ export function RefusalNotice(props: {
   return (
     <div class="message message--error refusals">
       {unread.map((r) => (
-        <p key={r.mutationId}>
-          The server refused {props.describe(r)}: {r.message}
-        </p>
+        <p key={r.mutationId}>{t('The server refused {what}: {reason}', { what: props.describe(r), reason: r.message })}</p>
       ))}
       <button type="button" class="button" onClick={() => void markRead()}>
         {t('I have read this')}

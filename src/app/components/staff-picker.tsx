@@ -3,12 +3,12 @@ import { switchStaff } from '../../db/staff-repository';
 import { AppError } from '../../domain/app-error';
 import { type Role, roles } from '../../domain/staff';
 import { newId } from '../changes';
-import { t } from '../i18n/messages';
+import { t, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 import { ChangeForm } from './change-form';
 import { SelectField, TextField } from './fields';
 
-const roleLabels: Record<Role, string> = { staff: 'Staff', coordinator: 'Coordinator', organizer: 'Organizer' };
+const roleLabels: Record<Role, string> = translatedLabels({ staff: 'Staff', coordinator: 'Coordinator', organizer: 'Organizer' });
 
 /**
  * Who is using this phone. On a phone that joined an event, the people who joined on it (a
@@ -62,7 +62,7 @@ function AddPersonForm({ hasCurrent }: { hasCurrent: boolean }) {
       savedMessage={t('Saved on this phone.')}
       onSubmit={async () => {
         const trimmed = name.trim();
-        if (!trimmed) throw new AppError('invalid', 'Type your name first.');
+        if (!trimmed) throw new AppError('invalid', t('Type your name first.'));
         await switchStaff(session.db, { id: newId(), name: trimmed.slice(0, 100), role });
       }}
       onSaved={() => setName('')}

@@ -2,7 +2,7 @@ import { useEffect } from 'preact/hooks';
 import { countPendingChanges } from '../../db/issue-repository';
 import { countUnreadRejections } from '../../db/rejection-repository';
 import { readSyncState } from '../../db/sync-state';
-import { t } from '../i18n/messages';
+import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useStore } from '../store';
@@ -16,7 +16,8 @@ function NextTry({ at }: { at: string }) {
   const seconds = Math.ceil((Date.parse(at) - useNow(1_000).getTime()) / 1_000);
   return (
     <>
-      {seconds > 0 ? ` Next try in ${seconds} s.` : t(' Trying again…')}{' '}
+      {' '}
+      {seconds > 0 ? t('Next try in {seconds} s.', { seconds }) : t('Trying again…')}{' '}
       <button type="button" class="button" onClick={requestSync}>
         {t('Try now')}
       </button>
@@ -30,7 +31,7 @@ export function SyncLine() {
   const state = useLiveQuery(() => readSyncState(db), [db]).data;
   const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data ?? 0;
   const refused = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
-  const waitingText = waiting === 0 ? 'nothing waiting' : `${waiting} waiting`;
+  const waitingText = waiting === 0 ? t('nothing waiting') : tn(waiting, '{count} waiting', '{count} waiting');
   const updateNeeded = state?.lastError?.kind === 'update-needed';
   const update = useStore(updateState);
   // The server no longer takes this app's changes: fetch the new version at once, so the
@@ -41,15 +42,15 @@ export function SyncLine() {
   let text: string;
   let tone = 'ok';
   if (!state) {
-    text = `Saved on this phone only (${waitingText}) — join your event in Settings to sync.`;
+    text = t('Saved on this phone only ({waiting}) — join your event in Settings to sync.', { waiting: waitingText });
     tone = 'warn';
   } else if (state.lastError) {
-    text = `Not synced (${waitingText}): ${state.lastError.message}`;
+    text = t('Not synced ({waiting}): {reason}', { waiting: waitingText, reason: state.lastError.message });
     tone = 'warn';
   } else if (state.lastSyncedAt) {
-    text = `Synced ${formatWhen(state.lastSyncedAt, event.timezone)} · ${waitingText}`;
+    text = t('Synced {when} · {waiting}', { when: formatWhen(state.lastSyncedAt, event.timezone), waiting: waitingText });
   } else {
-    text = `Syncing… (${waitingText})`;
+    text = t('Syncing… ({waiting})', { waiting: waitingText });
   }
   return (
     <p class={`sync-line sync-line--${tone}`} data-testid="sync-line">
@@ -70,7 +71,7 @@ export function SyncLine() {
       {refused > 0 && (
         <>
           {' '}
-          · <a href="/settings#sync-title">{refused === 1 ? t('1 change refused') : `${refused} changes refused`}</a>
+          · <a href="/settings#sync-title">{tn(refused, '{count} change refused', '{count} changes refused')}</a>
         </>
       )}
     </p>

@@ -27,8 +27,8 @@ function EvangelistList() {
             <a href={`/issues/${issue.id}`}>{issue.summary}</a>
           </p>
           <p class="muted">
-            {event.categories.find((c) => c.id === issue.category)?.label ?? issue.category}
-            {issue.moodAtClose ? ` · left ${moodLabels[issue.moodAtClose].toLowerCase()}` : ''}
+            {t(event.categories.find((c) => c.id === issue.category)?.label ?? issue.category)}
+            {issue.moodAtClose ? ` · ${t('left {mood}', { mood: moodLabels[issue.moodAtClose].toLowerCase() })}` : ''}
           </p>
         </li>
       ))}

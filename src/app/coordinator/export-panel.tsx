@@ -5,7 +5,7 @@ import { logExport } from '../../sync/export-reports';
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { download } from '../download';
-import { t } from '../i18n/messages';
+import { t, tn } from '../i18n/messages';
 import { useSession } from '../session';
 
 export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: string }) {
@@ -39,11 +39,17 @@ export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: 
       });
       const where =
         logged === 'logged'
-          ? 'logged on the server'
+          ? t('logged on the server')
           : logged === 'later'
-            ? 'it will be logged on the server once there is signal'
-            : 'this phone has not joined an event, so it is not logged';
-      setMessage({ ok: true, text: `Downloaded ${fileName} (${table.rows.length} rows); ${where}.` });
+            ? t('it will be logged on the server once there is signal')
+            : t('this phone has not joined an event, so it is not logged');
+      setMessage({
+        ok: true,
+        text: tn(table.rows.length, 'Downloaded {file} ({count} row); {where}.', 'Downloaded {file} ({count} rows); {where}.', {
+          file: fileName,
+          where,
+        }),
+      });
     } catch (error) {
       setMessage({ ok: false, text: errorMessage(error) });
     }
@@ -56,7 +62,7 @@ export function ExportPanel({ days, defaultDay }: { days: string[]; defaultDay: 
       <SelectField
         label={t('Which days')}
         value={day}
-        options={[{ value: '', label: 'The whole event' }, ...days.map((d) => ({ value: d, label: d }))]}
+        options={[{ value: '', label: t('The whole event') }, ...days.map((d) => ({ value: d, label: d }))]}
         onChange={setDay}
       />
       <div class="button-list">

@@ -6,7 +6,7 @@ import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } 
 import { errorMessage, makeChange } from '../changes';
 import { TextArea } from '../components/fields';
 import { Screen } from '../components/screen';
-import { t } from '../i18n/messages';
+import { msg, t, tn } from '../i18n/messages';
 import { formatWhen, outreachLabels, reasonLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -16,25 +16,27 @@ import { RoleGate } from './role-gate';
 import { useIssuesWhere } from './use-issues';
 
 const nextStep: Partial<Record<OutreachState, { to: OutreachState; label: string }>> = {
-  pending: { to: 'sent', label: 'Mark sent' },
-  sent: { to: 'replied', label: 'Mark replied' },
-  replied: { to: 'done', label: 'Mark done' },
+  pending: { to: 'sent', label: msg('Mark sent') },
+  sent: { to: 'replied', label: msg('Mark replied') },
+  replied: { to: 'done', label: msg('Mark done') },
 };
 
 function AttendeeCard({ issue, template, now }: { issue: Issue; template: string; now: Date }) {
   const session = useSession();
   const [problem, setProblem] = useState('');
   const message = fillTemplate(template, issue);
-  const link = contactLink(issue, message, `About your visit: ${issue.summary}`);
+  const link = contactLink(issue, message, t('About your visit: {summary}', { summary: issue.summary }));
   const step = nextStep[issue.followUp.outreach];
   const overdue = issue.followUp.dueAt !== null && Date.parse(issue.followUp.dueAt) < now.getTime();
-  const name = issue.attendee.name || 'Attendee without a name';
+  const name = issue.attendee.name || t('Attendee without a name');
   return (
     <li class={overdue ? 'outreach outreach--overdue' : 'outreach'}>
       <p class="outreach__who">
         <strong>{name}</strong> · {outreachLabels[issue.followUp.outreach]}
         {overdue && (
-          <span class="badge badge--overdue">Overdue since {formatWhen(issue.followUp.dueAt!, session.event.timezone, now)}</span>
+          <span class="badge badge--overdue">
+            {t('Overdue since {when}', { when: formatWhen(issue.followUp.dueAt!, session.event.timezone, now) })}
+          </span>
         )}
       </p>
       <p>
@@ -44,7 +46,7 @@ function AttendeeCard({ issue, template, now }: { issue: Issue; template: string
       <div class="button-list">
         {link ? (
           <a class="button" href={link}>
-            {link.startsWith('sms:') ? `Text ${name}` : `Email ${name}`}
+            {link.startsWith('sms:') ? t('Text {name}', { name }) : t('Email {name}', { name })}
           </a>
         ) : (
           <span class="muted">{t('No email or phone recorded.')}</span>
@@ -60,8 +62,8 @@ function AttendeeCard({ issue, template, now }: { issue: Issue; template: string
               )
             }
           >
-            {step.label}
-            <span class="visually-hidden"> for {name}</span>
+            {t(step.label)}
+            <span class="visually-hidden"> {t('for {name}', { name })}</span>
           </button>
         )}
       </div>
@@ -87,7 +89,7 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
       <details>
         <summary>{t('Message template')}</summary>
         <TextArea
-          label={`Template for ${reasonLabels[reason].toLowerCase()}`}
+          label={t('Template for {reason}', { reason: reasonLabels[reason].toLowerCase() })}
           hint={t('{name}, {issue}, {told} and {resolution} are filled in for each attendee.')}
           value={template}
           onInput={setDraft}
@@ -123,7 +125,7 @@ function FollowUpList() {
   return (
     <>
       <p role="status">
-        {consented.length === 1 ? t('1 attendee is') : `${consented.length} attendees are`} waiting for a follow-up.
+        {tn(consented.length, '{count} attendee is waiting for a follow-up.', '{count} attendees are waiting for a follow-up.')}
       </p>
       {followUpReasons.map((reason) => {
         const group = consented.filter((issue) => (issue.followUp.reason ?? 'other') === reason);

@@ -15,16 +15,20 @@ export function prBrief(issues: readonly Issue[], eventName: string, timezone: s
   const lines = issues.map((issue) =>
     [
       `• ${riskLabels[issue.publicRisk.level].toUpperCase()} — ${issue.summary}`,
-      `  Status: ${statusNames[issue.status]}; owner: ${issue.owner?.name ?? 'nobody yet'}; logged ${formatWhen(issue.createdAt, timezone, now)}${issue.publicRisk.escalatedToComms ? '; already escalated to comms' : ''}`,
-      `  What we told the attendee: ${issue.toldAttendee || 'nothing recorded'}`,
-      issue.resolution ? `  Resolution: ${issue.resolution}` : '',
-      issue.publicRisk.link ? `  Post: ${issue.publicRisk.link}` : '',
+      `  ${t('Status: {status}; owner: {owner}; logged {when}', { status: statusNames[issue.status], owner: issue.owner?.name ?? t('nobody yet'), when: formatWhen(issue.createdAt, timezone, now) })}${issue.publicRisk.escalatedToComms ? t('; already escalated to comms') : ''}`,
+      `  ${t('What we told the attendee: {told}', { told: issue.toldAttendee || t('nothing recorded') })}`,
+      issue.resolution ? `  ${t('Resolution: {resolution}', { resolution: issue.resolution })}` : '',
+      issue.publicRisk.link ? `  ${t('Post: {link}', { link: issue.publicRisk.link })}` : '',
     ]
       .filter(Boolean)
       .join('\n'),
   );
   return [
-    `Public-relations risks at ${eventName} (${issues.length}), as of ${formatWhen(now.toISOString(), timezone, now)}`,
+    t('Public-relations risks at {event} ({count}), as of {when}', {
+      event: eventName,
+      count: issues.length,
+      when: formatWhen(now.toISOString(), timezone, now),
+    }),
     '',
     ...lines,
   ].join('\n');
@@ -53,8 +57,8 @@ function PrRiskList() {
           class="button button--primary"
           onClick={() =>
             void navigator.clipboard.writeText(brief).then(
-              () => setCopied('Brief copied: paste it into the comms channel.'),
-              () => setCopied('Copying is blocked here: select the text above and copy it.'),
+              () => setCopied(t('Brief copied: paste it into the comms channel.')),
+              () => setCopied(t('Copying is blocked here: select the text above and copy it.')),
             )
           }
         >
@@ -74,7 +78,10 @@ function PrRiskList() {
               <a href={`/issues/${issue.id}`}>{issue.summary}</a>
             </p>
             <p class="muted">
-              Owner: {issue.owner?.name ?? t('nobody yet')} · told the attendee: {issue.toldAttendee || t('nothing recorded')}
+              {t('Owner: {owner} · told the attendee: {told}', {
+                owner: issue.owner?.name ?? t('nobody yet'),
+                told: issue.toldAttendee || t('nothing recorded'),
+              })}
             </p>
           </li>
         ))}

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { hasRoleAtLeast, type Role } from '../../domain/staff';
 import { Screen } from '../components/screen';
+import { roleLabels } from '../components/staff-picker';
 import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
@@ -11,8 +12,16 @@ export function RoleGate({ needs, title, children }: { needs: Role; title: strin
   return (
     <Screen title={title}>
       <p role="alert">
-        Only {needs === 'organizer' ? t('organizers') : t('coordinators and organizers')} can open this: it shows attendees’
-        personal details. You are signed in as {role}.
+        {needs === 'organizer'
+          ? t('Only organizers can open this: it shows attendees’ personal details. You are signed in as {role}.', {
+              role: roleLabels[role],
+            })
+          : t(
+              'Only coordinators and organizers can open this: it shows attendees’ personal details. You are signed in as {role}.',
+              {
+                role: roleLabels[role],
+              },
+            )}
       </p>
       <p>
         <a href="/">{t('Back to logging')}</a>

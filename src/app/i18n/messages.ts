@@ -73,3 +73,16 @@ export function tn(count: number, one: string, other: string, values?: MessageVa
   const text = typeof message === 'object' ? (message[form] ?? message.other) : form === 'one' ? one : other;
   return fill(text, { count, ...values });
 }
+
+/**
+ * A table of English labels (severity, status…) read in the current language at each lookup,
+ * so a module-level table still follows a language switch. Its values are message ids.
+ */
+export function translatedLabels<K extends string>(labels: Record<K, string>): Record<K, string> {
+  return new Proxy(labels, {
+    get: (target, key) => (typeof key === 'string' && Object.hasOwn(target, key) ? t(target[key as K]) : undefined),
+  });
+}
+
+/** Marks an English string as a message id where it is declared; `t()` translates it where shown. */
+export const msg = (id: string): string => id;

@@ -36,7 +36,7 @@ export function EditForm({ issue }: { issue: Issue }) {
       <SelectField
         label={t('Category')}
         value={form.category}
-        options={event.categories.map((c) => ({ value: c.id, label: c.label }))}
+        options={event.categories.map((c) => ({ value: c.id, label: t(c.label) }))}
         onChange={(category) => update({ category })}
       />
       <SelectField
@@ -48,7 +48,7 @@ export function EditForm({ issue }: { issue: Issue }) {
       <SelectField
         label={t('Zone')}
         value={form.zoneId}
-        options={[{ value: '', label: 'Not known' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+        options={[{ value: '', label: t('Not known') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
         onChange={(zoneId) => update({ zoneId })}
       />
       <TextField label={t('Exact location')} value={form.location} onInput={(location) => update({ location })} />
@@ -76,7 +76,7 @@ export function EditForm({ issue }: { issue: Issue }) {
         // coordinators' copy stays as it is.
         <p class="muted">
           {issue.contactWithheld || hasContactDetails(issue.attendee)
-            ? `${heldByCoordinators}: this phone does not show them, and saving here leaves them as they are.`
+            ? t('{held}: this phone does not show them, and saving here leaves them as they are.', { held: heldByCoordinators() })
             : t('Attendee contact details are visible to coordinators and to the person who logged the issue.')}
         </p>
       )}

@@ -41,8 +41,9 @@ export function IssueScreen({ id }: { id?: string }) {
       </Screen>
     );
   }
-  const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
-  const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  const category = t(event.categories.find((c) => c.id === issue.category)?.label ?? issue.category);
+  const zoneLabel = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  const zone = zoneLabel && t(zoneLabel);
   if (issue.restricted) {
     return (
       <Screen title={t('Restricted case')}>
@@ -50,10 +51,21 @@ export function IssueScreen({ id }: { id?: string }) {
           <span class={`badge badge--${issue.severity}`}>{severityLabels[issue.severity]}</span>
           <span class="badge badge--status">{statusNames[issue.status]}</span>
         </p>
-        <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : t('No owner yet')}</p>
+        <p class="owner-banner">{issue.owner ? t('Owner: {name}', { name: issue.owner.name }) : t('No owner yet')}</p>
         <p>
-          A {category.toLowerCase()} case{zone ? ` in ${zone}` : ''}, logged {formatWhen(issue.createdAt, event.timezone, now)}.
-          Its details go only to coordinators, organizers and the people it is assigned to. Ask a coordinator if you need to help.
+          {zone
+            ? t('A {category} case in {zone}, logged {when}.', {
+                category: category.toLowerCase(),
+                zone,
+                when: formatWhen(issue.createdAt, event.timezone, now),
+              })
+            : t('A {category} case, logged {when}.', {
+                category: category.toLowerCase(),
+                when: formatWhen(issue.createdAt, event.timezone, now),
+              })}{' '}
+          {t(
+            'Its details go only to coordinators, organizers and the people it is assigned to. Ask a coordinator if you need to help.',
+          )}
         </p>
       </Screen>
     );
@@ -72,11 +84,14 @@ export function IssueScreen({ id }: { id?: string }) {
       </p>
       {issue.voided && (
         <p class="message message--error" role="status">
-          {issue.voided.by.name} voided this issue {formatWhen(issue.voided.at, event.timezone, now)}: {issue.voided.reason}. It
-          counts nowhere and takes no more changes.
+          {t('{name} voided this issue {when}: {reason}. It counts nowhere and takes no more changes.', {
+            name: issue.voided.by.name,
+            when: formatWhen(issue.voided.at, event.timezone, now),
+            reason: issue.voided.reason,
+          })}
         </p>
       )}
-      <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : t('No owner yet')}</p>
+      <p class="owner-banner">{issue.owner ? t('Owner: {name}', { name: issue.owner.name }) : t('No owner yet')}</p>
       <IssueSyncState issueId={issue.id} synced={issue.serverVersion > 0} />
       <dl class="facts">
         <dt>{t('Category')}</dt>
@@ -85,7 +100,11 @@ export function IssueScreen({ id }: { id?: string }) {
         <dd>{[zone, issue.location].filter(Boolean).join(' — ') || t('Not recorded')}</dd>
         <dt>{t('Logged')}</dt>
         <dd>
-          {formatWhen(issue.createdAt, event.timezone, now)} by {issue.reportedBy.name} ({sourceLabels[issue.source.kind]})
+          {t('{when} by {name} ({source})', {
+            when: formatWhen(issue.createdAt, event.timezone, now),
+            name: issue.reportedBy.name,
+            source: sourceLabels[issue.source.kind],
+          })}
         </dd>
         {issue.details && (
           <>
@@ -95,8 +114,8 @@ export function IssueScreen({ id }: { id?: string }) {
         )}
         <dt>{t('Mood')}</dt>
         <dd>
-          {issue.moodAtIntake ? moodLabels[issue.moodAtIntake] : t('not recorded')} at intake
-          {issue.moodAtClose ? `, ${moodLabels[issue.moodAtClose]} when they left` : ''}
+          {t('{mood} at intake', { mood: issue.moodAtIntake ? moodLabels[issue.moodAtIntake] : t('not recorded') })}
+          {issue.moodAtClose ? `, ${t('{mood} when they left', { mood: moodLabels[issue.moodAtClose] })}` : ''}
         </dd>
         {issue.resolution && (
           <>
@@ -108,13 +127,16 @@ export function IssueScreen({ id }: { id?: string }) {
         <dd>{attendeeContactText(issue, mayShow, event.timezone)}</dd>
         <dt>{t('Follow-up consent')}</dt>
         <dd>
-          {issue.consent.given ? `Yes, given ${formatWhen(issue.consent.at ?? issue.createdAt, event.timezone, now)}` : t('No')}
+          {issue.consent.given
+            ? t('Yes, given {when}', { when: formatWhen(issue.consent.at ?? issue.createdAt, event.timezone, now) })
+            : t('No')}
         </dd>
       </dl>
 
       {justSaved && (
         <p class="message message--ok" role="status">
-          Saved on this phone.{justSaved === 'found' ? t(' Add photos of the item below so its owner can recognise it.') : ''}
+          {t('Saved on this phone.')}
+          {justSaved === 'found' ? ` ${t('Add photos of the item below so its owner can recognise it.')}` : ''}
         </p>
       )}
       <LostPersonSection issue={issue} />

@@ -43,7 +43,9 @@ export function OwnerSection({ issue }: { issue: Issue }) {
   return (
     <section class="card" aria-labelledby="owner-title">
       <h2 id="owner-title">{t('Owner')}</h2>
-      <p class="owner-line">{issue.owner ? `${issue.owner.name} owns this issue.` : t('Nobody owns this issue yet.')}</p>
+      <p class="owner-line">
+        {issue.owner ? t('{name} owns this issue.', { name: issue.owner.name }) : t('Nobody owns this issue yet.')}
+      </p>
       {me && !isMine && (
         <ChangeForm
           label={t('Take ownership')}
@@ -69,7 +71,7 @@ export function OwnerSection({ issue }: { issue: Issue }) {
             onSubmit={() => {
               const person = candidates.find((c) => c.id === to);
               const name = person?.name ?? otherName.trim();
-              if (!name) return Promise.reject(new AppError('invalid', 'Say who takes the issue over.'));
+              if (!name) return Promise.reject(new AppError('invalid', t('Say who takes the issue over.')));
               // On a phone on its own, someone not yet on it gets an id from their name.
               const target = person ? { id: person.id, name: person.name } : { id: `name:${name.toLowerCase()}`, name };
               return makeChange(session, 'handOver', { issueId: issue.id, to: target, note });
@@ -80,7 +82,7 @@ export function OwnerSection({ issue }: { issue: Issue }) {
               value={to}
               options={[
                 ...candidates.map((c) => ({ value: c.id, label: c.label })),
-                ...(session.joined ? [] : [{ value: someoneElse, label: 'Someone else…' }]),
+                ...(session.joined ? [] : [{ value: someoneElse, label: t('Someone else…') }]),
               ]}
               onChange={setTo}
             />

@@ -2,7 +2,7 @@ import { useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { hasContactDetails } from '../../domain/personal-data';
 import { errorMessage, makeChange } from '../changes';
-import { consentSentence } from '../components/attendee-fields';
+import { readThisToThem } from '../components/attendee-fields';
 import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
@@ -25,7 +25,7 @@ export function RecordConsent({ issue }: { issue: Issue }) {
   };
   return (
     <div class="record-consent">
-      <p>Read this to them: {consentSentence}</p>
+      <p>{readThisToThem()}</p>
       {!hasContactDetails(issue.attendee) && !issue.contactWithheld && (
         <p class="muted">{t('Add their email or phone as well, so someone can reach them.')}</p>
       )}

@@ -63,7 +63,7 @@ export function FollowUpForm({ issue }: { issue: Issue }) {
           {removed.why === 'erasure'
             ? t('The attendee’s personal data was erased on request')
             : t('The attendee’s personal data was removed after the retention period')}
-          : nobody can be contacted about this issue.
+          {t(': nobody can be contacted about this issue.')}
         </p>
       ) : issue.consent.given ? (
         <>
@@ -73,9 +73,13 @@ export function FollowUpForm({ issue }: { issue: Issue }) {
       ) : (
         <>
           <p>
-            A follow-up needs the attendee’s consent: without it nobody may contact them after the event
-            {issue.followUp.needed ? t(', so the follow-up marked here is not counted or listed') : ''}. Record their consent
-            first.
+            {issue.followUp.needed
+              ? t(
+                  'A follow-up needs the attendee’s consent: without it nobody may contact them after the event, so the follow-up marked here is not counted or listed. Record their consent first.',
+                )
+              : t(
+                  'A follow-up needs the attendee’s consent: without it nobody may contact them after the event. Record their consent first.',
+                )}
           </p>
           <RecordConsent issue={issue} />
           {issue.followUp.needed && (
@@ -115,13 +119,16 @@ function FollowUpChoice({ issue }: { issue: Issue }) {
           <SelectField
             label={t('Why')}
             value={reason}
-            options={[{ value: '', label: 'Not said' }, ...followUpReasons.map((r) => ({ value: r, label: reasonLabels[r] }))]}
+            options={[{ value: '', label: t('Not said') }, ...followUpReasons.map((r) => ({ value: r, label: reasonLabels[r] }))]}
             onChange={(value) => setReason(value as FollowUpReason | '')}
           />
           <SelectField
             label={t('How')}
             value={channel}
-            options={[{ value: '', label: 'Not said' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
+            options={[
+              { value: '', label: t('Not said') },
+              ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
+            ]}
             onChange={(value) => setChannel(value as ContactChannel | '')}
           />
         </>

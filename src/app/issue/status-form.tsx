@@ -19,7 +19,7 @@ export function StatusForm({ issue }: { issue: Issue }) {
 
   return (
     <section class="card" aria-labelledby="status-title">
-      <h2 id="status-title">Status: {statusNames[issue.status]}</h2>
+      <h2 id="status-title">{t('Status: {status}', { status: statusNames[issue.status] })}</h2>
       <ChangeForm
         label={t('Change status')}
         submitLabel={target === 'closed' ? t('Close issue') : t('Change status')}
@@ -51,7 +51,11 @@ export function StatusForm({ issue }: { issue: Issue }) {
           <>
             <TextArea
               label={t('Resolution')}
-              hint={issue.resolution ? `So far: ${issue.resolution}` : t('What was done, in a sentence.')}
+              hint={
+                issue.resolution
+                  ? t('So far: {resolution}', { resolution: issue.resolution })
+                  : t('What was done, in a sentence.')
+              }
               value={resolution}
               onInput={setResolution}
               required={!issue.resolution}

@@ -19,7 +19,9 @@ export function TimelineList({ issue }: { issue: Issue }) {
             {entry.note && <p class="timeline__note">{entry.note}</p>}
             {entry.deviceAt && (
               <p class="timeline__clock">
-                The phone’s clock said {describeDeviceTime(entry.deviceAt)}; shown is when it reached the server.
+                {t('The phone’s clock said {time}; shown is when it reached the server.', {
+                  time: describeDeviceTime(entry.deviceAt),
+                })}
               </p>
             )}
           </li>

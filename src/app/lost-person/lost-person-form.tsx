@@ -48,7 +48,7 @@ export function LostPersonFormScreen() {
         category: 'lost-person',
         severity: 'urgent',
         // The name stays in the description, which phones stop receiving when the case ends.
-        summary: `Lost person${description.age ? `, ${description.age}` : ''}`.slice(0, 200),
+        summary: (description.age ? t('Lost person, {age}', { age: description.age }) : t('Lost person')).slice(0, 200),
         zoneId: form.zoneId || null,
         location: description.lastSeenPlace,
         lostPerson: description,
@@ -71,7 +71,7 @@ export function LostPersonFormScreen() {
         <SelectField
           label={t('Area last seen')}
           value={form.zoneId}
-          options={[{ value: '', label: 'Not sure' }, ...session.event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+          options={[{ value: '', label: t('Not sure') }, ...session.event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
           onChange={(zoneId) => update({ zoneId })}
         />
         <TextField

@@ -20,7 +20,7 @@ export function LostPersonSection({ issue }: { issue: Issue }) {
   return (
     <>
       <section class="card" aria-labelledby="person-title">
-        <h2 id="person-title">Lost person: {lostPersonStateLabels[lost.state]}</h2>
+        <h2 id="person-title">{t('Lost person: {state}', { state: lostPersonStateLabels[lost.state] })}</h2>
         {d ? (
           <dl class="facts">
             <dt>{t('Name')}</dt>
@@ -40,11 +40,19 @@ export function LostPersonSection({ issue }: { issue: Issue }) {
         ) : (
           <p>{t('The case is finished: the description is no longer kept on phones.')}</p>
         )}
-        {lost.state !== 'missing' && lost.foundWhere && <p>Found: now at {lost.foundWhere}.</p>}
+        {lost.state !== 'missing' && lost.foundWhere && <p>{t('Found: now at {place}.', { place: lost.foundWhere })}</p>}
         {lost.reunion && (
           <p>
-            Reunited {formatWhen(lost.reunion.at, event.timezone, now)}
-            {lost.reunion.collectedBy ? ` with ${lost.reunion.collectedBy}` : ''}, checked by {lost.reunion.by.name}.
+            {lost.reunion.collectedBy
+              ? t('Reunited {when} with {collectedBy}, checked by {name}.', {
+                  when: formatWhen(lost.reunion.at, event.timezone, now),
+                  collectedBy: lost.reunion.collectedBy,
+                  name: lost.reunion.by.name,
+                })
+              : t('Reunited {when}, checked by {name}.', {
+                  when: formatWhen(lost.reunion.at, event.timezone, now),
+                  name: lost.reunion.by.name,
+                })}
           </p>
         )}
       </section>

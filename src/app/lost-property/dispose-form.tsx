@@ -27,8 +27,9 @@ export function DisposeForm({ issue }: { issue: Issue }) {
       <h2 id="dispose-title">{t('Post or dispose of')}</h2>
       {!mayDispose && how === 'disposed' && (
         <p class="message message--warning">
-          The keeping period ends {ends ? formatWhen(ends, session.event.timezone, now) : t('after the festival')}; dispose of
-          items only after that.
+          {t('The keeping period ends {when}; dispose of items only after that.', {
+            when: ends ? formatWhen(ends, session.event.timezone, now) : t('after the festival'),
+          })}
         </p>
       )}
       <ChangeForm
@@ -41,8 +42,8 @@ export function DisposeForm({ issue }: { issue: Issue }) {
           compact
           value={how}
           options={[
-            { value: 'posted', label: 'Posted to its owner' },
-            { value: 'disposed', label: 'Disposed of or donated' },
+            { value: 'posted', label: t('Posted to its owner') },
+            { value: 'disposed', label: t('Disposed of or donated') },
           ]}
           onChange={(value) => setHow(value as 'posted' | 'disposed')}
         />

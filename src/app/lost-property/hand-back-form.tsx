@@ -41,7 +41,7 @@ export function HandBackForm({ issue }: { issue: Issue }) {
         }}
         onSubmit={async () => {
           if (how === 'signature' && signature === '') {
-            throw new AppError('invalid', 'Ask the person to sign in the box, or choose a typed confirmation.');
+            throw new AppError('invalid', t('Ask the person to sign in the box, or choose a typed confirmation.'));
           }
           const confirmation = how === 'signature' ? { kind: how, path: signature } : { kind: how, text: typed };
           await makeChange(session, 'handBackItem', { issueId: issue.id, collectedBy, idKind, idLast4, confirmation });
@@ -57,8 +57,8 @@ export function HandBackForm({ issue }: { issue: Issue }) {
           compact
           value={how}
           options={[
-            { value: 'signature', label: 'Signature' },
-            { value: 'typed', label: 'Typed confirmation' },
+            { value: 'signature', label: t('Signature') },
+            { value: 'typed', label: t('Typed confirmation') },
           ]}
           onChange={(value) => setHow(value as 'signature' | 'typed')}
         />

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/app-error';
 import { type ItemCategory, itemCategories, type LostPropertyKind } from '../../domain/lost-property';
 import { describeItem } from '../../domain/lost-property-mutators';
 import type { AttendeeValues } from '../components/attendee-fields';
+import { t } from '../i18n/messages';
 import { lostPropertyCategory } from './use-lost-property';
 
 /** The lost-property form as typed: kept as a draft so a closed tab loses nothing. */
@@ -58,7 +59,7 @@ export function itemFormFromDraft(kind: LostPropertyKind, draft: Record<string, 
 
 /** The createIssue arguments of a found item or a lost report. */
 export function createItemArgs(kind: LostPropertyKind, form: ItemFormState, id: string, eventId: string) {
-  if (form.category === '') throw new AppError('invalid', 'What kind of item is it? Choose one.');
+  if (form.category === '') throw new AppError('invalid', t('What kind of item is it? Choose one.'));
   const item = { category: form.category, colour: form.colour.trim(), brand: form.brand.trim(), marks: form.marks.trim() };
   const at = form.when ? new Date(form.when).toISOString() : null;
   const title = describeItem({ item } as Parameters<typeof describeItem>[0]);

@@ -9,11 +9,11 @@ import { AttendeeFields } from '../components/attendee-fields';
 import { ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { StaffPicker } from '../components/staff-picker';
-import { t } from '../i18n/messages';
+import { t, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 import { createItemArgs, emptyItemForm, type ItemFormState, itemDraftKey, itemFormFromDraft } from './item-form-state';
 
-const titles: Record<LostPropertyKind, string> = { found: 'Log a found item', lost: 'Log a lost report' };
+const titles: Record<LostPropertyKind, string> = translatedLabels({ found: 'Log a found item', lost: 'Log a lost report' });
 
 export function ItemFormScreen({ kind: raw }: { kind?: string }) {
   const kind: LostPropertyKind = raw === 'lost' ? 'lost' : 'found';
@@ -63,7 +63,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
     setFailure(null);
     const id = newId();
     try {
-      if (form.category === '') throw new AppError('invalid', 'What kind of item is it? Choose one.');
+      if (form.category === '') throw new AppError('invalid', t('What kind of item is it? Choose one.'));
       await makeChange(session, 'createIssue', createItemArgs(kind, form, id, event.id), { clearDraftKey: key });
       setForm(emptyItemForm(kind));
       route(`/issues/${id}?saved=${kind}`);
@@ -100,7 +100,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
       <SelectField
         label={kind === 'found' ? t('Area where it was found') : t('Area where it was lost')}
         value={form.zoneId}
-        options={[{ value: '', label: 'Not sure' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+        options={[{ value: '', label: t('Not sure') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
         onChange={(zoneId) => update({ zoneId })}
       />
       <TextField
@@ -110,7 +110,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
       />
       <TextField
         label={kind === 'found' ? t('When it was found') : t('When they last had it')}
-        {...(kind === 'lost' ? { hint: 'As well as they remember; leave empty if they do not know.' } : {})}
+        {...(kind === 'lost' ? { hint: t('As well as they remember; leave empty if they do not know.') } : {})}
         type="datetime-local"
         value={form.when}
         onInput={(when) => update({ when })}

@@ -50,10 +50,15 @@ export function ItemSection({ issue }: { issue: Issue }) {
           <Fact term={t('State')}>{stateLabelOf(issue)}</Fact>
           {handback && (
             <Fact term={t('Handed back')}>
-              {handback.collectedBy ? `to ${handback.collectedBy}, ` : ''}
-              {idKindLabels[handback.idKind]}
-              {handback.idLast4 ? ` ending ${handback.idLast4}` : ''} checked by {handback.by.name},{' '}
-              {formatWhen(handback.at, event.timezone, now)}
+              {handback.collectedBy ? `${t('to {name}', { name: handback.collectedBy })}, ` : ''}
+              {handback.idLast4
+                ? t('{id} ending {last4} checked by {name}', {
+                    id: idKindLabels[handback.idKind],
+                    last4: handback.idLast4,
+                    name: handback.by.name,
+                  })
+                : t('{id} checked by {name}', { id: idKindLabels[handback.idKind], name: handback.by.name })}
+              , {formatWhen(handback.at, event.timezone, now)}
             </Fact>
           )}
         </dl>

@@ -16,7 +16,12 @@ import { t } from '../i18n/messages';
 const thumbnailRetryMs = 15_000;
 
 export function photoAlt(photo: PhotoRef, index: number, count: number, timezone: string): string {
-  return `Photo ${index + 1} of ${count}, added ${formatWhen(photo.at, timezone)} by ${photo.by.name}`;
+  return t('Photo {number} of {count}, added {when} by {name}', {
+    number: index + 1,
+    count,
+    when: formatWhen(photo.at, timezone),
+    name: photo.by.name,
+  });
 }
 
 function Thumbnail({ view, alt, onOpen }: { view: PhotoView; alt: string; onOpen: () => void }) {

@@ -44,21 +44,21 @@ export function PhotoViewer({ issue, view, alt, onClose }: { issue: Issue; view:
         setFetching(
           blob
             ? { kind: 'idle' }
-            : { kind: 'failed', message: 'The full picture is not on this phone, and this phone has not joined an event.' },
+            : { kind: 'failed', message: t('The full picture is not on this phone, and this phone has not joined an event.') },
         ),
       (error: unknown) =>
         setFetching({
           kind: 'failed',
           message:
             error instanceof AppError && error.kind === 'offline'
-              ? 'The full picture is not on this phone yet; it loads when there is signal.'
+              ? t('The full picture is not on this phone yet; it loads when there is signal.')
               : errorMessage(error),
         }),
     );
   }, [db, issue.id, photo, full.loaded, full.data === undefined]);
 
   const remove = async () => {
-    if (!window.confirm('Remove this photo from the issue? It is removed on every phone.')) return;
+    if (!window.confirm(t('Remove this photo from the issue? It is removed on every phone.'))) return;
     try {
       const { removePhoto } = await import('../../db/save-photo');
       await removePhoto(db, session.event, { issueId: issue.id, photoId: photo.id, context: contextOf(session) });
@@ -84,7 +84,7 @@ export function PhotoViewer({ issue, view, alt, onClose }: { issue: Issue; view:
         <img
           class="photo-viewer__image"
           src={url}
-          alt={fullUrl ? `${alt}, full size` : `${alt}, thumbnail`}
+          alt={fullUrl ? t('{photo}, full size', { photo: alt }) : t('{photo}, thumbnail', { photo: alt })}
           width={fullUrl ? photo.full.width : photo.thumb.width}
           height={fullUrl ? photo.full.height : photo.thumb.height}
         />

@@ -7,8 +7,9 @@ import { formatWhen, severityLabels, statusNames } from '../labels';
 export const queueRowHeight = 104;
 
 export function QueueRowView({ row, event, now }: { row: QueueRow; event: FestivalEvent; now: Date }) {
-  const category = event.categories.find((c) => c.id === row.category)?.label ?? row.category;
-  const zone = event.zones.find((z) => z.id === row.zoneId)?.name;
+  const category = t(event.categories.find((c) => c.id === row.category)?.label ?? row.category);
+  const zoneLabel = event.zones.find((z) => z.id === row.zoneId)?.name;
+  const zone = zoneLabel && t(zoneLabel);
   const overdue = isWaitingTooLong(row, event, now);
   return (
     <a href={`/issues/${row.id}`} class={overdue ? 'queue-row queue-row--overdue' : 'queue-row'}>
@@ -23,7 +24,9 @@ export function QueueRowView({ row, event, now }: { row: QueueRow; event: Festiv
       <span class="queue-row__meta">
         {[category, zone, formatWhen(row.createdAt, event.timezone, now)].filter(Boolean).join(' · ')}
         {' · '}
-        <span class={row.owner ? '' : 'queue-row__unowned'}>{row.owner ? `Owner: ${row.owner.name}` : t('No owner')}</span>
+        <span class={row.owner ? '' : 'queue-row__unowned'}>
+          {row.owner ? t('Owner: {name}', { name: row.owner.name }) : t('No owner')}
+        </span>
       </span>
     </a>
   );

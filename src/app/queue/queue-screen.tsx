@@ -5,7 +5,7 @@ import { emptyFilter, filterQueue, type QueueFilter } from '../../db/queue-filte
 import { severities, statuses } from '../../domain/issue';
 import { CheckboxField, SelectField } from '../components/fields';
 import { Screen } from '../components/screen';
-import { t } from '../i18n/messages';
+import { t, tn } from '../i18n/messages';
 import { severityLabels, statusNames } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -50,14 +50,14 @@ export function QueueScreen() {
           />
         </div>
         <details class="queue-filters" open={filterCount > 0}>
-          <summary>Filters{filterCount > 0 ? ` (${filterCount} on)` : ''}</summary>
+          <summary>{filterCount > 0 ? tn(filterCount, 'Filters ({count} on)', 'Filters ({count} on)') : t('Filters')}</summary>
           <div class="queue-filters__grid">
             <SelectField
               label={t('Status')}
               value={filter.status}
               options={[
-                { value: 'active', label: 'Still to do' },
-                { value: 'all', label: 'Any status' },
+                { value: 'active', label: t('Still to do') },
+                { value: 'all', label: t('Any status') },
                 ...statuses.map((s) => ({ value: s, label: statusNames[s] })),
               ]}
               onChange={(status) => setFilter({ status: status as QueueFilter['status'] })}
@@ -66,7 +66,7 @@ export function QueueScreen() {
               label={t('Severity')}
               value={filter.severity}
               options={[
-                { value: 'all', label: 'Any severity' },
+                { value: 'all', label: t('Any severity') },
                 ...severities.map((s) => ({ value: s, label: severityLabels[s] })),
               ]}
               onChange={(severity) => setFilter({ severity: severity as QueueFilter['severity'] })}
@@ -74,21 +74,24 @@ export function QueueScreen() {
             <SelectField
               label={t('Category')}
               value={filter.category}
-              options={[{ value: '', label: 'Any category' }, ...event.categories.map((c) => ({ value: c.id, label: c.label }))]}
+              options={[
+                { value: '', label: t('Any category') },
+                ...event.categories.map((c) => ({ value: c.id, label: t(c.label) })),
+              ]}
               onChange={(category) => setFilter({ category })}
             />
             <SelectField
               label={t('Zone')}
               value={filter.zoneId}
-              options={[{ value: '', label: 'Any zone' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+              options={[{ value: '', label: t('Any zone') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
               onChange={(zoneId) => setFilter({ zoneId })}
             />
             <SelectField
               label={t('Owner')}
               value={filter.owner}
               options={[
-                { value: '', label: 'Anyone or nobody' },
-                { value: 'nobody', label: 'Nobody yet' },
+                { value: '', label: t('Anyone or nobody') },
+                { value: 'nobody', label: t('Nobody yet') },
                 ...owners.map(([id, name]) => ({ value: id, label: name })),
               ]}
               onChange={(owner) => setFilter({ owner })}
@@ -96,13 +99,13 @@ export function QueueScreen() {
             <SelectField
               label={t('Festival day')}
               value={filter.day}
-              options={[{ value: '', label: 'Every day' }, ...days.map((d) => ({ value: d, label: d }))]}
+              options={[{ value: '', label: t('Every day') }, ...days.map((d) => ({ value: d, label: d }))]}
               onChange={(day) => setFilter({ day })}
             />
             <SelectField
               label={t('Hour logged')}
               value={filter.hour}
-              options={[{ value: '', label: 'Any hour' }, ...hourOptions]}
+              options={[{ value: '', label: t('Any hour') }, ...hourOptions]}
               onChange={(hour) => setFilter({ hour })}
             />
             <CheckboxField label={t('Mine')} checked={filter.mine} onChange={(mine) => setFilter({ mine })} />
@@ -129,8 +132,9 @@ export function QueueScreen() {
       ) : (
         <>
           <p class="queue-count" role="status">
-            {shown.length === 1 ? t('1 issue') : `${shown.length.toLocaleString()} issues`}
-            {rows.length !== shown.length ? ` of ${rows.length.toLocaleString()}` : ''}
+            {rows.length !== shown.length
+              ? tn(shown.length, '{count} issue of {total}', '{count} issues of {total}', { total: rows.length })
+              : tn(shown.length, '{count} issue', '{count} issues')}
           </p>
           {shown.length === 0 ? (
             <p class="empty-state">

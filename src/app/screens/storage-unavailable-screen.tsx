@@ -4,7 +4,7 @@ import { t } from '../i18n/messages';
 import { openLocalDatabase } from '../local-database';
 
 export function StorageUnavailableScreen({ error }: { error: AppErrorData }) {
-  const title = error.kind === 'quota' ? 'This phone is out of storage space' : 'Helptent cannot save on this phone';
+  const title = error.kind === 'quota' ? t('This phone is out of storage space') : t('Helptent cannot save on this phone');
   return (
     <Screen title={title}>
       <p role="alert">{error.message}</p>

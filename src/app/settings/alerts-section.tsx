@@ -9,12 +9,13 @@ import {
   turnOffAlerts,
   turnOnAlerts,
 } from '../../sync/push-subscription';
-import { t } from '../i18n/messages';
+import { msg, t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /** What a phone without alerts misses, said the same way in every case. */
-const whatYouMiss =
-  'Until then, alerts (urgent cases, lost persons, issues handed over to you) reach this phone only while Helptent is open on its screen: nothing rings in your pocket.';
+const whatYouMiss = msg(
+  'Until then, alerts (urgent cases, lost persons, issues handed over to you) reach this phone only while Helptent is open on its screen: nothing rings in your pocket.',
+);
 
 /** Why this phone cannot get alerts while Helptent is closed, and what to do about it. */
 function Impossible({ availability }: { availability: Exclude<PushAvailability['kind'], 'available' | 'blocked'> }) {
@@ -53,7 +54,7 @@ function Impossible({ availability }: { availability: Exclude<PushAvailability['
   return (
     <div class="message message--warning" data-testid="alerts-impossible">
       {why[availability]}
-      <p>{whatYouMiss}</p>
+      <p>{t(whatYouMiss)}</p>
     </div>
   );
 }
@@ -65,21 +66,21 @@ function Blocked({ apple }: { apple: boolean }) {
         <strong>{t('Blocked: notifications for Helptent are turned off on this phone.')}</strong>
       </p>
       <p>
-        To unblock them:{' '}
+        {t('To unblock them:')}{' '}
         {apple
           ? t('open the iPhone’s Settings → Notifications → Helptent, and turn on Allow Notifications.')
           : t(
               'tap the icon left of the address (or ⋮ → Settings → Site settings → Notifications), find this site and choose Allow. In Firefox: the padlock → Permissions.',
             )}{' '}
-        Then come back here.
+        {t('Then come back here.')}
       </p>
-      <p>{whatYouMiss}</p>
+      <p>{t(whatYouMiss)}</p>
     </div>
   );
 }
 
 const failure = (error: unknown) =>
-  error instanceof AppError ? error.message : 'Alerts could not be changed on this phone. Check the signal and try again.';
+  error instanceof AppError ? error.message : t('Alerts could not be changed on this phone. Check the signal and try again.');
 
 /**
  * Settings → "Alerts on this phone": whether alerts reach it while Helptent is closed or the phone
@@ -145,12 +146,13 @@ export function AlertsSection() {
       ) : (
         <>
           <p data-testid="alerts-state">
-            Off: alerts reach this phone only while Helptent is open on its screen. Turn them on to be alerted with the phone in
-            your pocket
             {availability.permission === 'default'
-              ? t('; the phone asks whether Helptent may send notifications: choose Allow')
-              : ''}
-            .
+              ? t(
+                  'Off: alerts reach this phone only while Helptent is open on its screen. Turn them on to be alerted with the phone in your pocket; the phone asks whether Helptent may send notifications: choose Allow.',
+                )
+              : t(
+                  'Off: alerts reach this phone only while Helptent is open on its screen. Turn them on to be alerted with the phone in your pocket.',
+                )}
           </p>
           <button type="button" class="button button--primary" disabled={busy} onClick={() => void change(turnOnAlerts)}>
             {busy ? t('Turning on alerts…') : t('Turn on alerts on this phone')}

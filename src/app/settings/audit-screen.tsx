@@ -6,14 +6,16 @@ import { describeAuditEntry } from '../../domain/audit-sentence';
 import { readAuditLog } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { Screen } from '../components/screen';
-import { t } from '../i18n/messages';
+import { roleLabels } from '../components/staff-picker';
+import { msg, t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
 const pageSize = 50;
-const offlineText =
-  'The audit log is kept on the server, so it opens only with signal. This phone is offline: try again when it has signal.';
+const offlineText = msg(
+  'The audit log is kept on the server, so it opens only with signal. This phone is offline: try again when it has signal.',
+);
 
 interface Loaded {
   entries: AuditEntry[];
@@ -32,7 +34,7 @@ function AuditLog({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
   const load = async (before: string | null) => {
     if (!navigator.onLine) {
-      setProblem(offlineText);
+      setProblem(t(offlineText));
       return;
     }
     setBusy(true);
@@ -41,7 +43,7 @@ function AuditLog({ token }: { token: string }) {
       setLoaded((shown) => ({ entries: [...(before ? (shown?.entries ?? []) : []), ...page.entries], next: page.next }));
       setProblem('');
     } catch (error) {
-      setProblem(error instanceof AppError && error.kind === 'offline' ? offlineText : errorMessage(error));
+      setProblem(error instanceof AppError && error.kind === 'offline' ? t(offlineText) : errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -107,8 +109,11 @@ export function AuditScreen() {
         <p class="loading">{t('Opening…')}</p>
       ) : (
         <p role="alert">
-          Only organizers can read the audit log
-          {sync.data ? `; this phone is signed in as ${sync.data.role}` : t(': this phone has not joined an event')}.
+          {sync.data
+            ? t('Only organizers can read the audit log; this phone is signed in as {role}.', {
+                role: roleLabels[sync.data.role],
+              })
+            : t('Only organizers can read the audit log: this phone has not joined an event.')}
         </p>
       )}
       <p>

@@ -1,7 +1,7 @@
 import { useState } from 'preact/hooks';
 import { parseDemoFile, storeDemo } from '../../db/demo-import';
 import { errorMessage } from '../changes';
-import { t } from '../i18n/messages';
+import { t, tn } from '../i18n/messages';
 import { useSession } from '../session';
 
 type State = { kind: 'idle' } | { kind: 'busy' } | { kind: 'done'; count: number } | { kind: 'failed'; message: string };
@@ -36,7 +36,7 @@ export function DemoImport() {
       {state.kind === 'busy' && <p role="status">{t('Loading…')}</p>}
       {state.kind === 'done' && (
         <p class="message message--ok" role="status">
-          Loaded {state.count.toLocaleString()} issues onto this phone.
+          {tn(state.count, 'Loaded {count} issue onto this phone.', 'Loaded {count} issues onto this phone.')}
         </p>
       )}
       {state.kind === 'failed' && (

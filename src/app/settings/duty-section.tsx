@@ -25,14 +25,17 @@ export function DutySection() {
     setMessage(null);
     try {
       const token = (await readSyncState(session.db))?.token;
-      if (!token) throw new AppError('invalid', 'This phone has not joined an event.');
+      if (!token) throw new AppError('invalid', t('This phone has not joined an event.'));
       await callServer('/api/devices/self/duty', dutyRequestSchema, {
         method: 'PUT',
         token,
         body: { onDuty: next.onDuty, zoneId: next.zoneId || null },
       });
       requestSync();
-      setMessage({ ok: true, text: next.onDuty ? 'You are on duty: alerts reach this phone.' : 'You are off duty: no alerts.' });
+      setMessage({
+        ok: true,
+        text: next.onDuty ? t('You are on duty: alerts reach this phone.') : t('You are off duty: no alerts.'),
+      });
     } catch (error) {
       setMessage({ ok: false, text: errorMessage(error) });
     }
@@ -50,7 +53,7 @@ export function DutySection() {
       <SelectField
         label={t('Where I am working')}
         value={zoneId}
-        options={[{ value: '', label: 'Anywhere' }, ...session.event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+        options={[{ value: '', label: t('Anywhere') }, ...session.event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
         onChange={(zone) => void save({ onDuty, zoneId: zone })}
       />
       {message && (
@@ -60,8 +63,9 @@ export function DutySection() {
       )}
       {session.role !== 'staff' && unreachable.length > 0 && (
         <p class="message message--warning" data-testid="unreachable-on-duty">
-          Alerts reach these phones on duty only while Helptent is open on their screen:{' '}
-          {unreachable.map((p) => p.name).join(', ')}.
+          {t('Alerts reach these phones on duty only while Helptent is open on their screen: {names}.', {
+            names: unreachable.map((p) => p.name).join(', '),
+          })}
         </p>
       )}
     </section>

@@ -86,7 +86,9 @@ function targetFrom(text: string, severity: Severity): number | null {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
     throw new AppError(
       'invalid',
-      `The ${severityLabels[severity].toLowerCase()} response target must be whole minutes (1–1440), or empty for the same day.`,
+      t('The {severity} response target must be whole minutes (1–1440), or empty for the same day.', {
+        severity: severityLabels[severity].toLowerCase(),
+      }),
     );
   }
   return minutes;
@@ -116,27 +118,30 @@ export function EventSettings() {
         savedMessage={t('Saved on this phone; every phone gets it when it syncs.')}
         onSaved={() => setEdited({})}
         onSubmit={async () => {
-          if (!name.trim()) throw new AppError('invalid', 'The festival needs a name.');
+          if (!name.trim()) throw new AppError('invalid', t('The festival needs a name.'));
           try {
             parseClock(dayStartsAt);
           } catch {
-            throw new AppError('invalid', 'The day start must be a time like 06:00.');
+            throw new AppError('invalid', t('The day start must be a time like 06:00.'));
           }
           const responseTargets = Object.fromEntries(
             severities.map((s) => [s, targetFrom(targets[s], s)]),
           ) as FestivalEvent['responseTargets'];
           const nextZones = zonesFrom(zones, event.zones);
-          if (nextZones.length === 0) throw new AppError('invalid', 'The festival needs at least one zone.');
+          if (nextZones.length === 0) throw new AppError('invalid', t('The festival needs at least one zone.'));
           const keepDays = Number(retentionDays);
           if (isOrganizer && (!Number.isInteger(keepDays) || keepDays < 1 || keepDays > maxRetentionDays)) {
-            throw new AppError('invalid', `Keep attendee personal data for whole days, 1 to ${maxRetentionDays}.`);
+            throw new AppError(
+              'invalid',
+              t('Keep attendee personal data for whole days, 1 to {max}.', { max: maxRetentionDays }),
+            );
           }
           const lostPropertyKeepDays = Number(itemDays);
           if (
             isOrganizer &&
             (!Number.isInteger(lostPropertyKeepDays) || lostPropertyKeepDays < 1 || lostPropertyKeepDays > maxKeepDays)
           ) {
-            throw new AppError('invalid', `Keep unclaimed lost property for whole days, 1 to ${maxKeepDays}.`);
+            throw new AppError('invalid', t('Keep unclaimed lost property for whole days, 1 to {max}.', { max: maxKeepDays }));
           }
           await makeEventChange(session, 'changeEventSettings', {
             name: name.trim(),

@@ -25,9 +25,9 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
       primary
       savedMessage={t('Joined. Issues on this phone are being sent to the server.')}
       onSubmit={async () => {
-        if (!name.trim()) throw new AppError('invalid', 'Type your name: it goes on every issue you log.');
+        if (!name.trim()) throw new AppError('invalid', t('Type your name: it goes on every issue you log.'));
         const identity = await readDeviceIdentity(session.db);
-        if (!identity) throw new AppError('storage-unavailable', 'This phone has no device id yet; reload Helptent.');
+        if (!identity) throw new AppError('storage-unavailable', t('This phone has no device id yet; reload Helptent.'));
         const staffId = session.staff.current?.name === name.trim() ? session.staff.current.id : newId();
         // Joining again (another role, say) proves it is this phone with the token it holds.
         const current = await readSyncState(session.db);

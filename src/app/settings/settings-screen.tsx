@@ -10,7 +10,7 @@ import { RefusalNotice } from '../components/refusal-notice';
 import { Screen } from '../components/screen';
 import { roleLabels, StaffPicker } from '../components/staff-picker';
 import { formatBytes } from '../format';
-import { t } from '../i18n/messages';
+import { t, tn, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 import { useStore } from '../store';
 import { checkForUpdate, offlineReady } from '../sw-bridge';
@@ -21,14 +21,15 @@ import { DemoImport } from './demo-import';
 import { DevicesList } from './devices-list';
 import { DutySection } from './duty-section';
 import { EventSettings } from './event-settings';
+import { LanguageSection } from './language-section';
 import { PhotoStorageSection } from './photo-storage-section';
 import { SyncSection } from './sync-section';
 
 function persistenceText(persisted: boolean | null): string {
-  if (persisted === true) return 'Kept: the browser will not clear Helptent’s data to free space.';
+  if (persisted === true) return t('Kept: the browser will not clear Helptent’s data to free space.');
   if (persisted === false)
-    return 'Not guaranteed: the browser may clear Helptent’s data when space runs low or after a week unused.';
-  return 'This browser cannot say whether it keeps Helptent’s data.';
+    return t('Not guaranteed: the browser may clear Helptent’s data when space runs low or after a week unused.');
+  return t('This browser cannot say whether it keeps Helptent’s data.');
 }
 
 function StorageSection() {
@@ -50,7 +51,10 @@ function StorageSection() {
           <dd data-testid="storage-usage">
             {status.usageBytes === null || status.quotaBytes === null
               ? t('unknown')
-              : `${formatBytes(status.usageBytes)} of ${formatBytes(status.quotaBytes)} available to Helptent`}
+              : t('{used} of {quota} available to Helptent', {
+                  used: formatBytes(status.usageBytes),
+                  quota: formatBytes(status.quotaBytes),
+                })}
           </dd>
         </dl>
       ) : (
@@ -99,7 +103,11 @@ function AppSection() {
   );
 }
 
-const themeLabels: Record<ThemeChoice, string> = { system: 'Follow the phone', sunlight: 'Sunlight', night: 'Night' };
+const themeLabels: Record<ThemeChoice, string> = translatedLabels({
+  system: 'Follow the phone',
+  sunlight: 'Sunlight',
+  night: 'Night',
+});
 
 function DisplaySection() {
   const [theme, setTheme] = useState(readTheme);
@@ -144,7 +152,11 @@ function ChangesSection() {
           ? t('Counting…')
           : waiting === 0
             ? t('No changes waiting.')
-            : `${waiting.toLocaleString()} ${waiting === 1 ? 'change is' : 'changes are'} saved on this phone and waiting to be sent to the server.`}
+            : tn(
+                waiting,
+                '{count} change is saved on this phone and waiting to be sent to the server.',
+                '{count} changes are saved on this phone and waiting to be sent to the server.',
+              )}
       </p>
     </section>
   );
@@ -158,7 +170,7 @@ function FestivalSection() {
   return (
     <section aria-labelledby="festival-title" class="card">
       <h2 id="festival-title">{t('Festival')}</h2>
-      <RefusalNotice refusals={refusals} target="" describe={() => 'a change to the festival settings'} />
+      <RefusalNotice refusals={refusals} target="" describe={() => t('a change to the festival settings')} />
       {isCoordinator ? (
         <>
           <EventSettings />
@@ -230,6 +242,7 @@ export function SettingsScreen() {
       <DevicesSection />
       <AttendeeDataSection />
       <PeopleSection />
+      <LanguageSection />
       <DisplaySection />
       <ChangesSection />
       <FestivalSection />

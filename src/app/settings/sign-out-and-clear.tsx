@@ -4,17 +4,21 @@ import { countPendingChanges } from '../../db/issue-repository';
 import { forgetPushSubscription } from '../../sync/push-subscription';
 import { signOutAndClearThisPhone } from '../../sync/signed-out';
 import { errorMessage } from '../changes';
-import { t } from '../i18n/messages';
+import { t, tn } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
 
-const changes = (n: number) => (n === 1 ? '1 change' : `${n.toLocaleString()} changes`);
-
 function outcomeText(outcome: ClearOutcome): string {
   return outcome.cleared === 'all'
-    ? 'Signed out. This phone is clear: no attendee details, issues or people are left on it, and the next person joins with their own code.'
-    : `Signed out. The attendee details on this phone were removed; ${changes(outcome.keptChanges)} kept on this phone because it was signed out are sent if an organizer lets it back in.`;
+    ? t(
+        'Signed out. This phone is clear: no attendee details, issues or people are left on it, and the next person joins with their own code.',
+      )
+    : tn(
+        outcome.keptChanges,
+        'Signed out. The attendee details on this phone were removed; {count} change kept on this phone because it was signed out is sent if an organizer lets it back in.',
+        'Signed out. The attendee details on this phone were removed; {count} changes kept on this phone because it was signed out are sent if an organizer lets it back in.',
+      );
 }
 
 /**
@@ -73,9 +77,11 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
       <legend>{t('Sign out and clear this phone')}</legend>
       {unsynced > 0 ? (
         <p class="message message--warning" data-testid="unsynced-warning">
-          {changes(unsynced)} on this phone {unsynced === 1 ? t('is') : t('are')} not on the server yet. Sync now with signal, or
-          clear anyway: {unsynced === 1 ? t('it stays') : t('they stay')} on this phone and {unsynced === 1 ? t('is') : t('are')}{' '}
-          sent if an organizer lets it back in.
+          {tn(
+            unsynced,
+            '{count} change on this phone is not on the server yet. Sync now with signal, or clear anyway: it stays on this phone and is sent if an organizer lets it back in.',
+            '{count} changes on this phone are not on the server yet. Sync now with signal, or clear anyway: they stay on this phone and are sent if an organizer lets it back in.',
+          )}
         </p>
       ) : (
         <p class="message message--warning">
@@ -99,7 +105,9 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
           {t('Cancel')}
         </button>
         <button type="button" class="button" onClick={() => void clear()} disabled={busy}>
-          {unsynced > 0 ? `Clear anyway, keeping ${changes(unsynced)}` : t('Sign out and clear')}
+          {unsynced > 0
+            ? tn(unsynced, 'Clear anyway, keeping {count} change', 'Clear anyway, keeping {count} changes')
+            : t('Sign out and clear')}
         </button>
       </div>
     </fieldset>

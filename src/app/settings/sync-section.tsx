@@ -2,7 +2,7 @@ import { readKeptChanges } from '../../db/attendee-data-removal';
 import { readAllRejections } from '../../db/rejection-repository';
 import { readSyncState, type SignedOut } from '../../db/sync-state';
 import { ChangeForm } from '../components/change-form';
-import { t } from '../i18n/messages';
+import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
@@ -23,12 +23,16 @@ function SignedOutNotice({ signedOut }: { signedOut: SignedOut }) {
     <div class="message message--warning" data-testid="signed-out" role="status">
       <p>
         {signedOut.by === 'self' ? t('This phone was signed out at the end of a shift') : t('An organizer signed this phone out')}{' '}
-        ({formatWhen(signedOut.at, event.timezone)}). The attendee details it held were removed.
+        ({formatWhen(signedOut.at, event.timezone)}). {t('The attendee details it held were removed.')}
       </p>
       <p data-testid="kept-changes">
         {kept.length === 0
           ? t('Nothing it had not sent was kept: every change had reached the server.')
-          : `${kept.length === 1 ? '1 change' : `${kept.length.toLocaleString()} changes`} kept on this phone because it was signed out; they are sent if an organizer lets it back in.`}
+          : tn(
+              kept.length,
+              '{count} change kept on this phone because it was signed out; it is sent if an organizer lets it back in.',
+              '{count} changes kept on this phone because it was signed out; they are sent if an organizer lets it back in.',
+            )}
       </p>
       {kept.length > 0 && (
         <ul class="kept-changes">
@@ -89,10 +93,11 @@ export function SyncSection() {
               <>
                 <dt>{t('Kept aside')}</dt>
                 <dd data-testid="set-aside">
-                  {state.data.setAside!.length === 1
-                    ? t('1 issue from the server could not be read on this phone')
-                    : `${state.data.setAside!.length} issues from the server could not be read on this phone`}
-                  ; everything else synced, and the server’s log was told. Updating Helptent may fix it.
+                  {tn(
+                    state.data.setAside!.length,
+                    '{count} issue from the server could not be read on this phone; everything else synced, and the server’s log was told. Updating Helptent may fix it.',
+                    '{count} issues from the server could not be read on this phone; everything else synced, and the server’s log was told. Updating Helptent may fix it.',
+                  )}
                 </dd>
               </>
             )}

@@ -9,7 +9,8 @@ import { SelectField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { ExportPanel } from '../coordinator/export-panel';
 import { RoleGate } from '../coordinator/role-gate';
-import { t } from '../i18n/messages';
+import { formatDuration, formatPercent } from '../format';
+import { formatNumber, t, tn } from '../i18n/messages';
 import { formatWhen, moodLabels, riskLabels, severityLabels, statusNames } from '../labels';
 import { queueUrl } from '../queue/queue-url';
 import { useSession } from '../session';
@@ -17,16 +18,15 @@ import { useLiveQuery } from '../use-live-query';
 import { BarList } from './bar-list';
 import { HourChart } from './hour-chart';
 
-const minutes = (value: number | null) =>
-  value === null ? '—' : value < 90 ? `${Math.round(value)} min` : `${(value / 60).toFixed(1)} h`;
-const signed = (value: number | null) => (value === null ? '' : value > 0 ? `+${value}` : `${value}`);
+const minutes = (value: number | null) => (value === null ? '—' : formatDuration(value));
+const signed = (value: number | null) => (value === null ? '' : value > 0 ? `+${formatNumber(value)}` : formatNumber(value));
 
 function Figure({ label, value, href, change }: { label: string; value: string | number; href?: string; change?: string }) {
   const body = (
     <>
-      <span class="figure__value">{value}</span>
+      <span class="figure__value">{typeof value === 'number' ? formatNumber(value) : value}</span>
       <span class="figure__label">{label}</span>
-      {change && <span class="figure__change">{change} vs day before</span>}
+      {change && <span class="figure__change">{t('{change} vs day before', { change })}</span>}
     </>
   );
   return <li class="figure">{href ? <a href={href}>{body}</a> : body}</li>;
@@ -56,7 +56,7 @@ function Headlines({ summary }: { summary: DaySummary }) {
         change={
           !compare || change.medianFirstResponseMinutes === null
             ? ''
-            : `${signed(Math.round(change.medianFirstResponseMinutes))} min`
+            : t('{minutes} min', { minutes: signed(Math.round(change.medianFirstResponseMinutes)) })
         }
       />
       <Figure
@@ -64,7 +64,7 @@ function Headlines({ summary }: { summary: DaySummary }) {
         value={summary.publicRisk.count}
         href={q({ day: summary.day, status: 'all', publicRisk: true })}
       />
-      <Figure label={t('left happier')} value={happier === null ? '—' : `${Math.round(happier * 100)}%`} />
+      <Figure label={t('left happier')} value={happier === null ? '—' : formatPercent(happier)} />
       <Figure
         label={t('follow-ups due')}
         value={summary.followUps.count}
@@ -82,8 +82,8 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
       <p class="muted">
         {summary.isOver
           ? t('Final figures for the day')
-          : `Day in progress, figures as of ${formatWhen(summary.asOf, event.timezone)}`}{' '}
-        · from the issues on this device
+          : t('Day in progress, figures as of {when}', { when: formatWhen(summary.asOf, event.timezone) })}{' '}
+        · {t('from the issues on this device')}
       </p>
       <Headlines summary={summary} />
       <section class="card" aria-labelledby="load-title">
@@ -105,7 +105,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
                 <th scope="row">
                   <a href={q({ status: status as never })}>{statusNames[status as keyof typeof statusNames]}</a>
                 </th>
-                <td>{count}</td>
+                <td>{formatNumber(count)}</td>
               </tr>
             ))}
             {Object.entries(summary.totals.bySeverity).map(([severity, count]) => (
@@ -113,7 +113,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
                 <th scope="row">
                   <a href={q({ severity: severity as never })}>{severityLabels[severity as keyof typeof severityLabels]}</a>
                 </th>
-                <td>{count}</td>
+                <td>{formatNumber(count)}</td>
               </tr>
             ))}
           </tbody>
@@ -142,7 +142,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
             </tr>
             {summary.responseTimes.byCategory.map((c) => (
               <tr key={c.category}>
-                <th scope="row">{c.label}</th>
+                <th scope="row">{t(c.label)}</th>
                 <td>
                   {minutes(c.firstResponse.medianMinutes)} / {minutes(c.firstResponse.p90Minutes)}
                 </td>
@@ -157,8 +157,12 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
       <section class="card" aria-labelledby="mood-title">
         <h2 id="mood-title">{t('How attendees left')}</h2>
         <p>
-          Of {summary.mood.bothRecorded} attendees with both moods recorded, {summary.mood.happier} left happier,{' '}
-          {summary.mood.same} the same and {summary.mood.unhappier} unhappier.
+          {tn(
+            summary.mood.bothRecorded,
+            'Of {count} attendee with both moods recorded, {happier} left happier, {same} the same and {unhappier} unhappier.',
+            'Of {count} attendees with both moods recorded, {happier} left happier, {same} the same and {unhappier} unhappier.',
+            { happier: summary.mood.happier, same: summary.mood.same, unhappier: summary.mood.unhappier },
+          )}
         </p>
         <table class="summary-table">
           <thead>
@@ -172,20 +176,20 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
             {(Object.keys(moodLabels) as (keyof typeof moodLabels)[]).map((mood) => (
               <tr key={mood}>
                 <th scope="row">{moodLabels[mood]}</th>
-                <td>{summary.mood.atIntake[mood]}</td>
-                <td>{summary.mood.atClose[mood]}</td>
+                <td>{formatNumber(summary.mood.atIntake[mood])}</td>
+                <td>{formatNumber(summary.mood.atClose[mood])}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section class="card" aria-labelledby="risk-title">
-        <h2 id="risk-title">Public-relations risks ({summary.publicRisk.count})</h2>
+        <h2 id="risk-title">{t('Public-relations risks ({count})', { count: summary.publicRisk.count })}</h2>
         <ul>
           {summary.publicRisk.issues.map((r) => (
             <li key={r.id}>
-              <a href={`/issues/${r.id}`}>{r.summary}</a> — {riskLabels[r.level]}, {statusNames[r.status]}, owner{' '}
-              {r.ownerName ?? t('nobody')}
+              <a href={`/issues/${r.id}`}>{r.summary}</a> — {riskLabels[r.level]}, {statusNames[r.status]},{' '}
+              {t('owner {name}', { name: r.ownerName ?? t('nobody') })}
               {r.escalatedToComms ? t(', comms know') : t(', comms not told yet')}
             </li>
           ))}
@@ -197,12 +201,16 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
       <section class="card" aria-labelledby="lost-title">
         <h2 id="lost-title">{t('Lost property')}</h2>
         <p>
-          {summary.lostProperty.reported} reported lost, {summary.lostProperty.found} found, {summary.lostProperty.matched}{' '}
-          matched, {summary.lostProperty.returned} returned to their owners.{' '}
+          {t('{reported} reported lost, {found} found, {matched} matched, {returned} returned to their owners.', {
+            reported: summary.lostProperty.reported,
+            found: summary.lostProperty.found,
+            matched: summary.lostProperty.matched,
+            returned: summary.lostProperty.returned,
+          })}{' '}
           {summary.lostProperty.returnRate === null
             ? ''
-            : `Of the day’s found items, ${Math.round(summary.lostProperty.returnRate * 100)}% are back with their owners. `}
-          {summary.lostProperty.inStorage} at the desk.
+            : `${t('Of the day’s found items, {share} are back with their owners.', { share: formatPercent(summary.lostProperty.returnRate) })} `}
+          {tn(summary.lostProperty.inStorage, '{count} item at the desk.', '{count} items at the desk.')}
         </p>
         <p>
           <a href="/lost-property">{t('The lost-property register')}</a>
@@ -213,7 +221,12 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
         <p>
           {summary.alerts.answered === 0
             ? t('No alert was answered this day.')
-            : `${summary.alerts.answered} alerts answered with “I’m on it”; half within ${summary.alerts.medianMinutesToAnswer} min, nine in ten within ${summary.alerts.p90MinutesToAnswer} min.`}
+            : tn(
+                summary.alerts.answered,
+                '{count} alert answered with “I’m on it”; half within {median} min, nine in ten within {p90} min.',
+                '{count} alerts answered with “I’m on it”; half within {median} min, nine in ten within {p90} min.',
+                { median: summary.alerts.medianMinutesToAnswer ?? '—', p90: summary.alerts.p90MinutesToAnswer ?? '—' },
+              )}
         </p>
       </section>
       <section class="card" aria-labelledby="people-title">
@@ -232,7 +245,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
           items={summary.referrals.byCategory}
           hrefOf={(key) => q({ category: key })}
         />
-        <p>{summary.staff.handovers.count} handovers during the day.</p>
+        <p>{tn(summary.staff.handovers.count, '{count} handover during the day.', '{count} handovers during the day.')}</p>
       </section>
       {summary.notableNotes.length > 0 && (
         <section class="card" aria-labelledby="notes-title">
