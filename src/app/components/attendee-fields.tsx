@@ -1,7 +1,10 @@
 import type { ComponentChildren } from 'preact';
 import { contactChannels } from '../../domain/issue';
 import { t } from '../i18n/messages';
+import { attendeeLanguages } from '../i18n/attendee-languages';
+import { endonyms } from '../i18n/locales';
 import { channelLabels } from '../labels';
+import { useSession } from '../session';
 import { CheckboxField, SelectField, TextField } from './fields';
 
 /** "Read this to them": the consent question, in the words the attendee hears. */
@@ -18,6 +21,8 @@ export interface AttendeeValues {
   ticketId: string;
   /** '' for no preference. */
   preferredChannel: string;
+  /** The language they spoke ('' when not asked). */
+  language: string;
   consentGiven: boolean;
 }
 
@@ -31,6 +36,7 @@ export function AttendeeFields({
   onChange: (patch: Partial<AttendeeValues>) => void;
   children?: ComponentChildren;
 }) {
+  const { event } = useSession();
   return (
     <fieldset class="group">
       <legend>{t('Attendee contact')}</legend>
@@ -46,6 +52,16 @@ export function AttendeeFields({
           ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
         ]}
         onChange={(preferredChannel) => onChange({ preferredChannel })}
+      />
+      <SelectField
+        label={t('Language they speak')}
+        hint={t('Their follow-up is written in it.')}
+        value={value.language}
+        options={[
+          { value: '', label: t('Not asked') },
+          ...attendeeLanguages(event.timezone).map((locale) => ({ value: locale, label: endonyms[locale], lang: locale })),
+        ]}
+        onChange={(language) => onChange({ language })}
       />
       <CheckboxField
         label={t('The attendee agrees to be contacted about this issue after the event')}

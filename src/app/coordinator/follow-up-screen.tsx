@@ -1,17 +1,19 @@
 import '../summary/coordinator.css';
 import { useState } from 'preact/hooks';
-import { readTemplates, saveTemplate } from '../../db/template-repository';
+import { readTemplates, saveTemplate, type TemplateKey, templateKey } from '../../db/template-repository';
 import { awaitsFollowUp } from '../../domain/follow-up';
 import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } from '../../domain/issue';
 import { errorMessage, makeChange } from '../changes';
-import { TextArea } from '../components/fields';
+import { SelectField, TextArea } from '../components/fields';
+import { attendeeLanguages, eventLanguageOf } from '../i18n/attendee-languages';
+import { endonyms, type StaffLocale } from '../i18n/locales';
 import { Screen } from '../components/screen';
 import { msg, t, tn } from '../i18n/messages';
 import { formatWhen, outreachLabels, reasonLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
-import { contactLink, defaultTemplates, fillTemplate } from './outreach-templates';
+import { contactLink, defaultTemplates, fillTemplate, subjects, templateLanguageOf } from './outreach-templates';
 import { RoleGate } from './role-gate';
 import { useIssuesWhere } from './use-issues';
 
@@ -21,11 +23,16 @@ const nextStep: Partial<Record<OutreachState, { to: OutreachState; label: string
   replied: { to: 'done', label: msg('Mark done') },
 };
 
-function AttendeeCard({ issue, template, now }: { issue: Issue; template: string; now: Date }) {
+/** The template of a reason in a language: what was saved on this phone, else the default. */
+type TemplateOf = (language: StaffLocale) => string;
+
+function AttendeeCard({ issue, templateOf, now }: { issue: Issue; templateOf: TemplateOf; now: Date }) {
   const session = useSession();
   const [problem, setProblem] = useState('');
-  const message = fillTemplate(template, issue);
-  const link = contactLink(issue, message, t('About your visit: {summary}', { summary: issue.summary }));
+  // Written in the language the attendee spoke, whatever language this screen is in.
+  const language = templateLanguageOf(issue, eventLanguageOf(session.event.timezone));
+  const message = fillTemplate(templateOf(language), issue, language);
+  const link = contactLink(issue, message, subjects[language].replace('{issue}', issue.summary));
   const step = nextStep[issue.followUp.outreach];
   const overdue = issue.followUp.dueAt !== null && Date.parse(issue.followUp.dueAt) < now.getTime();
   const name = issue.attendee.name || t('Attendee without a name');
@@ -42,7 +49,12 @@ function AttendeeCard({ issue, template, now }: { issue: Issue; template: string
       <p>
         <a href={`/issues/${issue.id}`}>{issue.summary}</a>
       </p>
-      <p class="outreach__message">{message}</p>
+      <p class="muted">
+        {t('Written in')} <span lang={language}>{endonyms[language]}</span>
+      </p>
+      <p class="outreach__message" lang={language}>
+        {message}
+      </p>
       <div class="button-list">
         {link ? (
           <a class="button" href={link}>
@@ -77,10 +89,17 @@ function AttendeeCard({ issue, template, now }: { issue: Issue; template: string
 }
 
 function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: Issue[]; now: Date }) {
-  const { db } = useSession();
-  const stored = useLiveQuery(() => readTemplates(db), [db]).data?.[reason];
-  const [draft, setDraft] = useState<string | null>(null);
-  const template = draft ?? stored ?? defaultTemplates[reason];
+  const { db, event } = useSession();
+  const stored = useLiveQuery(() => readTemplates(db), [db]).data;
+  const languages = attendeeLanguages(event.timezone);
+  // The template being edited: the event's language first; a draft belongs to one language.
+  const [editing, setEditing] = useState<StaffLocale>(languages[0]!);
+  const [draft, setDraft] = useState<{ key: TemplateKey; text: string } | null>(null);
+  const templateOf: TemplateOf = (language) => {
+    const key = templateKey(reason, language);
+    return (draft?.key === key ? draft.text : undefined) ?? stored?.[key] ?? defaultTemplates[language][reason];
+  };
+  const editingKey = templateKey(reason, editing);
   return (
     <section class="card" aria-labelledby={`group-${reason}`}>
       <h2 id={`group-${reason}`}>
@@ -88,18 +107,24 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
       </h2>
       <details>
         <summary>{t('Message template')}</summary>
+        <SelectField
+          label={t('Template language')}
+          value={editing}
+          options={languages.map((language) => ({ value: language, label: endonyms[language], lang: language }))}
+          onChange={(language) => setEditing(language as StaffLocale)}
+        />
         <TextArea
           label={t('Template for {reason}', { reason: reasonLabels[reason].toLowerCase() })}
           hint={t('{name}, {issue}, {told} and {resolution} are filled in for each attendee.')}
-          value={template}
-          onInput={setDraft}
+          value={templateOf(editing)}
+          onInput={(text) => setDraft({ key: editingKey, text })}
           rows={4}
         />
         <button
           type="button"
           class="button"
           onClick={() => {
-            if (draft !== null) void saveTemplate(db, reason, draft).then(() => setDraft(null));
+            if (draft !== null) void saveTemplate(db, draft.key, draft.text).then(() => setDraft(null));
           }}
         >
           {t('Save template')}
@@ -107,7 +132,7 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
       </details>
       <ul class="outreach-list">
         {issues.map((issue) => (
-          <AttendeeCard key={issue.id} issue={issue} template={template} now={now} />
+          <AttendeeCard key={issue.id} issue={issue} templateOf={templateOf} now={now} />
         ))}
       </ul>
     </section>

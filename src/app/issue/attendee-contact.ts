@@ -2,6 +2,7 @@ import type { Issue } from '../../domain/issue';
 import { localDateTime } from '../../domain/operational-day';
 import { hasContactDetails } from '../../domain/personal-data';
 import { t } from '../i18n/messages';
+import { endonyms, type StaffLocale } from '../i18n/locales';
 import { channelLabels } from '../labels';
 
 /**
@@ -18,6 +19,12 @@ export function mayShowContact(
 
 /** Said where details exist but this phone may not show them: staff should not ask the attendee again. */
 export const heldByCoordinators = (): string => t('Contact details held by the coordinators');
+
+/** "speaks Nederlands": the language named in itself, as the attendee would. */
+function spoken(language: string | undefined): string {
+  if (!language) return '';
+  return t('speaks {language}', { language: endonyms[language as StaffLocale] ?? language });
+}
 
 /**
  * What the issue says about the attendee's contact details. "No contact details" only when none
@@ -39,6 +46,7 @@ export function attendeeContactText(
       attendee.phone,
       attendee.ticketId && t('ticket {id}', { id: attendee.ticketId }),
       attendee.preferredChannel && t('prefers {channel}', { channel: channelLabels[attendee.preferredChannel].toLowerCase() }),
+      spoken(attendee.language),
     ]
       .filter(Boolean)
       .join(' · ');
@@ -50,5 +58,5 @@ export function attendeeContactText(
       ? t('Personal data erased on request on {date}', { date: on })
       : t('Personal data removed after the retention period on {date}', { date: on });
   }
-  return t('No contact details');
+  return [t('No contact details'), mayShow && spoken(attendee.language)].filter(Boolean).join(' · ');
 }

@@ -41,6 +41,7 @@ export function emptyItemForm(kind: LostPropertyKind, now = new Date()): ItemFor
     phone: '',
     ticketId: '',
     preferredChannel: '',
+    language: '',
     consentGiven: false,
   };
 }
@@ -65,7 +66,7 @@ export function createItemArgs(kind: LostPropertyKind, form: ItemFormState, id: 
   const title = describeItem({ item } as Parameters<typeof describeItem>[0]);
   const place = form.place.trim();
   const summary = `${kind === 'found' ? 'Found' : 'Lost'} ${title}${place ? ` at ${place}` : ''}`.slice(0, 200);
-  const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId);
+  const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId || form.language);
   return {
     id,
     eventId,
@@ -81,6 +82,7 @@ export function createItemArgs(kind: LostPropertyKind, form: ItemFormState, id: 
             phone: form.phone,
             ticketId: form.ticketId,
             preferredChannel: form.preferredChannel === '' ? null : form.preferredChannel,
+            ...(form.language ? { language: form.language } : {}),
           },
           consentGiven: form.consentGiven,
         }
