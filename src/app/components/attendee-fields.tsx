@@ -1,8 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { contactChannels } from '../../domain/issue';
-import { t } from '../i18n/messages';
 import { attendeeLanguages } from '../i18n/attendee-languages';
 import { endonyms } from '../i18n/locales';
+import { t } from '../i18n/messages';
 import { channelLabels } from '../labels';
 import { useSession } from '../session';
 import { CheckboxField, SelectField, TextField } from './fields';

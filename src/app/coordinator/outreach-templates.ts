@@ -21,7 +21,8 @@ export const defaultTemplates: Record<StaffLocale, Record<FollowUpReason, string
       'Hoi {name}, hier de infobalie van het festival. Het spijt ons van “{issue}”. {resolution} Bedankt dat je het ons liet weten — zo kunnen we het beter doen.',
     refund:
       'Hoi {name}, over je vraag over terugbetaling (“{issue}”): {resolution} Aan de balie zeiden we: {told}. Antwoord op dit bericht als er nog iets onduidelijk is.',
-    lost_property: 'Hoi {name}, goed nieuws over “{issue}”: {resolution} Antwoord op dit bericht om af te spreken hoe je het terugkrijgt.',
+    lost_property:
+      'Hoi {name}, goed nieuws over “{issue}”: {resolution} Antwoord op dit bericht om af te spreken hoe je het terugkrijgt.',
     thank_you: 'Hoi {name}, bedankt voor je lieve woorden op het festival! {resolution} Hopelijk tot volgend jaar.',
     other: 'Hoi {name}, hier de infobalie van het festival, over “{issue}”. {resolution}',
   },
@@ -30,8 +31,10 @@ export const defaultTemplates: Record<StaffLocale, Record<FollowUpReason, string
       'Hallo {name}, hier ist der Infostand des Festivals. „{issue}“ tut uns leid. {resolution} Danke, dass du es uns gesagt hast — so können wir es besser machen.',
     refund:
       'Hallo {name}, zu deiner Frage zur Erstattung („{issue}“): {resolution} Am Infostand haben wir dir gesagt: {told}. Antworte einfach auf diese Nachricht, wenn noch etwas unklar ist.',
-    lost_property: 'Hallo {name}, gute Nachrichten zu „{issue}“: {resolution} Antworte auf diese Nachricht, damit wir klären, wie du es zurückbekommst.',
-    thank_you: 'Hallo {name}, danke für deine netten Worte auf dem Festival! {resolution} Wir hoffen, dich nächstes Jahr wiederzusehen.',
+    lost_property:
+      'Hallo {name}, gute Nachrichten zu „{issue}“: {resolution} Antworte auf diese Nachricht, damit wir klären, wie du es zurückbekommst.',
+    thank_you:
+      'Hallo {name}, danke für deine netten Worte auf dem Festival! {resolution} Wir hoffen, dich nächstes Jahr wiederzusehen.',
     other: 'Hallo {name}, hier ist der Infostand des Festivals zu „{issue}“. {resolution}',
   },
   fr: {
@@ -39,8 +42,10 @@ export const defaultTemplates: Record<StaffLocale, Record<FollowUpReason, string
       'Bonjour {name}, ici le point info du festival. Nous sommes désolés pour « {issue} ». {resolution} Merci de nous l’avoir signalé — cela nous aide à faire mieux.',
     refund:
       'Bonjour {name}, au sujet de votre demande de remboursement (« {issue} ») : {resolution} Au stand, nous vous avions dit : {told}. Répondez à ce message si quelque chose n’est pas clair.',
-    lost_property: 'Bonjour {name}, bonne nouvelle concernant « {issue} » : {resolution} Répondez à ce message pour convenir de la manière de le récupérer.',
-    thank_you: 'Bonjour {name}, merci pour vos gentils mots au festival ! {resolution} Nous espérons vous revoir l’année prochaine.',
+    lost_property:
+      'Bonjour {name}, bonne nouvelle concernant « {issue} » : {resolution} Répondez à ce message pour convenir de la manière de le récupérer.',
+    thank_you:
+      'Bonjour {name}, merci pour vos gentils mots au festival ! {resolution} Nous espérons vous revoir l’année prochaine.',
     other: 'Bonjour {name}, ici le point info du festival au sujet de « {issue} ». {resolution}',
   },
   es: {
@@ -48,7 +53,8 @@ export const defaultTemplates: Record<StaffLocale, Record<FollowUpReason, string
       'Hola {name}, te escribimos desde el punto de información del festival. Sentimos mucho lo de «{issue}». {resolution} Gracias por contárnoslo: nos ayuda a mejorar.',
     refund:
       'Hola {name}, sobre tu consulta de reembolso («{issue}»): {resolution} En el punto de información te dijimos: {told}. Responde a este mensaje si algo no queda claro.',
-    lost_property: 'Hola {name}, buenas noticias sobre «{issue}»: {resolution} Responde a este mensaje para acordar cómo recuperarlo.',
+    lost_property:
+      'Hola {name}, buenas noticias sobre «{issue}»: {resolution} Responde a este mensaje para acordar cómo recuperarlo.',
     thank_you: 'Hola {name}, ¡gracias por tus amables palabras en el festival! {resolution} Esperamos verte el año que viene.',
     other: 'Hola {name}, te escribimos desde el punto de información del festival sobre «{issue}». {resolution}',
   },

@@ -1,8 +1,8 @@
 import type { Issue } from '../../domain/issue';
 import { localDateTime } from '../../domain/operational-day';
 import { hasContactDetails } from '../../domain/personal-data';
-import { t } from '../i18n/messages';
 import { endonyms, type StaffLocale } from '../i18n/locales';
+import { t } from '../i18n/messages';
 import { channelLabels } from '../labels';
 
 /**
