@@ -137,8 +137,8 @@ function CaptureForm() {
       )}
       {form.category === 'lost-property' && (
         <p class="message message--info">
-          A <a href="/lost-property/new/found">{t('found item')}</a> {t('or a')}{' '}
-          <a href="/lost-property/new/lost">{t('lost report')}</a> {t("form finds matches and keeps the item's custody.")}
+          {t('The lost-property forms find matches and keep the item’s custody:')}{' '}
+          <a href="/lost-property/new/found">{t('found item')}</a> · <a href="/lost-property/new/lost">{t('lost report')}</a>
         </p>
       )}
       <div class="field">
