@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
+import de from '../../../src/app/i18n/catalogs/de';
 import nl from '../../../src/app/i18n/catalogs/nl';
 import { browserLocale } from '../../../src/app/i18n/locales';
 import { activate, type Catalog, t, tn } from '../../../src/app/i18n/messages';
@@ -7,7 +8,7 @@ import { pseudoLocalize } from '../../../src/app/i18n/pseudo';
 import { messageIds } from './message-ids';
 
 const ids = messageIds(join(import.meta.dirname, '../../..'));
-const catalogs: Record<string, Catalog> = { nl };
+const catalogs: Record<string, Catalog> = { nl, de };
 const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
 // activate() marks the page's language; a plain object is enough outside a browser.
