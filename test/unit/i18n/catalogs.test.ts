@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import de from '../../../src/app/i18n/catalogs/de';
+import fr from '../../../src/app/i18n/catalogs/fr';
 import nl from '../../../src/app/i18n/catalogs/nl';
 import { browserLocale } from '../../../src/app/i18n/locales';
 import { activate, type Catalog, t, tn } from '../../../src/app/i18n/messages';
@@ -8,7 +9,7 @@ import { pseudoLocalize } from '../../../src/app/i18n/pseudo';
 import { messageIds } from './message-ids';
 
 const ids = messageIds(join(import.meta.dirname, '../../..'));
-const catalogs: Record<string, Catalog> = { nl, de };
+const catalogs: Record<string, Catalog> = { nl, de, fr };
 const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
 // activate() marks the page's language; a plain object is enough outside a browser.
@@ -46,6 +47,9 @@ describe('message catalogs', () => {
     activate('nl', nl, null);
     expect(tn(1, '{count} issue', '{count} issues')).toBe('1 melding');
     expect(tn(1234, '{count} issue', '{count} issues')).toBe('1.234 meldingen');
+    activate('fr', fr, null);
+    expect(tn(0, '{count} issue', '{count} issues')).toBe('0 demande');
+    expect(tn(2, '{count} issue', '{count} issues')).toBe('2 demandes');
     activate('en', null, null);
     expect(tn(0, '{count} issue', '{count} issues')).toBe('0 issues');
     expect(t('Owner: {name}', { name: 'Sam' })).toBe('Owner: Sam');
