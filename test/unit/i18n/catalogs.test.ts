@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import de from '../../../src/app/i18n/catalogs/de';
+import es from '../../../src/app/i18n/catalogs/es';
 import fr from '../../../src/app/i18n/catalogs/fr';
 import nl from '../../../src/app/i18n/catalogs/nl';
 import { browserLocale } from '../../../src/app/i18n/locales';
@@ -9,7 +10,7 @@ import { pseudoLocalize } from '../../../src/app/i18n/pseudo';
 import { messageIds } from './message-ids';
 
 const ids = messageIds(join(import.meta.dirname, '../../..'));
-const catalogs: Record<string, Catalog> = { nl, de, fr };
+const catalogs: Record<string, Catalog> = { nl, de, fr, es };
 const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])].sort();
 
 // activate() marks the page's language; a plain object is enough outside a browser.
