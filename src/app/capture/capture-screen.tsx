@@ -229,6 +229,7 @@ function CaptureForm() {
         </fieldset>
         <AttendeeFields
           value={{ ...form, name: form.attendeeName }}
+          timezone={event.timezone}
           onChange={({ name, ...patch }) =>
             update({ ...patch, ...(name === undefined ? {} : { attendeeName: name }) } as Partial<CaptureFormState>)
           }

@@ -1,10 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { contactChannels } from '../../domain/issue';
-import { attendeeLanguages } from '../i18n/attendee-languages';
-import { endonyms } from '../i18n/locales';
+import { attendeeLanguages, endonyms } from '../i18n/locales';
 import { t } from '../i18n/messages';
 import { channelLabels } from '../labels';
-import { useSession } from '../session';
 import { CheckboxField, SelectField, TextField } from './fields';
 
 /** "Read this to them": the consent question, in the words the attendee hears. */
@@ -30,13 +28,15 @@ export interface AttendeeValues {
 export function AttendeeFields({
   value,
   onChange,
+  timezone,
   children,
 }: {
   value: AttendeeValues;
+  /** The event's timezone: its language comes first in the list of languages. */
+  timezone: string;
   onChange: (patch: Partial<AttendeeValues>) => void;
   children?: ComponentChildren;
 }) {
-  const { event } = useSession();
   return (
     <fieldset class="group">
       <legend>{t('Attendee contact')}</legend>
@@ -59,7 +59,7 @@ export function AttendeeFields({
         value={value.language}
         options={[
           { value: '', label: t('Not asked') },
-          ...attendeeLanguages(event.timezone).map((locale) => ({ value: locale, label: endonyms[locale], lang: locale })),
+          ...attendeeLanguages(timezone).map((locale) => ({ value: locale, label: endonyms[locale], lang: locale })),
         ]}
         onChange={(language) => onChange({ language })}
       />

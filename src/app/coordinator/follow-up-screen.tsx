@@ -6,8 +6,7 @@ import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } 
 import { errorMessage, makeChange } from '../changes';
 import { SelectField, TextArea } from '../components/fields';
 import { Screen } from '../components/screen';
-import { attendeeLanguages, eventLanguageOf } from '../i18n/attendee-languages';
-import { endonyms, type StaffLocale } from '../i18n/locales';
+import { attendeeLanguages, endonyms, eventLanguageOf, type StaffLocale } from '../i18n/locales';
 import { msg, t, tn } from '../i18n/messages';
 import { formatWhen, outreachLabels, reasonLabels } from '../labels';
 import { useSession } from '../session';

@@ -123,7 +123,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
           onInput={(storage) => update({ storage })}
         />
       ) : (
-        <AttendeeFields value={form} onChange={update} />
+        <AttendeeFields value={form} onChange={update} timezone={event.timezone} />
       )}
       <button type="submit" class="button button--primary button--wide" disabled={busy}>
         {kind === 'found' ? t('Save found item') : t('Save lost report')}
