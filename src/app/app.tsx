@@ -28,6 +28,7 @@ const LostPersonFormScreen = lazy(() => import('./lost-person/lost-person-form')
 const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
+  const locale = useLocale();
   const database = useDatabaseState();
   if (database.status === 'failed') return <StorageUnavailableScreen error={database.error} />;
   if (database.status === 'outdated') {
@@ -46,7 +47,8 @@ function Routes() {
       <SyncLine />
       <AlertSlot />
       <CrashGuard>
-        <Router>
+        {/* The router keeps the screen it shows as it was; a new language renders it anew. */}
+        <Router key={locale}>
           <Route path="/" component={CaptureScreen} />
           <Route path="/queue" component={QueueScreen} />
           <Route path="/issues/:id" component={IssueScreen} />

@@ -20,7 +20,7 @@ export function LostPersonSection({ issue }: { issue: Issue }) {
   return (
     <>
       <section class="card" aria-labelledby="person-title">
-        <h2 id="person-title">{t('Lost person: {state}', { state: lostPersonStateLabels[lost.state] })}</h2>
+        <h2 id="person-title">{t('Lost person: {state}', { state: t(lostPersonStateLabels[lost.state]) })}</h2>
         {d ? (
           <dl class="facts">
             <dt>{t('Name')}</dt>

@@ -85,7 +85,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
         compact
         required
         value={form.category}
-        options={itemCategories.map((c) => ({ value: c, label: itemCategoryLabels[c] }))}
+        options={itemCategories.map((c) => ({ value: c, label: t(itemCategoryLabels[c]) }))}
         onChange={(category) => update({ category: category as ItemFormState['category'] })}
       />
       <TextField label={t('Colour')} value={form.colour} onInput={(colour) => update({ colour })} />

@@ -38,7 +38,7 @@ export function ItemSection({ issue }: { issue: Issue }) {
       <section class="card" aria-labelledby="item-title">
         <h2 id="item-title">{lost.kind === 'found' ? t('Found item') : t('Lost report')}</h2>
         <dl class="facts">
-          <Fact term={t('What')}>{itemCategoryLabels[lost.item.category]}</Fact>
+          <Fact term={t('What')}>{t(itemCategoryLabels[lost.item.category])}</Fact>
           {lost.item.colour && <Fact term={t('Colour')}>{lost.item.colour}</Fact>}
           {lost.item.brand && <Fact term={t('Brand or model')}>{lost.item.brand}</Fact>}
           {lost.item.marks && <Fact term={t('Marks and contents')}>{lost.item.marks}</Fact>}

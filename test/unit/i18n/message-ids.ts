@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import ts from 'typescript';
 import { defaultCategories } from '../../../src/domain/categories';
 import { defaultZones } from '../../../src/domain/event';
+import { lostPersonStateLabels } from '../../../src/domain/lost-person';
+import { itemCategoryLabels } from '../../../src/domain/lost-property';
 
 /** A message id and whether it is the `other` form of a plural (`tn`). */
 export interface MessageId {
@@ -27,7 +29,7 @@ function literal(node: ts.Node | undefined): string | undefined {
  * Every English string the UI shows through the catalog, read from the source: `t('…')`,
  * `tn(n, '…one', '…other')`, `msg('…')`, the values of `translatedLabels({…})`, the messages of
  * errors the app, database and sync code raise (shown through `errorMessage`), and the default
- * categories and zones an event starts with.
+ * categories and zones an event starts with, and the domain's item kinds and lost-person states.
  */
 export function messageIds(root: string): MessageId[] {
   const ids = new Map<string, MessageId>();
@@ -61,5 +63,8 @@ export function messageIds(root: string): MessageId[] {
   }
   for (const category of defaultCategories) add(category.label, false, 'src/domain/categories.ts');
   for (const zone of defaultZones) add(zone.name, false, 'src/domain/event.ts');
+  // Domain label tables the screens show through t().
+  for (const label of Object.values(itemCategoryLabels)) add(label, false, 'src/domain/lost-property.ts');
+  for (const label of Object.values(lostPersonStateLabels)) add(label, false, 'src/domain/lost-person.ts');
   return [...ids.values()];
 }

@@ -1023,6 +1023,16 @@ const catalog: Catalog = {
   'Campsite north': 'Campingplatz Nord',
   'Campsite south': 'Campingplatz Süd',
   'Car park': 'Parkplatz',
+  'Wallet or purse': 'Geldbörse oder Portemonnaie',
+  Keys: 'Schlüssel',
+  Bag: 'Tasche',
+  'ID or card': 'Ausweis oder Karte',
+  Glasses: 'Brille',
+  Jewellery: 'Schmuck',
+  Clothing: 'Kleidung',
+  'still missing': 'noch vermisst',
+  'found, waiting to be collected': 'gefunden, wartet auf Abholung',
+  reunited: 'wiedervereint',
 };
 
 export default catalog;

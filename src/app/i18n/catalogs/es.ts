@@ -1019,6 +1019,16 @@ const catalog: Catalog = {
   'Campsite north': 'Camping norte',
   'Campsite south': 'Camping sur',
   'Car park': 'Aparcamiento',
+  'Wallet or purse': 'Cartera o monedero',
+  Keys: 'Llaves',
+  Bag: 'Bolso o mochila',
+  'ID or card': 'Documento o tarjeta',
+  Glasses: 'Gafas',
+  Jewellery: 'Joyas',
+  Clothing: 'Ropa',
+  'still missing': 'sigue desaparecida',
+  'found, waiting to be collected': 'encontrada, esperando a que la recojan',
+  reunited: 'reencontrada',
 };
 
 export default catalog;

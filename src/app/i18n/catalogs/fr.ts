@@ -1024,6 +1024,16 @@ const catalog: Catalog = {
   'Campsite north': 'Camping nord',
   'Campsite south': 'Camping sud',
   'Car park': 'Parking',
+  'Wallet or purse': 'Portefeuille ou porte-monnaie',
+  Keys: 'Clés',
+  Bag: 'Sac',
+  'ID or card': 'Pièce d’identité ou carte',
+  Glasses: 'Lunettes',
+  Jewellery: 'Bijoux',
+  Clothing: 'Vêtements',
+  'still missing': 'toujours disparue',
+  'found, waiting to be collected': 'retrouvée, attend d’être récupérée',
+  reunited: 'réunie',
 };
 
 export default catalog;

@@ -1017,6 +1017,16 @@ const catalog: Catalog = {
   'Campsite north': 'Camping noord',
   'Campsite south': 'Camping zuid',
   'Car park': 'Parkeerplaats',
+  'Wallet or purse': 'Portemonnee of tas',
+  Keys: 'Sleutels',
+  Bag: 'Tas',
+  'ID or card': 'Pas of kaart',
+  Glasses: 'Bril',
+  Jewellery: 'Sieraden',
+  Clothing: 'Kleding',
+  'still missing': 'nog vermist',
+  'found, waiting to be collected': 'gevonden, wacht om opgehaald te worden',
+  reunited: 'herenigd',
 };
 
 export default catalog;
