@@ -63,7 +63,7 @@ export function ContactPromptBody(props: ContactPromptProps) {
     <div class="message message--warning">
       <p>
         {found.kind === 'email' ? t('This looks like an email address:') : t('This looks like a phone number:')}{' '}
-        <strong>{found.value}</strong>{' '}
+        <strong>{found.value}</strong>.{' '}
         {props.onMove
           ? held && !holdsContact(held, found)
             ? t('Attendee contact details belong in the contact fields, where consent applies (it replaces {held}).', { held })

@@ -14,12 +14,12 @@ export function RoleGate({ needs, title, children }: { needs: Role; title: strin
       <p role="alert">
         {needs === 'organizer'
           ? t('Only organizers can open this: it shows attendees’ personal details. You are signed in as {role}.', {
-              role: roleLabels[role],
+              role: roleLabels[role].toLowerCase(),
             })
           : t(
               'Only coordinators and organizers can open this: it shows attendees’ personal details. You are signed in as {role}.',
               {
-                role: roleLabels[role],
+                role: roleLabels[role].toLowerCase(),
               },
             )}
       </p>

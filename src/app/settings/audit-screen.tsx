@@ -111,7 +111,7 @@ export function AuditScreen() {
         <p role="alert">
           {sync.data
             ? t('Only organizers can read the audit log; this phone is signed in as {role}.', {
-                role: roleLabels[sync.data.role],
+                role: roleLabels[sync.data.role].toLowerCase(),
               })
             : t('Only organizers can read the audit log: this phone has not joined an event.')}
         </p>

@@ -71,7 +71,7 @@ export function DevicesList({ sync }: { sync: SyncState }) {
             return (
               <li key={d.id} class={quiet ? 'device device--quiet' : 'device'}>
                 <span>
-                  <strong>{d.staffName}</strong> ({roleLabels[d.role]}) ·{' '}
+                  <strong>{d.staffName}</strong> ({roleLabels[d.role].toLowerCase()}) ·{' '}
                   {d.revokedAt
                     ? t('signed out')
                     : d.lastSeenAt

@@ -49,7 +49,7 @@ export function PhotoStorageSection() {
         <p data-testid="photo-storage-waiting">
           {tn(
             use.waitingFiles,
-            '{count} file ({size}) not on the server yet: kept on this phone whatever the budget, until it is uploaded.',
+            '{count} file ({size}) not on the server yet: kept on this phone whatever the budget, until they are uploaded.',
             '{count} files ({size}) not on the server yet: kept on this phone whatever the budget, until they are uploaded.',
             { size: formatBytes(use.waitingBytes) },
           )}

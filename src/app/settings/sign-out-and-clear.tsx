@@ -16,7 +16,7 @@ function outcomeText(outcome: ClearOutcome): string {
       )
     : tn(
         outcome.keptChanges,
-        'Signed out. The attendee details on this phone were removed; {count} change kept on this phone because it was signed out is sent if an organizer lets it back in.',
+        'Signed out. The attendee details on this phone were removed; {count} change kept on this phone because it was signed out are sent if an organizer lets it back in.',
         'Signed out. The attendee details on this phone were removed; {count} changes kept on this phone because it was signed out are sent if an organizer lets it back in.',
       );
 }

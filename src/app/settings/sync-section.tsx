@@ -30,7 +30,7 @@ function SignedOutNotice({ signedOut }: { signedOut: SignedOut }) {
           ? t('Nothing it had not sent was kept: every change had reached the server.')
           : tn(
               kept.length,
-              '{count} change kept on this phone because it was signed out; it is sent if an organizer lets it back in.',
+              '{count} change kept on this phone because it was signed out; they are sent if an organizer lets it back in.',
               '{count} changes kept on this phone because it was signed out; they are sent if an organizer lets it back in.',
             )}
       </p>
