@@ -73,8 +73,8 @@ export function ContactPromptBody(props: ContactPromptProps) {
       <fieldset class="button-list">
         <legend class="visually-hidden">
           {found.kind === 'email'
-            ? t('What to do with the email address in the text')
-            : t('What to do with the phone number in the text')}
+            ? t('What to do with an email address in the text')
+            : t('What to do with a phone number in the text')}
         </legend>
         {props.onMove && (
           <button type="button" class="button" onClick={() => void move(found)}>

@@ -79,8 +79,8 @@ const catalog: Catalog = {
     'Kontaktdaten von Gästen gehören in die Kontaktfelder, wo die Einwilligung gilt.',
   'Only coordinators see attendee contact details; other staff phones get it hidden.':
     'Nur die Koordination sieht Kontaktdaten von Gästen; auf anderen Crew-Handys sind sie verborgen.',
-  'What to do with the email address in the text': 'Was mit der E-Mail-Adresse im Text passieren soll',
-  'What to do with the phone number in the text': 'Was mit der Telefonnummer im Text passieren soll',
+  'What to do with an email address in the text': 'Was mit der E-Mail-Adresse im Text passieren soll',
+  'What to do with a phone number in the text': 'Was mit der Telefonnummer im Text passieren soll',
   'Move to contact details': 'In die Kontaktdaten verschieben',
   'Keep in the text': 'Im Text lassen',
   'Moved {value} to the attendee’s contact details.': '{value} wurde in die Kontaktdaten des Gasts verschoben.',

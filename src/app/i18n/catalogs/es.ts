@@ -79,8 +79,8 @@ const catalog: Catalog = {
     'Los datos de contacto de los asistentes van en los campos de contacto, donde se aplica el consentimiento.',
   'Only coordinators see attendee contact details; other staff phones get it hidden.':
     'Solo coordinación ve los datos de contacto de los asistentes; en los demás teléfonos del equipo quedan ocultos.',
-  'What to do with the email address in the text': 'Qué hacer con el correo del texto',
-  'What to do with the phone number in the text': 'Qué hacer con el teléfono del texto',
+  'What to do with an email address in the text': 'Qué hacer con el correo del texto',
+  'What to do with a phone number in the text': 'Qué hacer con el teléfono del texto',
   'Move to contact details': 'Pasar a los datos de contacto',
   'Keep in the text': 'Dejar en el texto',
   'Moved {value} to the attendee’s contact details.': '{value} se pasó a los datos de contacto del asistente.',

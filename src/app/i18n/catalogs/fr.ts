@@ -79,8 +79,8 @@ const catalog: Catalog = {
     'Les coordonnées des festivaliers vont dans les champs de contact, où le consentement s’applique.',
   'Only coordinators see attendee contact details; other staff phones get it hidden.':
     'Seule la coordination voit les coordonnées des festivaliers ; sur les autres téléphones de l’équipe, elles sont masquées.',
-  'What to do with the email address in the text': 'Que faire de l’adresse e-mail dans le texte',
-  'What to do with the phone number in the text': 'Que faire du numéro de téléphone dans le texte',
+  'What to do with an email address in the text': 'Que faire de l’adresse e-mail dans le texte',
+  'What to do with a phone number in the text': 'Que faire du numéro de téléphone dans le texte',
   'Move to contact details': 'Déplacer vers les coordonnées',
   'Keep in the text': 'Laisser dans le texte',
   'Moved {value} to the attendee’s contact details.': '{value} a été déplacé vers les coordonnées du festivalier.',

@@ -79,8 +79,8 @@ const catalog: Catalog = {
     'Contactgegevens van bezoekers horen in de contactvelden, waar de toestemming geldt.',
   'Only coordinators see attendee contact details; other staff phones get it hidden.':
     'Alleen coördinatoren zien contactgegevens van bezoekers; op andere telefoons van medewerkers is het verborgen.',
-  'What to do with the email address in the text': 'Wat te doen met het e-mailadres in de tekst',
-  'What to do with the phone number in the text': 'Wat te doen met het telefoonnummer in de tekst',
+  'What to do with an email address in the text': 'Wat te doen met het e-mailadres in de tekst',
+  'What to do with a phone number in the text': 'Wat te doen met het telefoonnummer in de tekst',
   'Move to contact details': 'Naar contactgegevens verplaatsen',
   'Keep in the text': 'In de tekst laten staan',
   'Moved {value} to the attendee’s contact details.': '{value} is verplaatst naar de contactgegevens van de bezoeker.',
