@@ -6,6 +6,8 @@ import { NavBar } from './components/nav-bar';
 import { PhoneNoticeSlot } from './components/phone-notice-slot';
 import { SyncLine } from './components/sync-line';
 import { UpdateBanner } from './components/update-banner';
+import { t } from './i18n/messages';
+import { useLocale } from './i18n/use-locale';
 import { useDatabaseState } from './local-database';
 import { CatchUpSlot } from './progress/catch-up-slot';
 import { NotFoundScreen } from './screens/not-found-screen';
@@ -29,19 +31,20 @@ const LostPersonFormScreen = lazy(() => import('./lost-person/lost-person-form')
 const EvangelistsScreen = lazy(() => import('./coordinator/evangelists-screen').then((m) => m.EvangelistsScreen));
 
 function Routes() {
+  const locale = useLocale();
   const database = useDatabaseState();
   if (database.status === 'failed') return <StorageUnavailableScreen error={database.error} />;
   if (database.status === 'outdated') {
     return (
       <div class="banner banner--warning" role="alert">
-        <p>Helptent was updated in another tab. Reload this tab to keep working.</p>
+        <p>{t('Helptent was updated in another tab. Reload this tab to keep working.')}</p>
         <button type="button" class="button button--primary" onClick={() => window.location.reload()}>
-          Reload this tab
+          {t('Reload this tab')}
         </button>
       </div>
     );
   }
-  if (database.status === 'opening') return <p class="loading">Opening Helptent…</p>;
+  if (database.status === 'opening') return <p class="loading">{t('Opening Helptent…')}</p>;
   return (
     <SessionProvider db={database.db}>
       <SyncLine />
@@ -49,7 +52,8 @@ function Routes() {
       <AlertSlot />
       <PhoneNoticeSlot />
       <CrashGuard>
-        <Router>
+        {/* The router keeps the screen it shows as it was; a new language renders it anew. */}
+        <Router key={locale}>
           <Route path="/" component={CaptureScreen} />
           <Route path="/queue" component={QueueScreen} />
           <Route path="/issues/:id" component={IssueScreen} />
@@ -71,13 +75,15 @@ function Routes() {
 }
 
 export function App() {
+  // Every string is read at render: a new language re-renders the whole tree from here.
+  useLocale();
   return (
     <LocationProvider>
       <a class="skip-link" href="#main">
-        Skip to content
+        {t('Skip to content')}
       </a>
       <header class="top-bar">
-        <span class="brand">Helptent</span>
+        <span class="brand">{t('Helptent')}</span>
       </header>
       <UpdateBanner />
       <main id="main">

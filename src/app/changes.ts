@@ -5,6 +5,7 @@ import type { MutationName } from '../domain/mutation-args';
 import type { MutationContext } from '../domain/mutators';
 import { uuidV7 } from '../domain/uuid-v7';
 import { afterFirstScreen } from './first-screen';
+import { t } from './i18n/messages';
 import type { Session } from './session';
 import { requestSync } from './sync-bridge';
 
@@ -38,7 +39,7 @@ export async function makeEventChange(session: Session, name: EventMutationName,
 /** This device's time, the person using it with the role the phone has, and a fresh mutation id. */
 export function contextOf(session: Session): MutationContext {
   const person = session.staff.current;
-  if (!person) throw new AppError('invalid', 'Choose who you are in Settings before logging or changing issues.');
+  if (!person) throw new AppError('invalid', t('Choose who you are in Settings before logging or changing issues.'));
   return {
     now: new Date().toISOString(),
     actor: { id: person.id, name: person.name, role: session.role },
@@ -57,6 +58,8 @@ export function preloadChangeCode(): void {
 }
 
 export function errorMessage(error: unknown): string {
-  if (error instanceof AppError) return error.message;
-  return 'Something went wrong and the change was not saved. What you typed is still here; try again.';
+  // Messages the catalog knows (the phone's own, the sync engine's, the server's validation)
+  // are shown in the person's language; any other is shown as it came.
+  if (error instanceof AppError) return t(error.message);
+  return t('Something went wrong and the change was not saved. What you typed is still here; try again.');
 }

@@ -10,50 +10,60 @@ import type {
 } from '../domain/issue';
 import { localDateTime } from '../domain/operational-day';
 import type { Option } from './components/fields';
+import { intlLocale, translatedLabels } from './i18n/messages';
 
-export const severityLabels: Record<Severity, string> = { low: 'Low', medium: 'Medium', high: 'High', urgent: 'Urgent' };
-export const statusNames: Record<Status, string> = {
+export const severityLabels: Record<Severity, string> = translatedLabels({
+  low: 'Low',
+  medium: 'Medium',
+  high: 'High',
+  urgent: 'Urgent',
+});
+export const statusNames: Record<Status, string> = translatedLabels({
   open: 'Open',
   in_progress: 'In progress',
   resolved: 'Resolved',
   referred: 'Referred',
   follow_up: 'Follow-up',
   closed: 'Closed',
-};
-export const sourceLabels: Record<SourceKind, string> = {
+});
+export const sourceLabels: Record<SourceKind, string> = translatedLabels({
   in_person: 'In person',
   phone: 'Phone call',
   social: 'Social media post',
   email: 'Email',
   radio: 'Radio from another team',
-};
-export const moodLabels: Record<Mood, string> = {
+});
+export const moodLabels: Record<Mood, string> = translatedLabels({
   angry: 'Angry',
   upset: 'Upset',
   neutral: 'Neutral',
   satisfied: 'Satisfied',
   delighted: 'Delighted',
-};
-export const riskLabels: Record<PublicRiskLevel, string> = {
+});
+export const riskLabels: Record<PublicRiskLevel, string> = translatedLabels({
   none: 'None',
   threatens_to_post: 'Threatens to post',
   posted: 'Has posted',
   press_present: 'Press present',
-};
-export const channelLabels: Record<ContactChannel, string> = { email: 'Email', phone: 'Phone call', sms: 'Text message' };
-export const outreachLabels: Record<OutreachState, string> = {
+});
+export const channelLabels: Record<ContactChannel, string> = translatedLabels({
+  email: 'Email',
+  phone: 'Phone call',
+  sms: 'Text message',
+});
+export const outreachLabels: Record<OutreachState, string> = translatedLabels({
   pending: 'Pending',
   sent: 'Sent',
   replied: 'Replied',
   done: 'Done',
-};
-export const reasonLabels: Record<FollowUpReason, string> = {
+});
+export const reasonLabels: Record<FollowUpReason, string> = translatedLabels({
   apology: 'Apology',
   refund: 'Refund answer',
   lost_property: 'Item found (lost property)',
   thank_you: 'Thank-you',
   other: 'Other',
-};
+});
 
 export function optionsOf<K extends string>(labels: Record<K, string>): Option[] {
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
@@ -61,14 +71,16 @@ export function optionsOf<K extends string>(labels: Record<K, string>): Option[]
 
 const formats = new Map<string, { time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }>();
 
+/** Formatters on the event's clock in the person's language (never the browser's default locale). */
 function formatsFor(timezone: string) {
-  let f = formats.get(timezone);
+  const locale = intlLocale();
+  let f = formats.get(`${locale} ${timezone}`);
   if (!f) {
     f = {
-      time: new Intl.DateTimeFormat(undefined, { timeZone: timezone, hour: '2-digit', minute: '2-digit' }),
-      dayTime: new Intl.DateTimeFormat(undefined, { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit' }),
+      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: '2-digit', minute: '2-digit' }),
+      dayTime: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit' }),
     };
-    formats.set(timezone, f);
+    formats.set(`${locale} ${timezone}`, f);
   }
   return f;
 }

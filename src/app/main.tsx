@@ -2,6 +2,8 @@ import { render } from 'preact';
 import { App } from './app';
 import { preloadChangeCode } from './changes';
 import { reportUncaughtErrors } from './error-reporting';
+import { languageOf } from './i18n/language-choice';
+import { switchLocale } from './i18n/load-locale';
 import { openLocalDatabase } from './local-database';
 import { registerServiceWorker } from './sw-bridge';
 import { applyTheme, readTheme } from './theme';
@@ -10,5 +12,12 @@ applyTheme(readTheme());
 reportUncaughtErrors();
 void openLocalDatabase();
 registerServiceWorker();
-render(<App />, document.getElementById('app') as HTMLElement);
-preloadChangeCode();
+// The language of whoever used the phone last, loaded before the first render: nobody sees
+// English flash by. English has no catalog to load, so it renders at once.
+const firstLocale = languageOf(null);
+const start = () => {
+  render(<App />, document.getElementById('app') as HTMLElement);
+  preloadChangeCode();
+};
+if (firstLocale === 'en') start();
+else void switchLocale(firstLocale).then(start, start);

@@ -8,6 +8,8 @@ import { readStaff, type StaffOnDevice } from '../db/staff-repository';
 import { readSyncState } from '../db/sync-state';
 import type { FestivalEvent } from '../domain/event';
 import type { EventPerson, Role } from '../domain/staff';
+import { t } from './i18n/messages';
+import { usePersonLanguage } from './i18n/use-locale';
 import { useLiveQuery } from './use-live-query';
 
 /** What every screen needs: the database, the event this phone works for, and who is using it. */
@@ -38,8 +40,9 @@ export function SessionProvider({ db, children }: { db: HelptentDatabase; childr
   const grantedRole = useLiveQuery(() => readSyncState(db).then((state) => state?.role ?? null), [db]).data;
   const people = useLiveQuery(() => readPeople(db), [db]).data;
   const identity = useLiveQuery(() => readDeviceIdentity(db).then((found) => found ?? null), [db]).data;
+  usePersonLanguage(staff && (staff.current?.id ?? null));
   if (!event || !staff || grantedRole === undefined || !people || identity === undefined)
-    return <p class="loading">Opening Helptent…</p>;
+    return <p class="loading">{t('Opening Helptent…')}</p>;
   const session: Session = {
     db,
     event,

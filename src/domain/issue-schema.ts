@@ -30,6 +30,7 @@ export const attendeeSchema = z.object({
   phone: z.string(),
   ticketId: z.string(),
   preferredChannel: z.nullable(z.enum(contactChannels)),
+  language: z.optional(z.string()),
 });
 
 const photoFile = z.object({

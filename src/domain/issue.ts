@@ -38,6 +38,12 @@ export interface Attendee {
   phone: string;
   ticketId: string;
   preferredChannel: ContactChannel | null;
+  /**
+   * The language the attendee spoke with staff, as a two- or three-letter code ("nl"), so a
+   * follow-up reaches them in it. Absent when nobody asked, and on issues logged before it was
+   * asked; it goes (and is erased) with the rest of the attendee's details.
+   */
+  language?: string | undefined;
 }
 
 export interface Consent {

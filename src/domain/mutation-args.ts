@@ -34,6 +34,8 @@ export const attendeeSchema = z.object({
   ),
   ticketId: z.optional(text(80)),
   preferredChannel: z.optional(z.nullable(z.enum(contactChannels))),
+  /** A language code ("nl"); '' when not known. */
+  language: z.optional(z.string().check(z.regex(/^([a-z]{2,3})?$/, 'must be a language code such as "nl"'))),
 });
 
 /** Fields a person can set when logging and change later; each one optional in an update. */

@@ -64,6 +64,8 @@ function applyFields(issue: Issue, fields: EditableFields, now: string): { issue
   if (fields.attendee) {
     const a = fields.attendee;
     const current = next.attendee;
+    // '' clears it; left out keeps it. Absent rather than empty, like issues logged before it was asked.
+    const language = a.language ?? current.language;
     set(
       'attendee',
       {
@@ -72,6 +74,7 @@ function applyFields(issue: Issue, fields: EditableFields, now: string): { issue
         phone: a.phone ?? current.phone,
         ticketId: a.ticketId ?? current.ticketId,
         preferredChannel: a.preferredChannel === undefined ? current.preferredChannel : a.preferredChannel,
+        ...(language ? { language } : {}),
       },
       'attendee',
     );

@@ -1,6 +1,7 @@
 import { expect, type Page, test } from '@playwright/test';
 import { expectScreen } from './helpers';
-import { openOffline, startAs } from './issue-helpers';
+import { logIssue, openOffline, startAs } from './issue-helpers';
+import { chooseLanguage } from './language-helpers';
 
 const longWord = 'Hauptbühnenabsperrgitterverantwortlichkeitsübertragungsprotokoll'.repeat(2);
 const longUrl = `https://example.org/${'a-very-long-path-segment-'.repeat(4)}`;
@@ -46,5 +47,36 @@ test('long words, links and names wrap on a 320 px screen, on every screen', asy
     await page.goto(path);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
     await expectNoSidewaysScroll(page, path);
+  }
+});
+
+test('in German, the longest words of the UI wrap on a 320 px screen too, on every screen', async ({ page }) => {
+  test.setTimeout(90_000);
+  await openOffline(page);
+  await startAs(page, longName, 'Organizer');
+  await logIssue(page, 'Lost property', longWord);
+  const issue = await page.getByRole('link', { name: 'Open it' }).getAttribute('href');
+  await chooseLanguage(page, 'Deutsch', 'de');
+  await page.goto('/');
+  await page.getByText('Weitere Angaben (optional)').click();
+  await expectNoSidewaysScroll(page, 'the log screen in German');
+  await page.goto(issue!);
+  for (const summary of await page.locator('details > summary').all()) await summary.click();
+  await expectNoSidewaysScroll(page, 'the issue screen in German, every form open');
+  for (const path of [
+    '/queue',
+    '/lost-property',
+    '/lost-property/new/found',
+    '/lost-property/new/lost',
+    '/lost-person/new',
+    '/summary',
+    '/follow-up',
+    '/settings',
+    '/audit',
+    '/attendee-data',
+  ]) {
+    await page.goto(path);
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expectNoSidewaysScroll(page, `${path} in German`);
   }
 });

@@ -15,6 +15,8 @@ export interface CaptureFormState {
   phone: string;
   ticketId: string;
   preferredChannel: ContactChannel | '';
+  /** The language the attendee spoke ('' when not asked). */
+  language: string;
   consentGiven: boolean;
   moodAtIntake: Mood | '';
   publicRisk: PublicRiskLevel;
@@ -35,6 +37,7 @@ export const emptyCapture: CaptureFormState = {
   phone: '',
   ticketId: '',
   preferredChannel: '',
+  language: '',
   consentGiven: false,
   moodAtIntake: '',
   publicRisk: 'none',
@@ -58,7 +61,7 @@ export function captureFromDraft(draft: Record<string, unknown> | undefined): Ca
 
 /** The createIssue arguments for a filled-in form; validation happens in the mutator. */
 export function createIssueArgs(state: CaptureFormState, id: string, eventId: string): Record<string, unknown> {
-  const hasContact = Boolean(state.attendeeName || state.email || state.phone || state.ticketId);
+  const hasContact = Boolean(state.attendeeName || state.email || state.phone || state.ticketId || state.language);
   return {
     id,
     eventId,
@@ -77,6 +80,7 @@ export function createIssueArgs(state: CaptureFormState, id: string, eventId: st
             phone: state.phone,
             ticketId: state.ticketId,
             preferredChannel: state.preferredChannel || null,
+            ...(state.language ? { language: state.language } : {}),
           },
         }
       : {}),

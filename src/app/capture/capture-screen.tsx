@@ -8,6 +8,7 @@ import { AttendeeFields } from '../components/attendee-fields';
 import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
 import { LazyContactPrompt } from '../components/lazy-contact-prompt';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { moodLabels, riskLabels, severityLabels, sourceLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -40,14 +41,14 @@ export function CaptureScreen() {
   const session = useSession();
   if (!session.staff.current) {
     return (
-      <Screen title="Log an issue">
-        <p>Before logging, tell Helptent who you are. Your name goes on every issue you log.</p>
+      <Screen title={t('Log an issue')}>
+        <p>{t('Before logging, tell Helptent who you are. Your name goes on every issue you log.')}</p>
         <StaffPicker />
       </Screen>
     );
   }
   return (
-    <Screen title="Log an issue">
+    <Screen title={t('Log an issue')}>
       <CaptureForm />
     </Screen>
   );
@@ -75,12 +76,12 @@ function CaptureForm() {
     writeDraft(next as unknown as Record<string, unknown>);
   };
 
-  if (!form) return <p class="loading">Opening the form…</p>;
+  if (!form) return <p class="loading">{t('Opening the form…')}</p>;
 
   const categoryOptions = [
     ...recent.map((id) => event.categories.find((c) => c.id === id)).filter((c) => c !== undefined),
     ...event.categories.filter((c) => !recent.includes(c.id)),
-  ].map((c) => ({ value: c.id, label: c.label }));
+  ].map((c) => ({ value: c.id, label: t(c.label) }));
 
   const save = async (e: Event) => {
     e.preventDefault();
@@ -101,7 +102,7 @@ function CaptureForm() {
 
   const hasAttendee = Boolean(form.attendeeName || form.email || form.phone || form.ticketId);
   return (
-    <form class="capture" aria-label="Log an issue" onSubmit={(e) => void save(e)} noValidate>
+    <form class="capture" aria-label={t('Log an issue')} onSubmit={(e) => void save(e)} noValidate>
       {draftProblem && (
         <p class="message message--error" role="alert" data-testid="draft-problem">
           {draftProblem}
@@ -110,7 +111,8 @@ function CaptureForm() {
       <div class="capture__outcome">
         {outcome.kind === 'saved' && (
           <p class="message message--ok" role="status">
-            Saved on this phone: “{outcome.summary}”. <a href={`/issues/${outcome.id}`}>Open it</a>
+            {t('Saved on this phone: “{summary}”.', { summary: outcome.summary })}{' '}
+            <a href={`/issues/${outcome.id}`}>{t('Open it')}</a>
           </p>
         )}
         {outcome.kind === 'failed' && (
@@ -120,7 +122,7 @@ function CaptureForm() {
         )}
       </div>
       <ChoiceTiles
-        legend="Category"
+        legend={t('Category')}
         compact
         value={form.category}
         options={categoryOptions}
@@ -132,18 +134,19 @@ function CaptureForm() {
       />
       {form.category === 'lost-person' && (
         <p class="message message--warning">
-          <a href="/lost-person/new">Use the lost-person form</a>: every phone on duty gets the description at once.
+          <a href="/lost-person/new">{t('Use the lost-person form')}</a>
+          {t(': every phone on duty gets the description at once.')}
         </p>
       )}
       {form.category === 'lost-property' && (
         <p class="message message--info">
-          A <a href="/lost-property/new/found">found item</a> or a <a href="/lost-property/new/lost">lost report</a> form finds
-          matches and keeps the item's custody.
+          {t('The lost-property forms find matches and keep the item’s custody:')}{' '}
+          <a href="/lost-property/new/found">{t('found item')}</a> · <a href="/lost-property/new/lost">{t('lost report')}</a>
         </p>
       )}
       <div class="field">
         <label for="capture-summary">
-          What happened? <span class="field__required">(required)</span>
+          {t('What happened?')} <span class="field__required">{t('(required)')}</span>
         </label>
         <textarea
           id="capture-summary"
@@ -155,7 +158,7 @@ function CaptureForm() {
         />
       </div>
       <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
-        Save issue
+        {t('Save issue')}
       </button>
       <LazyContactPrompt
         sources={[
@@ -164,40 +167,40 @@ function CaptureForm() {
         ]}
         current={form}
         onMove={(found) => update({ [found.kind]: found.value, [found.key]: found.rest })}
-        afterMove={<p>Ask for their consent below, under Attendee contact.</p>}
+        afterMove={<p>{t('Ask for their consent below, under Attendee contact.')}</p>}
       />
 
       <details class="capture__more" open={!isEmptyCapture({ ...form, category: '', summary: '' })}>
-        <summary>More details (optional)</summary>
+        <summary>{t('More details (optional)')}</summary>
         <ChoiceTiles
-          legend="Severity"
+          legend={t('Severity')}
           compact
           value={form.severity}
           options={severities.map((s) => ({ value: s, label: severityLabels[s] }))}
           onChange={(severity) => update({ severity: severity as CaptureFormState['severity'] })}
         />
         <SelectField
-          label="Zone"
+          label={t('Zone')}
           value={form.zoneId}
-          options={[{ value: '', label: 'Not known' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+          options={[{ value: '', label: t('Not known') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
           onChange={(zoneId) => update({ zoneId })}
         />
         <TextField
-          label="Exact location"
-          hint="e.g. left of the sound desk"
+          label={t('Exact location')}
+          hint={t('e.g. left of the sound desk')}
           value={form.location}
           onInput={(location) => update({ location })}
         />
-        <TextArea label="Details" value={form.details} onInput={(details) => update({ details })} />
+        <TextArea label={t('Details')} value={form.details} onInput={(details) => update({ details })} />
         <SelectField
-          label="How it reached us"
+          label={t('How it reached us')}
           value={form.sourceKind}
           options={sources.map((s) => ({ value: s, label: sourceLabels[s] }))}
           onChange={(sourceKind) => update({ sourceKind: sourceKind as CaptureFormState['sourceKind'] })}
         />
         {form.sourceKind === 'social' && (
           <TextField
-            label="Link to the post"
+            label={t('Link to the post')}
             type="url"
             inputMode="url"
             value={form.sourceLink}
@@ -205,23 +208,23 @@ function CaptureForm() {
           />
         )}
         <ChoiceTiles
-          legend="Attendee’s mood now"
+          legend={t('Attendee’s mood now')}
           compact
           value={form.moodAtIntake}
           options={moods.map((m) => ({ value: m, label: moodLabels[m] }))}
           onChange={(mood) => update({ moodAtIntake: mood as CaptureFormState['moodAtIntake'] })}
         />
         <fieldset class="group">
-          <legend>Public risk</legend>
+          <legend>{t('Public risk')}</legend>
           <SelectField
-            label="Could this go public?"
+            label={t('Could this go public?')}
             value={form.publicRisk}
             options={publicRiskLevels.map((r) => ({ value: r, label: riskLabels[r] }))}
             onChange={(publicRisk) => update({ publicRisk: publicRisk as CaptureFormState['publicRisk'] })}
           />
           {form.publicRisk !== 'none' && (
             <CheckboxField
-              label="Tell the comms team now"
+              label={t('Tell the comms team now')}
               checked={form.escalateToComms}
               onChange={(escalateToComms) => update({ escalateToComms })}
             />
@@ -229,16 +232,17 @@ function CaptureForm() {
         </fieldset>
         <AttendeeFields
           value={{ ...form, name: form.attendeeName }}
+          timezone={event.timezone}
           onChange={({ name, ...patch }) =>
             update({ ...patch, ...(name === undefined ? {} : { attendeeName: name }) } as Partial<CaptureFormState>)
           }
         >
           {form.consentGiven && !hasAttendee && (
-            <p class="message message--warning">Add a name and an email or phone so someone can follow up.</p>
+            <p class="message message--warning">{t('Add a name and an email or phone so someone can follow up.')}</p>
           )}
         </AttendeeFields>
         <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
-          Save issue
+          {t('Save issue')}
         </button>
       </details>
     </form>

@@ -5,6 +5,7 @@ import type { AlertView } from '../../domain/alerts';
 import { AppError } from '../../domain/app-error';
 import { acknowledgeAlert } from '../../sync/alerts';
 import { errorMessage, makeChange } from '../changes';
+import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
@@ -53,7 +54,7 @@ export function AlertBanner() {
       {shown.slice(0, 3).map((alert) => (
         <AlertCard key={alert.id} alert={alert} timezone={session.event.timezone} now={now} />
       ))}
-      {shown.length > 3 && <p class="alerts__more">{shown.length - 3} more alerts</p>}
+      {shown.length > 3 && <p class="alerts__more">{tn(shown.length - 3, '{count} more alert', '{count} more alerts')}</p>}
     </div>
   );
 }
@@ -65,7 +66,7 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
     setState({ busy: true, problem: null });
     try {
       const token = (await readSyncState(session.db))?.token;
-      if (!token) throw new AppError('invalid', 'This phone has not joined an event, so it cannot answer alerts.');
+      if (!token) throw new AppError('invalid', t('This phone has not joined an event, so it cannot answer alerts.'));
       const answer = await acknowledgeAlert(token, alert.id);
       if (answer.first) {
         await makeChange(session, 'acknowledgeAlert', {
@@ -76,7 +77,12 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
         });
         await putAlertAway(session.db, alert.id);
       } else {
-        setState({ busy: false, problem: `${answer.alert.ackedBy?.name ?? 'Someone'} is already on it.` });
+        setState({
+          busy: false,
+          problem: answer.alert.ackedBy
+            ? t('{name} is already on it.', { name: answer.alert.ackedBy.name })
+            : t('Someone is already on it.'),
+        });
         requestSync();
       }
     } catch (error) {
@@ -87,10 +93,11 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
     return (
       <div class="alert alert--taken" role="status">
         <p>
-          <strong>{alert.ackedBy?.name ?? 'Someone'} is on it:</strong> {alert.title} — {alert.body}
+          <strong>{alert.ackedBy ? t('{name} is on it:', { name: alert.ackedBy.name }) : t('Someone is on it:')}</strong>{' '}
+          {alert.title} — {alert.body}
         </p>
         <button type="button" class="button" onClick={() => void putAlertAway(session.db, alert.id)}>
-          OK
+          {t('OK')}
         </button>
       </div>
     );
@@ -99,15 +106,15 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
     <div class="alert" role="alert" aria-labelledby={`alert-${alert.id}`}>
       <p id={`alert-${alert.id}`}>
         <strong>{alert.title}</strong>
-        {alert.escalatedAt ? ' (nobody answered yet)' : ''}: {alert.body}
+        {alert.escalatedAt ? t(' (nobody answered yet)') : ''}: {alert.body}
       </p>
-      <p class="alert__when">Raised {formatWhen(alert.raisedAt, timezone, now)}</p>
+      <p class="alert__when">{t('Raised {when}', { when: formatWhen(alert.raisedAt, timezone, now) })}</p>
       <div class="alert__actions">
         <button type="button" class="button button--primary" disabled={state.busy} onClick={() => void onIt()}>
-          I’m on it
+          {t('I’m on it')}
         </button>
         <a class="button" href={`/issues/${alert.issueId}`}>
-          Open the issue
+          {t('Open the issue')}
         </a>
       </div>
       {state.problem && <p class="alert__problem">{state.problem}</p>}

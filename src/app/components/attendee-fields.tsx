@@ -1,10 +1,16 @@
 import type { ComponentChildren } from 'preact';
 import { contactChannels } from '../../domain/issue';
+import { attendeeLanguages, endonyms } from '../i18n/locales';
+import { t } from '../i18n/messages';
 import { channelLabels } from '../labels';
 import { CheckboxField, SelectField, TextField } from './fields';
 
-export const consentSentence =
-  '“May we contact you after the festival about this? We will only use your details for this issue and delete them after the event.”';
+/** "Read this to them": the consent question, in the words the attendee hears. */
+export function readThisToThem(): string {
+  return t(
+    'Read this to them: “May we contact you after the festival about this? We will only use your details for this issue and delete them after the event.”',
+  );
+}
 
 export interface AttendeeValues {
   name: string;
@@ -13,6 +19,8 @@ export interface AttendeeValues {
   ticketId: string;
   /** '' for no preference. */
   preferredChannel: string;
+  /** The language they spoke ('' when not asked). */
+  language: string;
   consentGiven: boolean;
 }
 
@@ -20,28 +28,44 @@ export interface AttendeeValues {
 export function AttendeeFields({
   value,
   onChange,
+  timezone,
   children,
 }: {
   value: AttendeeValues;
+  /** The event's timezone: its language comes first in the list of languages. */
+  timezone: string;
   onChange: (patch: Partial<AttendeeValues>) => void;
   children?: ComponentChildren;
 }) {
   return (
     <fieldset class="group">
-      <legend>Attendee contact</legend>
-      <TextField label="Name" autoComplete="off" value={value.name} onInput={(name) => onChange({ name })} />
-      <TextField label="Email" type="email" inputMode="email" value={value.email} onInput={(email) => onChange({ email })} />
-      <TextField label="Phone" type="tel" inputMode="tel" value={value.phone} onInput={(phone) => onChange({ phone })} />
-      <TextField label="Wristband or ticket number" value={value.ticketId} onInput={(ticketId) => onChange({ ticketId })} />
+      <legend>{t('Attendee contact')}</legend>
+      <TextField label={t('Name')} autoComplete="off" value={value.name} onInput={(name) => onChange({ name })} />
+      <TextField label={t('Email')} type="email" inputMode="email" value={value.email} onInput={(email) => onChange({ email })} />
+      <TextField label={t('Phone')} type="tel" inputMode="tel" value={value.phone} onInput={(phone) => onChange({ phone })} />
+      <TextField label={t('Wristband or ticket number')} value={value.ticketId} onInput={(ticketId) => onChange({ ticketId })} />
       <SelectField
-        label="Prefers to be reached by"
+        label={t('Prefers to be reached by')}
         value={value.preferredChannel}
-        options={[{ value: '', label: 'No preference' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
+        options={[
+          { value: '', label: t('No preference') },
+          ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
+        ]}
         onChange={(preferredChannel) => onChange({ preferredChannel })}
       />
+      <SelectField
+        label={t('Language they speak')}
+        hint={t('Their follow-up is written in it.')}
+        value={value.language}
+        options={[
+          { value: '', label: t('Not asked') },
+          ...attendeeLanguages(timezone).map((locale) => ({ value: locale, label: endonyms[locale], lang: locale })),
+        ]}
+        onChange={(language) => onChange({ language })}
+      />
       <CheckboxField
-        label="The attendee agrees to be contacted about this issue after the event"
-        hint={`Read this to them: ${consentSentence}`}
+        label={t('The attendee agrees to be contacted about this issue after the event')}
+        hint={readThisToThem()}
         checked={value.consentGiven}
         onChange={(consentGiven) => onChange({ consentGiven })}
       />

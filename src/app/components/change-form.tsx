@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 
 type Outcome = { kind: 'idle' } | { kind: 'busy' } | { kind: 'saved'; message: string } | { kind: 'failed'; message: string };
 
@@ -24,7 +25,7 @@ export function ChangeForm(props: {
     setOutcome({ kind: 'busy' });
     try {
       await props.onSubmit();
-      setOutcome({ kind: 'saved', message: props.savedMessage ?? 'Saved on this phone.' });
+      setOutcome({ kind: 'saved', message: props.savedMessage ?? t('Saved on this phone.') });
       props.onSaved?.();
     } catch (error) {
       setOutcome({ kind: 'failed', message: errorMessage(error) });

@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useState } from 'preact/hooks';
 import { type ContactInText, contactsInText, holdsContact, withoutContact } from '../../domain/contact-in-text';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 
 export interface TextSource {
   /** Which text it is, for the caller ("summary", "details"). */
@@ -24,8 +25,6 @@ export interface ContactPromptProps {
   /** Shown after a move: the consent question, as for contact fields. */
   afterMove?: ComponentChildren;
 }
-
-const what = (found: ContactInText) => (found.kind === 'email' ? 'an email address' : 'a phone number');
 
 /**
  * Notices an email address or phone number typed into free text and offers to move it into the
@@ -63,20 +62,27 @@ export function ContactPromptBody(props: ContactPromptProps) {
   return found ? (
     <div class="message message--warning">
       <p>
-        This looks like {what(found)}: <strong>{found.value}</strong>.{' '}
+        {found.kind === 'email' ? t('This looks like an email address:') : t('This looks like a phone number:')}{' '}
+        <strong>{found.value}</strong>.{' '}
         {props.onMove
-          ? `Attendee contact details belong in the contact fields, where consent applies${held && !holdsContact(held, found) ? ` (it replaces ${held})` : ''}.`
-          : 'Only coordinators see attendee contact details; other staff phones get it hidden.'}
+          ? held && !holdsContact(held, found)
+            ? t('Attendee contact details belong in the contact fields, where consent applies (it replaces {held}).', { held })
+            : t('Attendee contact details belong in the contact fields, where consent applies.')
+          : t('Only coordinators see attendee contact details; other staff phones get it hidden.')}
       </p>
       <fieldset class="button-list">
-        <legend class="visually-hidden">What to do with {what(found)} in the text</legend>
+        <legend class="visually-hidden">
+          {found.kind === 'email'
+            ? t('What to do with an email address in the text')
+            : t('What to do with a phone number in the text')}
+        </legend>
         {props.onMove && (
           <button type="button" class="button" onClick={() => void move(found)}>
-            Move to contact details
+            {t('Move to contact details')}
           </button>
         )}
         <button type="button" class="button" onClick={() => setKept([...kept, found.value])}>
-          Keep in the text
+          {t('Keep in the text')}
         </button>
       </fieldset>
       {problem && <p role="alert">{problem}</p>}
@@ -85,7 +91,7 @@ export function ContactPromptBody(props: ContactPromptProps) {
     // Until the form is emptied (saved) or the field changed again.
     moved && (!props.current || holdsContact(props.current[moved.kind], moved)) && (
       <div class="message message--ok">
-        <p>Moved {moved.value} to the attendee’s contact details.</p>
+        <p>{t('Moved {value} to the attendee’s contact details.', { value: moved.value })}</p>
         {props.afterMove}
       </div>
     )

@@ -1,6 +1,7 @@
 import type { ComponentChildren } from 'preact';
 import { useErrorBoundary } from 'preact/hooks';
 import { reportError } from '../error-reporting';
+import { t } from '../i18n/messages';
 
 /**
  * A bug in one screen must not blank the whole app in front of an attendee: say so plainly,
@@ -11,14 +12,14 @@ export function CrashGuard({ children }: { children: ComponentChildren }) {
   if (error) {
     return (
       <div class="card" role="alert">
-        <h1>This screen ran into a problem</h1>
-        <p>Everything already saved on this phone is safe. Go back to logging, or reload Helptent.</p>
+        <h1>{t('This screen ran into a problem')}</h1>
+        <p>{t('Everything already saved on this phone is safe. Go back to logging, or reload Helptent.')}</p>
         <p class="button-list">
           <a class="button" href="/" onClick={() => reset()}>
-            Go to logging
+            {t('Go to logging')}
           </a>
           <button type="button" class="button button--primary" onClick={() => window.location.reload()}>
-            Reload
+            {t('Reload')}
           </button>
         </p>
       </div>

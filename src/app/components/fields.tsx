@@ -1,5 +1,6 @@
 import type { ComponentChildren } from 'preact';
 import { useId } from 'preact/hooks';
+import { t } from '../i18n/messages';
 
 interface FieldProps {
   label: string;
@@ -12,7 +13,7 @@ function LabelAndHint(props: { id: string; label: string; hint?: string | undefi
     <>
       <label for={props.id}>
         {props.label}
-        {props.required && <span class="field__required"> (required)</span>}
+        {props.required && <span class="field__required"> {t('(required)')}</span>}
       </label>
       {props.hint && (
         <p class="field__hint" id={`${props.id}-hint`}>
@@ -74,6 +75,8 @@ export function TextArea(
 export interface Option {
   value: string;
   label: string;
+  /** The label's language when it is not the UI's (a language named in itself). */
+  lang?: string;
 }
 
 export function SelectField(props: FieldProps & { value: string; options: Option[]; onChange: (value: string) => void }) {
@@ -88,7 +91,7 @@ export function SelectField(props: FieldProps & { value: string; options: Option
         onChange={(e) => props.onChange(e.currentTarget.value)}
       >
         {props.options.map((o) => (
-          <option key={o.value} value={o.value}>
+          <option key={o.value} value={o.value} lang={o.lang}>
             {o.label}
           </option>
         ))}
@@ -111,7 +114,7 @@ export function ChoiceTiles(props: {
     <fieldset class={props.compact ? 'tiles tiles--compact' : 'tiles'}>
       <legend>
         {props.legend}
-        {props.required && <span class="field__required"> (required)</span>}
+        {props.required && <span class="field__required"> {t('(required)')}</span>}
       </legend>
       <div class="tiles__grid">
         {props.options.map((o) => (
@@ -123,7 +126,7 @@ export function ChoiceTiles(props: {
               checked={props.value === o.value}
               onChange={() => props.onChange(o.value)}
             />
-            <span>{o.label}</span>
+            <span lang={o.lang}>{o.label}</span>
           </label>
         ))}
       </div>

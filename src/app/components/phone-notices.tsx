@@ -1,4 +1,5 @@
 import { useId, useState } from 'preact/hooks';
+import { t } from '../i18n/messages';
 
 export interface PhoneNoticesProps {
   joined: boolean;
@@ -46,16 +47,18 @@ function StorageLost() {
   return (
     <div class="message message--warning" role="alert" data-testid="storage-lost">
       <p>
-        <strong>Helptent’s data on this phone is gone.</strong> This phone had joined your event, but the browser has since
-        deleted what Helptent kept on it. Safari does this to sites left unused for some days unless they are on the Home Screen;
-        clearing the browser’s history or website data does it too.
+        <strong>{t('Helptent’s data on this phone is gone.')}</strong>{' '}
+        {t(
+          'This phone had joined your event, but the browser has since deleted what Helptent kept on it. Safari does this to sites left unused for some days unless they are on the Home Screen; clearing the browser’s history or website data does it too.',
+        )}
       </p>
       <p>
-        Issues that reached the server are safe: you see them again once you join. Anything logged on this phone that had not
-        synced yet is lost.
+        {t(
+          'Issues that reached the server are safe: you see them again once you join. Anything logged on this phone that had not synced yet is lost.',
+        )}
       </p>
       <a class="button button--primary" href="/settings">
-        Join your event again
+        {t('Join your event again')}
       </a>
     </div>
   );
@@ -67,23 +70,27 @@ function HomeScreenCard({ joined, onPutAway }: { joined: boolean; onPutAway: () 
   return (
     <section class="card" aria-labelledby={titleId} data-testid="home-screen-card">
       <p>
-        <strong id={titleId}>Put Helptent on your Home Screen.</strong> In Safari, an iPhone deletes a site’s data after some days
-        without use, issues not yet sent included. Opened from the Home Screen, Helptent keeps its data, opens without signal and
-        can ring with alerts.
+        <strong id={titleId}>{t('Put Helptent on your Home Screen.')}</strong>{' '}
+        {t(
+          'In Safari, an iPhone deletes a site’s data after some days without use, issues not yet sent included. Opened from the Home Screen, Helptent keeps its data, opens without signal and can ring with alerts.',
+        )}
       </p>
       <ol>
-        <li>Tap Share (the square with an arrow pointing up) in Safari’s toolbar.</li>
-        <li>Choose Add to Home Screen, then Add.</li>
+        <li>{t('Tap Share (the square with an arrow pointing up) in Safari’s toolbar.')}</li>
+        <li>{t('Choose Add to Home Screen, then Add.')}</li>
         <li>
-          Open Helptent from its new icon and join your event there with your code: the Home Screen app keeps its own data, apart
-          from Safari’s.
+          {t(
+            'Open Helptent from its new icon and join your event there with your code: the Home Screen app keeps its own data, apart from Safari’s.',
+          )}
         </li>
       </ol>
       {joined && (
-        <p>Before you switch, wait until the line at the top says nothing is waiting: what is on this page stays in Safari.</p>
+        <p>
+          {t('Before you switch, wait until the line at the top says nothing is waiting: what is on this page stays in Safari.')}
+        </p>
       )}
       <button type="button" class="button" onClick={onPutAway}>
-        Got it
+        {t('Got it')}
       </button>
     </section>
   );

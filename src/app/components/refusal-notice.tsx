@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { dismissRejections } from '../../db/rejection-repository';
 import type { RefusedChange } from '../../db/rows';
 import { errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /**
@@ -29,12 +30,10 @@ export function RefusalNotice(props: {
   return (
     <div class="message message--error refusals">
       {unread.map((r) => (
-        <p key={r.mutationId}>
-          The server refused {props.describe(r)}: {r.message}
-        </p>
+        <p key={r.mutationId}>{t('The server refused {what}: {reason}', { what: props.describe(r), reason: r.message })}</p>
       ))}
       <button type="button" class="button" onClick={() => void markRead()}>
-        I have read this
+        {t('I have read this')}
       </button>
       {problem && <p role="alert">{problem}</p>}
     </div>

@@ -3,11 +3,12 @@ import { switchStaff } from '../../db/staff-repository';
 import { AppError } from '../../domain/app-error';
 import { type Role, roles } from '../../domain/staff';
 import { newId } from '../changes';
+import { t, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 import { ChangeForm } from './change-form';
 import { SelectField, TextField } from './fields';
 
-const roleLabels: Record<Role, string> = { staff: 'Staff', coordinator: 'Coordinator', organizer: 'Organizer' };
+const roleLabels: Record<Role, string> = translatedLabels({ staff: 'Staff', coordinator: 'Coordinator', organizer: 'Organizer' });
 
 /**
  * Who is using this phone. On a phone that joined an event, the people who joined on it (a
@@ -28,7 +29,7 @@ export function StaffPicker() {
     <div class="staff-picker">
       {others.length > 0 && (
         <section aria-labelledby="switch-title">
-          <h2 id="switch-title">{current ? 'Switch to' : 'Who is using this phone?'}</h2>
+          <h2 id="switch-title">{current ? t('Switch to') : t('Who is using this phone?')}</h2>
           <ul class="button-list">
             {others.map((member) => (
               <li key={member.id}>
@@ -41,7 +42,7 @@ export function StaffPicker() {
         </section>
       )}
       {session.joined ? (
-        <p class="muted">Someone else on this phone? They join with a code of their own, in the Sync section above.</p>
+        <p class="muted">{t('Someone else on this phone? They join with a code of their own, in the Sync section above.')}</p>
       ) : (
         <AddPersonForm hasCurrent={current !== null} />
       )}
@@ -55,21 +56,21 @@ function AddPersonForm({ hasCurrent }: { hasCurrent: boolean }) {
   const [role, setRole] = useState<Role>('staff');
   return (
     <ChangeForm
-      label="Add a person to this phone"
-      submitLabel={hasCurrent ? 'Switch to this person' : 'Start logging'}
+      label={t('Add a person to this phone')}
+      submitLabel={hasCurrent ? t('Switch to this person') : t('Start logging')}
       primary={!hasCurrent}
-      savedMessage="Saved on this phone."
+      savedMessage={t('Saved on this phone.')}
       onSubmit={async () => {
         const trimmed = name.trim();
-        if (!trimmed) throw new AppError('invalid', 'Type your name first.');
+        if (!trimmed) throw new AppError('invalid', t('Type your name first.'));
         await switchStaff(session.db, { id: newId(), name: trimmed.slice(0, 100), role });
       }}
       onSaved={() => setName('')}
     >
-      <TextField label="Your name" value={name} onInput={setName} autoComplete="name" required />
+      <TextField label={t('Your name')} value={name} onInput={setName} autoComplete="name" required />
       <SelectField
-        label="Your role"
-        hint="Until this phone joins your event; from then on the event decides."
+        label={t('Your role')}
+        hint={t('Until this phone joins your event; from then on the event decides.')}
         value={role}
         options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
         onChange={(value) => setRole(value as Role)}

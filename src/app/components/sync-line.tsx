@@ -1,6 +1,7 @@
 import { useEffect } from 'preact/hooks';
 import { countPendingChanges, countUnreadRejections } from '../../db/pending-counts';
 import { readSyncState } from '../../db/sync-state';
+import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useStore } from '../store';
@@ -14,9 +15,10 @@ function NextTry({ at }: { at: string }) {
   const seconds = Math.ceil((Date.parse(at) - useNow(1_000).getTime()) / 1_000);
   return (
     <>
-      {seconds > 0 ? ` Next try in ${seconds} s.` : ' Trying again…'}{' '}
+      {' '}
+      {seconds > 0 ? t('Next try in {seconds} s.', { seconds }) : t('Trying again…')}{' '}
       <button type="button" class="button" onClick={requestSync}>
-        Try now
+        {t('Try now')}
       </button>
     </>
   );
@@ -28,7 +30,7 @@ export function SyncLine() {
   const state = useLiveQuery(() => readSyncState(db), [db]).data;
   const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data ?? 0;
   const refused = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
-  const waitingText = waiting === 0 ? 'nothing waiting' : `${waiting} waiting`;
+  const waitingText = waiting === 0 ? t('nothing waiting') : tn(waiting, '{count} waiting', '{count} waiting');
   const updateNeeded = state?.lastError?.kind === 'update-needed';
   const update = useStore(updateState);
   // The server no longer takes this app's changes: fetch the new version at once, so the
@@ -39,15 +41,15 @@ export function SyncLine() {
   let text: string;
   let tone = 'ok';
   if (!state) {
-    text = `Saved on this phone only (${waitingText}) — join your event in Settings to sync.`;
+    text = t('Saved on this phone only ({waiting}) — join your event in Settings to sync.', { waiting: waitingText });
     tone = 'warn';
   } else if (state.lastError) {
-    text = `Not synced (${waitingText}): ${state.lastError.message}`;
+    text = t('Not synced ({waiting}): {reason}', { waiting: waitingText, reason: state.lastError.message });
     tone = 'warn';
   } else if (state.lastSyncedAt) {
-    text = `Synced ${formatWhen(state.lastSyncedAt, event.timezone)} · ${waitingText}`;
+    text = t('Synced {when} · {waiting}', { when: formatWhen(state.lastSyncedAt, event.timezone), waiting: waitingText });
   } else {
-    text = `Syncing… (${waitingText})`;
+    text = t('Syncing… ({waiting})', { waiting: waitingText });
   }
   return (
     <p class={`sync-line sync-line--${tone}`} data-testid="sync-line">
@@ -61,14 +63,14 @@ export function SyncLine() {
             class="button button--primary"
             onClick={update === 'none' ? () => window.location.reload() : applyUpdate}
           >
-            Update Helptent
+            {t('Update Helptent')}
           </button>
         </>
       )}
       {refused > 0 && (
         <>
           {' '}
-          · <a href="/settings#sync-title">{refused === 1 ? '1 change refused' : `${refused} changes refused`}</a>
+          · <a href="/settings#sync-title">{tn(refused, '{count} change refused', '{count} changes refused')}</a>
         </>
       )}
     </p>

@@ -1,3 +1,4 @@
+import { t } from '../i18n/messages';
 import { useStore } from '../store';
 import { applyUpdate, updateState } from '../sw-bridge';
 
@@ -6,9 +7,9 @@ export function UpdateBanner() {
   if (state === 'none') return null;
   return (
     <div class="banner banner--info" role="status">
-      <p>A new version of Helptent is ready. Anything you typed is kept.</p>
+      <p>{t('A new version of Helptent is ready. Anything you typed is kept.')}</p>
       <button type="button" class="button button--primary" onClick={applyUpdate} disabled={state === 'activating'}>
-        {state === 'activating' ? 'Reloading…' : 'Reload'}
+        {state === 'activating' ? t('Reloading…') : t('Reload')}
       </button>
     </div>
   );

@@ -1,5 +1,6 @@
 import '../summary/coordinator.css';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { moodLabels } from '../labels';
 import { useSession } from '../session';
 import { RoleGate } from './role-gate';
@@ -9,16 +10,16 @@ import { useIssuesWhere } from './use-issues';
 function EvangelistList() {
   const { event } = useSession();
   const issues = useIssuesWhere((row) => row.hasConsent && (row.moodAtClose === 'delighted' || row.category === 'praise'), []);
-  if (!issues.loaded) return <p class="loading">Loading…</p>;
+  if (!issues.loaded) return <p class="loading">{t('Loading…')}</p>;
   // Erased or past the retention period: there is nobody left to thank.
   const people = (issues.data ?? []).filter((issue) => issue.consent.given && !issue.personalDataRemoved);
-  if (people.length === 0) return <p class="empty-state">No delighted attendee or praise with consent to contact yet.</p>;
+  if (people.length === 0) return <p class="empty-state">{t('No delighted attendee or praise with consent to contact yet.')}</p>;
   return (
     <ul class="risk-list">
       {people.map((issue) => (
         <li key={issue.id} class="card">
           <p>
-            <strong>{issue.attendee.name || 'Attendee without a name'}</strong>
+            <strong>{issue.attendee.name || t('Attendee without a name')}</strong>
             {issue.attendee.email && ` · ${issue.attendee.email}`}
             {issue.attendee.phone && ` · ${issue.attendee.phone}`}
           </p>
@@ -26,8 +27,8 @@ function EvangelistList() {
             <a href={`/issues/${issue.id}`}>{issue.summary}</a>
           </p>
           <p class="muted">
-            {event.categories.find((c) => c.id === issue.category)?.label ?? issue.category}
-            {issue.moodAtClose ? ` · left ${moodLabels[issue.moodAtClose].toLowerCase()}` : ''}
+            {t(event.categories.find((c) => c.id === issue.category)?.label ?? issue.category)}
+            {issue.moodAtClose ? ` · ${t('left {mood}', { mood: moodLabels[issue.moodAtClose].toLowerCase() })}` : ''}
           </p>
         </li>
       ))}
@@ -37,9 +38,9 @@ function EvangelistList() {
 
 export function EvangelistsScreen() {
   return (
-    <RoleGate needs="coordinator" title="Evangelists">
-      <Screen title="Evangelists">
-        <p>Delighted attendees and praise, from people who agreed to be contacted.</p>
+    <RoleGate needs="coordinator" title={t('Evangelists')}>
+      <Screen title={t('Evangelists')}>
+        <p>{t('Delighted attendees and praise, from people who agreed to be contacted.')}</p>
         <EvangelistList />
       </Screen>
     </RoleGate>

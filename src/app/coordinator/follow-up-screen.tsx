@@ -1,52 +1,66 @@
 import '../summary/coordinator.css';
 import { useState } from 'preact/hooks';
-import { readTemplates, saveTemplate } from '../../db/template-repository';
+import { readTemplates, saveTemplate, type TemplateKey, templateKey } from '../../db/template-repository';
 import { awaitsFollowUp } from '../../domain/follow-up';
 import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } from '../../domain/issue';
 import { errorMessage, makeChange } from '../changes';
-import { TextArea } from '../components/fields';
+import { SelectField, TextArea } from '../components/fields';
 import { Screen } from '../components/screen';
+import { attendeeLanguages, endonyms, eventLanguageOf, type StaffLocale } from '../i18n/locales';
+import { msg, t, tn } from '../i18n/messages';
 import { formatWhen, outreachLabels, reasonLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
-import { contactLink, defaultTemplates, fillTemplate } from './outreach-templates';
+import { contactLink, defaultTemplates, fillTemplate, subjects, templateLanguageOf } from './outreach-templates';
 import { RoleGate } from './role-gate';
 import { useIssuesWhere } from './use-issues';
 
 const nextStep: Partial<Record<OutreachState, { to: OutreachState; label: string }>> = {
-  pending: { to: 'sent', label: 'Mark sent' },
-  sent: { to: 'replied', label: 'Mark replied' },
-  replied: { to: 'done', label: 'Mark done' },
+  pending: { to: 'sent', label: msg('Mark sent') },
+  sent: { to: 'replied', label: msg('Mark replied') },
+  replied: { to: 'done', label: msg('Mark done') },
 };
 
-function AttendeeCard({ issue, template, now }: { issue: Issue; template: string; now: Date }) {
+/** The template of a reason in a language: what was saved on this phone, else the default. */
+type TemplateOf = (language: StaffLocale) => string;
+
+function AttendeeCard({ issue, templateOf, now }: { issue: Issue; templateOf: TemplateOf; now: Date }) {
   const session = useSession();
   const [problem, setProblem] = useState('');
-  const message = fillTemplate(template, issue);
-  const link = contactLink(issue, message, `About your visit: ${issue.summary}`);
+  // Written in the language the attendee spoke, whatever language this screen is in.
+  const language = templateLanguageOf(issue, eventLanguageOf(session.event.timezone));
+  const message = fillTemplate(templateOf(language), issue, language);
+  const link = contactLink(issue, message, subjects[language].replace('{issue}', issue.summary));
   const step = nextStep[issue.followUp.outreach];
   const overdue = issue.followUp.dueAt !== null && Date.parse(issue.followUp.dueAt) < now.getTime();
-  const name = issue.attendee.name || 'Attendee without a name';
+  const name = issue.attendee.name || t('Attendee without a name');
   return (
     <li class={overdue ? 'outreach outreach--overdue' : 'outreach'}>
       <p class="outreach__who">
         <strong>{name}</strong> · {outreachLabels[issue.followUp.outreach]}
         {overdue && (
-          <span class="badge badge--overdue">Overdue since {formatWhen(issue.followUp.dueAt!, session.event.timezone, now)}</span>
+          <span class="badge badge--overdue">
+            {t('Overdue since {when}', { when: formatWhen(issue.followUp.dueAt!, session.event.timezone, now) })}
+          </span>
         )}
       </p>
       <p>
         <a href={`/issues/${issue.id}`}>{issue.summary}</a>
       </p>
-      <p class="outreach__message">{message}</p>
+      <p class="muted">
+        {t('Written in')} <span lang={language}>{endonyms[language]}</span>
+      </p>
+      <p class="outreach__message" lang={language}>
+        {message}
+      </p>
       <div class="button-list">
         {link ? (
           <a class="button" href={link}>
-            {link.startsWith('sms:') ? `Text ${name}` : `Email ${name}`}
+            {link.startsWith('sms:') ? t('Text {name}', { name }) : t('Email {name}', { name })}
           </a>
         ) : (
-          <span class="muted">No email or phone recorded.</span>
+          <span class="muted">{t('No email or phone recorded.')}</span>
         )}
         {step && (
           <button
@@ -59,8 +73,8 @@ function AttendeeCard({ issue, template, now }: { issue: Issue; template: string
               )
             }
           >
-            {step.label}
-            <span class="visually-hidden"> for {name}</span>
+            {t(step.label)}
+            <span class="visually-hidden"> {t('for {name}', { name })}</span>
           </button>
         )}
       </div>
@@ -74,37 +88,50 @@ function AttendeeCard({ issue, template, now }: { issue: Issue; template: string
 }
 
 function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: Issue[]; now: Date }) {
-  const { db } = useSession();
-  const stored = useLiveQuery(() => readTemplates(db), [db]).data?.[reason];
-  const [draft, setDraft] = useState<string | null>(null);
-  const template = draft ?? stored ?? defaultTemplates[reason];
+  const { db, event } = useSession();
+  const stored = useLiveQuery(() => readTemplates(db), [db]).data;
+  const languages = attendeeLanguages(event.timezone);
+  // The template being edited: the event's language first; a draft belongs to one language.
+  const [editing, setEditing] = useState<StaffLocale>(languages[0]!);
+  const [draft, setDraft] = useState<{ key: TemplateKey; text: string } | null>(null);
+  const templateOf: TemplateOf = (language) => {
+    const key = templateKey(reason, language);
+    return (draft?.key === key ? draft.text : undefined) ?? stored?.[key] ?? defaultTemplates[language][reason];
+  };
+  const editingKey = templateKey(reason, editing);
   return (
     <section class="card" aria-labelledby={`group-${reason}`}>
       <h2 id={`group-${reason}`}>
         {reasonLabels[reason]} ({issues.length})
       </h2>
       <details>
-        <summary>Message template</summary>
+        <summary>{t('Message template')}</summary>
+        <SelectField
+          label={t('Template language')}
+          value={editing}
+          options={languages.map((language) => ({ value: language, label: endonyms[language], lang: language }))}
+          onChange={(language) => setEditing(language as StaffLocale)}
+        />
         <TextArea
-          label={`Template for ${reasonLabels[reason].toLowerCase()}`}
-          hint="{name}, {issue}, {told} and {resolution} are filled in for each attendee."
-          value={template}
-          onInput={setDraft}
+          label={t('Template for {reason}', { reason: reasonLabels[reason].toLowerCase() })}
+          hint={t('{name}, {issue}, {told} and {resolution} are filled in for each attendee.')}
+          value={templateOf(editing)}
+          onInput={(text) => setDraft({ key: editingKey, text })}
           rows={4}
         />
         <button
           type="button"
           class="button"
           onClick={() => {
-            if (draft !== null) void saveTemplate(db, reason, draft).then(() => setDraft(null));
+            if (draft !== null) void saveTemplate(db, draft.key, draft.text).then(() => setDraft(null));
           }}
         >
-          Save template
+          {t('Save template')}
         </button>
       </details>
       <ul class="outreach-list">
         {issues.map((issue) => (
-          <AttendeeCard key={issue.id} issue={issue} template={template} now={now} />
+          <AttendeeCard key={issue.id} issue={issue} templateOf={templateOf} now={now} />
         ))}
       </ul>
     </section>
@@ -114,14 +141,15 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
 function FollowUpList() {
   const now = useNow();
   const issues = useIssuesWhere((row) => row.needsFollowUp, []);
-  if (!issues.loaded) return <p class="loading">Loading follow-ups…</p>;
+  if (!issues.loaded) return <p class="loading">{t('Loading follow-ups…')}</p>;
   // The rows are pre-filtered; this is the rule itself, so no one without consent slips through.
   const consented = (issues.data ?? []).filter(awaitsFollowUp);
-  if (consented.length === 0) return <p class="empty-state">Nobody who agreed to be contacted is waiting for a follow-up.</p>;
+  if (consented.length === 0)
+    return <p class="empty-state">{t('Nobody who agreed to be contacted is waiting for a follow-up.')}</p>;
   return (
     <>
       <p role="status">
-        {consented.length === 1 ? '1 attendee is' : `${consented.length} attendees are`} waiting for a follow-up.
+        {tn(consented.length, '{count} attendee is waiting for a follow-up.', '{count} attendees are waiting for a follow-up.')}
       </p>
       {followUpReasons.map((reason) => {
         const group = consented.filter((issue) => (issue.followUp.reason ?? 'other') === reason);
@@ -133,9 +161,9 @@ function FollowUpList() {
 
 export function FollowUpScreen() {
   return (
-    <RoleGate needs="coordinator" title="Follow-up outreach">
-      <Screen title="Follow-up outreach">
-        <p>Attendees who agreed to be contacted and still need a word from us, by what they need.</p>
+    <RoleGate needs="coordinator" title={t('Follow-up outreach')}>
+      <Screen title={t('Follow-up outreach')}>
+        <p>{t('Attendees who agreed to be contacted and still need a word from us, by what they need.')}</p>
         <FollowUpList />
       </Screen>
     </RoleGate>

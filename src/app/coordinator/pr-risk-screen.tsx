@@ -2,6 +2,7 @@ import '../summary/coordinator.css';
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { formatWhen, riskLabels, statusNames } from '../labels';
 import { useSession } from '../session';
 import { RoleGate } from './role-gate';
@@ -14,16 +15,20 @@ export function prBrief(issues: readonly Issue[], eventName: string, timezone: s
   const lines = issues.map((issue) =>
     [
       `• ${riskLabels[issue.publicRisk.level].toUpperCase()} — ${issue.summary}`,
-      `  Status: ${statusNames[issue.status]}; owner: ${issue.owner?.name ?? 'nobody yet'}; logged ${formatWhen(issue.createdAt, timezone, now)}${issue.publicRisk.escalatedToComms ? '; already escalated to comms' : ''}`,
-      `  What we told the attendee: ${issue.toldAttendee || 'nothing recorded'}`,
-      issue.resolution ? `  Resolution: ${issue.resolution}` : '',
-      issue.publicRisk.link ? `  Post: ${issue.publicRisk.link}` : '',
+      `  ${t('Status: {status}; owner: {owner}; logged {when}', { status: statusNames[issue.status], owner: issue.owner?.name ?? t('nobody yet'), when: formatWhen(issue.createdAt, timezone, now) })}${issue.publicRisk.escalatedToComms ? t('; already escalated to comms') : ''}`,
+      `  ${t('What we told the attendee: {told}', { told: issue.toldAttendee || t('nothing recorded') })}`,
+      issue.resolution ? `  ${t('Resolution: {resolution}', { resolution: issue.resolution })}` : '',
+      issue.publicRisk.link ? `  ${t('Post: {link}', { link: issue.publicRisk.link })}` : '',
     ]
       .filter(Boolean)
       .join('\n'),
   );
   return [
-    `Public-relations risks at ${eventName} (${issues.length}), as of ${formatWhen(now.toISOString(), timezone, now)}`,
+    t('Public-relations risks at {event} ({count}), as of {when}', {
+      event: eventName,
+      count: issues.length,
+      when: formatWhen(now.toISOString(), timezone, now),
+    }),
     '',
     ...lines,
   ].join('\n');
@@ -33,18 +38,18 @@ function PrRiskList() {
   const { event } = useSession();
   const [copied, setCopied] = useState('');
   const issues = useIssuesWhere((row) => row.hasPublicRisk, []);
-  if (!issues.loaded) return <p class="loading">Loading…</p>;
+  if (!issues.loaded) return <p class="loading">{t('Loading…')}</p>;
   const sorted = [...(issues.data ?? [])].sort(
     (a, b) => riskOrder[a.publicRisk.level] - riskOrder[b.publicRisk.level] || b.createdAt.localeCompare(a.createdAt),
   );
-  if (sorted.length === 0) return <p class="empty-state">No issue is flagged as a public-relations risk.</p>;
+  if (sorted.length === 0) return <p class="empty-state">{t('No issue is flagged as a public-relations risk.')}</p>;
   const brief = prBrief(sorted, event.name, event.timezone, new Date());
   return (
     <>
       <section class="card" aria-labelledby="brief-title">
-        <h2 id="brief-title">Brief for the comms team</h2>
+        <h2 id="brief-title">{t('Brief for the comms team')}</h2>
         <label for="pr-brief" class="visually-hidden">
-          Brief text
+          {t('Brief text')}
         </label>
         <textarea id="pr-brief" readOnly rows={8} value={brief} />
         <button
@@ -52,12 +57,12 @@ function PrRiskList() {
           class="button button--primary"
           onClick={() =>
             void navigator.clipboard.writeText(brief).then(
-              () => setCopied('Brief copied: paste it into the comms channel.'),
-              () => setCopied('Copying is blocked here: select the text above and copy it.'),
+              () => setCopied(t('Brief copied: paste it into the comms channel.')),
+              () => setCopied(t('Copying is blocked here: select the text above and copy it.')),
             )
           }
         >
-          Copy brief
+          {t('Copy brief')}
         </button>
         {copied && <p role="status">{copied}</p>}
       </section>
@@ -67,13 +72,16 @@ function PrRiskList() {
             <p>
               <span class="badge badge--risk">{riskLabels[issue.publicRisk.level]}</span>
               <span class="badge badge--status">{statusNames[issue.status]}</span>
-              {issue.publicRisk.escalatedToComms && <span class="badge">Comms know</span>}
+              {issue.publicRisk.escalatedToComms && <span class="badge">{t('Comms know')}</span>}
             </p>
             <p>
               <a href={`/issues/${issue.id}`}>{issue.summary}</a>
             </p>
             <p class="muted">
-              Owner: {issue.owner?.name ?? 'nobody yet'} · told the attendee: {issue.toldAttendee || 'nothing recorded'}
+              {t('Owner: {owner} · told the attendee: {told}', {
+                owner: issue.owner?.name ?? t('nobody yet'),
+                told: issue.toldAttendee || t('nothing recorded'),
+              })}
             </p>
           </li>
         ))}
@@ -84,8 +92,8 @@ function PrRiskList() {
 
 export function PrRiskScreen() {
   return (
-    <RoleGate needs="coordinator" title="Public-relations risks">
-      <Screen title="Public-relations risks">
+    <RoleGate needs="coordinator" title={t('Public-relations risks')}>
+      <Screen title={t('Public-relations risks')}>
         <PrRiskList />
       </Screen>
     </RoleGate>

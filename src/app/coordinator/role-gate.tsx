@@ -1,6 +1,8 @@
 import type { ComponentChildren } from 'preact';
 import { hasRoleAtLeast, type Role } from '../../domain/staff';
 import { Screen } from '../components/screen';
+import { roleLabels } from '../components/staff-picker';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /** Attendee contact details and exports are for the roles that need them, on screen as on the server. */
@@ -10,11 +12,19 @@ export function RoleGate({ needs, title, children }: { needs: Role; title: strin
   return (
     <Screen title={title}>
       <p role="alert">
-        Only {needs === 'organizer' ? 'organizers' : 'coordinators and organizers'} can open this: it shows attendees’ personal
-        details. You are signed in as {role}.
+        {needs === 'organizer'
+          ? t('Only organizers can open this: it shows attendees’ personal details. You are signed in as {role}.', {
+              role: roleLabels[role].toLowerCase(),
+            })
+          : t(
+              'Only coordinators and organizers can open this: it shows attendees’ personal details. You are signed in as {role}.',
+              {
+                role: roleLabels[role].toLowerCase(),
+              },
+            )}
       </p>
       <p>
-        <a href="/">Back to logging</a>
+        <a href="/">{t('Back to logging')}</a>
       </p>
     </Screen>
   );

@@ -1,6 +1,8 @@
 import type { Issue } from '../../domain/issue';
 import { localDateTime } from '../../domain/operational-day';
 import { hasContactDetails } from '../../domain/personal-data';
+import { endonyms, type StaffLocale } from '../i18n/locales';
+import { t } from '../i18n/messages';
 import { channelLabels } from '../labels';
 
 /**
@@ -16,7 +18,13 @@ export function mayShowContact(
 }
 
 /** Said where details exist but this phone may not show them: staff should not ask the attendee again. */
-export const heldByCoordinators = 'Contact details held by the coordinators';
+export const heldByCoordinators = (): string => t('Contact details held by the coordinators');
+
+/** "speaks Nederlands": the language named in itself, as the attendee would. */
+function spoken(language: string | undefined): string {
+  if (!language) return '';
+  return t('speaks {language}', { language: endonyms[language as StaffLocale] ?? language });
+}
 
 /**
  * What the issue says about the attendee's contact details. "No contact details" only when none
@@ -30,14 +38,15 @@ export function attendeeContactText(
 ): string {
   const { attendee } = issue;
   const has = hasContactDetails(attendee);
-  if (issue.contactWithheld || (has && !mayShow)) return heldByCoordinators;
+  if (issue.contactWithheld || (has && !mayShow)) return heldByCoordinators();
   if (has) {
     return [
       attendee.name,
       attendee.email,
       attendee.phone,
-      attendee.ticketId && `ticket ${attendee.ticketId}`,
-      attendee.preferredChannel && `prefers ${channelLabels[attendee.preferredChannel].toLowerCase()}`,
+      attendee.ticketId && t('ticket {id}', { id: attendee.ticketId }),
+      attendee.preferredChannel && t('prefers {channel}', { channel: channelLabels[attendee.preferredChannel].toLowerCase() }),
+      spoken(attendee.language),
     ]
       .filter(Boolean)
       .join(' · ');
@@ -46,8 +55,8 @@ export function attendeeContactText(
   if (removed) {
     const on = localDateTime(new Date(removed.at), timezone).date;
     return removed.why === 'erasure'
-      ? `Personal data erased on request on ${on}`
-      : `Personal data removed after the retention period on ${on}`;
+      ? t('Personal data erased on request on {date}', { date: on })
+      : t('Personal data removed after the retention period on {date}', { date: on });
   }
-  return 'No contact details';
+  return [t('No contact details'), mayShow && spoken(attendee.language)].filter(Boolean).join(' · ');
 }

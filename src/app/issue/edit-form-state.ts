@@ -23,6 +23,7 @@ export function stateOf(issue: Issue): EditState {
     phone: issue.attendee.phone,
     ticketId: issue.attendee.ticketId,
     preferredChannel: issue.attendee.preferredChannel ?? '',
+    language: issue.attendee.language ?? '',
     consentGiven: issue.consent.given,
   };
 }
@@ -40,7 +41,8 @@ export function changedFields(before: EditState, after: EditState): Record<strin
   }
   if (before.zoneId !== after.zoneId) fields.zoneId = after.zoneId || null;
   const attendee: Record<string, unknown> = {};
-  for (const key of ['name', 'email', 'phone', 'ticketId'] as const) if (before[key] !== after[key]) attendee[key] = after[key];
+  for (const key of ['name', 'email', 'phone', 'ticketId', 'language'] as const)
+    if (before[key] !== after[key]) attendee[key] = after[key];
   if (before.preferredChannel !== after.preferredChannel) attendee.preferredChannel = after.preferredChannel || null;
   if (Object.keys(attendee).length > 0) fields.attendee = attendee;
   return fields;

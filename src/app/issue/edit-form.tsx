@@ -7,6 +7,7 @@ import { AttendeeFields } from '../components/attendee-fields';
 import { ChangeForm } from '../components/change-form';
 import { ContactPrompt } from '../components/contact-prompt';
 import { SelectField, TextArea, TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { severityLabels } from '../labels';
 import { useSession } from '../session';
 import { heldByCoordinators, mayShowContact } from './attendee-contact';
@@ -27,35 +28,35 @@ export function EditForm({ issue }: { issue: Issue }) {
 
   return (
     <ChangeForm
-      label="Edit details"
-      submitLabel="Save changes"
+      label={t('Edit details')}
+      submitLabel={t('Save changes')}
       onSaved={() => setBefore(form)}
       onSubmit={() => makeChange(session, 'updateFields', { issueId: issue.id, fields: changedFields(before, form) })}
     >
       <SelectField
-        label="Category"
+        label={t('Category')}
         value={form.category}
-        options={event.categories.map((c) => ({ value: c.id, label: c.label }))}
+        options={event.categories.map((c) => ({ value: c.id, label: t(c.label) }))}
         onChange={(category) => update({ category })}
       />
       <SelectField
-        label="Severity"
+        label={t('Severity')}
         value={form.severity}
         options={severities.map((s) => ({ value: s, label: severityLabels[s] }))}
         onChange={(severity) => update({ severity: severity as Severity })}
       />
       <SelectField
-        label="Zone"
+        label={t('Zone')}
         value={form.zoneId}
-        options={[{ value: '', label: 'Not known' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+        options={[{ value: '', label: t('Not known') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
         onChange={(zoneId) => update({ zoneId })}
       />
-      <TextField label="Exact location" value={form.location} onInput={(location) => update({ location })} />
-      <TextArea label="Summary" value={form.summary} onInput={(summary) => update({ summary })} required rows={2} />
-      <TextArea label="Details" value={form.details} onInput={(details) => update({ details })} />
+      <TextField label={t('Exact location')} value={form.location} onInput={(location) => update({ location })} />
+      <TextArea label={t('Summary')} value={form.summary} onInput={(summary) => update({ summary })} required rows={2} />
+      <TextArea label={t('Details')} value={form.details} onInput={(details) => update({ details })} />
       {replacesHeld && (
         <p class="message message--warning">
-          Parts shown as [contact] or [attendee] are held by the coordinators; saving replaces them with those marks.
+          {t('Parts shown as [contact] or [attendee] are held by the coordinators; saving replaces them with those marks.')}
         </p>
       )}
       <ContactPrompt
@@ -65,18 +66,18 @@ export function EditForm({ issue }: { issue: Issue }) {
         ]}
         current={form}
         onMove={mayShow ? (found) => update({ [found.kind]: found.value, [found.key]: found.rest }) : undefined}
-        afterMove={<p>Ask for their consent below, under Attendee contact, and save the changes.</p>}
+        afterMove={<p>{t('Ask for their consent below, under Attendee contact, and save the changes.')}</p>}
       />
       {mayShow ? (
-        <AttendeeFields value={form} onChange={update} />
+        <AttendeeFields value={form} onChange={update} timezone={event.timezone} />
       ) : (
         // Never an empty contact form on a copy the details were withheld from: staff would take
         // it for "nobody took them". Nothing here is sent for the contact fields, so the
         // coordinators' copy stays as it is.
         <p class="muted">
           {issue.contactWithheld || hasContactDetails(issue.attendee)
-            ? `${heldByCoordinators}: this phone does not show them, and saving here leaves them as they are.`
-            : 'Attendee contact details are visible to coordinators and to the person who logged the issue.'}
+            ? t('{held}: this phone does not show them, and saving here leaves them as they are.', { held: heldByCoordinators() })
+            : t('Attendee contact details are visible to coordinators and to the person who logged the issue.')}
         </p>
       )}
     </ChangeForm>

@@ -3,6 +3,7 @@ import { readIssue } from '../../db/issue-repository';
 import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
 import { LostPersonSection } from '../lost-person/lost-person-section';
 import { ItemSection } from '../lost-property/item-section';
@@ -29,30 +30,42 @@ export function IssueScreen({ id }: { id?: string }) {
   const issue = query.data;
   if (!issue) {
     return (
-      <Screen title="Issue">
+      <Screen title={t('Issue')}>
         {query.loaded ? (
           <p class="empty-state">
-            This issue is not on this phone. <a href="/queue">Back to the queue</a>
+            {t('This issue is not on this phone.')} <a href="/queue">{t('Back to the queue')}</a>
           </p>
         ) : (
-          <p class="loading">Opening the issue…</p>
+          <p class="loading">{t('Opening the issue…')}</p>
         )}
       </Screen>
     );
   }
-  const category = event.categories.find((c) => c.id === issue.category)?.label ?? issue.category;
-  const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  const category = t(event.categories.find((c) => c.id === issue.category)?.label ?? issue.category);
+  const zoneLabel = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  const zone = zoneLabel && t(zoneLabel);
   if (issue.restricted) {
     return (
-      <Screen title="Restricted case">
+      <Screen title={t('Restricted case')}>
         <p class="issue-badges">
           <span class={`badge badge--${issue.severity}`}>{severityLabels[issue.severity]}</span>
           <span class="badge badge--status">{statusNames[issue.status]}</span>
         </p>
-        <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
+        <p class="owner-banner">{issue.owner ? t('Owner: {name}', { name: issue.owner.name }) : t('No owner yet')}</p>
         <p>
-          A {category.toLowerCase()} case{zone ? ` in ${zone}` : ''}, logged {formatWhen(issue.createdAt, event.timezone, now)}.
-          Its details go only to coordinators, organizers and the people it is assigned to. Ask a coordinator if you need to help.
+          {zone
+            ? t('A {category} case in {zone}, logged {when}.', {
+                category: category.toLowerCase(),
+                zone,
+                when: formatWhen(issue.createdAt, event.timezone, now),
+              })
+            : t('A {category} case, logged {when}.', {
+                category: category.toLowerCase(),
+                when: formatWhen(issue.createdAt, event.timezone, now),
+              })}{' '}
+          {t(
+            'Its details go only to coordinators, organizers and the people it is assigned to. Ask a coordinator if you need to help.',
+          )}
         </p>
       </Screen>
     );
@@ -65,61 +78,71 @@ export function IssueScreen({ id }: { id?: string }) {
     <Screen title={issue.summary}>
       <p class="issue-badges">
         <span class={`badge badge--${issue.severity}`}>{severityLabels[issue.severity]}</span>
-        <span class="badge badge--status">{issue.voided ? 'voided' : statusNames[issue.status]}</span>
+        <span class="badge badge--status">{issue.voided ? t('voided') : statusNames[issue.status]}</span>
         {issue.publicRisk.level !== 'none' && <span class="badge badge--risk">{riskLabels[issue.publicRisk.level]}</span>}
-        {isWaitingTooLong(issue, event, now) && <span class="badge badge--overdue">Waiting too long</span>}
+        {isWaitingTooLong(issue, event, now) && <span class="badge badge--overdue">{t('Waiting too long')}</span>}
       </p>
       {issue.voided && (
         <p class="message message--error" role="status">
-          {issue.voided.by.name} voided this issue {formatWhen(issue.voided.at, event.timezone, now)}: {issue.voided.reason}. It
-          counts nowhere and takes no more changes.
+          {t('{name} voided this issue {when}: {reason}. It counts nowhere and takes no more changes.', {
+            name: issue.voided.by.name,
+            when: formatWhen(issue.voided.at, event.timezone, now),
+            reason: issue.voided.reason,
+          })}
         </p>
       )}
-      <p class="owner-banner">{issue.owner ? `Owner: ${issue.owner.name}` : 'No owner yet'}</p>
+      <p class="owner-banner">{issue.owner ? t('Owner: {name}', { name: issue.owner.name }) : t('No owner yet')}</p>
       <IssueSyncState issueId={issue.id} synced={issue.serverVersion > 0} />
       <dl class="facts">
-        <dt>Category</dt>
+        <dt>{t('Category')}</dt>
         <dd>{category}</dd>
-        <dt>Where</dt>
-        <dd>{[zone, issue.location].filter(Boolean).join(' — ') || 'Not recorded'}</dd>
-        <dt>Logged</dt>
+        <dt>{t('Where')}</dt>
+        <dd>{[zone, issue.location].filter(Boolean).join(' — ') || t('Not recorded')}</dd>
+        <dt>{t('Logged')}</dt>
         <dd>
-          {formatWhen(issue.createdAt, event.timezone, now)} by {issue.reportedBy.name} ({sourceLabels[issue.source.kind]})
+          {t('{when} by {name} ({source})', {
+            when: formatWhen(issue.createdAt, event.timezone, now),
+            name: issue.reportedBy.name,
+            source: sourceLabels[issue.source.kind],
+          })}
         </dd>
         {issue.details && (
           <>
-            <dt>Details</dt>
+            <dt>{t('Details')}</dt>
             <dd>{issue.details}</dd>
           </>
         )}
-        <dt>Mood</dt>
+        <dt>{t('Mood')}</dt>
         <dd>
-          {issue.moodAtIntake ? moodLabels[issue.moodAtIntake] : 'not recorded'} at intake
-          {issue.moodAtClose ? `, ${moodLabels[issue.moodAtClose]} when they left` : ''}
+          {t('{mood} at intake', { mood: issue.moodAtIntake ? moodLabels[issue.moodAtIntake] : t('not recorded') })}
+          {issue.moodAtClose ? `, ${t('{mood} when they left', { mood: moodLabels[issue.moodAtClose] })}` : ''}
         </dd>
         {issue.resolution && (
           <>
-            <dt>Resolution</dt>
+            <dt>{t('Resolution')}</dt>
             <dd>{issue.resolution}</dd>
           </>
         )}
-        <dt>Attendee</dt>
+        <dt>{t('Attendee')}</dt>
         <dd>{attendeeContactText(issue, mayShow, event.timezone)}</dd>
-        <dt>Follow-up consent</dt>
+        <dt>{t('Follow-up consent')}</dt>
         <dd>
-          {issue.consent.given ? `Yes, given ${formatWhen(issue.consent.at ?? issue.createdAt, event.timezone, now)}` : 'No'}
+          {issue.consent.given
+            ? t('Yes, given {when}', { when: formatWhen(issue.consent.at ?? issue.createdAt, event.timezone, now) })
+            : t('No')}
         </dd>
       </dl>
 
       {justSaved && (
         <p class="message message--ok" role="status">
-          Saved on this phone.{justSaved === 'found' ? ' Add photos of the item below so its owner can recognise it.' : ''}
+          {t('Saved on this phone.')}
+          {justSaved === 'found' ? ` ${t('Add photos of the item below so its owner can recognise it.')}` : ''}
         </p>
       )}
       <LostPersonSection issue={issue} />
       <ItemSection issue={issue} />
       <section class="card" aria-labelledby="photos-title">
-        <h2 id="photos-title">Photos</h2>
+        <h2 id="photos-title">{t('Photos')}</h2>
         <PhotoStrip issue={issue} />
         <PhotoPicker issueId={issue.id} />
       </section>
@@ -127,7 +150,7 @@ export function IssueScreen({ id }: { id?: string }) {
       <StatusForm key={issue.status} issue={issue} />
       <ToldAttendeeForm issue={issue} />
       <section class="card" aria-labelledby="note-title">
-        <h2 id="note-title">Add a note</h2>
+        <h2 id="note-title">{t('Add a note')}</h2>
         <NoteForm issue={issue} />
       </section>
       <PublicRiskForm issue={issue} />
@@ -136,7 +159,7 @@ export function IssueScreen({ id }: { id?: string }) {
         <details>
           <summary>
             <h2 id="edit-title" class="inline-heading">
-              Edit details
+              {t('Edit details')}
             </h2>
           </summary>
           <EditForm issue={issue} />

@@ -4,6 +4,7 @@ import { countPendingChangesOf } from '../../db/issue-repository';
 import { readRejections, removeRefusedIssue } from '../../db/rejection-repository';
 import { errorMessage } from '../changes';
 import { RefusalNotice } from '../components/refusal-notice';
+import { t, tn } from '../i18n/messages';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
@@ -21,14 +22,19 @@ export function IssueSyncState({ issueId, synced }: { issueId: string; synced: b
   const creationRefused = !synced && refusals.some((r) => r.name === 'createIssue');
   const text =
     waiting > 0
-      ? `Saved on this phone — ${waiting === 1 ? '1 change' : `${waiting} changes`} not on the server yet`
+      ? tn(
+          waiting,
+          'Saved on this phone — {count} change not on the server yet',
+          'Saved on this phone — {count} changes not on the server yet',
+        )
       : synced
-        ? 'Synced with the server'
+        ? t('Synced with the server')
         : creationRefused
-          ? 'Only on this phone: the server refused to take it'
-          : 'Saved on this phone';
+          ? t('Only on this phone: the server refused to take it')
+          : t('Saved on this phone');
   const remove = async () => {
-    if (!window.confirm('Remove this issue from this phone? The server never had it; what was typed stays in Settings.')) return;
+    if (!window.confirm(t('Remove this issue from this phone? The server never had it; what was typed stays in Settings.')))
+      return;
     try {
       await removeRefusedIssue(db, issueId, new Date().toISOString());
       location.route('/queue');
@@ -44,11 +50,11 @@ export function IssueSyncState({ issueId, synced }: { issueId: string; synced: b
       <RefusalNotice
         refusals={refusals}
         target={issueId}
-        describe={(r) => (r.name === 'createIssue' ? 'this issue' : `a change (${r.name})`)}
+        describe={(r) => (r.name === 'createIssue' ? t('this issue') : t('a change ({name})', { name: r.name }))}
       />
       {creationRefused && (
         <button type="button" class="button" onClick={() => void remove()}>
-          Remove it from this phone
+          {t('Remove it from this phone')}
         </button>
       )}
       {problem && (

@@ -5,6 +5,7 @@ import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { ContactPrompt, type FoundContact } from '../components/contact-prompt';
 import { TextArea } from '../components/fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { mayShowContact } from './attendee-contact';
 import { RecordConsent } from './record-consent';
@@ -37,17 +38,17 @@ export function ToldAttendeeForm({ issue }: { issue: Issue }) {
   const [text, setText] = useState('');
   return (
     <section class="card" aria-labelledby="told-title">
-      <h2 id="told-title">What we told the attendee</h2>
-      <p class={issue.toldAttendee ? '' : 'muted'}>{issue.toldAttendee || 'Nothing recorded yet.'}</p>
+      <h2 id="told-title">{t('What we told the attendee')}</h2>
+      <p class={issue.toldAttendee ? '' : 'muted'}>{issue.toldAttendee || t('Nothing recorded yet.')}</p>
       <ChangeForm
-        label="Record what we told the attendee"
-        submitLabel="Record"
+        label={t('Record what we told the attendee')}
+        submitLabel={t('Record')}
         onSaved={() => setText('')}
         onSubmit={() => makeChange(session, 'recordToldAttendee', { issueId: issue.id, text })}
       >
         <TextArea
-          label="What did we tell them?"
-          hint="Promises matter: the next person must say the same thing."
+          label={t('What did we tell them?')}
+          hint={t('Promises matter: the next person must say the same thing.')}
           value={text}
           onInput={setText}
           required
@@ -63,12 +64,12 @@ export function NoteForm({ issue }: { issue: Issue }) {
   const [text, setText] = useState('');
   return (
     <ChangeForm
-      label="Add a note"
-      submitLabel="Add note"
+      label={t('Add a note')}
+      submitLabel={t('Add note')}
       onSaved={() => setText('')}
       onSubmit={() => makeChange(session, 'addNote', { issueId: issue.id, text })}
     >
-      <TextArea label="Note" value={text} onInput={setText} required />
+      <TextArea label={t('Note')} value={text} onInput={setText} required />
       <NoteContactPrompt issue={issue} text={text} setText={setText} />
     </ChangeForm>
   );

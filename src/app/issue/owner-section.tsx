@@ -5,6 +5,7 @@ import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { roleLabels } from '../components/staff-picker';
+import { t } from '../i18n/messages';
 import { type Session, useSession } from '../session';
 
 const someoneElse = '__other__';
@@ -41,26 +42,28 @@ export function OwnerSection({ issue }: { issue: Issue }) {
 
   return (
     <section class="card" aria-labelledby="owner-title">
-      <h2 id="owner-title">Owner</h2>
-      <p class="owner-line">{issue.owner ? `${issue.owner.name} owns this issue.` : 'Nobody owns this issue yet.'}</p>
+      <h2 id="owner-title">{t('Owner')}</h2>
+      <p class="owner-line">
+        {issue.owner ? t('{name} owns this issue.', { name: issue.owner.name }) : t('Nobody owns this issue yet.')}
+      </p>
       {me && !isMine && (
         <ChangeForm
-          label="Take ownership"
-          submitLabel="Take ownership"
+          label={t('Take ownership')}
+          submitLabel={t('Take ownership')}
           primary={!issue.owner}
-          savedMessage="You own this issue now. Saved on this phone."
+          savedMessage={t('You own this issue now. Saved on this phone.')}
           onSubmit={() => makeChange(session, 'assignOwner', { issueId: issue.id, owner: { id: me.id, name: me.name } })}
         />
       )}
       <details class="subform">
-        <summary>Hand over to someone else</summary>
+        <summary>{t('Hand over to someone else')}</summary>
         {choices.length === 0 ? (
-          <p class="muted">Nobody else has joined the event yet: a coordinator lets people join from Settings.</p>
+          <p class="muted">{t('Nobody else has joined the event yet: a coordinator lets people join from Settings.')}</p>
         ) : (
           <ChangeForm
-            label="Hand over"
-            submitLabel="Hand over"
-            savedMessage="Handed over. Saved on this phone."
+            label={t('Hand over')}
+            submitLabel={t('Hand over')}
+            savedMessage={t('Handed over. Saved on this phone.')}
             onSaved={() => {
               setNote('');
               setOtherName('');
@@ -68,25 +71,25 @@ export function OwnerSection({ issue }: { issue: Issue }) {
             onSubmit={() => {
               const person = candidates.find((c) => c.id === to);
               const name = person?.name ?? otherName.trim();
-              if (!name) return Promise.reject(new AppError('invalid', 'Say who takes the issue over.'));
+              if (!name) return Promise.reject(new AppError('invalid', t('Say who takes the issue over.')));
               // On a phone on its own, someone not yet on it gets an id from their name.
               const target = person ? { id: person.id, name: person.name } : { id: `name:${name.toLowerCase()}`, name };
               return makeChange(session, 'handOver', { issueId: issue.id, to: target, note });
             }}
           >
             <SelectField
-              label="Hand over to"
+              label={t('Hand over to')}
               value={to}
               options={[
                 ...candidates.map((c) => ({ value: c.id, label: c.label })),
-                ...(session.joined ? [] : [{ value: someoneElse, label: 'Someone else…' }]),
+                ...(session.joined ? [] : [{ value: someoneElse, label: t('Someone else…') }]),
               ]}
               onChange={setTo}
             />
-            {to === someoneElse && <TextField label="Their name" value={otherName} onInput={setOtherName} required />}
+            {to === someoneElse && <TextField label={t('Their name')} value={otherName} onInput={setOtherName} required />}
             <TextArea
-              label="Handover note"
-              hint="What they need to know: what was tried, what the attendee was told, what is next."
+              label={t('Handover note')}
+              hint={t('What they need to know: what was tried, what the attendee was told, what is next.')}
               value={note}
               onInput={setNote}
               required

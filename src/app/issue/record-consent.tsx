@@ -2,7 +2,8 @@ import { useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { hasContactDetails } from '../../domain/personal-data';
 import { errorMessage, makeChange } from '../changes';
-import { consentSentence } from '../components/attendee-fields';
+import { readThisToThem } from '../components/attendee-fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /**
@@ -12,7 +13,7 @@ import { useSession } from '../session';
 export function RecordConsent({ issue }: { issue: Issue }) {
   const session = useSession();
   const [state, setState] = useState<{ busy: boolean; problem: string }>({ busy: false, problem: '' });
-  if (issue.consent.given) return <p>The attendee agreed to be contacted about this issue.</p>;
+  if (issue.consent.given) return <p>{t('The attendee agreed to be contacted about this issue.')}</p>;
   const record = async () => {
     setState({ busy: true, problem: '' });
     try {
@@ -24,12 +25,12 @@ export function RecordConsent({ issue }: { issue: Issue }) {
   };
   return (
     <div class="record-consent">
-      <p>Read this to them: {consentSentence}</p>
+      <p>{readThisToThem()}</p>
       {!hasContactDetails(issue.attendee) && !issue.contactWithheld && (
-        <p class="muted">Add their email or phone as well, so someone can reach them.</p>
+        <p class="muted">{t('Add their email or phone as well, so someone can reach them.')}</p>
       )}
       <button type="button" class="button" disabled={state.busy} onClick={() => void record()}>
-        They agree to be contacted
+        {t('They agree to be contacted')}
       </button>
       {state.problem && (
         <p class="message message--error" role="alert">

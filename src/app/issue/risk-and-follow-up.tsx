@@ -13,6 +13,7 @@ import {
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { channelLabels, outreachLabels, reasonLabels, riskLabels } from '../labels';
 import { useSession } from '../session';
 import { RecordConsent } from './record-consent';
@@ -24,22 +25,22 @@ export function PublicRiskForm({ issue }: { issue: Issue }) {
   const [escalate, setEscalate] = useState(issue.publicRisk.escalatedToComms);
   return (
     <section class="card" aria-labelledby="risk-title">
-      <h2 id="risk-title">Public risk</h2>
+      <h2 id="risk-title">{t('Public risk')}</h2>
       <ChangeForm
-        label="Public risk"
-        submitLabel="Save public risk"
+        label={t('Public risk')}
+        submitLabel={t('Save public risk')}
         onSubmit={() => makeChange(session, 'flagPublicRisk', { issueId: issue.id, level, link, escalateToComms: escalate })}
       >
         <SelectField
-          label="Could this go public?"
+          label={t('Could this go public?')}
           value={level}
           options={publicRiskLevels.map((r) => ({ value: r, label: riskLabels[r] }))}
           onChange={(value) => setLevel(value as PublicRiskLevel)}
         />
         {level !== 'none' && (
           <>
-            <TextField label="Link to the post" type="url" inputMode="url" value={link} onInput={setLink} />
-            <CheckboxField label="Escalated to the comms team" checked={escalate} onChange={setEscalate} />
+            <TextField label={t('Link to the post')} type="url" inputMode="url" value={link} onInput={setLink} />
+            <CheckboxField label={t('Escalated to the comms team')} checked={escalate} onChange={setEscalate} />
           </>
         )}
       </ChangeForm>
@@ -56,13 +57,13 @@ export function FollowUpForm({ issue }: { issue: Issue }) {
   const removed = issue.personalDataRemoved;
   return (
     <section class="card" aria-labelledby="follow-up-title">
-      <h2 id="follow-up-title">Follow-up</h2>
+      <h2 id="follow-up-title">{t('Follow-up')}</h2>
       {removed ? (
         <p>
           {removed.why === 'erasure'
-            ? 'The attendee’s personal data was erased on request'
-            : 'The attendee’s personal data was removed after the retention period'}
-          : nobody can be contacted about this issue.
+            ? t('The attendee’s personal data was erased on request')
+            : t('The attendee’s personal data was removed after the retention period')}
+          {t(': nobody can be contacted about this issue.')}
         </p>
       ) : issue.consent.given ? (
         <>
@@ -72,14 +73,19 @@ export function FollowUpForm({ issue }: { issue: Issue }) {
       ) : (
         <>
           <p>
-            A follow-up needs the attendee’s consent: without it nobody may contact them after the event
-            {issue.followUp.needed ? ', so the follow-up marked here is not counted or listed' : ''}. Record their consent first.
+            {issue.followUp.needed
+              ? t(
+                  'A follow-up needs the attendee’s consent: without it nobody may contact them after the event, so the follow-up marked here is not counted or listed. Record their consent first.',
+                )
+              : t(
+                  'A follow-up needs the attendee’s consent: without it nobody may contact them after the event. Record their consent first.',
+                )}
           </p>
           <RecordConsent issue={issue} />
           {issue.followUp.needed && (
             <ChangeForm
-              label="Follow-up"
-              submitLabel="No follow-up needed"
+              label={t('Follow-up')}
+              submitLabel={t('No follow-up needed')}
               onSubmit={() => makeChange(session, 'setFollowUp', { issueId: issue.id, needed: false })}
             />
           )}
@@ -96,8 +102,8 @@ function FollowUpChoice({ issue }: { issue: Issue }) {
   const [channel, setChannel] = useState<ContactChannel | ''>(issue.followUp.channel ?? issue.attendee.preferredChannel ?? '');
   return (
     <ChangeForm
-      label="Follow-up"
-      submitLabel="Save follow-up"
+      label={t('Follow-up')}
+      submitLabel={t('Save follow-up')}
       onSubmit={() =>
         makeChange(session, 'setFollowUp', {
           issueId: issue.id,
@@ -107,19 +113,22 @@ function FollowUpChoice({ issue }: { issue: Issue }) {
         })
       }
     >
-      <CheckboxField label="Someone should get back to the attendee" checked={needed} onChange={setNeeded} />
+      <CheckboxField label={t('Someone should get back to the attendee')} checked={needed} onChange={setNeeded} />
       {needed && (
         <>
           <SelectField
-            label="Why"
+            label={t('Why')}
             value={reason}
-            options={[{ value: '', label: 'Not said' }, ...followUpReasons.map((r) => ({ value: r, label: reasonLabels[r] }))]}
+            options={[{ value: '', label: t('Not said') }, ...followUpReasons.map((r) => ({ value: r, label: reasonLabels[r] }))]}
             onChange={(value) => setReason(value as FollowUpReason | '')}
           />
           <SelectField
-            label="How"
+            label={t('How')}
             value={channel}
-            options={[{ value: '', label: 'Not said' }, ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] }))]}
+            options={[
+              { value: '', label: t('Not said') },
+              ...contactChannels.map((c) => ({ value: c, label: channelLabels[c] })),
+            ]}
             onChange={(value) => setChannel(value as ContactChannel | '')}
           />
         </>
@@ -133,12 +142,12 @@ function OutreachForm({ issue }: { issue: Issue }) {
   const [outreach, setOutreach] = useState<OutreachState>(issue.followUp.outreach);
   return (
     <ChangeForm
-      label="Outreach"
-      submitLabel="Save outreach"
+      label={t('Outreach')}
+      submitLabel={t('Save outreach')}
       onSubmit={() => makeChange(session, 'setOutreach', { issueId: issue.id, outreach })}
     >
       <SelectField
-        label="Outreach"
+        label={t('Outreach')}
         value={outreach}
         options={outreachStates.map((s) => ({ value: s, label: outreachLabels[s] }))}
         onChange={(value) => setOutreach(value as OutreachState)}

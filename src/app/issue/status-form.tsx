@@ -4,6 +4,7 @@ import { finishingStatuses, nextStatuses } from '../../domain/status-flow';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { ChoiceTiles, SelectField, TextArea } from '../components/fields';
+import { t } from '../i18n/messages';
 import { moodLabels, statusNames } from '../labels';
 import { useSession } from '../session';
 
@@ -18,10 +19,10 @@ export function StatusForm({ issue }: { issue: Issue }) {
 
   return (
     <section class="card" aria-labelledby="status-title">
-      <h2 id="status-title">Status: {statusNames[issue.status]}</h2>
+      <h2 id="status-title">{t('Status: {status}', { status: statusNames[issue.status] })}</h2>
       <ChangeForm
-        label="Change status"
-        submitLabel={target === 'closed' ? 'Close issue' : 'Change status'}
+        label={t('Change status')}
+        submitLabel={target === 'closed' ? t('Close issue') : t('Change status')}
         primary
         onSaved={() => setResolution('')}
         onSubmit={() =>
@@ -34,28 +35,33 @@ export function StatusForm({ issue }: { issue: Issue }) {
         }
       >
         <SelectField
-          label="New status"
+          label={t('New status')}
           value={target}
           options={options.map((s) => ({ value: s, label: statusNames[s] }))}
           onChange={(value) => setStatus(value as Status)}
         />
         {target === 'follow_up' && !issue.consent.given && (
           <p class="message message--warning">
-            The attendee has not agreed to be contacted, so this follow-up is not counted or listed until their consent is
-            recorded (under Follow-up).
+            {t(
+              'The attendee has not agreed to be contacted, so this follow-up is not counted or listed until their consent is recorded (under Follow-up).',
+            )}
           </p>
         )}
         {finishing && (
           <>
             <TextArea
-              label="Resolution"
-              hint={issue.resolution ? `So far: ${issue.resolution}` : 'What was done, in a sentence.'}
+              label={t('Resolution')}
+              hint={
+                issue.resolution
+                  ? t('So far: {resolution}', { resolution: issue.resolution })
+                  : t('What was done, in a sentence.')
+              }
               value={resolution}
               onInput={setResolution}
               required={!issue.resolution}
             />
             <ChoiceTiles
-              legend="Attendee’s mood when they left"
+              legend={t('Attendee’s mood when they left')}
               compact
               value={mood}
               options={moods.map((m) => ({ value: m, label: moodLabels[m] }))}

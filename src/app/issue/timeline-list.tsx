@@ -1,5 +1,6 @@
 import { describeDeviceTime } from '../../domain/device-time';
 import type { Issue } from '../../domain/issue';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 
@@ -8,7 +9,7 @@ export function TimelineList({ issue }: { issue: Issue }) {
   const { event } = useSession();
   return (
     <section class="card" aria-labelledby="timeline-title">
-      <h2 id="timeline-title">Timeline</h2>
+      <h2 id="timeline-title">{t('Timeline')}</h2>
       <ol class="timeline">
         {issue.timeline.map((entry) => (
           <li key={entry.id} class={`timeline__entry timeline__entry--${entry.kind}`}>
@@ -18,7 +19,9 @@ export function TimelineList({ issue }: { issue: Issue }) {
             {entry.note && <p class="timeline__note">{entry.note}</p>}
             {entry.deviceAt && (
               <p class="timeline__clock">
-                The phone’s clock said {describeDeviceTime(entry.deviceAt)}; shown is when it reached the server.
+                {t('The phone’s clock said {time}; shown is when it reached the server.', {
+                  time: describeDeviceTime(entry.deviceAt),
+                })}
               </p>
             )}
           </li>

@@ -3,6 +3,7 @@ import type { Issue } from '../../domain/issue';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { TextArea } from '../components/fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /**
@@ -18,22 +19,23 @@ export function VoidForm({ issue }: { issue: Issue }) {
       <details>
         <summary>
           <h2 id="void-title" class="inline-heading">
-            Void this issue
+            {t('Void this issue')}
           </h2>
         </summary>
         <p class="muted">
-          Takes it out of every list, count, summary and follow-up on every phone. It stays in the issues export, marked voided,
-          with your reason. This cannot be undone.
+          {t(
+            'Takes it out of every list, count, summary and follow-up on every phone. It stays in the issues export, marked voided, with your reason. This cannot be undone.',
+          )}
         </p>
         <ChangeForm
-          label="Void this issue"
-          submitLabel="Void issue"
-          savedMessage="Voided on this phone; every phone follows when it syncs."
+          label={t('Void this issue')}
+          submitLabel={t('Void issue')}
+          savedMessage={t('Voided on this phone; every phone follows when it syncs.')}
           onSubmit={() => makeChange(session, 'voidIssue', { issueId: issue.id, reason })}
         >
           <TextArea
-            label="Why void it?"
-            hint="For example: logged twice, or a test."
+            label={t('Why void it?')}
+            hint={t('For example: logged twice, or a test.')}
             value={reason}
             onInput={setReason}
             required

@@ -4,6 +4,7 @@ import { errorMessage, makeChange, newId } from '../changes';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { StaffPicker } from '../components/staff-picker';
+import { t } from '../i18n/messages';
 import { localNow } from '../lost-property/item-form-state';
 import { useSession } from '../session';
 
@@ -22,7 +23,7 @@ export function LostPersonFormScreen() {
   const update = (patch: Partial<typeof form>) => setForm({ ...form, ...patch });
   if (!session.staff.current) {
     return (
-      <Screen title="Lost person">
+      <Screen title={t('Lost person')}>
         <StaffPicker />
       </Screen>
     );
@@ -47,7 +48,7 @@ export function LostPersonFormScreen() {
         category: 'lost-person',
         severity: 'urgent',
         // The name stays in the description, which phones stop receiving when the case ends.
-        summary: `Lost person${description.age ? `, ${description.age}` : ''}`.slice(0, 200),
+        summary: (description.age ? t('Lost person, {age}', { age: description.age }) : t('Lost person')).slice(0, 200),
         zoneId: form.zoneId || null,
         location: description.lastSeenPlace,
         lostPerson: description,
@@ -59,38 +60,38 @@ export function LostPersonFormScreen() {
     }
   };
   return (
-    <Screen title="Lost person">
-      <form class="capture" aria-label="Lost person" onSubmit={(e) => void save(e)} noValidate>
+    <Screen title={t('Lost person')}>
+      <form class="capture" aria-label={t('Lost person')} onSubmit={(e) => void save(e)} noValidate>
         <p class="field__hint">
-          Every phone on duty gets this description at once. Add a photo on the next screen if you have one.
+          {t('Every phone on duty gets this description at once. Add a photo on the next screen if you have one.')}
         </p>
-        <TextField label="Name" value={form.name} onInput={(name) => update({ name })} />
-        <TextField label="Age" value={form.age} onInput={(age) => update({ age })} />
-        <TextArea label="Clothing and looks" rows={2} value={form.clothing} onInput={(clothing) => update({ clothing })} />
+        <TextField label={t('Name')} value={form.name} onInput={(name) => update({ name })} />
+        <TextField label={t('Age')} value={form.age} onInput={(age) => update({ age })} />
+        <TextArea label={t('Clothing and looks')} rows={2} value={form.clothing} onInput={(clothing) => update({ clothing })} />
         <SelectField
-          label="Area last seen"
+          label={t('Area last seen')}
           value={form.zoneId}
-          options={[{ value: '', label: 'Not sure' }, ...session.event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+          options={[{ value: '', label: t('Not sure') }, ...session.event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
           onChange={(zoneId) => update({ zoneId })}
         />
         <TextField
-          label="Last seen where exactly"
+          label={t('Last seen where exactly')}
           value={form.lastSeenPlace}
           onInput={(lastSeenPlace) => update({ lastSeenPlace })}
         />
         <TextField
-          label="Last seen when"
+          label={t('Last seen when')}
           type="datetime-local"
           value={form.lastSeenAt}
           onInput={(lastSeenAt) => update({ lastSeenAt })}
         />
         <TextField
-          label="Who is looking for them"
+          label={t('Who is looking for them')}
           value={form.lookingForThem}
           onInput={(lookingForThem) => update({ lookingForThem })}
         />
         <button type="submit" class="button button--primary button--wide" disabled={busy}>
-          Alert everyone on duty
+          {t('Alert everyone on duty')}
         </button>
         {failure && (
           <p class="message message--error" role="alert">

@@ -4,6 +4,7 @@ import { lostPersonStateLabels } from '../../domain/lost-person';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { IdCheckFields } from '../lost-property/id-check-fields';
 import { useSession } from '../session';
@@ -19,31 +20,39 @@ export function LostPersonSection({ issue }: { issue: Issue }) {
   return (
     <>
       <section class="card" aria-labelledby="person-title">
-        <h2 id="person-title">Lost person: {lostPersonStateLabels[lost.state]}</h2>
+        <h2 id="person-title">{t('Lost person: {state}', { state: t(lostPersonStateLabels[lost.state]) })}</h2>
         {d ? (
           <dl class="facts">
-            <dt>Name</dt>
-            <dd>{d.name || 'Not known'}</dd>
-            <dt>Age</dt>
-            <dd>{d.age || 'Not known'}</dd>
-            <dt>Clothing and looks</dt>
-            <dd>{d.clothing || 'Not described'}</dd>
-            <dt>Last seen</dt>
+            <dt>{t('Name')}</dt>
+            <dd>{d.name || t('Not known')}</dd>
+            <dt>{t('Age')}</dt>
+            <dd>{d.age || t('Not known')}</dd>
+            <dt>{t('Clothing and looks')}</dt>
+            <dd>{d.clothing || t('Not described')}</dd>
+            <dt>{t('Last seen')}</dt>
             <dd>
-              {d.lastSeenPlace || 'Place not known'}
+              {d.lastSeenPlace || t('Place not known')}
               {d.lastSeenAt ? `, ${formatWhen(d.lastSeenAt, event.timezone, now)}` : ''}
             </dd>
-            <dt>Who is looking for them</dt>
-            <dd>{d.lookingForThem || 'Not recorded'}</dd>
+            <dt>{t('Who is looking for them')}</dt>
+            <dd>{d.lookingForThem || t('Not recorded')}</dd>
           </dl>
         ) : (
-          <p>The case is finished: the description is no longer kept on phones.</p>
+          <p>{t('The case is finished: the description is no longer kept on phones.')}</p>
         )}
-        {lost.state !== 'missing' && lost.foundWhere && <p>Found: now at {lost.foundWhere}.</p>}
+        {lost.state !== 'missing' && lost.foundWhere && <p>{t('Found: now at {place}.', { place: lost.foundWhere })}</p>}
         {lost.reunion && (
           <p>
-            Reunited {formatWhen(lost.reunion.at, event.timezone, now)}
-            {lost.reunion.collectedBy ? ` with ${lost.reunion.collectedBy}` : ''}, checked by {lost.reunion.by.name}.
+            {lost.reunion.collectedBy
+              ? t('Reunited {when} with {collectedBy}, checked by {name}.', {
+                  when: formatWhen(lost.reunion.at, event.timezone, now),
+                  collectedBy: lost.reunion.collectedBy,
+                  name: lost.reunion.by.name,
+                })
+              : t('Reunited {when}, checked by {name}.', {
+                  when: formatWhen(lost.reunion.at, event.timezone, now),
+                  name: lost.reunion.by.name,
+                })}
           </p>
         )}
       </section>
@@ -58,13 +67,13 @@ function FoundForm({ issue }: { issue: Issue }) {
   const [where, setWhere] = useState('');
   return (
     <section class="card" aria-labelledby="found-title">
-      <h2 id="found-title">Found</h2>
+      <h2 id="found-title">{t('Found')}</h2>
       <ChangeForm
-        label="Found"
-        submitLabel="Mark as found"
+        label={t('Found')}
+        submitLabel={t('Mark as found')}
         onSubmit={() => makeChange(session, 'markPersonFound', { issueId: issue.id, where })}
       >
-        <TextField label="Where they are now" value={where} onInput={setWhere} required />
+        <TextField label={t('Where they are now')} value={where} onInput={setWhere} required />
       </ChangeForm>
     </section>
   );
@@ -78,14 +87,14 @@ function ReuniteForm({ issue }: { issue: Issue }) {
   const [idLast4, setIdLast4] = useState('');
   return (
     <section class="card" aria-labelledby="reunite-title">
-      <h2 id="reunite-title">Reunited</h2>
+      <h2 id="reunite-title">{t('Reunited')}</h2>
       <ChangeForm
-        label="Reunited"
-        submitLabel="Record the reunion"
+        label={t('Reunited')}
+        submitLabel={t('Record the reunion')}
         onSubmit={() => makeChange(session, 'reunitePerson', { issueId: issue.id, collectedBy, relation, idKind, idLast4 })}
       >
-        <TextField label="Collected by" value={collectedBy} onInput={setCollectedBy} required />
-        <TextField label="How they are related" value={relation} onInput={setRelation} />
+        <TextField label={t('Collected by')} value={collectedBy} onInput={setCollectedBy} required />
+        <TextField label={t('How they are related')} value={relation} onInput={setRelation} />
         <IdCheckFields idKind={idKind} idLast4={idLast4} onIdKind={setIdKind} onIdLast4={setIdLast4} />
       </ChangeForm>
     </section>

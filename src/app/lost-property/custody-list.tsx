@@ -1,4 +1,5 @@
 import type { Issue } from '../../domain/issue';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -11,7 +12,7 @@ export function CustodyList({ issue }: { issue: Issue }) {
   const steps = issue.timeline.filter((entry) => entry.custody !== undefined);
   return (
     <section class="card" aria-labelledby="custody-title">
-      <h2 id="custody-title">Chain of custody</h2>
+      <h2 id="custody-title">{t('Chain of custody')}</h2>
       <ol class="custody">
         {steps.map((step) => (
           <li key={step.id}>

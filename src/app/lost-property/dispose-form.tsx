@@ -5,6 +5,7 @@ import { hasRoleAtLeast } from '../../domain/staff';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { ChoiceTiles, TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -23,31 +24,32 @@ export function DisposeForm({ issue }: { issue: Issue }) {
   const mayDispose = keepingHasEnded(session.event, now);
   return (
     <section class="card" aria-labelledby="dispose-title">
-      <h2 id="dispose-title">Post or dispose of</h2>
+      <h2 id="dispose-title">{t('Post or dispose of')}</h2>
       {!mayDispose && how === 'disposed' && (
         <p class="message message--warning">
-          The keeping period ends {ends ? formatWhen(ends, session.event.timezone, now) : 'after the festival'}; dispose of items
-          only after that.
+          {t('The keeping period ends {when}; dispose of items only after that.', {
+            when: ends ? formatWhen(ends, session.event.timezone, now) : t('after the festival'),
+          })}
         </p>
       )}
       <ChangeForm
-        label="Post or dispose of"
-        submitLabel={how === 'posted' ? 'Record posting' : 'Record disposal'}
+        label={t('Post or dispose of')}
+        submitLabel={how === 'posted' ? t('Record posting') : t('Record disposal')}
         onSubmit={() => makeChange(session, 'disposeItem', { issueId: issue.id, how, note })}
       >
         <ChoiceTiles
-          legend="What happened to it"
+          legend={t('What happened to it')}
           compact
           value={how}
           options={[
-            { value: 'posted', label: 'Posted to its owner' },
-            { value: 'disposed', label: 'Disposed of or donated' },
+            { value: 'posted', label: t('Posted to its owner') },
+            { value: 'disposed', label: t('Disposed of or donated') },
           ]}
           onChange={(value) => setHow(value as 'posted' | 'disposed')}
         />
         <TextField
-          label="Note"
-          hint={how === 'posted' ? 'Carrier and tracking number.' : 'How, and where to, e.g. given to charity.'}
+          label={t('Note')}
+          hint={how === 'posted' ? t('Carrier and tracking number.') : t('How, and where to, e.g. given to charity.')}
           value={note}
           onInput={setNote}
         />

@@ -5,6 +5,7 @@ import type { Issue } from '../../domain/issue';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { ChoiceTiles, TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { IdCheckFields } from './id-check-fields';
 import { SignaturePad } from './signature-pad';
@@ -26,11 +27,11 @@ export function HandBackForm({ issue }: { issue: Issue }) {
   const matched = issue.lostProperty?.matchedWith ?? null;
   return (
     <section class="card" aria-labelledby="hand-back-title">
-      <h2 id="hand-back-title">Hand back</h2>
+      <h2 id="hand-back-title">{t('Hand back')}</h2>
       <ChangeForm
-        label="Hand back"
-        submitLabel="Record hand-back"
-        savedMessage="Handed back; saved on this phone."
+        label={t('Hand back')}
+        submitLabel={t('Record hand-back')}
+        savedMessage={t('Handed back; saved on this phone.')}
         onSaved={() => {
           setCollectedBy('');
           setIdLast4('');
@@ -40,7 +41,7 @@ export function HandBackForm({ issue }: { issue: Issue }) {
         }}
         onSubmit={async () => {
           if (how === 'signature' && signature === '') {
-            throw new AppError('invalid', 'Ask the person to sign in the box, or choose a typed confirmation.');
+            throw new AppError('invalid', t('Ask the person to sign in the box, or choose a typed confirmation.'));
           }
           const confirmation = how === 'signature' ? { kind: how, path: signature } : { kind: how, text: typed };
           await makeChange(session, 'handBackItem', { issueId: issue.id, collectedBy, idKind, idLast4, confirmation });
@@ -49,28 +50,28 @@ export function HandBackForm({ issue }: { issue: Issue }) {
           }
         }}
       >
-        <TextField label="Name of the person collecting" value={collectedBy} onInput={setCollectedBy} required />
+        <TextField label={t('Name of the person collecting')} value={collectedBy} onInput={setCollectedBy} required />
         <IdCheckFields idKind={idKind} idLast4={idLast4} onIdKind={setIdKind} onIdLast4={setIdLast4} />
         <ChoiceTiles
-          legend="Confirmation"
+          legend={t('Confirmation')}
           compact
           value={how}
           options={[
-            { value: 'signature', label: 'Signature' },
-            { value: 'typed', label: 'Typed confirmation' },
+            { value: 'signature', label: t('Signature') },
+            { value: 'typed', label: t('Typed confirmation') },
           ]}
           onChange={(value) => setHow(value as 'signature' | 'typed')}
         />
         {how === 'signature' ? (
           <SignaturePad
             key={padKey}
-            label="Signature box: the person collecting signs here with a finger"
+            label={t('Signature box: the person collecting signs here with a finger')}
             onChange={setSignature}
           />
         ) : (
           <TextField
-            label="Typed by the person collecting"
-            hint="For example: “I collected my phone, 10 July.”"
+            label={t('Typed by the person collecting')}
+            hint={t('For example: “I collected my phone, 10 July.”')}
             value={typed}
             onInput={setTyped}
             required

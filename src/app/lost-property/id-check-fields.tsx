@@ -1,4 +1,5 @@
 import { SelectField, TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { optionsOf } from '../labels';
 import { idKindLabels } from './labels';
 
@@ -11,10 +12,10 @@ export function IdCheckFields(props: {
 }) {
   return (
     <>
-      <SelectField label="ID checked" value={props.idKind} options={optionsOf(idKindLabels)} onChange={props.onIdKind} />
+      <SelectField label={t('ID checked')} value={props.idKind} options={optionsOf(idKindLabels)} onChange={props.onIdKind} />
       <TextField
-        label="Last four characters of the ID number"
-        hint="Only the last four: enough to check later, nothing to copy."
+        label={t('Last four characters of the ID number')}
+        hint={t('Only the last four: enough to check later, nothing to copy.')}
         value={props.idLast4}
         onInput={props.onIdLast4}
         required

@@ -2,6 +2,7 @@ import { AppError } from '../../domain/app-error';
 import { type ItemCategory, itemCategories, type LostPropertyKind } from '../../domain/lost-property';
 import { describeItem } from '../../domain/lost-property-mutators';
 import type { AttendeeValues } from '../components/attendee-fields';
+import { t } from '../i18n/messages';
 import { lostPropertyCategory } from './use-lost-property';
 
 /** The lost-property form as typed: kept as a draft so a closed tab loses nothing. */
@@ -40,6 +41,7 @@ export function emptyItemForm(kind: LostPropertyKind, now = new Date()): ItemFor
     phone: '',
     ticketId: '',
     preferredChannel: '',
+    language: '',
     consentGiven: false,
   };
 }
@@ -58,13 +60,13 @@ export function itemFormFromDraft(kind: LostPropertyKind, draft: Record<string, 
 
 /** The createIssue arguments of a found item or a lost report. */
 export function createItemArgs(kind: LostPropertyKind, form: ItemFormState, id: string, eventId: string) {
-  if (form.category === '') throw new AppError('invalid', 'What kind of item is it? Choose one.');
+  if (form.category === '') throw new AppError('invalid', t('What kind of item is it? Choose one.'));
   const item = { category: form.category, colour: form.colour.trim(), brand: form.brand.trim(), marks: form.marks.trim() };
   const at = form.when ? new Date(form.when).toISOString() : null;
   const title = describeItem({ item } as Parameters<typeof describeItem>[0]);
   const place = form.place.trim();
   const summary = `${kind === 'found' ? 'Found' : 'Lost'} ${title}${place ? ` at ${place}` : ''}`.slice(0, 200);
-  const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId);
+  const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId || form.language);
   return {
     id,
     eventId,
@@ -80,6 +82,7 @@ export function createItemArgs(kind: LostPropertyKind, form: ItemFormState, id: 
             phone: form.phone,
             ticketId: form.ticketId,
             preferredChannel: form.preferredChannel === '' ? null : form.preferredChannel,
+            ...(form.language ? { language: form.language } : {}),
           },
           consentGiven: form.consentGiven,
         }

@@ -9,10 +9,11 @@ import { AttendeeFields } from '../components/attendee-fields';
 import { ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { StaffPicker } from '../components/staff-picker';
+import { t, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 import { createItemArgs, emptyItemForm, type ItemFormState, itemDraftKey, itemFormFromDraft } from './item-form-state';
 
-const titles: Record<LostPropertyKind, string> = { found: 'Log a found item', lost: 'Log a lost report' };
+const titles: Record<LostPropertyKind, string> = translatedLabels({ found: 'Log a found item', lost: 'Log a lost report' });
 
 export function ItemFormScreen({ kind: raw }: { kind?: string }) {
   const kind: LostPropertyKind = raw === 'lost' ? 'lost' : 'found';
@@ -20,13 +21,13 @@ export function ItemFormScreen({ kind: raw }: { kind?: string }) {
   return (
     <Screen title={titles[kind]}>
       <p>
-        <a href="/lost-property">Back to the lost-property register</a>
+        <a href="/lost-property">{t('Back to the lost-property register')}</a>
       </p>
       {session.staff.current ? (
         <ItemForm key={kind} kind={kind} />
       ) : (
         <>
-          <p>Before logging, tell Helptent who you are.</p>
+          <p>{t('Before logging, tell Helptent who you are.')}</p>
           <StaffPicker />
         </>
       )}
@@ -49,7 +50,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
     void readDraft(db, key).then((draft) => setForm(itemFormFromDraft(kind, draft)));
   }, [db, key, kind]);
 
-  if (!form) return <p class="loading">Opening the form…</p>;
+  if (!form) return <p class="loading">{t('Opening the form…')}</p>;
   const update = (patch: Partial<ItemFormState>) => {
     const next = { ...form, ...patch };
     setForm(next);
@@ -62,7 +63,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
     setFailure(null);
     const id = newId();
     try {
-      if (form.category === '') throw new AppError('invalid', 'What kind of item is it? Choose one.');
+      if (form.category === '') throw new AppError('invalid', t('What kind of item is it? Choose one.'));
       await makeChange(session, 'createIssue', createItemArgs(kind, form, id, event.id), { clearDraftKey: key });
       setForm(emptyItemForm(kind));
       route(`/issues/${id}?saved=${kind}`);
@@ -80,59 +81,59 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
         </p>
       )}
       <ChoiceTiles
-        legend="What is it?"
+        legend={t('What is it?')}
         compact
         required
         value={form.category}
-        options={itemCategories.map((c) => ({ value: c, label: itemCategoryLabels[c] }))}
+        options={itemCategories.map((c) => ({ value: c, label: t(itemCategoryLabels[c]) }))}
         onChange={(category) => update({ category: category as ItemFormState['category'] })}
       />
-      <TextField label="Colour" value={form.colour} onInput={(colour) => update({ colour })} />
-      <TextField label="Brand or model" value={form.brand} onInput={(brand) => update({ brand })} />
+      <TextField label={t('Colour')} value={form.colour} onInput={(colour) => update({ colour })} />
+      <TextField label={t('Brand or model')} value={form.brand} onInput={(brand) => update({ brand })} />
       <TextArea
-        label="Marks and contents"
-        hint="Stickers, scratches, engravings, a case, what is inside. Leave out card numbers."
+        label={t('Marks and contents')}
+        hint={t('Stickers, scratches, engravings, a case, what is inside. Leave out card numbers.')}
         rows={2}
         value={form.marks}
         onInput={(marks) => update({ marks })}
       />
       <SelectField
-        label={kind === 'found' ? 'Area where it was found' : 'Area where it was lost'}
+        label={kind === 'found' ? t('Area where it was found') : t('Area where it was lost')}
         value={form.zoneId}
-        options={[{ value: '', label: 'Not sure' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+        options={[{ value: '', label: t('Not sure') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
         onChange={(zoneId) => update({ zoneId })}
       />
       <TextField
-        label={kind === 'found' ? 'Where exactly' : 'Where they last had it'}
+        label={kind === 'found' ? t('Where exactly') : t('Where they last had it')}
         value={form.place}
         onInput={(place) => update({ place })}
       />
       <TextField
-        label={kind === 'found' ? 'When it was found' : 'When they last had it'}
-        {...(kind === 'lost' ? { hint: 'As well as they remember; leave empty if they do not know.' } : {})}
+        label={kind === 'found' ? t('When it was found') : t('When they last had it')}
+        {...(kind === 'lost' ? { hint: t('As well as they remember; leave empty if they do not know.') } : {})}
         type="datetime-local"
         value={form.when}
         onInput={(when) => update({ when })}
       />
       {kind === 'found' ? (
         <TextField
-          label="Bin or shelf"
-          hint="Where the item is kept now, e.g. B4. Leave empty if it is not stored yet."
+          label={t('Bin or shelf')}
+          hint={t('Where the item is kept now, e.g. B4. Leave empty if it is not stored yet.')}
           value={form.storage}
           onInput={(storage) => update({ storage })}
         />
       ) : (
-        <AttendeeFields value={form} onChange={update} />
+        <AttendeeFields value={form} onChange={update} timezone={event.timezone} />
       )}
       <button type="submit" class="button button--primary button--wide" disabled={busy}>
-        {kind === 'found' ? 'Save found item' : 'Save lost report'}
+        {kind === 'found' ? t('Save found item') : t('Save lost report')}
       </button>
       {failure && (
         <p class="message message--error" role="alert">
           {failure}
         </p>
       )}
-      {kind === 'found' && <p class="field__hint">After saving you can add photos of the item.</p>}
+      {kind === 'found' && <p class="field__hint">{t('After saving you can add photos of the item.')}</p>}
     </form>
   );
 }

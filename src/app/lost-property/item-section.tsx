@@ -4,6 +4,7 @@ import { readIssue } from '../../db/issue-repository';
 import type { Issue } from '../../domain/issue';
 import { itemCategoryLabels } from '../../domain/lost-property';
 import { errorMessage, makeChange } from '../changes';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -35,24 +36,29 @@ export function ItemSection({ issue }: { issue: Issue }) {
   return (
     <>
       <section class="card" aria-labelledby="item-title">
-        <h2 id="item-title">{lost.kind === 'found' ? 'Found item' : 'Lost report'}</h2>
+        <h2 id="item-title">{lost.kind === 'found' ? t('Found item') : t('Lost report')}</h2>
         <dl class="facts">
-          <Fact term="What">{itemCategoryLabels[lost.item.category]}</Fact>
-          {lost.item.colour && <Fact term="Colour">{lost.item.colour}</Fact>}
-          {lost.item.brand && <Fact term="Brand or model">{lost.item.brand}</Fact>}
-          {lost.item.marks && <Fact term="Marks and contents">{lost.item.marks}</Fact>}
-          <Fact term={lost.kind === 'found' ? 'Found at' : 'Last seen at'}>{lost.place || 'Not recorded'}</Fact>
-          <Fact term={lost.kind === 'found' ? 'Found' : 'Lost'}>
-            {lost.at ? formatWhen(lost.at, event.timezone, now) : 'Time not known'}
+          <Fact term={t('What')}>{t(itemCategoryLabels[lost.item.category])}</Fact>
+          {lost.item.colour && <Fact term={t('Colour')}>{lost.item.colour}</Fact>}
+          {lost.item.brand && <Fact term={t('Brand or model')}>{lost.item.brand}</Fact>}
+          {lost.item.marks && <Fact term={t('Marks and contents')}>{lost.item.marks}</Fact>}
+          <Fact term={lost.kind === 'found' ? t('Found at') : t('Last seen at')}>{lost.place || t('Not recorded')}</Fact>
+          <Fact term={lost.kind === 'found' ? t('Found') : t('Lost')}>
+            {lost.at ? formatWhen(lost.at, event.timezone, now) : t('Time not known')}
           </Fact>
-          {lost.kind === 'found' && <Fact term="Stored in">{lost.storage || 'Not stored yet'}</Fact>}
-          <Fact term="State">{stateLabelOf(issue)}</Fact>
+          {lost.kind === 'found' && <Fact term={t('Stored in')}>{lost.storage || t('Not stored yet')}</Fact>}
+          <Fact term={t('State')}>{stateLabelOf(issue)}</Fact>
           {handback && (
-            <Fact term="Handed back">
-              {handback.collectedBy ? `to ${handback.collectedBy}, ` : ''}
-              {idKindLabels[handback.idKind]}
-              {handback.idLast4 ? ` ending ${handback.idLast4}` : ''} checked by {handback.by.name},{' '}
-              {formatWhen(handback.at, event.timezone, now)}
+            <Fact term={t('Handed back')}>
+              {handback.collectedBy ? `${t('to {name}', { name: handback.collectedBy })}, ` : ''}
+              {handback.idLast4
+                ? t('{id} ending {last4} checked by {name}', {
+                    id: idKindLabels[handback.idKind],
+                    last4: handback.idLast4,
+                    name: handback.by.name,
+                  })
+                : t('{id} checked by {name}', { id: idKindLabels[handback.idKind], name: handback.by.name })}
+              , {formatWhen(handback.at, event.timezone, now)}
             </Fact>
           )}
         </dl>
@@ -61,7 +67,7 @@ export function ItemSection({ issue }: { issue: Issue }) {
       <MatchPanel issue={issue} />
       {atDesk && (
         <section class="card" aria-labelledby="store-title">
-          <h2 id="store-title">Storage</h2>
+          <h2 id="store-title">{t('Storage')}</h2>
           <StoreForm issue={issue} />
         </section>
       )}
@@ -91,11 +97,11 @@ function MatchedWith({ issue, otherId }: { issue: Issue; otherId: string }) {
   return (
     <div class="matched-with">
       <p>
-        Matched with <a href={`/issues/${otherId}`}>{other ? itemTitleOf(other) : 'an issue not on this phone yet'}</a>
+        {t('Matched with')} <a href={`/issues/${otherId}`}>{other ? itemTitleOf(other) : t('an issue not on this phone yet')}</a>
       </p>
       {mayUndo && (
         <button type="button" class="button" onClick={() => void undo()}>
-          Undo match: not the same item
+          {t('Undo match: not the same item')}
         </button>
       )}
       {problem && (

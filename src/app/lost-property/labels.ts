@@ -1,8 +1,9 @@
 import type { Issue } from '../../domain/issue';
 import type { CustodyStep, IdKind, ItemState } from '../../domain/lost-property';
 import { describeItem } from '../../domain/lost-property-mutators';
+import { t, translatedLabels } from '../i18n/messages';
 
-export const itemStateLabels: Record<ItemState, string> = {
+export const itemStateLabels: Record<ItemState, string> = translatedLabels({
   reported: 'not stored yet',
   stored: 'in storage',
   matched: 'matched',
@@ -10,24 +11,24 @@ export const itemStateLabels: Record<ItemState, string> = {
   posted: 'posted to its owner',
   disposed: 'disposed of',
   returned: 'returned to its owner',
-};
+});
 
-export const lostReportStateLabels: Partial<Record<ItemState, string>> = {
+export const lostReportStateLabels: Partial<Record<ItemState, string>> = translatedLabels({
   reported: 'still looking',
   matched: 'matched with a found item',
   returned: 'returned to its owner',
-};
+});
 
-export const idKindLabels: Record<IdKind, string> = {
+export const idKindLabels: Record<IdKind, string> = translatedLabels({
   passport: 'Passport',
   id_card: 'Identity card',
   driving_licence: 'Driving licence',
   ticket_wristband: 'Ticket or wristband',
   bank_card: 'Bank card in their name',
   other: 'Other',
-};
+});
 
-export const custodyLabels: Record<CustodyStep, string> = {
+export const custodyLabels: Record<CustodyStep, string> = translatedLabels({
   found: 'Found',
   reported_lost: 'Reported lost',
   stored: 'Stored',
@@ -38,7 +39,7 @@ export const custodyLabels: Record<CustodyStep, string> = {
   posted: 'Posted',
   disposed: 'Disposed of',
   returned: 'Returned',
-};
+});
 
 export function stateLabelOf(issue: Issue): string {
   const lost = issue.lostProperty;
@@ -50,5 +51,7 @@ export function stateLabelOf(issue: Issue): string {
 export function itemTitleOf(issue: Issue): string {
   const lost = issue.lostProperty;
   if (!lost) return issue.summary;
-  return `${lost.kind === 'found' ? 'Found' : 'Lost'}: ${describeItem(lost)}`;
+  return lost.kind === 'found'
+    ? t('Found: {item}', { item: describeItem(lost) })
+    : t('Lost: {item}', { item: describeItem(lost) });
 }

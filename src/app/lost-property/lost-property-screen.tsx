@@ -1,6 +1,8 @@
 import type { Issue } from '../../domain/issue';
 import { festivalIsOver, keepingEndsAt, keepingHasEnded } from '../../domain/lost-property-keeping';
 import { Screen } from '../components/screen';
+import { formatPercent } from '../format';
+import { formatNumber, t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -34,7 +36,7 @@ function ItemLink({ issue }: { issue: Issue }) {
       <a href={`/issues/${issue.id}`}>{itemTitleOf(issue)}</a>
       <span class="item-meta">
         {' '}
-        · {stateLabelOf(issue)} · logged {formatWhen(issue.createdAt, event.timezone, now)}
+        · {stateLabelOf(issue)} · {t('logged {when}', { when: formatWhen(issue.createdAt, event.timezone, now) })}
       </span>
     </li>
   );
@@ -56,54 +58,60 @@ export function LostPropertyScreen() {
   const over = festivalIsOver(event, now);
   const ends = keepingEndsAt(event);
   return (
-    <Screen title="Lost property">
+    <Screen title={t('Lost property')}>
       <p class="actions">
         <a class="button button--primary" href="/lost-property/new/found">
-          Log a found item
+          {t('Log a found item')}
         </a>
         <a class="button" href="/lost-property/new/lost">
-          Log a lost report
+          {t('Log a lost report')}
         </a>
         <a class="button" href="/lost-person/new">
-          Lost person
+          {t('Lost person')}
         </a>
       </p>
       {!query.loaded ? (
-        <p class="loading">Reading the register…</p>
+        <p class="loading">{t('Reading the register…')}</p>
       ) : (
         <>
-          <dl class="figures" aria-label="Lost property so far">
+          <dl class="figures" aria-label={t('Lost property so far')}>
             <div>
-              <dt>At the desk</dt>
-              <dd>{stored.length}</dd>
+              <dt>{t('At the desk')}</dt>
+              <dd>{formatNumber(stored.length)}</dd>
             </div>
             <div>
-              <dt>Open lost reports</dt>
-              <dd>{reports.length}</dd>
+              <dt>{t('Open lost reports')}</dt>
+              <dd>{formatNumber(reports.length)}</dd>
             </div>
             <div>
-              <dt>Returned</dt>
-              <dd>{returned.length}</dd>
+              <dt>{t('Returned')}</dt>
+              <dd>{formatNumber(returned.length)}</dd>
             </div>
             <div>
-              <dt>Return rate</dt>
-              <dd>{found === 0 ? '–' : `${Math.round((returned.length / found) * 100)}%`}</dd>
+              <dt>{t('Return rate')}</dt>
+              <dd>{found === 0 ? '–' : formatPercent(returned.length / found)}</dd>
             </div>
           </dl>
           {over && stored.length > 0 && (
             <p class="message message--warning" role="status">
-              The festival is over: {stored.length} unclaimed {stored.length === 1 ? 'item is' : 'items are'} at the desk.{' '}
+              {tn(
+                stored.length,
+                'The festival is over: {count} unclaimed item is at the desk.',
+                'The festival is over: {count} unclaimed items are at the desk.',
+              )}{' '}
               {keepingHasEnded(event, now)
-                ? 'The keeping period has ended: post them to their owners or dispose of them.'
-                : `Keep them until ${ends ? formatWhen(ends, event.timezone, now) : 'the keeping period ends'}.`}
+                ? t('The keeping period has ended: post them to their owners or dispose of them.')
+                : ends
+                  ? t('Keep them until {when}.', { when: formatWhen(ends, event.timezone, now) })
+                  : t('Keep them until the keeping period ends.')}
             </p>
           )}
           <section class="card" aria-labelledby="bins-title">
-            <h2 id="bins-title">{over ? 'Unclaimed, by bin' : 'In storage, by bin'}</h2>
-            {stored.length === 0 && <p class="empty-state">No items at the desk.</p>}
+            <h2 id="bins-title">{over ? t('Unclaimed, by bin') : t('In storage, by bin')}</h2>
+            {stored.length === 0 && <p class="empty-state">{t('No items at the desk.')}</p>}
             {byBin(stored).map(([bin, items]) => (
               <div key={bin || 'none'} class="bin">
-                <h3>{bin ? `Bin ${bin}` : 'Not stored yet'}</h3>
+                <h3>{bin ? t('Bin {bin}', { bin }) : t('Not stored yet')}</h3>
                 <ul class="item-list">
                   {items.map((item) => (
                     <ItemLink key={item.id} issue={item} />
@@ -113,8 +121,8 @@ export function LostPropertyScreen() {
             ))}
           </section>
           <section class="card" aria-labelledby="reports-title">
-            <h2 id="reports-title">Lost reports still open ({reports.length})</h2>
-            {reports.length === 0 && <p class="empty-state">No open lost reports.</p>}
+            <h2 id="reports-title">{t('Lost reports still open ({count})', { count: reports.length })}</h2>
+            {reports.length === 0 && <p class="empty-state">{t('No open lost reports.')}</p>}
             <ul class="item-list">
               {reports.map((item) => (
                 <ItemLink key={item.id} issue={item} />
@@ -125,7 +133,7 @@ export function LostPropertyScreen() {
             <details>
               <summary>
                 <h2 id="returned-title" class="inline-heading">
-                  Returned ({returned.length})
+                  {t('Returned ({count})', { count: returned.length })}
                 </h2>
               </summary>
               <ul class="item-list">

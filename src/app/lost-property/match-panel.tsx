@@ -2,6 +2,8 @@ import { useMemo, useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { suggestMatches } from '../../domain/lost-property-matching';
 import { errorMessage, makeChange } from '../changes';
+import { formatPercent } from '../format';
+import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -30,25 +32,31 @@ export function MatchPanel({ issue }: { issue: Issue }) {
       setProblem(errorMessage(error));
     }
   };
-  const other = lost.kind === 'found' ? 'lost reports' : 'found items';
   return (
     <section class="card" aria-labelledby="matches-title">
-      <h2 id="matches-title">Possible matches</h2>
+      <h2 id="matches-title">{t('Possible matches')}</h2>
       {!all ? (
-        <p class="loading">Looking for {other}…</p>
+        <p class="loading">{lost.kind === 'found' ? t('Looking for lost reports…') : t('Looking for found items…')}</p>
       ) : matches.length === 0 ? (
-        <p class="empty-state">No {other} look like this one yet. Helptent checks again as new ones are logged.</p>
+        <p class="empty-state">
+          {lost.kind === 'found'
+            ? t('No lost reports look like this one yet. Helptent checks again as new ones are logged.')
+            : t('No found items look like this one yet. Helptent checks again as new ones are logged.')}
+        </p>
       ) : (
         <ol class="matches">
           {matches.map((match) => (
             <li key={match.issue.id}>
               <a href={`/issues/${match.issue.id}`}>{itemTitleOf(match.issue)}</a>
-              <span class="item-meta"> · logged {formatWhen(match.issue.createdAt, session.event.timezone, now)}</span>
+              <span class="item-meta">
+                {' '}
+                · {t('logged {when}', { when: formatWhen(match.issue.createdAt, session.event.timezone, now) })}
+              </span>
               <p class="match-reasons">
-                {Math.round(match.score * 100)}% alike: {match.reasons.join('; ')}
+                {t('{share} alike: {reasons}', { share: formatPercent(match.score), reasons: match.reasons.join('; ') })}
               </p>
               <button type="button" class="button" onClick={() => void confirm(match.issue)}>
-                Confirm match with {itemTitleOf(match.issue).toLowerCase()}
+                {t('Confirm match with {item}', { item: itemTitleOf(match.issue).toLowerCase() })}
               </button>
             </li>
           ))}

@@ -1,4 +1,5 @@
 import { useEffect, useRef } from 'preact/hooks';
+import { t } from '../i18n/messages';
 
 const width = 600;
 const height = 200;
@@ -80,7 +81,7 @@ export function SignaturePad({ label, onChange }: { label: string; onChange: (pa
         }}
       />
       <button type="button" class="button" onClick={clear}>
-        Clear the signature
+        {t('Clear the signature')}
       </button>
     </div>
   );

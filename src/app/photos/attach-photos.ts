@@ -1,6 +1,7 @@
 import { AppError } from '../../domain/app-error';
 import { maxPhotosPerIssue } from '../../domain/photo';
 import { contextOf, newId } from '../changes';
+import { tn } from '../i18n/messages';
 import type { Session } from '../session';
 import { requestSync } from '../sync-bridge';
 import { photoStoredMeasure } from './photo-measure';
@@ -28,8 +29,17 @@ export async function attachPhotos(
     throw new AppError(
       'invalid',
       room <= 0
-        ? `This issue already holds ${maxPhotosPerIssue} photos, the most one issue keeps.`
-        : `This issue has room for ${room} more ${room === 1 ? 'photo' : 'photos'} (at most ${maxPhotosPerIssue}). Pick fewer.`,
+        ? tn(
+            maxPhotosPerIssue,
+            'This issue holds {count} photo, the most one issue keeps.',
+            'This issue holds {count} photos, the most one issue keeps.',
+          )
+        : tn(
+            room,
+            'This issue has room for {count} more photo (at most {max}). Pick fewer.',
+            'This issue has room for {count} more photos (at most {max}). Pick fewer.',
+            { max: maxPhotosPerIssue },
+          ),
     );
   }
   const { savePhoto } = await import('../../db/save-photo');

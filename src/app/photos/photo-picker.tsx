@@ -7,6 +7,7 @@ import { useLiveQuery } from '../use-live-query';
 import { attachPhotos } from './attach-photos';
 import { holdPhotoWorker } from './prepare-photo';
 import './photos.css';
+import { t, tn } from '../i18n/messages';
 
 type Outcome =
   | { kind: 'idle' }
@@ -14,14 +15,12 @@ type Outcome =
   | { kind: 'saved'; count: number }
   | { kind: 'failed'; message: string; saved: number };
 
-const photos = (n: number) => (n === 1 ? '1 photo' : `${n} photos`);
-
 /**
  * Takes or picks photos for an issue: the camera opens at once on a phone, and several pictures
  * may be picked from the gallery. Each is shrunk, stripped of its location data and saved with
  * its change; the upload follows by itself. Usable on any form that has an issue to attach to.
  */
-export function PhotoPicker({ issueId, label = 'Add photos' }: { issueId: string; label?: string }) {
+export function PhotoPicker({ issueId, label = t('Add photos') }: { issueId: string; label?: string }) {
   const session = useSession();
   const inputId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
@@ -76,26 +75,40 @@ export function PhotoPicker({ issueId, label = 'Add photos' }: { issueId: string
             {label}
           </label>
           <p class="field__hint" id={`${inputId}-hint`}>
-            Up to {photos(room)} more. Location data is removed before a photo is kept.
+            {tn(
+              room,
+              'Up to {count} more photo. Location data is removed before a photo is kept.',
+              'Up to {count} more photos. Location data is removed before a photo is kept.',
+            )}
           </p>
         </>
       ) : (
-        <p class="muted">This issue holds {maxPhotosPerIssue} photos, the most one issue keeps.</p>
+        <p class="muted">
+          {tn(
+            maxPhotosPerIssue,
+            'This issue holds {count} photo, the most one issue keeps.',
+            'This issue holds {count} photos, the most one issue keeps.',
+          )}
+        </p>
       )}
       <div class="photo-picker__outcome">
         {busy && (
           <p class="message" role="status">
-            Adding {outcome.total === 1 ? 'the photo' : `photo ${outcome.saved + 1} of ${outcome.total}`}…
+            {outcome.total === 1
+              ? t('Adding the photo…')
+              : t('Adding photo {number} of {total}…', { number: outcome.saved + 1, total: outcome.total })}
           </p>
         )}
         {outcome.kind === 'saved' && (
           <p class="message message--ok" role="status">
-            {outcome.count === 1 ? 'Photo saved on this phone.' : `${photos(outcome.count)} saved on this phone.`}
+            {tn(outcome.count, 'Photo saved on this phone.', '{count} photos saved on this phone.')}
           </p>
         )}
         {outcome.kind === 'failed' && (
           <p class="message message--error" role="alert">
-            {outcome.saved > 0 ? `${photos(outcome.saved)} saved; the next one was not. ` : ''}
+            {outcome.saved > 0
+              ? `${tn(outcome.saved, '{count} photo saved; the next one was not.', '{count} photos saved; the next one was not.')} `
+              : ''}
             {outcome.message}
           </p>
         )}

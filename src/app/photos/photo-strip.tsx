@@ -11,12 +11,18 @@ import { photoStateText } from './photo-state-text';
 import { PhotoViewer } from './photo-viewer';
 import { useObjectUrl } from './use-object-url';
 import './photos.css';
+import { t } from '../i18n/messages';
 
 /** A thumbnail another phone has not finished uploading is asked for again this often. */
 const thumbnailRetryMs = 15_000;
 
 export function photoAlt(photo: PhotoRef, index: number, count: number, timezone: string): string {
-  return `Photo ${index + 1} of ${count}, added ${formatWhen(photo.at, timezone)} by ${photo.by.name}`;
+  return t('Photo {number} of {count}, added {when} by {name}', {
+    number: index + 1,
+    count,
+    when: formatWhen(photo.at, timezone),
+    name: photo.by.name,
+  });
 }
 
 function Thumbnail({ view, alt, onOpen }: { view: PhotoView; alt: string; onOpen: () => void }) {
@@ -29,7 +35,8 @@ function Thumbnail({ view, alt, onOpen }: { view: PhotoView; alt: string; onOpen
           <img src={url} alt={alt} width={view.photo.thumb.width} height={view.photo.thumb.height} />
         ) : (
           <span class="photo-strip__missing">
-            <span class="visually-hidden">{alt}: </span>not on this phone yet
+            <span class="visually-hidden">{alt}: </span>
+            {t('not on this phone yet')}
           </span>
         )}
       </button>
@@ -59,11 +66,11 @@ export function PhotoStrip({ issue }: { issue: Issue }) {
     return () => clearInterval(timer);
   }, [db, issue, missing]);
   const photos = issue.photos ?? [];
-  if (photos.length === 0) return <p class="muted">No photos yet.</p>;
+  if (photos.length === 0) return <p class="muted">{t('No photos yet.')}</p>;
   const open = views.find((view) => view.photo.id === openId);
   return (
     <>
-      <ul class="photo-strip" aria-label="Photos">
+      <ul class="photo-strip" aria-label={t('Photos')}>
         {views.map((view, i) => (
           <Thumbnail
             key={view.photo.id}

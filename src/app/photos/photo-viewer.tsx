@@ -4,6 +4,7 @@ import { AppError } from '../../domain/app-error';
 import type { Issue } from '../../domain/issue';
 import { fetchPhotoFile } from '../../sync/photo-download';
 import { contextOf, errorMessage } from '../changes';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
@@ -43,21 +44,21 @@ export function PhotoViewer({ issue, view, alt, onClose }: { issue: Issue; view:
         setFetching(
           blob
             ? { kind: 'idle' }
-            : { kind: 'failed', message: 'The full picture is not on this phone, and this phone has not joined an event.' },
+            : { kind: 'failed', message: t('The full picture is not on this phone, and this phone has not joined an event.') },
         ),
       (error: unknown) =>
         setFetching({
           kind: 'failed',
           message:
             error instanceof AppError && error.kind === 'offline'
-              ? 'The full picture is not on this phone yet; it loads when there is signal.'
+              ? t('The full picture is not on this phone yet; it loads when there is signal.')
               : errorMessage(error),
         }),
     );
   }, [db, issue.id, photo, full.loaded, full.data === undefined]);
 
   const remove = async () => {
-    if (!window.confirm('Remove this photo from the issue? It is removed on every phone.')) return;
+    if (!window.confirm(t('Remove this photo from the issue? It is removed on every phone.'))) return;
     try {
       const { removePhoto } = await import('../../db/save-photo');
       await removePhoto(db, session.event, { issueId: issue.id, photoId: photo.id, context: contextOf(session) });
@@ -76,14 +77,14 @@ export function PhotoViewer({ issue, view, alt, onClose }: { issue: Issue; view:
           {alt}
         </h2>
         <button type="button" class="button button--primary" onClick={() => dialog.current?.close()}>
-          Close
+          {t('Close')}
         </button>
       </div>
       {url ? (
         <img
           class="photo-viewer__image"
           src={url}
-          alt={fullUrl ? `${alt}, full size` : `${alt}, thumbnail`}
+          alt={fullUrl ? t('{photo}, full size', { photo: alt }) : t('{photo}, thumbnail', { photo: alt })}
           width={fullUrl ? photo.full.width : photo.thumb.width}
           height={fullUrl ? photo.full.height : photo.thumb.height}
         />
@@ -92,14 +93,14 @@ export function PhotoViewer({ issue, view, alt, onClose }: { issue: Issue; view:
         {fullUrl
           ? photoStateText(view.state)
           : fetching.kind === 'loading'
-            ? 'Loading the full picture…'
+            ? t('Loading the full picture…')
             : fetching.kind === 'failed'
               ? fetching.message
               : ''}
       </p>
       {!issue.voided && (
         <button type="button" class="button button--danger" onClick={() => void remove()}>
-          Remove this photo
+          {t('Remove this photo')}
         </button>
       )}
       {problem && (

@@ -1,6 +1,7 @@
 import type { PreparedPhoto } from '../../db/save-photo';
 import { AppError } from '../../domain/app-error';
 import type { PhotoType } from '../../domain/photo';
+import { t } from '../i18n/messages';
 import { compressPhoto, offscreenSurface, type Surface, unreadablePicture } from './compress-photo';
 import { decodeUpright } from './decode-photo';
 
@@ -14,7 +15,7 @@ function pageSurface(width: number, height: number): Surface {
   canvas.width = width;
   canvas.height = height;
   const context = canvas.getContext('2d');
-  if (!context) throw new AppError('invalid', 'This browser cannot draw pictures, so the photo was not added.');
+  if (!context) throw new AppError('invalid', t('This browser cannot draw pictures, so the photo was not added.'));
   const encode = (type: PhotoType, quality: number) =>
     new Promise<Blob>((resolve, reject) =>
       canvas.toBlob((blob) => (blob ? resolve(blob) : reject(unreadablePicture())), type, quality),

@@ -1,7 +1,6 @@
 import type { SyncState } from '../../db/sync-state';
+import { t } from '../i18n/messages';
 import { ProgressReport } from './progress-report';
-
-const label = 'Fetching the event’s issues';
 
 /**
  * A catch-up under way (joining mid-festival pulls every issue of the event): how far it got and
@@ -16,13 +15,13 @@ export default function CatchUpProgress({ state }: { state: SyncState }) {
   return (
     <ProgressReport
       testId="catch-up"
-      label={label}
+      label={t('Fetching the event’s issues')}
       done={catchUp.fetched}
       total={catchUp.total}
       next={
         paused
-          ? 'Paused: it goes on from here when the phone reaches the server again. You can log issues meanwhile.'
-          : 'You can log issues meanwhile. The queue fills in as they arrive; then this goes away.'
+          ? t('Paused: it goes on from here when the phone reaches the server again. You can log issues meanwhile.')
+          : t('You can log issues meanwhile. The queue fills in as they arrive; then this goes away.')
       }
     />
   );

@@ -5,6 +5,7 @@ import { type ExportKind, type ExportRequest, exportFileName, exportTable } from
 import { logExport } from '../../sync/export-reports';
 import { errorMessage } from '../changes';
 import { download } from '../download';
+import { t, tn } from '../i18n/messages';
 import { createStore } from '../store';
 
 export type ExportRun =
@@ -57,11 +58,20 @@ export async function runExport(
     });
     const where =
       logged === 'logged'
-        ? 'logged on the server'
+        ? t('logged on the server')
         : logged === 'later'
-          ? 'it will be logged on the server once there is signal'
-          : 'this phone has not joined an event, so it is not logged';
-    exportRun.set({ kind: 'done', ok: true, text: `Downloaded ${fileName} (${table.rows.length} rows); ${where}.` });
+          ? t('it will be logged on the server once there is signal')
+          : t('this phone has not joined an event, so it is not logged');
+    const text = tn(
+      table.rows.length,
+      'Downloaded {file} ({count} row); {where}.',
+      'Downloaded {file} ({count} rows); {where}.',
+      {
+        file: fileName,
+        where,
+      },
+    );
+    exportRun.set({ kind: 'done', ok: true, text });
   } catch (error) {
     exportRun.set({ kind: 'done', ok: false, text: errorMessage(error) });
   }

@@ -1,4 +1,5 @@
 import { readPhotoUploadProgress } from '../../db/photo-upload-queue';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 import { ProgressReport } from './progress-report';
@@ -11,10 +12,12 @@ export function PhotoUploadProgress() {
   return (
     <ProgressReport
       testId="photo-upload-progress"
-      label="Uploading photos"
+      label={t('Uploading photos')}
       done={progress.done}
       total={progress.total}
-      next="Issues and notes sync first; photos follow. You can keep working and leave this screen: uploads carry on, and resume where they stopped after a lost signal."
+      next={t(
+        'Issues and notes sync first; photos follow. You can keep working and leave this screen: uploads carry on, and resume where they stopped after a lost signal.',
+      )}
     />
   );
 }

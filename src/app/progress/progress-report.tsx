@@ -1,4 +1,5 @@
 import { useId } from 'preact/hooks';
+import { t } from '../i18n/messages';
 
 export interface ProgressReportProps {
   /** What is going on: "Fetching the event's issues". With the count, the bar's accessible name. */
@@ -12,7 +13,6 @@ export interface ProgressReportProps {
   testId?: string;
 }
 
-const count = (n: number) => n.toLocaleString();
 // Styled here rather than in a stylesheet of its own: one file fewer for the first load to list.
 const flush = { margin: 0 };
 const bar = { display: 'block', width: '100%', height: '0.75rem', margin: '0.375rem 0', accentColor: 'var(--accent)' };
@@ -25,9 +25,9 @@ const bar = { display: 'block', width: '100%', height: '0.75rem', margin: '0.375
 export function ProgressReport({ label, done, total, next, testId }: ProgressReportProps) {
   const id = useId();
   const counted = done !== undefined && total !== null && total > 0 ? { done: Math.min(done, total), total } : null;
-  let text = `${label}…`;
-  if (counted) text = `${label}: ${count(counted.done)} of ${count(counted.total)}`;
-  else if (done !== undefined) text = `${label}: ${count(done)} so far`;
+  let text = t('{label}…', { label });
+  if (counted) text = t('{label}: {done} of {total}', { label, done: counted.done, total: counted.total });
+  else if (done !== undefined) text = t('{label}: {done} so far', { label, done });
   return (
     <div class="message message--info" data-testid={testId}>
       <p style={flush} id={id}>

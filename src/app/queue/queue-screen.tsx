@@ -6,6 +6,7 @@ import { emptyFilter, filterQueue, type QueueFilter } from '../../db/queue-filte
 import { severities, statuses } from '../../domain/issue';
 import { CheckboxField, SelectField } from '../components/fields';
 import { Screen } from '../components/screen';
+import { t, tn } from '../i18n/messages';
 import { severityLabels, statusNames } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -38,10 +39,10 @@ export function QueueScreen() {
   const filterCount = activeFilterCount(filter);
 
   return (
-    <Screen title="Issue queue">
+    <Screen title={t('Issue queue')}>
       <div class="queue-controls">
         <div class="field">
-          <label for="queue-search">Search issues</label>
+          <label for="queue-search">{t('Search issues')}</label>
           <input
             id="queue-search"
             type="search"
@@ -50,87 +51,101 @@ export function QueueScreen() {
           />
         </div>
         <details class="queue-filters" open={filterCount > 0}>
-          <summary>Filters{filterCount > 0 ? ` (${filterCount} on)` : ''}</summary>
+          <summary>{filterCount > 0 ? tn(filterCount, 'Filters ({count} on)', 'Filters ({count} on)') : t('Filters')}</summary>
           <div class="queue-filters__grid">
             <SelectField
-              label="Status"
+              label={t('Status')}
               value={filter.status}
               options={[
-                { value: 'active', label: 'Still to do' },
-                { value: 'all', label: 'Any status' },
+                { value: 'active', label: t('Still to do') },
+                { value: 'all', label: t('Any status') },
                 ...statuses.map((s) => ({ value: s, label: statusNames[s] })),
               ]}
               onChange={(status) => setFilter({ status: status as QueueFilter['status'] })}
             />
             <SelectField
-              label="Severity"
+              label={t('Severity')}
               value={filter.severity}
               options={[
-                { value: 'all', label: 'Any severity' },
+                { value: 'all', label: t('Any severity') },
                 ...severities.map((s) => ({ value: s, label: severityLabels[s] })),
               ]}
               onChange={(severity) => setFilter({ severity: severity as QueueFilter['severity'] })}
             />
             <SelectField
-              label="Category"
+              label={t('Category')}
               value={filter.category}
-              options={[{ value: '', label: 'Any category' }, ...event.categories.map((c) => ({ value: c.id, label: c.label }))]}
+              options={[
+                { value: '', label: t('Any category') },
+                ...event.categories.map((c) => ({ value: c.id, label: t(c.label) })),
+              ]}
               onChange={(category) => setFilter({ category })}
             />
             <SelectField
-              label="Zone"
+              label={t('Zone')}
               value={filter.zoneId}
-              options={[{ value: '', label: 'Any zone' }, ...event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+              options={[{ value: '', label: t('Any zone') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
               onChange={(zoneId) => setFilter({ zoneId })}
             />
             <SelectField
-              label="Owner"
+              label={t('Owner')}
               value={filter.owner}
               options={[
-                { value: '', label: 'Anyone or nobody' },
-                { value: 'nobody', label: 'Nobody yet' },
+                { value: '', label: t('Anyone or nobody') },
+                { value: 'nobody', label: t('Nobody yet') },
                 ...owners.map(([id, name]) => ({ value: id, label: name })),
               ]}
               onChange={(owner) => setFilter({ owner })}
             />
             <SelectField
-              label="Festival day"
+              label={t('Festival day')}
               value={filter.day}
-              options={[{ value: '', label: 'Every day' }, ...days.map((d) => ({ value: d, label: d }))]}
+              options={[{ value: '', label: t('Every day') }, ...days.map((d) => ({ value: d, label: d }))]}
               onChange={(day) => setFilter({ day })}
             />
             <SelectField
-              label="Hour logged"
+              label={t('Hour logged')}
               value={filter.hour}
-              options={[{ value: '', label: 'Any hour' }, ...hourOptions]}
+              options={[{ value: '', label: t('Any hour') }, ...hourOptions]}
               onChange={(hour) => setFilter({ hour })}
             />
-            <CheckboxField label="Mine" checked={filter.mine} onChange={(mine) => setFilter({ mine })} />
-            <CheckboxField label="Public risk" checked={filter.publicRisk} onChange={(publicRisk) => setFilter({ publicRisk })} />
-            <CheckboxField label="Needs follow-up" checked={filter.followUp} onChange={(followUp) => setFilter({ followUp })} />
+            <CheckboxField label={t('Mine')} checked={filter.mine} onChange={(mine) => setFilter({ mine })} />
+            <CheckboxField
+              label={t('Public risk')}
+              checked={filter.publicRisk}
+              onChange={(publicRisk) => setFilter({ publicRisk })}
+            />
+            <CheckboxField
+              label={t('Needs follow-up')}
+              checked={filter.followUp}
+              onChange={(followUp) => setFilter({ followUp })}
+            />
           </div>
           {filterCount > 0 && (
             <a class="button" href={queueUrl({ ...emptyFilter, text: filter.text })}>
-              Clear filters
+              {t('Clear filters')}
             </a>
           )}
         </details>
       </div>
       {rows === undefined ? (
-        <p class="loading">Loading issues…</p>
+        <p class="loading">{t('Loading issues…')}</p>
       ) : (
         <>
           <p class="queue-count" role="status">
-            {shown.length === 1 ? '1 issue' : `${shown.length.toLocaleString()} issues`}
-            {rows.length !== shown.length ? ` of ${rows.length.toLocaleString()}` : ''}
+            {rows.length !== shown.length
+              ? tn(shown.length, '{count} issue of {total}', '{count} issues of {total}', { total: rows.length })
+              : tn(shown.length, '{count} issue', '{count} issues')}
           </p>
           {shown.length === 0 ? (
-            <p class="empty-state">{rows.length === 0 ? 'No issues on this phone yet.' : 'No issue matches these filters.'}</p>
+            <p class="empty-state">
+              {rows.length === 0 ? t('No issues on this phone yet.') : t('No issue matches these filters.')}
+            </p>
           ) : (
             <VirtualList
               items={shown}
               rowHeight={queueRowHeight}
-              label="Issues"
+              label={t('Issues')}
               keyOf={(row) => row.id}
               renderRow={(row) => <QueueRowView row={row} event={event} now={now} />}
             />

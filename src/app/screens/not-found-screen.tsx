@@ -1,10 +1,11 @@
 import { Screen } from '../components/screen';
+import { t } from '../i18n/messages';
 
 export function NotFoundScreen() {
   return (
-    <Screen title="Page not found">
+    <Screen title={t('Page not found')}>
       <p>
-        Helptent has no page at this address. <a href="/">Go to logging</a>
+        {t('Helptent has no page at this address.')} <a href="/">{t('Go to logging')}</a>
       </p>
     </Screen>
   );

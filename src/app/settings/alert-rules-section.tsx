@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { type AlertKind, type AlertRule, alertKindLabels, alertKinds, alertRulesOf } from '../../domain/alert-rules';
+import { type AlertKind, type AlertRule, alertKinds, alertRulesOf } from '../../domain/alert-rules';
 import { maxEscalateAfterMinutes, minEscalateAfterMinutes } from '../../domain/alert-rules-schema';
 import { AppError } from '../../domain/app-error';
 import { sameValue } from '../../domain/same-value';
@@ -7,6 +7,7 @@ import type { Role } from '../../domain/staff';
 import { makeEventChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { CheckboxField, SelectField, TextField } from '../components/fields';
+import { t, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 
 /** One kind's rule as the form holds it: minutes as typed. */
@@ -16,11 +17,20 @@ interface RuleForm {
   minutes: string;
 }
 
-const whoFirst: Record<Role, string> = {
+const whoFirst: Record<Role, string> = translatedLabels({
   staff: 'Everyone on duty: staff, coordinators and organizers',
   coordinator: 'Coordinators and organizers on duty',
   organizer: 'Organizers on duty only',
-};
+});
+
+const kindLabels: Record<AlertKind, string> = translatedLabels({
+  urgent: 'Urgent issue',
+  'lost-person': 'Lost person',
+  'medical-welfare': 'Medical or welfare',
+  'public-risk': 'Public risk',
+  'overdue-unowned': 'Waiting too long, no owner',
+  handover: 'Handed over to you',
+});
 
 /**
  * Who may be told first, per kind. Staff only where staff can act on it: a medical or welfare
@@ -51,7 +61,11 @@ function ruleFrom(kind: AlertKind, form: RuleForm): AlertRule {
   ) {
     throw new AppError(
       'invalid',
-      `${alertKindLabels[kind]}: the time before it goes up must be whole minutes, ${minEscalateAfterMinutes} to ${maxEscalateAfterMinutes}.`,
+      t('{kind}: the time before it goes up must be whole minutes, {min} to {max}.', {
+        kind: kindLabels[kind],
+        min: minEscalateAfterMinutes,
+        max: maxEscalateAfterMinutes,
+      }),
     );
   }
   return { enabled: form.enabled, to: form.to, escalateAfterMinutes: minutes };
@@ -74,15 +88,16 @@ export function AlertRulesSection() {
 
   return (
     <section aria-labelledby="alert-rules-title" class="card">
-      <h2 id="alert-rules-title">Alerts: who is told</h2>
+      <h2 id="alert-rules-title">{t('Alerts: who is told')}</h2>
       <p>
-        Which cases ring whose phone, and how long an unanswered alert waits before it goes to everyone on duty of the next role
-        up (coordinators, then organizers). When nobody on duty could answer it, it goes up at once.
+        {t(
+          'Which cases ring whose phone, and how long an unanswered alert waits before it goes to everyone on duty of the next role up (coordinators, then organizers). When nobody on duty could answer it, it goes up at once.',
+        )}
       </p>
       <ChangeForm
-        label="Alerts: who is told"
-        submitLabel="Save who is told"
-        savedMessage="Saved on this phone; the server uses it from its next sync."
+        label={t('Alerts: who is told')}
+        submitLabel={t('Save who is told')}
+        savedMessage={t('Saved on this phone; the server uses it from its next sync.')}
         onSaved={() => setEdited({})}
         onSubmit={async () => {
           const changed: Partial<Record<AlertKind, AlertRule>> = {};
@@ -92,34 +107,34 @@ export function AlertRulesSection() {
             const rule = ruleFrom(kind, form);
             if (!sameValue(rule, rules[kind])) changed[kind] = rule;
           }
-          if (Object.keys(changed).length === 0) throw new AppError('invalid', 'Nothing to save: no alert was changed.');
+          if (Object.keys(changed).length === 0) throw new AppError('invalid', t('Nothing to save: no alert was changed.'));
           await makeEventChange(session, 'changeEventSettings', { alertRules: changed });
         }}
       >
         {alertKinds.map((kind) => {
           const form = formFor(kind);
-          const label = alertKindLabels[kind];
+          const label = kindLabels[kind];
           const choices = firstChoices[kind];
           return (
             <fieldset key={kind} class="group" data-testid={`alert-rule-${kind}`}>
               <legend>{label}</legend>
               <CheckboxField
-                label={`Alert for “${label}”`}
+                label={t('Alert for “{kind}”', { kind: label })}
                 checked={form.enabled}
                 onChange={(enabled) => edit(kind, { enabled })}
               />
               {form.enabled && choices && (
                 <SelectField
-                  label={`Who is told first: ${label}`}
+                  label={t('Who is told first: {kind}', { kind: label })}
                   value={form.to}
                   options={choices.map((role) => ({ value: role, label: whoFirst[role] }))}
                   onChange={(to) => edit(kind, { to: to as Role })}
                 />
               )}
-              {form.enabled && !choices && <p class="field__hint">Told first: the person it is handed to.</p>}
+              {form.enabled && !choices && <p class="field__hint">{t('Told first: the person it is handed to.')}</p>}
               {form.enabled && form.to !== 'organizer' && (
                 <TextField
-                  label={`Unanswered, goes up after (minutes): ${label}`}
+                  label={t('Unanswered, goes up after (minutes): {kind}', { kind: label })}
                   inputMode="numeric"
                   value={form.minutes}
                   onInput={(minutes) => edit(kind, { minutes })}

@@ -9,45 +9,52 @@ import {
   turnOffAlerts,
   turnOnAlerts,
 } from '../../sync/push-subscription';
+import { msg, t } from '../i18n/messages';
 import { useSession } from '../session';
 
 /** What a phone without alerts misses, said the same way in every case. */
-const whatYouMiss =
-  'Until then, alerts (urgent cases, lost persons, issues handed over to you) reach this phone only while Helptent is open on its screen: nothing rings in your pocket.';
+const whatYouMiss = msg(
+  'Until then, alerts (urgent cases, lost persons, issues handed over to you) reach this phone only while Helptent is open on its screen: nothing rings in your pocket.',
+);
 
 /** Why this phone cannot get alerts while Helptent is closed, and what to do about it. */
 function Impossible({ availability }: { availability: Exclude<PushAvailability['kind'], 'available' | 'blocked'> }) {
   const why: Record<typeof availability, ComponentChildren> = {
     'needs-home-screen': (
       <p>
-        <strong>On an iPhone, alerts need Helptent on the Home Screen.</strong> Add Helptent to your Home Screen: Share → Add to
-        Home Screen, then open it from there (iOS 16.4 or later). Do it before you join: Helptent on the Home Screen keeps its own
-        data, apart from Safari’s.
+        <strong>{t('On an iPhone, alerts need Helptent on the Home Screen.')}</strong>{' '}
+        {t(
+          'Add Helptent to your Home Screen: Share → Add to Home Screen, then open it from there (iOS 16.4 or later). Do it before you join: Helptent on the Home Screen keeps its own data, apart from Safari’s.',
+        )}
       </p>
     ),
     'ios-too-old': (
       <p>
-        <strong>This iPhone’s iOS is older than 16.4</strong>, the first to let web apps send alerts. Update it (Settings →
-        General → Software Update), then open Helptent from the Home Screen.
+        <strong>{t('This iPhone’s iOS is older than 16.4')}</strong>
+        {t(
+          ', the first to let web apps send alerts. Update it (Settings → General → Software Update), then open Helptent from the Home Screen.',
+        )}
       </p>
     ),
     insecure: (
       <p>
-        <strong>Helptent is open over http://</strong>, and browsers allow alerts only over https://. Ask whoever runs the server
-        for its https:// address and open that.
+        <strong>{t('Helptent is open over http://')}</strong>
+        {t(', and browsers allow alerts only over https://. Ask whoever runs the server for its https:// address and open that.')}
       </p>
     ),
     unsupported: (
       <p>
-        <strong>This browser cannot get alerts while Helptent is closed.</strong> On Android, use Chrome, Edge, Firefox or Samsung
-        Internet; on an iPhone, add Helptent to the Home Screen from Safari.
+        <strong>{t('This browser cannot get alerts while Helptent is closed.')}</strong>{' '}
+        {t(
+          'On Android, use Chrome, Edge, Firefox or Samsung Internet; on an iPhone, add Helptent to the Home Screen from Safari.',
+        )}
       </p>
     ),
   };
   return (
     <div class="message message--warning" data-testid="alerts-impossible">
       {why[availability]}
-      <p>{whatYouMiss}</p>
+      <p>{t(whatYouMiss)}</p>
     </div>
   );
 }
@@ -56,22 +63,24 @@ function Blocked({ apple }: { apple: boolean }) {
   return (
     <div class="message message--warning" data-testid="alerts-blocked">
       <p>
-        <strong>Blocked: notifications for Helptent are turned off on this phone.</strong>
+        <strong>{t('Blocked: notifications for Helptent are turned off on this phone.')}</strong>
       </p>
       <p>
-        To unblock them:{' '}
+        {t('To unblock them:')}{' '}
         {apple
-          ? 'open the iPhone’s Settings → Notifications → Helptent, and turn on Allow Notifications.'
-          : 'tap the icon left of the address (or ⋮ → Settings → Site settings → Notifications), find this site and choose Allow. In Firefox: the padlock → Permissions.'}{' '}
-        Then come back here.
+          ? t('open the iPhone’s Settings → Notifications → Helptent, and turn on Allow Notifications.')
+          : t(
+              'tap the icon left of the address (or ⋮ → Settings → Site settings → Notifications), find this site and choose Allow. In Firefox: the padlock → Permissions.',
+            )}{' '}
+        {t('Then come back here.')}
       </p>
-      <p>{whatYouMiss}</p>
+      <p>{t(whatYouMiss)}</p>
     </div>
   );
 }
 
 const failure = (error: unknown) =>
-  error instanceof AppError ? error.message : 'Alerts could not be changed on this phone. Check the signal and try again.';
+  error instanceof AppError ? error.message : t('Alerts could not be changed on this phone. Check the signal and try again.');
 
 /**
  * Settings → "Alerts on this phone": whether alerts reach it while Helptent is closed or the phone
@@ -113,38 +122,40 @@ export function AlertsSection() {
   const availability = state?.availability;
   return (
     <section aria-labelledby="alerts-title" class="card">
-      <h2 id="alerts-title">Alerts on this phone</h2>
+      <h2 id="alerts-title">{t('Alerts on this phone')}</h2>
       {!state || !availability ? (
-        <p>Checking what this phone can do…</p>
+        <p>{t('Checking what this phone can do…')}</p>
       ) : availability.kind === 'blocked' ? (
         <Blocked apple={apple} />
       ) : availability.kind !== 'available' ? (
         // Said before joining too: an iPhone should be on the Home Screen before it joins.
         <Impossible availability={availability.kind} />
       ) : !joined ? (
-        <p data-testid="alerts-state">Alerts come from your event’s server: join your event first.</p>
+        <p data-testid="alerts-state">{t('Alerts come from your event’s server: join your event first.')}</p>
       ) : state.on ? (
         <>
           <p class="message message--ok" data-testid="alerts-state">
-            On: urgent cases, lost persons and issues handed over to you ring this phone even when Helptent is closed or the phone
-            is locked.
+            {t(
+              'On: urgent cases, lost persons and issues handed over to you ring this phone even when Helptent is closed or the phone is locked.',
+            )}
           </p>
           <button type="button" class="button" disabled={busy} onClick={() => void change(turnOffAlerts)}>
-            Turn off alerts on this phone
+            {t('Turn off alerts on this phone')}
           </button>
         </>
       ) : (
         <>
           <p data-testid="alerts-state">
-            Off: alerts reach this phone only while Helptent is open on its screen. Turn them on to be alerted with the phone in
-            your pocket
             {availability.permission === 'default'
-              ? '; the phone asks whether Helptent may send notifications: choose Allow'
-              : ''}
-            .
+              ? t(
+                  'Off: alerts reach this phone only while Helptent is open on its screen. Turn them on to be alerted with the phone in your pocket; the phone asks whether Helptent may send notifications: choose Allow.',
+                )
+              : t(
+                  'Off: alerts reach this phone only while Helptent is open on its screen. Turn them on to be alerted with the phone in your pocket.',
+                )}
           </p>
           <button type="button" class="button button--primary" disabled={busy} onClick={() => void change(turnOnAlerts)}>
-            {busy ? 'Turning on alerts…' : 'Turn on alerts on this phone'}
+            {busy ? t('Turning on alerts…') : t('Turn on alerts on this phone')}
           </button>
         </>
       )}

@@ -8,16 +8,20 @@ import { CheckboxField, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { RoleGate } from '../coordinator/role-gate';
 import { download } from '../download';
+import { msg, t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
 
-const title = 'Attendee data';
+const title = msg('Attendee data');
 
 function contactOf(match: AttendeeMatch): string {
   const a = match.attendee;
-  return [a.name, a.email, a.phone, a.ticketId && `ticket ${a.ticketId}`].filter(Boolean).join(' · ') || 'no contact details';
+  return (
+    [a.name, a.email, a.phone, a.ticketId && t('ticket {id}', { id: a.ticketId })].filter(Boolean).join(' · ') ||
+    t('no contact details')
+  );
 }
 
 function RetentionNote() {
@@ -26,10 +30,21 @@ function RetentionNote() {
   return (
     <p>
       {event.personalDataPurgedAt
-        ? `The retention period ended: attendee personal data was removed on ${formatWhen(event.personalDataPurgedAt, event.timezone)}.`
-        : `Attendee personal data is kept ${retentionDaysOf(event)} days after the festival’s last day${
-            ends ? `, until ${formatWhen(ends, event.timezone)}` : ''
-          }, then removed from the server and every phone (Settings → Festival changes it).`}
+        ? t('The retention period ended: attendee personal data was removed on {when}.', {
+            when: formatWhen(event.personalDataPurgedAt, event.timezone),
+          })
+        : ends
+          ? tn(
+              retentionDaysOf(event),
+              'Attendee personal data is kept {count} day after the festival’s last day, until {when}, then removed from the server and every phone (Settings → Festival changes it).',
+              'Attendee personal data is kept {count} days after the festival’s last day, until {when}, then removed from the server and every phone (Settings → Festival changes it).',
+              { when: formatWhen(ends, event.timezone) },
+            )
+          : tn(
+              retentionDaysOf(event),
+              'Attendee personal data is kept {count} day after the festival’s last day, then removed from the server and every phone (Settings → Festival changes it).',
+              'Attendee personal data is kept {count} days after the festival’s last day, then removed from the server and every phone (Settings → Festival changes it).',
+            )}
     </p>
   );
 }
@@ -77,12 +92,16 @@ function AttendeeData() {
     void act(async () => {
       const body = await fetchAccessExport(token, searched, [...chosen], format);
       download(`helptent-subject-access.${format}`, body, format === 'html' ? 'text/html;charset=utf-8' : 'application/json');
-      setMessage({ ok: true, text: 'The export is in your downloads. Send it to the attendee by a safe channel.' });
+      setMessage({ ok: true, text: t('The export is in your downloads. Send it to the attendee by a safe channel.') });
     });
   const erase = () => {
     if (!token) return;
     const sure = window.confirm(
-      `Erase this attendee from ${chosen.size === 1 ? 'the chosen issue' : `the ${chosen.size} chosen issues`} and every mention of them, on the server and every phone? This cannot be undone.`,
+      tn(
+        chosen.size,
+        'Erase this attendee from the chosen issue and every mention of them, on the server and every phone? This cannot be undone.',
+        'Erase this attendee from the {count} chosen issues and every mention of them, on the server and every phone? This cannot be undone.',
+      ),
     );
     if (!sure) return;
     void act(async () => {
@@ -91,7 +110,11 @@ function AttendeeData() {
       setChosen(new Set());
       setMessage({
         ok: true,
-        text: `Erased from ${changed === 1 ? '1 issue' : `${changed} issues`}. Phones receive the erased copies at their next sync.`,
+        text: tn(
+          changed,
+          'Erased from {count} issue. Phones receive the erased copies at their next sync.',
+          'Erased from {count} issues. Phones receive the erased copies at their next sync.',
+        ),
       });
       requestSync();
     });
@@ -100,22 +123,22 @@ function AttendeeData() {
   const theirs = matches?.filter((m) => m.relation === 'attendee') ?? [];
   const mentions = matches?.filter((m) => m.relation === 'mentioned') ?? [];
   return (
-    <Screen title={title}>
+    <Screen title={t(title)}>
       <RetentionNote />
       <form class="card" onSubmit={search} aria-labelledby="find-title">
-        <h2 id="find-title">Find an attendee</h2>
+        <h2 id="find-title">{t('Find an attendee')}</h2>
         <TextField
-          label="Email, phone or name"
-          hint="What the attendee gave you in their request. It is sent to the server only, never kept in a log."
+          label={t('Email, phone or name')}
+          hint={t('What the attendee gave you in their request. It is sent to the server only, never kept in a log.')}
           value={query}
           onInput={setQuery}
           type="search"
           required
         />
         <button type="submit" class="button button--primary" disabled={busy || !token || query.trim().length < 2}>
-          Find
+          {t('Find')}
         </button>
-        {!token && <p role="status">Join the event as an organizer first: the server holds what every phone logged.</p>}
+        {!token && <p role="status">{t('Join the event as an organizer first: the server holds what every phone logged.')}</p>}
       </form>
       {message && (
         <p class={message.ok ? 'message message--ok' : 'message message--error'} role={message.ok ? 'status' : 'alert'}>
@@ -125,11 +148,13 @@ function AttendeeData() {
       {matches && (
         <section class="card" aria-labelledby="found-title">
           <h2 id="found-title">
-            {matches.length === 0 ? `Nothing recorded about “${searched}”` : `What is recorded about “${searched}”`}
+            {matches.length === 0
+              ? t('Nothing recorded about “{text}”', { text: searched })
+              : t('What is recorded about “{text}”', { text: searched })}
           </h2>
           {theirs.length > 0 && (
             <fieldset>
-              <legend>Issues where this may be the attendee (tick the ones that are)</legend>
+              <legend>{t('Issues where this may be the attendee (tick the ones that are)')}</legend>
               {theirs.map((m) => (
                 <CheckboxField
                   key={m.issueId}
@@ -147,7 +172,7 @@ function AttendeeData() {
           )}
           {mentions.length > 0 && (
             <>
-              <h3>Mentioned in other issues</h3>
+              <h3>{t('Mentioned in other issues')}</h3>
               <ul>
                 {mentions.map((m) => (
                   <li key={m.issueId}>
@@ -157,17 +182,17 @@ function AttendeeData() {
               </ul>
             </>
           )}
-          {truncated && <p role="status">Only the first 500 are listed: search by email or phone to narrow it down.</p>}
+          {truncated && <p role="status">{t('Only the first 500 are listed: search by email or phone to narrow it down.')}</p>}
           {matches.length > 0 && (
             <div class="button-list">
               <button type="button" class="button" disabled={busy} onClick={() => exportAccess('html')}>
-                Export what we hold (page)
+                {t('Export what we hold (page)')}
               </button>
               <button type="button" class="button" disabled={busy} onClick={() => exportAccess('json')}>
-                Export what we hold (JSON)
+                {t('Export what we hold (JSON)')}
               </button>
               <button type="button" class="button button--danger" disabled={busy} onClick={erase}>
-                Erase this attendee
+                {t('Erase this attendee')}
               </button>
             </div>
           )}
@@ -179,7 +204,7 @@ function AttendeeData() {
 
 export function AttendeeDataScreen() {
   return (
-    <RoleGate needs="organizer" title={title}>
+    <RoleGate needs="organizer" title={t(title)}>
       <AttendeeData />
     </RoleGate>
   );

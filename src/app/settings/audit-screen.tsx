@@ -6,13 +6,16 @@ import { describeAuditEntry } from '../../domain/audit-sentence';
 import { readAuditLog } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { Screen } from '../components/screen';
+import { roleLabels } from '../components/staff-picker';
+import { msg, t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
 
 const pageSize = 50;
-const offlineText =
-  'The audit log is kept on the server, so it opens only with signal. This phone is offline: try again when it has signal.';
+const offlineText = msg(
+  'The audit log is kept on the server, so it opens only with signal. This phone is offline: try again when it has signal.',
+);
 
 interface Loaded {
   entries: AuditEntry[];
@@ -31,7 +34,7 @@ function AuditLog({ token }: { token: string }) {
   const [busy, setBusy] = useState(false);
   const load = async (before: string | null) => {
     if (!navigator.onLine) {
-      setProblem(offlineText);
+      setProblem(t(offlineText));
       return;
     }
     setBusy(true);
@@ -40,7 +43,7 @@ function AuditLog({ token }: { token: string }) {
       setLoaded((shown) => ({ entries: [...(before ? (shown?.entries ?? []) : []), ...page.entries], next: page.next }));
       setProblem('');
     } catch (error) {
-      setProblem(error instanceof AppError && error.kind === 'offline' ? offlineText : errorMessage(error));
+      setProblem(error instanceof AppError && error.kind === 'offline' ? t(offlineText) : errorMessage(error));
     } finally {
       setBusy(false);
     }
@@ -56,7 +59,9 @@ function AuditLog({ token }: { token: string }) {
   return (
     <>
       <p>
-        Joins, role changes, sign-outs, settings changes, exports and erasures, newest first. It names staff, never attendees.
+        {t(
+          'Joins, role changes, sign-outs, settings changes, exports and erasures, newest first. It names staff, never attendees.',
+        )}
       </p>
       {problem && (
         <p class="message message--error" role="alert">
@@ -64,11 +69,11 @@ function AuditLog({ token }: { token: string }) {
         </p>
       )}
       {loaded === null ? (
-        !problem && <p class="loading">Asking the server…</p>
+        !problem && <p class="loading">{t('Asking the server…')}</p>
       ) : loaded.entries.length === 0 ? (
-        <p>Nothing recorded yet.</p>
+        <p>{t('Nothing recorded yet.')}</p>
       ) : (
-        <ol class="audit-list" aria-label="Audit entries">
+        <ol class="audit-list" aria-label={t('Audit entries')}>
           {loaded.entries.map((entry) => (
             <li key={entry.id} class="card">
               <time dateTime={entry.at} class="muted">
@@ -82,11 +87,11 @@ function AuditLog({ token }: { token: string }) {
       <div class="button-list">
         {loaded?.next && (
           <button type="button" class="button" disabled={busy} onClick={() => void load(loaded.next)}>
-            Show older entries
+            {t('Show older entries')}
           </button>
         )}
         <button type="button" class="button" disabled={busy} onClick={() => void load(null)}>
-          {busy ? 'Asking the server…' : 'Refresh the audit log'}
+          {busy ? t('Asking the server…') : t('Refresh the audit log')}
         </button>
       </div>
     </>
@@ -97,19 +102,22 @@ export function AuditScreen() {
   const { db } = useSession();
   const sync = useLiveQuery(() => readSyncState(db), [db]);
   return (
-    <Screen title="Audit log">
+    <Screen title={t('Audit log')}>
       {sync.data?.role === 'organizer' ? (
         <AuditLog token={sync.data.token} />
       ) : !sync.loaded ? (
-        <p class="loading">Opening…</p>
+        <p class="loading">{t('Opening…')}</p>
       ) : (
         <p role="alert">
-          Only organizers can read the audit log
-          {sync.data ? `; this phone is signed in as ${sync.data.role}` : ': this phone has not joined an event'}.
+          {sync.data
+            ? t('Only organizers can read the audit log; this phone is signed in as {role}.', {
+                role: roleLabels[sync.data.role].toLowerCase(),
+              })
+            : t('Only organizers can read the audit log: this phone has not joined an event.')}
         </p>
       )}
       <p>
-        <a href="/settings">Back to Settings</a>
+        <a href="/settings">{t('Back to Settings')}</a>
       </p>
     </Screen>
   );

@@ -1,3 +1,4 @@
+import { t, tn } from '../i18n/messages';
 import { demoLoad, loadDemo } from '../progress/demo-load';
 import { ProgressReport } from '../progress/progress-report';
 import { useSession } from '../session';
@@ -10,7 +11,7 @@ export function DemoImport() {
   const busy = state.kind === 'reading' || state.kind === 'storing';
   return (
     <div class="field">
-      <label for="demo-file">Load demo festival data (a file from npm run seed)</label>
+      <label for="demo-file">{t('Load demo festival data (a file from npm run seed)')}</label>
       <input
         id="demo-file"
         type="file"
@@ -21,19 +22,21 @@ export function DemoImport() {
           if (file) void loadDemo(db, file);
         }}
       />
-      {state.kind === 'reading' && <p role="status">Reading the file…</p>}
+      {state.kind === 'reading' && <p role="status">{t('Reading the file…')}</p>}
       {state.kind === 'storing' && (
         <ProgressReport
           testId="demo-progress"
-          label="Storing the demo festival’s issues"
+          label={t('Storing the demo festival’s issues')}
           done={state.stored}
           total={state.total}
-          next="Stored all at once: if it fails, nothing changes. You can use other screens meanwhile; the queue shows the issues when it is done."
+          next={t(
+            'Stored all at once: if it fails, nothing changes. You can use other screens meanwhile; the queue shows the issues when it is done.',
+          )}
         />
       )}
       {state.kind === 'done' && (
         <p class="message message--ok" role="status">
-          Loaded {state.count.toLocaleString()} issues onto this phone.
+          {tn(state.count, 'Loaded {count} issue onto this phone.', 'Loaded {count} issues onto this phone.')}
         </p>
       )}
       {state.kind === 'failed' && (

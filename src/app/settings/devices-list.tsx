@@ -4,6 +4,8 @@ import type { SyncState } from '../../db/sync-state';
 import type { DeviceView } from '../../domain/sync-protocol';
 import { listDevices, setDeviceSignedIn } from '../../sync/api';
 import { errorMessage } from '../changes';
+import { roleLabels } from '../components/staff-picker';
+import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -36,7 +38,10 @@ export function DevicesList({ sync }: { sync: SyncState }) {
     if (
       signOut &&
       !window.confirm(
-        `Sign out ${device.staffName}'s device? It stops syncing at once, until you let it back in, and removes the attendee details it holds when it next reaches the server (what it has not sent stays on it).`,
+        t(
+          'Sign out {name}’s device? It stops syncing at once, until you let it back in, and removes the attendee details it holds when it next reaches the server (what it has not sent stays on it).',
+          { name: device.staffName },
+        ),
       )
     ) {
       return;
@@ -50,14 +55,14 @@ export function DevicesList({ sync }: { sync: SyncState }) {
   };
   return (
     <section aria-labelledby="devices-title" class="card">
-      <h2 id="devices-title">Devices in this event</h2>
+      <h2 id="devices-title">{t('Devices in this event')}</h2>
       {problem && (
         <p class="message message--error" role="alert">
           {problem}
         </p>
       )}
       {devices === null ? (
-        !problem && <p class="loading">Asking the server…</p>
+        !problem && <p class="loading">{t('Asking the server…')}</p>
       ) : (
         <ul class="device-list">
           {devices.map((d) => {
@@ -66,22 +71,22 @@ export function DevicesList({ sync }: { sync: SyncState }) {
             return (
               <li key={d.id} class={quiet ? 'device device--quiet' : 'device'}>
                 <span>
-                  <strong>{d.staffName}</strong> ({d.role}) ·{' '}
+                  <strong>{d.staffName}</strong> ({roleLabels[d.role].toLowerCase()}) ·{' '}
                   {d.revokedAt
-                    ? 'signed out'
+                    ? t('signed out')
                     : d.lastSeenAt
-                      ? `last synced ${formatWhen(d.lastSeenAt, event.timezone, now)}${quiet ? ` — quiet for ${quietMinutes} min` : ''}`
-                      : 'never synced'}{' '}
-                  · {d.changesReceived} changes sent
+                      ? `${t('last synced {when}', { when: formatWhen(d.lastSeenAt, event.timezone, now) })}${quiet ? ` — ${t('quiet for {minutes} min', { minutes: quietMinutes ?? 0 })}` : ''}`
+                      : t('never synced')}{' '}
+                  · {tn(d.changesReceived, '{count} change sent', '{count} changes sent')}
                 </span>
                 {sync.role === 'organizer' && !d.revokedAt && d.id !== deviceId && (
                   <button type="button" class="button" onClick={() => void setSignedOut(d, true)}>
-                    Sign out {d.staffName}
+                    {t('Sign out {name}', { name: d.staffName })}
                   </button>
                 )}
                 {sync.role === 'organizer' && d.revokedAt && (
                   <button type="button" class="button" onClick={() => void setSignedOut(d, false)}>
-                    Let {d.staffName} back in
+                    {t('Let {name} back in', { name: d.staffName })}
                   </button>
                 )}
               </li>
@@ -90,7 +95,7 @@ export function DevicesList({ sync }: { sync: SyncState }) {
         </ul>
       )}
       <button type="button" class="button" onClick={() => void load()}>
-        Refresh
+        {t('Refresh')}
       </button>
     </section>
   );

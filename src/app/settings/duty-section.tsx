@@ -5,6 +5,7 @@ import { dutyRequestSchema } from '../../domain/sync-protocol';
 import { callServer } from '../../sync/http';
 import { errorMessage } from '../changes';
 import { CheckboxField, SelectField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 
@@ -24,14 +25,17 @@ export function DutySection() {
     setMessage(null);
     try {
       const token = (await readSyncState(session.db))?.token;
-      if (!token) throw new AppError('invalid', 'This phone has not joined an event.');
+      if (!token) throw new AppError('invalid', t('This phone has not joined an event.'));
       await callServer('/api/devices/self/duty', dutyRequestSchema, {
         method: 'PUT',
         token,
         body: { onDuty: next.onDuty, zoneId: next.zoneId || null },
       });
       requestSync();
-      setMessage({ ok: true, text: next.onDuty ? 'You are on duty: alerts reach this phone.' : 'You are off duty: no alerts.' });
+      setMessage({
+        ok: true,
+        text: next.onDuty ? t('You are on duty: alerts reach this phone.') : t('You are off duty: no alerts.'),
+      });
     } catch (error) {
       setMessage({ ok: false, text: errorMessage(error) });
     }
@@ -39,17 +43,17 @@ export function DutySection() {
   const unreachable = session.people.filter((p) => p.signedIn && (p.onDuty ?? true) && p.pushReachable === false);
   return (
     <section aria-labelledby="duty-title" class="card">
-      <h2 id="duty-title">On duty</h2>
+      <h2 id="duty-title">{t('On duty')}</h2>
       <CheckboxField
-        label="I am on duty"
-        hint="Alerts for urgent cases, lost persons and hand-overs go to people on duty."
+        label={t('I am on duty')}
+        hint={t('Alerts for urgent cases, lost persons and hand-overs go to people on duty.')}
         checked={onDuty}
         onChange={(checked) => void save({ onDuty: checked, zoneId })}
       />
       <SelectField
-        label="Where I am working"
+        label={t('Where I am working')}
         value={zoneId}
-        options={[{ value: '', label: 'Anywhere' }, ...session.event.zones.map((z) => ({ value: z.id, label: z.name }))]}
+        options={[{ value: '', label: t('Anywhere') }, ...session.event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
         onChange={(zone) => void save({ onDuty, zoneId: zone })}
       />
       {message && (
@@ -59,8 +63,9 @@ export function DutySection() {
       )}
       {session.role !== 'staff' && unreachable.length > 0 && (
         <p class="message message--warning" data-testid="unreachable-on-duty">
-          Alerts reach these phones on duty only while Helptent is open on their screen:{' '}
-          {unreachable.map((p) => p.name).join(', ')}.
+          {t('Alerts reach these phones on duty only while Helptent is open on their screen: {names}.', {
+            names: unreachable.map((p) => p.name).join(', '),
+          })}
         </p>
       )}
     </section>

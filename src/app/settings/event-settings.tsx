@@ -9,6 +9,7 @@ import { sameValue } from '../../domain/same-value';
 import { makeEventChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { formatWhen, severityLabels } from '../labels';
 import { useSession } from '../session';
 
@@ -85,7 +86,9 @@ function targetFrom(text: string, severity: Severity): number | null {
   if (!Number.isInteger(minutes) || minutes < 1 || minutes > 24 * 60) {
     throw new AppError(
       'invalid',
-      `The ${severityLabels[severity].toLowerCase()} response target must be whole minutes (1–1440), or empty for the same day.`,
+      t('The {severity} response target must be whole minutes (1–1440), or empty for the same day.', {
+        severity: severityLabels[severity].toLowerCase(),
+      }),
     );
   }
   return minutes;
@@ -110,32 +113,35 @@ export function EventSettings() {
   return (
     <>
       <ChangeForm
-        label="Festival settings"
-        submitLabel="Save festival settings"
-        savedMessage="Saved on this phone; every phone gets it when it syncs."
+        label={t('Festival settings')}
+        submitLabel={t('Save festival settings')}
+        savedMessage={t('Saved on this phone; every phone gets it when it syncs.')}
         onSaved={() => setEdited({})}
         onSubmit={async () => {
-          if (!name.trim()) throw new AppError('invalid', 'The festival needs a name.');
+          if (!name.trim()) throw new AppError('invalid', t('The festival needs a name.'));
           try {
             parseClock(dayStartsAt);
           } catch {
-            throw new AppError('invalid', 'The day start must be a time like 06:00.');
+            throw new AppError('invalid', t('The day start must be a time like 06:00.'));
           }
           const responseTargets = Object.fromEntries(
             severities.map((s) => [s, targetFrom(targets[s], s)]),
           ) as FestivalEvent['responseTargets'];
           const nextZones = zonesFrom(zones, event.zones);
-          if (nextZones.length === 0) throw new AppError('invalid', 'The festival needs at least one zone.');
+          if (nextZones.length === 0) throw new AppError('invalid', t('The festival needs at least one zone.'));
           const keepDays = Number(retentionDays);
           if (isOrganizer && (!Number.isInteger(keepDays) || keepDays < 1 || keepDays > maxRetentionDays)) {
-            throw new AppError('invalid', `Keep attendee personal data for whole days, 1 to ${maxRetentionDays}.`);
+            throw new AppError(
+              'invalid',
+              t('Keep attendee personal data for whole days, 1 to {max}.', { max: maxRetentionDays }),
+            );
           }
           const lostPropertyKeepDays = Number(itemDays);
           if (
             isOrganizer &&
             (!Number.isInteger(lostPropertyKeepDays) || lostPropertyKeepDays < 1 || lostPropertyKeepDays > maxKeepDays)
           ) {
-            throw new AppError('invalid', `Keep unclaimed lost property for whole days, 1 to ${maxKeepDays}.`);
+            throw new AppError('invalid', t('Keep unclaimed lost property for whole days, 1 to {max}.', { max: maxKeepDays }));
           }
           await makeEventChange(session, 'changeEventSettings', {
             name: name.trim(),
@@ -147,31 +153,31 @@ export function EventSettings() {
           if (!sameValue(nextZones, event.zones)) await makeEventChange(session, 'setZones', { zones: nextZones });
         }}
       >
-        <TextField label="Festival name" value={name} onInput={(value) => edit({ name: value })} required />
+        <TextField label={t('Festival name')} value={name} onInput={(value) => edit({ name: value })} required />
         <SelectField
-          label="Timezone"
+          label={t('Timezone')}
           value={timezone}
           options={zoneOptions.map((z) => ({ value: z, label: z }))}
           onChange={(value) => edit({ timezone: value })}
         />
         <TextField
-          label="Festival day starts at"
-          hint="Issues logged before this time count for the day before (night shifts)."
+          label={t('Festival day starts at')}
+          hint={t('Issues logged before this time count for the day before (night shifts).')}
           type="time"
           value={dayStartsAt}
           onInput={(value) => edit({ dayStartsAt: value })}
         />
         <TextArea
-          label="Zones, one per line"
-          hint="Rename a zone on its own line and its issues stay in it. A zone that still has issues cannot be removed."
+          label={t('Zones, one per line')}
+          hint={t('Rename a zone on its own line and its issues stay in it. A zone that still has issues cannot be removed.')}
           rows={6}
           value={zones}
           onInput={(value) => edit({ zones: value })}
         />
         {isOrganizer && (
           <TextField
-            label="Keep attendee personal data (days after the last festival day)"
-            hint="Then names, emails and phone numbers are removed from the server and every phone; figures stay."
+            label={t('Keep attendee personal data (days after the last festival day)')}
+            hint={t('Then names, emails and phone numbers are removed from the server and every phone; figures stay.')}
             inputMode="numeric"
             value={retentionDays}
             onInput={(value) => edit({ retentionDays: value })}
@@ -179,15 +185,15 @@ export function EventSettings() {
         )}
         {isOrganizer && (
           <TextField
-            label="Keep unclaimed lost property (days after the last festival day)"
-            hint="Then the lost-property register lets staff post or dispose of what nobody collected."
+            label={t('Keep unclaimed lost property (days after the last festival day)')}
+            hint={t('Then the lost-property register lets staff post or dispose of what nobody collected.')}
             inputMode="numeric"
             value={itemDays}
             onInput={(value) => edit({ keepDays: value })}
           />
         )}
         <fieldset class="targets">
-          <legend>First response within (minutes; empty = the same day)</legend>
+          <legend>{t('First response within (minutes; empty = the same day)')}</legend>
           {severities.map((s) => (
             <TextField
               key={s}
@@ -211,7 +217,7 @@ function EventChanges() {
   if (changes.length === 0) return null;
   return (
     <section aria-labelledby="event-changes-title">
-      <h3 id="event-changes-title">Recent changes to the settings</h3>
+      <h3 id="event-changes-title">{t('Recent changes to the settings')}</h3>
       <ul class="timeline" data-testid="event-changes">
         {changes.map((change) => (
           <li key={change.id}>

@@ -7,6 +7,7 @@ import { joinEvent } from '../../sync/api';
 import { newId } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { TextField } from '../components/fields';
+import { t } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 
@@ -19,14 +20,14 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
   const name = typedName ?? session.staff.current?.name ?? '';
   return (
     <ChangeForm
-      label="Join your event"
-      submitLabel="Join"
+      label={t('Join your event')}
+      submitLabel={t('Join')}
       primary
-      savedMessage="Joined. Issues on this phone are being sent to the server."
+      savedMessage={t('Joined. Issues on this phone are being sent to the server.')}
       onSubmit={async () => {
-        if (!name.trim()) throw new AppError('invalid', 'Type your name: it goes on every issue you log.');
+        if (!name.trim()) throw new AppError('invalid', t('Type your name: it goes on every issue you log.'));
         const identity = await readDeviceIdentity(session.db);
-        if (!identity) throw new AppError('storage-unavailable', 'This phone has no device id yet; reload Helptent.');
+        if (!identity) throw new AppError('storage-unavailable', t('This phone has no device id yet; reload Helptent.'));
         const staffId = session.staff.current?.name === name.trim() ? session.staff.current.id : newId();
         // Joining again (another role, say) proves it is this phone with the token it holds.
         const current = await readSyncState(session.db);
@@ -54,8 +55,14 @@ export function JoinEvent({ initialCode = '' }: { initialCode?: string }) {
         requestSync();
       }}
     >
-      <TextField label="Join code" hint="Shown by a coordinator, e.g. K7QM-2XWD-9R" value={code} onInput={setCode} required />
-      <TextField label="Your name" value={name} onInput={setName} autoComplete="name" required />
+      <TextField
+        label={t('Join code')}
+        hint={t('Shown by a coordinator, e.g. K7QM-2XWD-9R')}
+        value={code}
+        onInput={setCode}
+        required
+      />
+      <TextField label={t('Your name')} value={name} onInput={setName} autoComplete="name" required />
     </ChangeForm>
   );
 }

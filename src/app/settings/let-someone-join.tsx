@@ -5,6 +5,7 @@ import { createJoinCode } from '../../sync/api';
 import { ChangeForm } from '../components/change-form';
 import { SelectField } from '../components/fields';
 import { roleLabels } from '../components/staff-picker';
+import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 
@@ -28,9 +29,9 @@ export function LetSomeoneJoin({ sync }: { sync: SyncState }) {
   return (
     <>
       <ChangeForm
-        label="Let someone join"
-        submitLabel="Show a join code"
-        savedMessage="Code ready: let them scan it or type it."
+        label={t('Let someone join')}
+        submitLabel={t('Show a join code')}
+        savedMessage={t('Code ready: let them scan it or type it.')}
         onSubmit={async () => {
           const answer = await createJoinCode(sync.token, role, Number(hours) * 60);
           const { renderSVG } = await import('uqr');
@@ -40,32 +41,37 @@ export function LetSomeoneJoin({ sync }: { sync: SyncState }) {
         }}
       >
         <SelectField
-          label="Joins as"
+          label={t('Joins as')}
           value={role}
           options={roles.map((r) => ({ value: r, label: roleLabels[r] }))}
           onChange={(value) => setRole(value as Role)}
         />
         <SelectField
-          label="Code works for"
+          label={t('Code works for')}
           value={hours}
           options={[
-            { value: '1', label: '1 hour' },
-            { value: '12', label: '12 hours' },
-            { value: '72', label: '3 days' },
+            { value: '1', label: tn(1, '{count} hour', '{count} hours') },
+            { value: '12', label: tn(12, '{count} hour', '{count} hours') },
+            { value: '72', label: tn(3, '{count} day', '{count} days') },
           ]}
           onChange={setHours}
         />
       </ChangeForm>
       {shown && (
         <figure class="join-code">
-          <img src={shown.qr} width={240} height={240} alt={`QR code that opens Helptent with join code ${shown.code}`} />
+          <img
+            src={shown.qr}
+            width={240}
+            height={240}
+            alt={t('QR code that opens Helptent with join code {code}', { code: shown.code })}
+          />
           <figcaption>
             <span class="join-code__code" data-testid="join-code">
               {shown.code}
             </span>
             <br />
-            {roleLabels[shown.role]} · works until {formatWhen(shown.expiresAt, event.timezone)}
-            {shown.role === 'organizer' ? ' · once' : ''}
+            {roleLabels[shown.role]} · {t('works until {when}', { when: formatWhen(shown.expiresAt, event.timezone) })}
+            {shown.role === 'organizer' ? t(' · once') : ''}
           </figcaption>
         </figure>
       )}

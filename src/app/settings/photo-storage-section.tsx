@@ -3,11 +3,10 @@ import { photoBudgetChoices, readPhotoStorageUse, savePhotoBudget } from '../../
 import { errorMessage } from '../changes';
 import { SelectField } from '../components/fields';
 import { formatBytes } from '../format';
+import { t, tn } from '../i18n/messages';
 import { PhotoUploadProgress } from '../progress/photo-upload-progress';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
-
-const files = (n: number) => (n === 1 ? '1 file' : `${n.toLocaleString()} files`);
 
 /**
  * How much room photos take on this phone, and how much they may. Over the budget, the phone
@@ -25,32 +24,49 @@ export function PhotoStorageSection() {
   const change = async (value: string) => {
     try {
       await savePhotoBudget(db, Number(value));
-      setOutcome({ kind: 'saved', message: `Photos may now take ${formatBytes(Number(value))} on this phone.` });
+      setOutcome({
+        kind: 'saved',
+        message: t('Photos may now take {size} on this phone.', { size: formatBytes(Number(value)) }),
+      });
     } catch (error) {
       setOutcome({ kind: 'failed', message: errorMessage(error) });
     }
   };
   return (
     <section aria-labelledby="photo-storage-title" class="card">
-      <h2 id="photo-storage-title">Photos on this phone</h2>
+      <h2 id="photo-storage-title">{t('Photos on this phone')}</h2>
       <p data-testid="photo-storage">
-        Photos use {formatBytes(use.bytes)} of the {formatBytes(use.budgetBytes)} set aside for them ({files(use.files)}).
+        {tn(
+          use.files,
+          'Photos use {used} of the {budget} set aside for them ({count} file).',
+          'Photos use {used} of the {budget} set aside for them ({count} files).',
+          {
+            used: formatBytes(use.bytes),
+            budget: formatBytes(use.budgetBytes),
+          },
+        )}
       </p>
       <PhotoUploadProgress />
       {use.waitingFiles > 0 && (
         <p data-testid="photo-storage-waiting">
-          {files(use.waitingFiles)} ({formatBytes(use.waitingBytes)}) not on the server yet: kept on this phone whatever the
-          budget, until they are uploaded.
+          {tn(
+            use.waitingFiles,
+            '{count} file ({size}) not on the server yet: kept on this phone whatever the budget, until they are uploaded.',
+            '{count} files ({size}) not on the server yet: kept on this phone whatever the budget, until they are uploaded.',
+            { size: formatBytes(use.waitingBytes) },
+          )}
         </p>
       )}
       {use.bytes > use.budgetBytes && (
         <p class="message message--warning" role="status">
-          Over the budget: only photos not on the server yet are left to drop, and those are never dropped.
+          {t('Over the budget: only photos not on the server yet are left to drop, and those are never dropped.')}
         </p>
       )}
       <SelectField
-        label="Space for photos"
-        hint="Over it, this phone drops its copies of photos already on the server: full pictures first, least recently viewed first, then thumbnails. They are fetched again when opened."
+        label={t('Space for photos')}
+        hint={t(
+          'Over it, this phone drops its copies of photos already on the server: full pictures first, least recently viewed first, then thumbnails. They are fetched again when opened.',
+        )}
         value={String(use.budgetBytes)}
         options={choices.map((bytes) => ({ value: String(bytes), label: formatBytes(bytes) }))}
         onChange={(value) => void change(value)}

@@ -10,6 +10,7 @@ import { RefusalNotice } from '../components/refusal-notice';
 import { Screen } from '../components/screen';
 import { roleLabels, StaffPicker } from '../components/staff-picker';
 import { formatBytes } from '../format';
+import { t, tn, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 import { useStore } from '../store';
 import { checkForUpdate, offlineReady } from '../sw-bridge';
@@ -21,14 +22,15 @@ import { DemoImport } from './demo-import';
 import { DevicesList } from './devices-list';
 import { DutySection } from './duty-section';
 import { EventSettings } from './event-settings';
+import { LanguageSection } from './language-section';
 import { PhotoStorageSection } from './photo-storage-section';
 import { SyncSection } from './sync-section';
 
 function persistenceText(persisted: boolean | null): string {
-  if (persisted === true) return 'Kept: the browser will not clear Helptent’s data to free space.';
+  if (persisted === true) return t('Kept: the browser will not clear Helptent’s data to free space.');
   if (persisted === false)
-    return 'Not guaranteed: the browser may clear Helptent’s data when space runs low or after a week unused.';
-  return 'This browser cannot say whether it keeps Helptent’s data.';
+    return t('Not guaranteed: the browser may clear Helptent’s data when space runs low or after a week unused.');
+  return t('This browser cannot say whether it keeps Helptent’s data.');
 }
 
 function StorageSection() {
@@ -41,24 +43,27 @@ function StorageSection() {
   };
   return (
     <section aria-labelledby="storage-title" class="card">
-      <h2 id="storage-title">Storage on this phone</h2>
+      <h2 id="storage-title">{t('Storage on this phone')}</h2>
       {status ? (
         <dl class="facts">
-          <dt>Data kept</dt>
+          <dt>{t('Data kept')}</dt>
           <dd data-testid="persistence">{persistenceText(status.persisted)}</dd>
-          <dt>Used</dt>
+          <dt>{t('Used')}</dt>
           <dd data-testid="storage-usage">
             {status.usageBytes === null || status.quotaBytes === null
-              ? 'unknown'
-              : `${formatBytes(status.usageBytes)} of ${formatBytes(status.quotaBytes)} available to Helptent`}
+              ? t('unknown')
+              : t('{used} of {quota} available to Helptent', {
+                  used: formatBytes(status.usageBytes),
+                  quota: formatBytes(status.quotaBytes),
+                })}
           </dd>
         </dl>
       ) : (
-        <p>Reading storage…</p>
+        <p>{t('Reading storage…')}</p>
       )}
       {status?.persisted === false && (
         <button type="button" class="button" onClick={() => void askToKeep()}>
-          Ask the browser to keep Helptent’s data
+          {t('Ask the browser to keep Helptent’s data')}
         </button>
       )}
     </section>
@@ -77,37 +82,41 @@ function AppSection() {
   };
   return (
     <section aria-labelledby="app-title" class="card">
-      <h2 id="app-title">App</h2>
+      <h2 id="app-title">{t('App')}</h2>
       <dl class="facts">
-        <dt>Version</dt>
+        <dt>{t('Version')}</dt>
         <dd data-testid="app-version">{appVersion}</dd>
-        <dt>Works offline</dt>
+        <dt>{t('Works offline')}</dt>
         <dd>
           {isOfflineReady
-            ? 'Yes: Helptent opens on this phone without signal.'
-            : 'Not yet: keep this page open with signal for a moment.'}
+            ? t('Yes: Helptent opens on this phone without signal.')
+            : t('Not yet: keep this page open with signal for a moment.')}
         </dd>
-        <dt>Device id</dt>
+        <dt>{t('Device id')}</dt>
         <dd>
           <code>{identity?.deviceId ?? '…'}</code>
         </dd>
       </dl>
       <button type="button" class="button" onClick={() => void check()} disabled={checking}>
-        {checking ? 'Checking…' : 'Check for a new version'}
+        {checking ? t('Checking…') : t('Check for a new version')}
       </button>
     </section>
   );
 }
 
-const themeLabels: Record<ThemeChoice, string> = { system: 'Follow the phone', sunlight: 'Sunlight', night: 'Night' };
+const themeLabels: Record<ThemeChoice, string> = translatedLabels({
+  system: 'Follow the phone',
+  sunlight: 'Sunlight',
+  night: 'Night',
+});
 
 function DisplaySection() {
   const [theme, setTheme] = useState(readTheme);
   return (
     <section aria-labelledby="display-title" class="card">
-      <h2 id="display-title">Display</h2>
+      <h2 id="display-title">{t('Display')}</h2>
       <ChoiceTiles
-        legend="Theme"
+        legend={t('Theme')}
         compact
         value={theme}
         options={(Object.keys(themeLabels) as ThemeChoice[]).map((t) => ({ value: t, label: themeLabels[t] }))}
@@ -124,9 +133,9 @@ function PeopleSection() {
   const { staff, role } = useSession();
   return (
     <section aria-labelledby="people-title" class="card">
-      <h2 id="people-title">Who is using this phone</h2>
+      <h2 id="people-title">{t('Who is using this phone')}</h2>
       <p data-testid="current-staff">
-        {staff.current ? `${staff.current.name} (${roleLabels[role]})` : 'Nobody yet: add yourself below.'}
+        {staff.current ? `${staff.current.name} (${roleLabels[role]})` : t('Nobody yet: add yourself below.')}
       </p>
       <StaffPicker />
     </section>
@@ -138,13 +147,17 @@ function ChangesSection() {
   const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data;
   return (
     <section aria-labelledby="changes-title" class="card">
-      <h2 id="changes-title">Changes on this phone</h2>
+      <h2 id="changes-title">{t('Changes on this phone')}</h2>
       <p data-testid="pending-changes">
         {waiting === undefined
-          ? 'Counting…'
+          ? t('Counting…')
           : waiting === 0
-            ? 'No changes waiting.'
-            : `${waiting.toLocaleString()} ${waiting === 1 ? 'change is' : 'changes are'} saved on this phone and waiting to be sent to the server.`}
+            ? t('No changes waiting.')
+            : tn(
+                waiting,
+                '{count} change is saved on this phone and waiting to be sent to the server.',
+                '{count} changes are saved on this phone and waiting to be sent to the server.',
+              )}
       </p>
     </section>
   );
@@ -157,8 +170,8 @@ function FestivalSection() {
   const refusals = useLiveQuery(() => readRejections(db, ''), [db]).data ?? [];
   return (
     <section aria-labelledby="festival-title" class="card">
-      <h2 id="festival-title">Festival</h2>
-      <RefusalNotice refusals={refusals} target="" describe={() => 'a change to the festival settings'} />
+      <h2 id="festival-title">{t('Festival')}</h2>
+      <RefusalNotice refusals={refusals} target="" describe={() => t('a change to the festival settings')} />
       {isCoordinator ? (
         <>
           <EventSettings />
@@ -166,11 +179,11 @@ function FestivalSection() {
         </>
       ) : (
         <dl class="facts">
-          <dt>Name</dt>
+          <dt>{t('Name')}</dt>
           <dd>{event.name}</dd>
-          <dt>Timezone</dt>
+          <dt>{t('Timezone')}</dt>
           <dd>{event.timezone}</dd>
-          <dt>Day starts at</dt>
+          <dt>{t('Day starts at')}</dt>
           <dd>{event.dayStartsAt}</dd>
         </dl>
       )}
@@ -184,12 +197,14 @@ function AttendeeDataSection() {
   if (role !== 'organizer') return null;
   return (
     <section aria-labelledby="attendee-data-title" class="card">
-      <h2 id="attendee-data-title">Attendee data</h2>
+      <h2 id="attendee-data-title">{t('Attendee data')}</h2>
       <p>
-        Find an attendee to export what is held about them or to erase them everywhere, and see how long personal data is kept.
+        {t(
+          'Find an attendee to export what is held about them or to erase them everywhere, and see how long personal data is kept.',
+        )}
       </p>
       <a class="button" href="/attendee-data">
-        Open attendee data
+        {t('Open attendee data')}
       </a>
     </section>
   );
@@ -204,10 +219,14 @@ function DevicesSection() {
       <DevicesList sync={sync} />
       {sync.role === 'organizer' && (
         <section aria-labelledby="audit-title" class="card">
-          <h2 id="audit-title">Audit log</h2>
-          <p>Who joined, was signed out, changed settings or exported attendee data, as the server recorded it. Needs signal.</p>
+          <h2 id="audit-title">{t('Audit log')}</h2>
+          <p>
+            {t(
+              'Who joined, was signed out, changed settings or exported attendee data, as the server recorded it. Needs signal.',
+            )}
+          </p>
           <a class="button" href="/audit">
-            Open the audit log
+            {t('Open the audit log')}
           </a>
         </section>
       )}
@@ -217,7 +236,7 @@ function DevicesSection() {
 
 export function SettingsScreen() {
   return (
-    <Screen title="Settings">
+    <Screen title={t('Settings')}>
       <SyncSection />
       <AlertsSection />
       <DutySection />
@@ -225,6 +244,7 @@ export function SettingsScreen() {
       <DevicesSection />
       <AttendeeDataSection />
       <PeopleSection />
+      <LanguageSection />
       <DisplaySection />
       <ChangesSection />
       <FestivalSection />

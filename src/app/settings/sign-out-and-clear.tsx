@@ -5,16 +5,21 @@ import { expiredJoinedMarkerCookie } from '../../domain/joined-marker';
 import { forgetPushSubscription } from '../../sync/push-subscription';
 import { signOutAndClearThisPhone } from '../../sync/signed-out';
 import { errorMessage } from '../changes';
+import { t, tn } from '../i18n/messages';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
 
-const changes = (n: number) => (n === 1 ? '1 change' : `${n.toLocaleString()} changes`);
-
 function outcomeText(outcome: ClearOutcome): string {
   return outcome.cleared === 'all'
-    ? 'Signed out. This phone is clear: no attendee details, issues or people are left on it, and the next person joins with their own code.'
-    : `Signed out. The attendee details on this phone were removed; ${changes(outcome.keptChanges)} kept on this phone because it was signed out are sent if an organizer lets it back in.`;
+    ? t(
+        'Signed out. This phone is clear: no attendee details, issues or people are left on it, and the next person joins with their own code.',
+      )
+    : tn(
+        outcome.keptChanges,
+        'Signed out. The attendee details on this phone were removed; {count} change kept on this phone because it was signed out are sent if an organizer lets it back in.',
+        'Signed out. The attendee details on this phone were removed; {count} changes kept on this phone because it was signed out are sent if an organizer lets it back in.',
+      );
 }
 
 /**
@@ -60,11 +65,12 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
     return (
       <div class="sign-out-and-clear">
         <p class="muted">
-          Ending your shift? Signing out stops this phone syncing and removes the attendee details and the people who joined on
-          it.
+          {t(
+            'Ending your shift? Signing out stops this phone syncing and removes the attendee details and the people who joined on it.',
+          )}
         </p>
         <button type="button" class="button" onClick={() => setAsking(true)}>
-          Sign out and clear this phone
+          {t('Sign out and clear this phone')}
         </button>
       </div>
     );
@@ -72,17 +78,20 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
   const unsynced = waiting ?? 0;
   return (
     <fieldset class="sign-out-and-clear">
-      <legend>Sign out and clear this phone</legend>
+      <legend>{t('Sign out and clear this phone')}</legend>
       {unsynced > 0 ? (
         <p class="message message--warning" data-testid="unsynced-warning">
-          {changes(unsynced)} on this phone {unsynced === 1 ? 'is' : 'are'} not on the server yet. Sync now with signal, or clear
-          anyway: {unsynced === 1 ? 'it stays' : 'they stay'} on this phone and {unsynced === 1 ? 'is' : 'are'} sent if an
-          organizer lets it back in.
+          {tn(
+            unsynced,
+            '{count} change on this phone is not on the server yet. Sync now with signal, or clear anyway: it stays on this phone and is sent if an organizer lets it back in.',
+            '{count} changes on this phone are not on the server yet. Sync now with signal, or clear anyway: they stay on this phone and are sent if an organizer lets it back in.',
+          )}
         </p>
       ) : (
         <p class="message message--warning">
-          Everything on this phone has reached the server. Signing out removes its attendee details, issues and the people who
-          joined on it; the next person joins with their own code.
+          {t(
+            'Everything on this phone has reached the server. Signing out removes its attendee details, issues and the people who joined on it; the next person joins with their own code.',
+          )}
         </p>
       )}
       {problem && (
@@ -93,14 +102,16 @@ export function SignOutAndClear({ joined }: { joined: boolean }) {
       <div class="button-row">
         {unsynced > 0 && (
           <button type="button" class="button button--primary" onClick={requestSync} disabled={busy}>
-            Sync now
+            {t('Sync now')}
           </button>
         )}
         <button type="button" class="button" onClick={() => setAsking(false)} disabled={busy}>
-          Cancel
+          {t('Cancel')}
         </button>
         <button type="button" class="button" onClick={() => void clear()} disabled={busy}>
-          {unsynced > 0 ? `Clear anyway, keeping ${changes(unsynced)}` : 'Sign out and clear'}
+          {unsynced > 0
+            ? tn(unsynced, 'Clear anyway, keeping {count} change', 'Clear anyway, keeping {count} changes')
+            : t('Sign out and clear')}
         </button>
       </div>
     </fieldset>

@@ -2,6 +2,7 @@ import { readKeptChanges } from '../../db/attendee-data-removal';
 import { readAllRejections } from '../../db/rejection-repository';
 import { readSyncState, type SignedOut } from '../../db/sync-state';
 import { ChangeForm } from '../components/change-form';
+import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
@@ -21,13 +22,17 @@ function SignedOutNotice({ signedOut }: { signedOut: SignedOut }) {
   return (
     <div class="message message--warning" data-testid="signed-out" role="status">
       <p>
-        {signedOut.by === 'self' ? 'This phone was signed out at the end of a shift' : 'An organizer signed this phone out'} (
-        {formatWhen(signedOut.at, event.timezone)}). The attendee details it held were removed.
+        {signedOut.by === 'self' ? t('This phone was signed out at the end of a shift') : t('An organizer signed this phone out')}{' '}
+        ({formatWhen(signedOut.at, event.timezone)}). {t('The attendee details it held were removed.')}
       </p>
       <p data-testid="kept-changes">
         {kept.length === 0
-          ? 'Nothing it had not sent was kept: every change had reached the server.'
-          : `${kept.length === 1 ? '1 change' : `${kept.length.toLocaleString()} changes`} kept on this phone because it was signed out; they are sent if an organizer lets it back in.`}
+          ? t('Nothing it had not sent was kept: every change had reached the server.')
+          : tn(
+              kept.length,
+              '{count} change kept on this phone because it was signed out; they are sent if an organizer lets it back in.',
+              '{count} changes kept on this phone because it was signed out; they are sent if an organizer lets it back in.',
+            )}
       </p>
       {kept.length > 0 && (
         <ul class="kept-changes">
@@ -58,49 +63,57 @@ export function SyncSection() {
   if (!state.loaded) return null;
   return (
     <section aria-labelledby="sync-title" class="card">
-      <h2 id="sync-title">Sync with the server</h2>
+      <h2 id="sync-title">{t('Sync with the server')}</h2>
       {!state.data ? (
         <>
-          <p>This phone keeps everything on its own until it joins your event.</p>
+          <p>{t('This phone keeps everything on its own until it joins your event.')}</p>
           <JoinEvent initialCode={decodeURIComponent(codeFromLink)} />
         </>
       ) : (
         <>
           {state.data.signedOut && <SignedOutNotice signedOut={state.data.signedOut} />}
           <dl class="facts">
-            <dt>Event</dt>
+            <dt>{t('Event')}</dt>
             <dd>{event.name}</dd>
-            <dt>Signed in as</dt>
+            <dt>{t('Signed in as')}</dt>
             <dd>
               {state.data.staffName} ({state.data.role})
             </dd>
-            <dt>Last synced</dt>
+            <dt>{t('Last synced')}</dt>
             <dd data-testid="last-synced">
-              {state.data.lastSyncedAt ? formatWhen(state.data.lastSyncedAt, event.timezone) : 'not yet'}
+              {state.data.lastSyncedAt ? formatWhen(state.data.lastSyncedAt, event.timezone) : t('not yet')}
             </dd>
             {state.data.lastError && (
               <>
-                <dt>Problem</dt>
+                <dt>{t('Problem')}</dt>
                 <dd>{state.data.lastError.message}</dd>
               </>
             )}
             {(state.data.setAside?.length ?? 0) > 0 && (
               <>
-                <dt>Kept aside</dt>
+                <dt>{t('Kept aside')}</dt>
                 <dd data-testid="set-aside">
-                  {state.data.setAside!.length === 1
-                    ? '1 issue from the server could not be read on this phone'
-                    : `${state.data.setAside!.length} issues from the server could not be read on this phone`}
-                  ; everything else synced, and the server’s log was told. Updating Helptent may fix it.
+                  {tn(
+                    state.data.setAside!.length,
+                    '{count} issue from the server could not be read on this phone; everything else synced, and the server’s log was told. Updating Helptent may fix it.',
+                    '{count} issues from the server could not be read on this phone; everything else synced, and the server’s log was told. Updating Helptent may fix it.',
+                  )}
                 </dd>
               </>
             )}
           </dl>
-          <ChangeForm label="Sync now" submitLabel="Sync now" savedMessage="Syncing…" onSubmit={async () => requestSync()} />
+          <ChangeForm
+            label={t('Sync now')}
+            submitLabel={t('Sync now')}
+            savedMessage={t('Syncing…')}
+            onSubmit={async () => requestSync()}
+          />
           {state.data.role !== 'staff' && <LetSomeoneJoin sync={state.data} />}
           <details class="join-again" open={codeFromLink !== ''}>
-            <summary>Join with another code</summary>
-            <p class="muted">To take on another role, for example: this phone keeps its issues and what it has not sent yet.</p>
+            <summary>{t('Join with another code')}</summary>
+            <p class="muted">
+              {t('To take on another role, for example: this phone keeps its issues and what it has not sent yet.')}
+            </p>
             <JoinEvent initialCode={decodeURIComponent(codeFromLink)} />
           </details>
         </>
@@ -108,14 +121,14 @@ export function SyncSection() {
       <SignOutAndClear joined={state.data !== undefined} />
       {refused.length > 0 && (
         <>
-          <h3>Changes the server refused</h3>
+          <h3>{t('Changes the server refused')}</h3>
           <ul class="rejections">
             {refused.map((r) => (
               <li key={r.mutationId}>
                 {/* A refused settings change is filed under no issue: it is shown with the festival settings. */}
                 <a href={r.issueId ? `/issues/${r.issueId}` : '/settings#festival-title'}>{r.name}</a> (
                 {formatWhen(r.createdAt, event.timezone)}): {r.message}
-                {r.dismissedAt ? ' (read)' : ''}
+                {r.dismissedAt ? t(' (read)') : ''}
                 {r.name === 'createIssue' && <RefusedText args={r.args} />}
               </li>
             ))}

@@ -1,4 +1,5 @@
 import type { HourCount } from '../../domain/summary/types';
+import { formatNumber, t, tn } from '../i18n/messages';
 
 /**
  * Load through the day as columns, hand-drawn in SVG (no chart library on the phone). The table
@@ -12,11 +13,17 @@ export function HourChart({ hours, hrefOf }: { hours: HourCount[]; hrefOf: (hour
   const total = hours.reduce((sum, h) => sum + h.count, 0);
   return (
     <figure class="chart">
-      <figcaption>Issues logged per hour</figcaption>
+      <figcaption>{t('Issues logged per hour')}</figcaption>
       <svg
         viewBox={`0 0 ${width} ${height + 18}`}
         role="img"
-        aria-label={total === 0 ? 'No issues logged.' : `Busiest hour ${busiest.label} with ${busiest.count} issues.`}
+        aria-label={
+          total === 0
+            ? t('No issues logged.')
+            : tn(busiest.count, 'Busiest hour {hour} with {count} issue.', 'Busiest hour {hour} with {count} issues.', {
+                hour: busiest.label,
+              })
+        }
         class="hour-chart"
       >
         {hours.map((h, i) => {
@@ -24,7 +31,7 @@ export function HourChart({ hours, hrefOf }: { hours: HourCount[]; hrefOf: (hour
           return (
             <g key={h.label}>
               <rect x={i * 14 + 2} y={height - barHeight} width={10} height={barHeight} class="hour-chart__bar">
-                <title>{`${h.label}: ${h.count}`}</title>
+                <title>{`${h.label}: ${formatNumber(h.count)}`}</title>
               </rect>
               {i % 3 === 0 && (
                 <text x={i * 14 + 7} y={height + 14} text-anchor="middle" class="hour-chart__label">
@@ -36,12 +43,12 @@ export function HourChart({ hours, hrefOf }: { hours: HourCount[]; hrefOf: (hour
         })}
       </svg>
       <details>
-        <summary>As a table</summary>
+        <summary>{t('As a table')}</summary>
         <table class="summary-table">
           <thead>
             <tr>
-              <th scope="col">Hour</th>
-              <th scope="col">Issues</th>
+              <th scope="col">{t('Hour')}</th>
+              <th scope="col">{t('Issues')}</th>
             </tr>
           </thead>
           <tbody>

@@ -9,6 +9,8 @@ import { SelectField } from '../components/fields';
 import { Screen } from '../components/screen';
 import { ExportPanel } from '../coordinator/export-panel';
 import { RoleGate } from '../coordinator/role-gate';
+import { formatDuration, formatPercent } from '../format';
+import { formatNumber, t, tn } from '../i18n/messages';
 import { formatWhen, moodLabels, riskLabels, severityLabels, statusNames } from '../labels';
 import { queueUrl } from '../queue/queue-url';
 import { useSession } from '../session';
@@ -16,16 +18,15 @@ import { useLiveQuery } from '../use-live-query';
 import { BarList } from './bar-list';
 import { HourChart } from './hour-chart';
 
-const minutes = (value: number | null) =>
-  value === null ? '—' : value < 90 ? `${Math.round(value)} min` : `${(value / 60).toFixed(1)} h`;
-const signed = (value: number | null) => (value === null ? '' : value > 0 ? `+${value}` : `${value}`);
+const minutes = (value: number | null) => (value === null ? '—' : formatDuration(value));
+const signed = (value: number | null) => (value === null ? '' : value > 0 ? `+${formatNumber(value)}` : formatNumber(value));
 
 function Figure({ label, value, href, change }: { label: string; value: string | number; href?: string; change?: string }) {
   const body = (
     <>
-      <span class="figure__value">{value}</span>
+      <span class="figure__value">{typeof value === 'number' ? formatNumber(value) : value}</span>
       <span class="figure__label">{label}</span>
-      {change && <span class="figure__change">{change} vs day before</span>}
+      {change && <span class="figure__change">{t('{change} vs day before', { change })}</span>}
     </>
   );
   return <li class="figure">{href ? <a href={href}>{body}</a> : body}</li>;
@@ -39,33 +40,33 @@ function Headlines({ summary }: { summary: DaySummary }) {
   const compare = previous.logged > 0;
   const happier = summary.mood.leftHappierShare;
   return (
-    <ul class="figures" aria-label="The day in figures">
+    <ul class="figures" aria-label={t('The day in figures')}>
       <Figure
-        label="issues logged"
+        label={t('issues logged')}
         value={summary.totals.logged}
         href={q({ day: summary.day, status: 'all' })}
         change={signed(change.logged)}
       />
-      <Figure label="resolved" value={summary.totals.resolved} change={compare ? signed(change.resolved) : ''} />
-      <Figure label="still to do" value={summary.carriedOver.total} href={q({ status: 'active' })} />
-      <Figure label="without an owner" value={summary.carriedOver.withoutOwner} href={q({ status: 'open' })} />
+      <Figure label={t('resolved')} value={summary.totals.resolved} change={compare ? signed(change.resolved) : ''} />
+      <Figure label={t('still to do')} value={summary.carriedOver.total} href={q({ status: 'active' })} />
+      <Figure label={t('without an owner')} value={summary.carriedOver.withoutOwner} href={q({ status: 'open' })} />
       <Figure
-        label="median first response"
+        label={t('median first response')}
         value={minutes(summary.responseTimes.firstResponse.medianMinutes)}
         change={
           !compare || change.medianFirstResponseMinutes === null
             ? ''
-            : `${signed(Math.round(change.medianFirstResponseMinutes))} min`
+            : t('{minutes} min', { minutes: signed(Math.round(change.medianFirstResponseMinutes)) })
         }
       />
       <Figure
-        label="public-relations risks"
+        label={t('public-relations risks')}
         value={summary.publicRisk.count}
         href={q({ day: summary.day, status: 'all', publicRisk: true })}
       />
-      <Figure label="left happier" value={happier === null ? '—' : `${Math.round(happier * 100)}%`} />
+      <Figure label={t('left happier')} value={happier === null ? '—' : formatPercent(happier)} />
       <Figure
-        label="follow-ups due"
+        label={t('follow-ups due')}
         value={summary.followUps.count}
         href={q({ day: summary.day, status: 'all', followUp: true })}
       />
@@ -80,19 +81,23 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
     <>
       <p class="muted">
         {summary.isOver
-          ? 'Final figures for the day'
-          : `Day in progress, figures as of ${formatWhen(summary.asOf, event.timezone)}`}{' '}
-        · from the issues on this device
+          ? t('Final figures for the day')
+          : t('Day in progress, figures as of {when}', { when: formatWhen(summary.asOf, event.timezone) })}{' '}
+        · {t('from the issues on this device')}
       </p>
       <Headlines summary={summary} />
       <section class="card" aria-labelledby="load-title">
-        <h2 id="load-title">Where and when</h2>
+        <h2 id="load-title">{t('Where and when')}</h2>
         <HourChart hours={summary.totals.byHour} hrefOf={(hour) => q({ hour: String(hour) })} />
-        <BarList title="Categories" items={summary.totals.byCategory} hrefOf={(key) => q({ category: key })} />
-        <BarList title="Zones" items={summary.totals.byZone} hrefOf={(key) => (key === 'unknown' ? null : q({ zoneId: key }))} />
+        <BarList title={t('Categories')} items={summary.totals.byCategory} hrefOf={(key) => q({ category: key })} />
+        <BarList
+          title={t('Zones')}
+          items={summary.totals.byZone}
+          hrefOf={(key) => (key === 'unknown' ? null : q({ zoneId: key }))}
+        />
       </section>
       <section class="card" aria-labelledby="status-title">
-        <h2 id="status-title">Status and severity of the day’s issues</h2>
+        <h2 id="status-title">{t('Status and severity of the day’s issues')}</h2>
         <table class="summary-table">
           <tbody>
             {Object.entries(summary.totals.byStatus).map(([status, count]) => (
@@ -100,7 +105,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
                 <th scope="row">
                   <a href={q({ status: status as never })}>{statusNames[status as keyof typeof statusNames]}</a>
                 </th>
-                <td>{count}</td>
+                <td>{formatNumber(count)}</td>
               </tr>
             ))}
             {Object.entries(summary.totals.bySeverity).map(([severity, count]) => (
@@ -108,25 +113,25 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
                 <th scope="row">
                   <a href={q({ severity: severity as never })}>{severityLabels[severity as keyof typeof severityLabels]}</a>
                 </th>
-                <td>{count}</td>
+                <td>{formatNumber(count)}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section class="card" aria-labelledby="times-title">
-        <h2 id="times-title">Response and resolution times</h2>
+        <h2 id="times-title">{t('Response and resolution times')}</h2>
         <table class="summary-table">
           <thead>
             <tr>
-              <th scope="col">Category</th>
-              <th scope="col">First response (median / p90)</th>
-              <th scope="col">Resolution (median / p90)</th>
+              <th scope="col">{t('Category')}</th>
+              <th scope="col">{t('First response (median / p90)')}</th>
+              <th scope="col">{t('Resolution (median / p90)')}</th>
             </tr>
           </thead>
           <tbody>
             <tr>
-              <th scope="row">All</th>
+              <th scope="row">{t('All')}</th>
               <td>
                 {minutes(summary.responseTimes.firstResponse.medianMinutes)} /{' '}
                 {minutes(summary.responseTimes.firstResponse.p90Minutes)}
@@ -137,7 +142,7 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
             </tr>
             {summary.responseTimes.byCategory.map((c) => (
               <tr key={c.category}>
-                <th scope="row">{c.label}</th>
+                <th scope="row">{t(c.label)}</th>
                 <td>
                   {minutes(c.firstResponse.medianMinutes)} / {minutes(c.firstResponse.p90Minutes)}
                 </td>
@@ -150,71 +155,84 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
         </table>
       </section>
       <section class="card" aria-labelledby="mood-title">
-        <h2 id="mood-title">How attendees left</h2>
+        <h2 id="mood-title">{t('How attendees left')}</h2>
         <p>
-          Of {summary.mood.bothRecorded} attendees with both moods recorded, {summary.mood.happier} left happier,{' '}
-          {summary.mood.same} the same and {summary.mood.unhappier} unhappier.
+          {tn(
+            summary.mood.bothRecorded,
+            'Of {count} attendee with both moods recorded, {happier} left happier, {same} the same and {unhappier} unhappier.',
+            'Of {count} attendees with both moods recorded, {happier} left happier, {same} the same and {unhappier} unhappier.',
+            { happier: summary.mood.happier, same: summary.mood.same, unhappier: summary.mood.unhappier },
+          )}
         </p>
         <table class="summary-table">
           <thead>
             <tr>
-              <th scope="col">Mood</th>
-              <th scope="col">At the desk</th>
-              <th scope="col">When they left</th>
+              <th scope="col">{t('Mood')}</th>
+              <th scope="col">{t('At the desk')}</th>
+              <th scope="col">{t('When they left')}</th>
             </tr>
           </thead>
           <tbody>
             {(Object.keys(moodLabels) as (keyof typeof moodLabels)[]).map((mood) => (
               <tr key={mood}>
                 <th scope="row">{moodLabels[mood]}</th>
-                <td>{summary.mood.atIntake[mood]}</td>
-                <td>{summary.mood.atClose[mood]}</td>
+                <td>{formatNumber(summary.mood.atIntake[mood])}</td>
+                <td>{formatNumber(summary.mood.atClose[mood])}</td>
               </tr>
             ))}
           </tbody>
         </table>
       </section>
       <section class="card" aria-labelledby="risk-title">
-        <h2 id="risk-title">Public-relations risks ({summary.publicRisk.count})</h2>
+        <h2 id="risk-title">{t('Public-relations risks ({count})', { count: summary.publicRisk.count })}</h2>
         <ul>
           {summary.publicRisk.issues.map((r) => (
             <li key={r.id}>
-              <a href={`/issues/${r.id}`}>{r.summary}</a> — {riskLabels[r.level]}, {statusNames[r.status]}, owner{' '}
-              {r.ownerName ?? 'nobody'}
-              {r.escalatedToComms ? ', comms know' : ', comms not told yet'}
+              <a href={`/issues/${r.id}`}>{r.summary}</a> — {riskLabels[r.level]}, {statusNames[r.status]},{' '}
+              {t('owner {name}', { name: r.ownerName ?? t('nobody') })}
+              {r.escalatedToComms ? t(', comms know') : t(', comms not told yet')}
             </li>
           ))}
         </ul>
         <p>
-          <a href="/pr-risk">Brief for the comms team</a>
+          <a href="/pr-risk">{t('Brief for the comms team')}</a>
         </p>
       </section>
       <section class="card" aria-labelledby="lost-title">
-        <h2 id="lost-title">Lost property</h2>
+        <h2 id="lost-title">{t('Lost property')}</h2>
         <p>
-          {summary.lostProperty.reported} reported lost, {summary.lostProperty.found} found, {summary.lostProperty.matched}{' '}
-          matched, {summary.lostProperty.returned} returned to their owners.{' '}
+          {t('{reported} reported lost, {found} found, {matched} matched, {returned} returned to their owners.', {
+            reported: summary.lostProperty.reported,
+            found: summary.lostProperty.found,
+            matched: summary.lostProperty.matched,
+            returned: summary.lostProperty.returned,
+          })}{' '}
           {summary.lostProperty.returnRate === null
             ? ''
-            : `Of the day’s found items, ${Math.round(summary.lostProperty.returnRate * 100)}% are back with their owners. `}
-          {summary.lostProperty.inStorage} at the desk.
+            : `${t('Of the day’s found items, {share} are back with their owners.', { share: formatPercent(summary.lostProperty.returnRate) })} `}
+          {tn(summary.lostProperty.inStorage, '{count} item at the desk.', '{count} items at the desk.')}
         </p>
         <p>
-          <a href="/lost-property">The lost-property register</a>
+          <a href="/lost-property">{t('The lost-property register')}</a>
         </p>
       </section>
       <section class="card" aria-labelledby="alerts-title">
-        <h2 id="alerts-title">Alerts</h2>
+        <h2 id="alerts-title">{t('Alerts')}</h2>
         <p>
           {summary.alerts.answered === 0
-            ? 'No alert was answered this day.'
-            : `${summary.alerts.answered} alerts answered with “I’m on it”; half within ${summary.alerts.medianMinutesToAnswer} min, nine in ten within ${summary.alerts.p90MinutesToAnswer} min.`}
+            ? t('No alert was answered this day.')
+            : tn(
+                summary.alerts.answered,
+                '{count} alert answered with “I’m on it”; half within {median} min, nine in ten within {p90} min.',
+                '{count} alerts answered with “I’m on it”; half within {median} min, nine in ten within {p90} min.',
+                { median: summary.alerts.medianMinutesToAnswer ?? '—', p90: summary.alerts.p90MinutesToAnswer ?? '—' },
+              )}
         </p>
       </section>
       <section class="card" aria-labelledby="people-title">
-        <h2 id="people-title">People, referrals and handovers</h2>
+        <h2 id="people-title">{t('People, referrals and handovers')}</h2>
         <BarList
-          title="Owners of the day’s issues"
+          title={t('Owners of the day’s issues')}
           items={summary.staff.byOwner.map((p) => ({
             key: p.id ?? p.name,
             label: (p.id !== null ? people.find((person) => person.id === p.id)?.name : undefined) ?? p.name,
@@ -222,12 +240,16 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
           }))}
           hrefOf={(key) => (summary.staff.byOwner.some((p) => p.id === key) ? q({ owner: key }) : null)}
         />
-        <BarList title="Referred to other teams" items={summary.referrals.byCategory} hrefOf={(key) => q({ category: key })} />
-        <p>{summary.staff.handovers.count} handovers during the day.</p>
+        <BarList
+          title={t('Referred to other teams')}
+          items={summary.referrals.byCategory}
+          hrefOf={(key) => q({ category: key })}
+        />
+        <p>{tn(summary.staff.handovers.count, '{count} handover during the day.', '{count} handovers during the day.')}</p>
       </section>
       {summary.notableNotes.length > 0 && (
         <section class="card" aria-labelledby="notes-title">
-          <h2 id="notes-title">Notes worth reading</h2>
+          <h2 id="notes-title">{t('Notes worth reading')}</h2>
           <ul>
             {summary.notableNotes.map((n) => (
               <li key={`${n.issueId}-${n.at}`}>
@@ -268,10 +290,10 @@ function DaySummaryView() {
   );
   const isOrganizer = role === 'organizer';
   return (
-    <Screen title="Day summary">
+    <Screen title={t('Day summary')}>
       <div class="summary-controls">
         <SelectField
-          label="Festival day"
+          label={t('Festival day')}
           value={day}
           options={(days.includes(day) ? days : [...days, day]).map((d) => ({ value: d, label: d }))}
           onChange={setChosen}
@@ -279,22 +301,22 @@ function DaySummaryView() {
         <ul class="summary-links">
           <li>
             <a class="button" href="/follow-up">
-              Follow-ups
+              {t('Follow-ups')}
             </a>
           </li>
           <li>
             <a class="button" href="/pr-risk">
-              PR risks
+              {t('PR risks')}
             </a>
           </li>
           <li>
             <a class="button" href="/evangelists">
-              Evangelists
+              {t('Evangelists')}
             </a>
           </li>
           <li>
             <button type="button" class="button" onClick={() => window.print()}>
-              Print / save as PDF
+              {t('Print / save as PDF')}
             </button>
           </li>
         </ul>
@@ -302,7 +324,7 @@ function DaySummaryView() {
       <h2 class="print-only">
         {event.name} — {day}
       </h2>
-      {summary ? <SummaryBody summary={summary} /> : <p class="loading">Adding up the day…</p>}
+      {summary ? <SummaryBody summary={summary} /> : <p class="loading">{t('Adding up the day…')}</p>}
       {isOrganizer && <ExportPanel days={days} defaultDay={day} />}
     </Screen>
   );
@@ -310,7 +332,7 @@ function DaySummaryView() {
 
 export default function SummaryScreen() {
   return (
-    <RoleGate needs="coordinator" title="Day summary">
+    <RoleGate needs="coordinator" title={t('Day summary')}>
       <DaySummaryView />
     </RoleGate>
   );

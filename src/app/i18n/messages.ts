@@ -1,0 +1,88 @@
+import type { UiLocale } from './locales';
+
+/** A message with plural forms by CLDR category (Intl.PluralRules); `other` is always there. */
+export type PluralMessage = Partial<Record<Intl.LDMLPluralRule, string>> & { other: string };
+/** A language's messages keyed by the English source text; a missing one falls back to English. */
+export type Catalog = Readonly<Record<string, string | PluralMessage>>;
+export type MessageValues = Readonly<Record<string, string | number>>;
+
+/**
+ * What the UI speaks now. English needs no catalog (its strings are the ids), so the phone's
+ * first load carries none; another language's catalog is a lazy chunk loaded before it renders.
+ */
+let current: { locale: UiLocale; catalog: Catalog | null; pseudo: ((text: string) => string) | null } = {
+  locale: 'en',
+  catalog: null,
+  pseudo: null,
+};
+const listeners = new Set<() => void>();
+let numbers: Intl.NumberFormat | null = null;
+let plurals: Intl.PluralRules | null = null;
+
+export function activeLocale(): UiLocale {
+  return current.locale;
+}
+
+/** The tag for Intl: English at a festival reads 24-hour times and day-month dates (en-GB). */
+export function intlLocale(): string {
+  return current.locale === 'en' || current.locale === 'en-XA' ? 'en-GB' : current.locale;
+}
+
+export function activate(locale: UiLocale, catalog: Catalog | null, pseudo: ((text: string) => string) | null): void {
+  current = { locale, catalog, pseudo };
+  numbers = null;
+  plurals = null;
+  document.documentElement.lang = locale;
+  for (const listener of listeners) listener();
+}
+
+export function onLocaleChange(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+export function formatNumber(value: number): string {
+  numbers ??= new Intl.NumberFormat(intlLocale());
+  return numbers.format(value);
+}
+
+function fill(text: string, values: MessageValues | undefined): string {
+  const shown = current.pseudo ? current.pseudo(text) : text;
+  if (!values) return shown;
+  return shown.replace(/\{(\w+)\}/g, (whole, name: string) => {
+    const value = values[name];
+    if (value === undefined) return whole;
+    return typeof value === 'number' ? formatNumber(value) : value;
+  });
+}
+
+/** A UI string: `t('Saved on this phone')`, `t('Logged by {name}', { name })`. */
+export function t(id: string, values?: MessageValues): string {
+  const message = current.catalog?.[id];
+  return fill(typeof message === 'string' ? message : id, values);
+}
+
+/**
+ * A string that depends on a count: `tn(n, '{count} issue', '{count} issues')`. The English
+ * plural form is its id; other languages give every form their grammar has.
+ */
+export function tn(count: number, one: string, other: string, values?: MessageValues): string {
+  plurals ??= new Intl.PluralRules(intlLocale());
+  const message = current.catalog?.[other];
+  const form = plurals.select(count);
+  const text = typeof message === 'object' ? (message[form] ?? message.other) : form === 'one' ? one : other;
+  return fill(text, { count, ...values });
+}
+
+/**
+ * A table of English labels (severity, status…) read in the current language at each lookup,
+ * so a module-level table still follows a language switch. Its values are message ids.
+ */
+export function translatedLabels<K extends string>(labels: Record<K, string>): Record<K, string> {
+  return new Proxy(labels, {
+    get: (target, key) => (typeof key === 'string' && Object.hasOwn(target, key) ? t(target[key as K]) : undefined),
+  });
+}
+
+/** Marks an English string as a message id where it is declared; `t()` translates it where shown. */
+export const msg = (id: string): string => id;
