@@ -10,6 +10,9 @@ export interface OpenDatabaseOptions {
   onVersionChange?: () => void;
 }
 
+// Asked for at once, but kept out of the first-load bundle (its budget is full).
+const pageCacheGuard = import('./page-cache-guard').catch(() => undefined);
+
 async function openOnce(options: OpenDatabaseOptions): Promise<HelptentDatabase> {
   const db = new HelptentDatabase(options.name);
   db.on('versionchange', () => {
@@ -18,6 +21,7 @@ async function openOnce(options: OpenDatabaseOptions): Promise<HelptentDatabase>
     options.onVersionChange?.();
     return false;
   });
+  (await pageCacheGuard)?.abortTransactionsWhenCached(db);
   await db.open();
   return db;
 }
