@@ -21,7 +21,10 @@ export const databaseState = createStore<DatabaseState>({ status: 'opening' });
 
 export async function openLocalDatabase(): Promise<void> {
   databaseState.set({ status: 'opening' });
-  const result = await openDatabase({ onVersionChange: () => databaseState.set({ status: 'outdated' }) });
+  const result = await openDatabase({
+    onVersionChange: () => databaseState.set({ status: 'outdated' }),
+    onSlow: (error) => databaseState.get().status === 'opening' && databaseState.set({ status: 'failed', error }),
+  });
   if (!result.ok) {
     databaseState.set({ status: 'failed', error: result.error });
     return;

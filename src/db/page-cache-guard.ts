@@ -1,4 +1,5 @@
 import type { DBCore, Dexie } from 'dexie';
+import type { AppErrorData } from '../domain/app-error';
 
 /**
  * Safari (WebKit) keeps a page left by a normal navigation in its back/forward cache, frozen,
@@ -15,7 +16,12 @@ function settled(this: IDBTransaction): void {
   underWay.delete(this);
 }
 
-export function abortTransactionsWhenCached(db: Dexie): void {
+/**
+ * Before `db` opens: its transactions are aborted if the page goes into the back/forward cache,
+ * and `onSlow` hears if Helptent is still opening after 8 s.
+ */
+export function guardDatabase(db: Dexie, onSlow?: (error: AppErrorData) => void): void {
+  reportSlowOpening(onSlow);
   db.use({
     stack: 'dbcore',
     create: (core: DBCore): DBCore => ({
@@ -46,4 +52,20 @@ if (typeof addEventListener === 'function') {
     }
   });
   addEventListener('pageshow', (event) => event.persisted && location.reload());
+}
+
+/**
+ * A safety net for whatever else might hold the database: if Helptent is still opening after
+ * 8 s, `report` gets a sentence on what to do instead of the page waiting in silence.
+ */
+function reportSlowOpening(report?: (error: AppErrorData) => void): void {
+  setTimeout(
+    () =>
+      report?.({
+        kind: 'storage-unavailable',
+        message:
+          'Helptent’s storage on this phone is not answering. Close any other Helptent tab or window, then tap Try again, or reload.',
+      }),
+    8_000,
+  );
 }

@@ -259,4 +259,31 @@ describe('Helptent in WebKit (the engine of Safari)', () => {
       await server.start();
     }
   });
+
+  it('a page whose database does not answer says what to do instead of waiting in silence', async () => {
+    const driver = await browser('database-held');
+    await driver.get(`${server.url}/settings`);
+    await waitForHeading(driver, 'Settings');
+    // Another tab holds the store the app writes first, as a frozen page did before the fix.
+    const holder = await driver.getWindowHandle();
+    const held = await driver.executeAsyncScript<string>(`const done = arguments[arguments.length - 1];
+      const request = indexedDB.open('helptent');
+      request.onsuccess = () => {
+        const store = request.result.transaction('meta', 'readwrite').objectStore('meta');
+        const keepAlive = () => store.get('sync').onsuccess = keepAlive;
+        keepAlive();
+        done('held');
+      };
+      request.onerror = () => done(String(request.error));`);
+    expect(held).toBe('held');
+    await driver.switchTo().newWindow('tab');
+    await driver.get(`${server.url}/`);
+    await waitForText(driver, '[role="alert"]', 'Close any other Helptent tab or window', 20_000);
+    // Once the other tab lets go, Helptent opens by itself.
+    const app = await driver.getWindowHandle();
+    await driver.switchTo().window(holder);
+    await driver.close();
+    await driver.switchTo().window(app);
+    await waitForHeading(driver, 'Log an issue');
+  });
 });
