@@ -24,7 +24,10 @@ export async function openLocalDatabase(): Promise<void> {
   // Dexie arrives with the page (index.html preloads it) but runs in a task of its own, after the
   // app's code has run and drawn the shell: one long task on a slow phone becomes two short ones.
   const { openDatabase } = await import('../db/open-database');
-  const result = await openDatabase({ onVersionChange: () => databaseState.set({ status: 'outdated' }) });
+  const result = await openDatabase({
+    onVersionChange: () => databaseState.set({ status: 'outdated' }),
+    onSlow: (error) => databaseState.get().status === 'opening' && databaseState.set({ status: 'failed', error }),
+  });
   if (!result.ok) {
     databaseState.set({ status: 'failed', error: result.error });
     return;

@@ -8,7 +8,12 @@ export interface OpenDatabaseOptions {
   name?: string;
   /** Another tab opened a newer version of the app: this tab must stop using the database. */
   onVersionChange?: () => void;
+  /** Still opening after a few seconds: what to tell the person (they may still wait). */
+  onSlow?: (error: AppErrorData) => void;
 }
+
+// Asked for at once, but kept out of the first-load bundle (its budget is full).
+const pageCacheGuard = import('./page-cache-guard').catch(() => null);
 
 async function openOnce(options: OpenDatabaseOptions): Promise<HelptentDatabase> {
   const db = new HelptentDatabase(options.name);
@@ -18,6 +23,7 @@ async function openOnce(options: OpenDatabaseOptions): Promise<HelptentDatabase>
     options.onVersionChange?.();
     return false;
   });
+  (await pageCacheGuard)?.guardDatabase(db, options.onSlow);
   await db.open();
   return db;
 }

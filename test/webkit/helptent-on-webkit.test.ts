@@ -215,4 +215,75 @@ describe('Helptent in WebKit (the engine of Safari)', () => {
     await joinEvent(driver, codes.staff, 'Sam');
     expect(await driver.findElements(By.css('[data-testid="storage-lost"]'))).toHaveLength(0);
   });
+
+  it('page after page loaded with the server down, none waits on a write the page before left frozen in the back/forward cache', async () => {
+    const driver = await browser('page-after-page');
+    await driver.get(`${server.url}/settings`);
+    await waitForHeading(driver, 'Settings');
+    await joinEvent(driver, codes.staff, 'Alex');
+    await waitForServiceWorkerControl(driver);
+
+    // With the server down the sync engine fails, retries and writes its state to IndexedDB often:
+    // each full page load (not a reload) sends the page before to WebKit's back/forward cache,
+    // perhaps in the middle of such a write. Before the fix one of these pages hung at
+    // "Opening Helptent…" within a dozen loads.
+    const screens = [
+      ['/', 'Log an issue'],
+      ['/queue', 'Issue queue'],
+      ['/summary', 'Day summary'],
+      ['/settings', 'Settings'],
+    ] as const;
+    await server.stop('SIGKILL');
+    try {
+      // A page brought back from that cache (Back) reloads: its transactions were aborted when it left.
+      await driver.get(`${server.url}/queue`);
+      await waitForHeading(driver, 'Issue queue');
+      await driver.executeScript('window.__leftBehind = true');
+      await driver.get(`${server.url}/summary`);
+      await waitForHeading(driver, 'Day summary');
+      await driver.navigate().back();
+      await waitUntil(driver, 'the page brought back to reload', () =>
+        driver.executeScript<boolean>('return window.__leftBehind === undefined && document.readyState === "complete"'),
+      );
+      await waitForHeading(driver, 'Issue queue');
+
+      for (let load = 1; load <= 20; load++) {
+        const [path, title] = screens[load % screens.length]!;
+        await driver.get(`${server.url}${path}`);
+        await waitForHeading(driver, title, 10_000).catch(async (error: Error) => {
+          const main = await driver.executeScript<string>('return document.querySelector("main")?.innerText');
+          throw new Error(`Page load ${load} (${path}) never opened (“${main}”): ${error.message}`);
+        });
+      }
+    } finally {
+      await server.start();
+    }
+  });
+
+  it('a page whose database does not answer says what to do instead of waiting in silence', async () => {
+    const driver = await browser('database-held');
+    await driver.get(`${server.url}/settings`);
+    await waitForHeading(driver, 'Settings');
+    // Another tab holds the store the app writes first, as a frozen page did before the fix.
+    const holder = await driver.getWindowHandle();
+    const held = await driver.executeAsyncScript<string>(`const done = arguments[arguments.length - 1];
+      const request = indexedDB.open('helptent');
+      request.onsuccess = () => {
+        const store = request.result.transaction('meta', 'readwrite').objectStore('meta');
+        const keepAlive = () => store.get('sync').onsuccess = keepAlive;
+        keepAlive();
+        done('held');
+      };
+      request.onerror = () => done(String(request.error));`);
+    expect(held).toBe('held');
+    await driver.switchTo().newWindow('tab');
+    await driver.get(`${server.url}/`);
+    await waitForText(driver, '[role="alert"]', 'Close any other Helptent tab or window', 20_000);
+    // Once the other tab lets go, Helptent opens by itself.
+    const app = await driver.getWindowHandle();
+    await driver.switchTo().window(holder);
+    await driver.close();
+    await driver.switchTo().window(app);
+    await waitForHeading(driver, 'Log an issue');
+  });
 });

@@ -132,11 +132,13 @@ export async function tap(driver: WebDriver, element: WebElement): Promise<void>
 /**
  * Moves to another screen with the tab bar, as a person does: the app's router changes the
  * screen without loading a new page. Loading a new page for each screen (driver.get) is what
- * found a WebKit hazard: the page left behind goes to the back/forward cache frozen, and if one
- * of its IndexedDB writes (the sync engine's state, the photo queue) was under way, that store
- * stays locked, so the next Helptent page waits at "Opening Helptent…" until the cached page is
+ * found a WebKit hazard: the page left behind goes to the back/forward cache frozen, and an
+ * IndexedDB write it had under way (the sync engine's state, the photo queue) kept its store
+ * locked, so the next Helptent page waited at "Opening Helptent…" until the cached page was
  * evicted. Seen within a dozen page loads with the server down; never with MiniBrowser's
  * --enable-page-cache=false. Reloads (driver.navigate().refresh()) do not cache the old page.
+ * The page now aborts its transactions when it goes into that cache (src/db/page-cache-guard.ts),
+ * which the test "page after page loaded with the server down" checks with 20 page loads.
  */
 export async function openTab(driver: WebDriver, label: string, title: string): Promise<void> {
   await tap(driver, await button(driver, label, 'nav[aria-label="Main"]'));
