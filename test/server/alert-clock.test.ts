@@ -1,8 +1,8 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { runAlertClock } from '../../src/server/alerts/alert-clock';
-import { acknowledge, alertsOf, recordingNotifier } from './alert-helpers';
-import { backends, startTestServer, type TestServer } from './helpers';
-import { createArgs, joinAs, mutation, push, setUpEvent, type TestDevice } from './sync-helpers';
+import { acknowledge, alertsOf, minutesLater, pushed, type recordingNotifier, startAlertServer } from './alert-helpers';
+import { backends, type TestServer } from './helpers';
+import { createArgs, joinAs } from './sync-helpers';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -11,19 +11,12 @@ afterEach(async () => {
 });
 
 const heavy = 30_000;
-const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 describe.each(backends)('the alert clock on %s', (backend) => {
-  async function start() {
-    const notifier = recordingNotifier();
-    server = await startTestServer({ backend, alertNotifier: notifier });
-    await setUpEvent(server.app);
-    return { app: server.app, notifier };
-  }
-
-  async function pushed(app: TestServer['app'], device: TestDevice, name: string, args: unknown) {
-    const answer = await push(app, device, [mutation(device, name, args)]);
-    expect(answer.json().refused, answer.body).toEqual([]);
+  async function start(notifier?: ReturnType<typeof recordingNotifier>) {
+    const started = await startAlertServer(backend, notifier);
+    server = started.server;
+    return started;
   }
 
   it(

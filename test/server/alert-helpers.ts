@@ -3,7 +3,23 @@ import { expect, vi } from 'vitest';
 import type { AlertView } from '../../src/domain/alerts';
 import { protocolHeader, protocolVersion } from '../../src/domain/protocol-version';
 import type { AlertNotifier } from '../../src/server/alerts/alert-notifier';
-import { deviceHeaders, newJoinCode, type TestDevice } from './sync-helpers';
+import { type Backend, startTestServer } from './helpers';
+import { deviceHeaders, mutation, newJoinCode, push, setUpEvent, type TestDevice } from './sync-helpers';
+
+/** A server with the festival set up, and a notifier that records whom each alert was sent to. */
+export async function startAlertServer(backend: Backend, notifier = recordingNotifier()) {
+  const server = await startTestServer({ backend, alertNotifier: notifier });
+  await setUpEvent(server.app);
+  return { server, app: server.app, notifier };
+}
+
+/** One change from a device, which the server must accept. */
+export async function pushed(app: FastifyInstance, device: TestDevice, name: string, args: unknown): Promise<void> {
+  const answer = await push(app, device, [mutation(device, name, args)]);
+  expect(answer.json().refused, answer.body).toEqual([]);
+}
+
+export const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 export async function alertsOf(app: FastifyInstance, device: TestDevice): Promise<AlertView[]> {
   const response = await app.inject({ method: 'GET', url: '/api/alerts', headers: deviceHeaders(device) });

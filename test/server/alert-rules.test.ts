@@ -3,9 +3,9 @@ import { defaultAlertRules } from '../../src/domain/alert-rules';
 import { runAlertClock } from '../../src/server/alerts/alert-clock';
 import { buildApp } from '../../src/server/app';
 import { readAuditLog } from '../../src/server/repositories/audit-repository';
-import { alertsOf, recordingNotifier, setDuty } from './alert-helpers';
-import { backends, startTestServer, type TestServer } from './helpers';
-import { createArgs, joinAs, mutation, pull, push, setUpEvent, type TestDevice } from './sync-helpers';
+import { alertsOf, minutesLater, pushed, type recordingNotifier, setDuty, startAlertServer } from './alert-helpers';
+import { backends, type TestServer } from './helpers';
+import { createArgs, joinAs, mutation, pull, push, type TestDevice } from './sync-helpers';
 
 let server: TestServer | undefined;
 const closers: (() => Promise<unknown>)[] = [];
@@ -16,19 +16,12 @@ afterEach(async () => {
 });
 
 const heavy = 30_000;
-const minutesLater = (minutes: number) => new Date(Date.now() + minutes * 60_000);
 
 describe.each(backends)('tuned alert rules on %s', (backend) => {
-  async function start() {
-    const notifier = recordingNotifier();
-    server = await startTestServer({ backend, alertNotifier: notifier });
-    await setUpEvent(server.app);
-    return { app: server.app, notifier };
-  }
-
-  async function pushed(app: TestServer['app'], device: TestDevice, name: string, args: unknown) {
-    const answer = await push(app, device, [mutation(device, name, args)]);
-    expect(answer.json().refused, answer.body).toEqual([]);
+  async function start(notifier?: ReturnType<typeof recordingNotifier>) {
+    const started = await startAlertServer(backend, notifier);
+    server = started.server;
+    return started;
   }
 
   const tune = (app: TestServer['app'], device: TestDevice, alertRules: unknown) =>

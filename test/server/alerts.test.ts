@@ -1,7 +1,15 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { acknowledge, alertsOf, joinOnSamePhone, recordingNotifier, setDuty } from './alert-helpers';
-import { backends, startTestServer, type TestServer } from './helpers';
-import { createArgs, deviceHeaders, joinAs, mutation, pull, push, setUpEvent, type TestDevice } from './sync-helpers';
+import {
+  acknowledge,
+  alertsOf,
+  joinOnSamePhone,
+  pushed,
+  type recordingNotifier,
+  setDuty,
+  startAlertServer,
+} from './alert-helpers';
+import { backends, type TestServer } from './helpers';
+import { createArgs, deviceHeaders, joinAs, pull, setUpEvent } from './sync-helpers';
 
 let server: TestServer | undefined;
 afterEach(async () => {
@@ -12,15 +20,10 @@ afterEach(async () => {
 const heavy = 30_000;
 
 describe.each(backends)('alerts on %s', (backend) => {
-  async function start(notifier = recordingNotifier()) {
-    server = await startTestServer({ backend, alertNotifier: notifier });
-    await setUpEvent(server.app);
-    return { app: server.app, notifier };
-  }
-
-  async function pushed(app: TestServer['app'], device: TestDevice, name: string, args: unknown) {
-    const answer = await push(app, device, [mutation(device, name, args)]);
-    expect(answer.json().refused, answer.body).toEqual([]);
+  async function start(notifier?: ReturnType<typeof recordingNotifier>) {
+    const started = await startAlertServer(backend, notifier);
+    server = started.server;
+    return started;
   }
 
   it(
