@@ -5,6 +5,8 @@ import { logIssue, startAs } from './issue-helpers';
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test(`every screen passes an axe scan in the ${colorScheme === 'light' ? 'sunlight' : 'night'} theme`, async ({ page }) => {
+    // Every screen scanned twice: about 50 s on CI's busy cores, close to the default minute.
+    test.setTimeout(180_000);
     await page.emulateMedia({ colorScheme });
     // First use, before anyone is named and with nothing logged.
     for (const screen of screens) {

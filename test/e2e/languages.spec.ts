@@ -46,7 +46,7 @@ const paths = (issue: string) => [
 ];
 
 test('in the pseudo-locale, every visible string on every screen came from the catalog', async ({ page }) => {
-  test.setTimeout(120_000);
+  test.setTimeout(240_000);
   const issue = await setUpEveryScreen(page);
   await choosePseudoLocale(page);
   // What the test typed, and the default event's name: data, not UI.
@@ -71,7 +71,8 @@ for (const [endonym, lang] of [
   ['Español', 'es'],
 ] as const) {
   test(`the main screens pass an axe scan in ${endonym}`, async ({ page }) => {
-    test.setTimeout(120_000);
+    // Eight axe scans: under a minute on a quiet machine, over two on CI's busy cores.
+    test.setTimeout(240_000);
     const issue = await setUpEveryScreen(page);
     await chooseLanguage(page, endonym, lang);
     for (const path of [
