@@ -6,7 +6,7 @@ import { createEventWithCodes, joinedDevice, logIssue } from './sync-helpers';
 
 // Several browsers and a server of their own per test: run these on one project only.
 test.skip(({ isMobile }) => !isMobile, 'multi-device flows run once, in the phone project');
-test.setTimeout(60_000);
+test.setTimeout(120_000);
 
 const robin = { name: 'Robin Jansen', email: 'robin.jansen@example.org', phone: '+31 6 1234 5678' };
 /** Kim's number, typed into an issue the server never gets before the phone is signed out. */

@@ -33,7 +33,7 @@ test.describe('personal data', () => {
   test.skip(({ isMobile }) => !isMobile, 'runs once, in the phone project');
 
   test('staff see that the contact details are held by the coordinators, and an edit leaves them there', async ({ browser }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     const server = await startServer();
     try {
       // An organizer holds contact details as coordinators do; one command line call is quicker than three.
@@ -68,7 +68,7 @@ test.describe('personal data', () => {
   });
 
   test('follow-ups need consent, and the summary, the filter, the list and the export count the same', async ({ page }) => {
-    test.setTimeout(60_000);
+    test.setTimeout(120_000);
     await openOffline(page);
     await startAs(page, 'Olga', 'Organizer');
     await logWithContact(page, 'Refund for a lost token', 'kim@example.org', true);
