@@ -88,7 +88,8 @@ for (const [endonym, lang] of [
       await page.goto(path);
       await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
       await expect(page.locator('html')).toHaveAttribute('lang', lang);
-      await expectNoViolations(page, `${path} in ${endonym}`);
+      // The colours are the same in every language; accessibility.spec.ts checks their contrast.
+      await expectNoViolations(page, `${path} in ${endonym}`, { colours: false });
     }
   });
 }
