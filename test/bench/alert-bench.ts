@@ -7,9 +7,10 @@ import { readLastChangeSeq } from '../../src/server/repositories/event-repositor
 import type { Storage } from '../../src/server/storage/storage';
 import { crowdPokeDelayMs } from '../../src/server/sync/pokes';
 import { OpenPhone } from './alert-phones';
-import { type BenchServer, startServerProcess } from './browser/bench-server';
+import type { BenchServer } from './browser/bench-server';
 import { type BenchRow, percentile, round } from './result';
-import { createBenchEvent, freshPostgresSchema, joinDevices, openServerStorage, postPush } from './sync/server-setup';
+import { withServers } from './sync/server-processes';
+import { createBenchEvent, freshPostgresSchema, joinDevices, postPush } from './sync/server-setup';
 import { demoCreateIssues, pushBodies } from './sync/workload';
 
 const phones = 500;
@@ -123,38 +124,22 @@ async function measure(origins: string[], storage: Storage, label: string): Prom
   }
 }
 
-async function withServers<T>(
-  databaseUrl: string,
-  instances: number,
-  step: (origins: string[], storage: Storage) => Promise<T>,
-): Promise<T> {
-  const servers: BenchServer[] = [];
-  let storage: Storage | undefined;
-  try {
-    for (let i = 0; i < instances; i += 1) servers.push(await startServerProcess(databaseUrl));
-    storage = await openServerStorage(databaseUrl);
-    return await step(
-      servers.map((s) => s.origin),
-      storage,
-    );
-  } finally {
-    await storage?.close();
-    for (const server of servers) await server.stop();
-  }
-}
+const origins = (servers: BenchServer[]) => servers.map((server) => server.origin);
 
 /** The alert delivery bench on SQLite, and on PostgreSQL with two instances when TEST_DATABASE_URL is set (pokes relayed). */
 export async function benchAlerts(): Promise<BenchRow[]> {
   const dir = mkdtempSync(join(tmpdir(), 'helptent-alert-bench-'));
   const rows: BenchRow[] = [];
   try {
-    rows.push(...(await withServers(`sqlite:${join(dir, 'server.sqlite')}`, 1, (o, s) => measure(o, s, 'SQLite'))));
+    rows.push(
+      ...(await withServers(`sqlite:${join(dir, 'server.sqlite')}`, 1, (servers, s) => measure(origins(servers), s, 'SQLite'))),
+    );
     const postgresUrl = process.env.TEST_DATABASE_URL;
     if (!postgresUrl) console.log('alert bench: PostgreSQL rows skipped: TEST_DATABASE_URL is not set.');
     else {
       const schema = await freshPostgresSchema(postgresUrl);
       try {
-        rows.push(...(await withServers(schema.url, 2, (o, s) => measure(o, s, 'PostgreSQL, 2 instances'))));
+        rows.push(...(await withServers(schema.url, 2, (servers, s) => measure(origins(servers), s, 'PostgreSQL, 2 instances'))));
       } finally {
         await schema.drop();
       }

@@ -1,11 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Storage } from '../../../src/server/storage/storage';
-import { type BenchServer, startServerProcess } from '../browser/bench-server';
 import type { BenchRow } from '../result';
 import { benchNotePile, benchSignalReturns } from './edge-load';
-import { createBenchEvent, freshPostgresSchema, joinDevices, openServerStorage } from './server-setup';
+import { withServers } from './server-processes';
+import { createBenchEvent, freshPostgresSchema, joinDevices } from './server-setup';
 import { demoCreateIssues } from './workload';
 
 export interface EdgeBenchResult {
@@ -16,23 +15,6 @@ export interface EdgeBenchResult {
 const phones = 500;
 const changesPerPhone = 20;
 const message = (error: unknown) => (error instanceof Error ? error.message.split('\n')[0]! : String(error));
-
-async function withServers<T>(
-  databaseUrl: string,
-  instances: number,
-  step: (servers: BenchServer[], storage: Storage) => Promise<T>,
-): Promise<T> {
-  const servers: BenchServer[] = [];
-  let storage: Storage | undefined;
-  try {
-    for (let i = 0; i < instances; i += 1) servers.push(await startServerProcess(databaseUrl));
-    storage = await openServerStorage(databaseUrl);
-    return await step(servers, storage);
-  } finally {
-    await storage?.close();
-    for (const server of servers) await server.stop();
-  }
-}
 
 /** What one phone, or all of them at once, can do to the server: issue 12's load goals. */
 async function benchBackend(databaseUrl: string, instances: number, label: string): Promise<BenchRow[]> {
