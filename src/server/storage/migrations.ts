@@ -2,6 +2,7 @@ import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } fr
 import type { FestivalEvent } from '../../domain/event';
 import type { Issue } from '../../domain/issue';
 import { overdueUnownedAt } from '../../domain/overdue-alert';
+import { withSchemaScopedIntrospection } from './schema-scoped-introspection';
 
 /**
  * Migrations live in code (not in a folder read at run time) so the bundled server carries them.
@@ -401,7 +402,11 @@ const provider: MigrationProvider = { getMigrations: async () => migrations };
  * already holds them (another Helptent, a parallel test) never got its own and failed to start.
  */
 export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
-  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const migrator = new Migrator({
+    db: schema ? withSchemaScopedIntrospection(db, schema) : db,
+    provider,
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   if (error) {
     const failed = results?.find((r) => r.status === 'Error')?.migrationName ?? 'unknown';
