@@ -2,8 +2,9 @@ import type { FestivalEvent } from '../domain/event';
 import type { Issue } from '../domain/issue';
 import type { HelptentDatabase } from './database';
 import { fileQueueRowsInBulk, readQueueRows } from './queue-pages';
+import { readRejections } from './rejection-repository';
 import { withReopenRetry } from './retry';
-import type { QueueRow, StoredIssue } from './rows';
+import type { QueueRow, RefusedChange, StoredIssue } from './rows';
 
 export function readIssue(db: HelptentDatabase, id: string): Promise<StoredIssue | undefined> {
   return db.issues.get(id);
@@ -30,6 +31,18 @@ export async function readIssuesById(db: HelptentDatabase, ids: string[]): Promi
 /** Every issue of the event, whole: exports read these. */
 export function readEventIssues(db: HelptentDatabase, eventId: string): Promise<StoredIssue[]> {
   return db.issues.where('eventId').equals(eventId).toArray();
+}
+
+/**
+ * What the issue screen shows, read at once: parts read separately arrived later and pushed the
+ * forms below them down the page under a finger about to tap.
+ */
+export async function readIssueScreen(
+  db: HelptentDatabase,
+  id: string,
+): Promise<{ issue: StoredIssue; waiting: number; refusals: RefusedChange[] } | undefined> {
+  const [issue, waiting, refusals] = await Promise.all([readIssue(db, id), countPendingChangesOf(db, id), readRejections(db, id)]);
+  return issue && { issue, waiting, refusals };
 }
 
 /** Changes to one issue (or, for '', to the event's settings) not on the server yet. */

@@ -170,3 +170,52 @@ test.describe('logging and working issues with no signal', () => {
     await expect(page.getByRole('textbox', { name: /What happened\?/ })).toHaveValue('Lost child near the food court, blue cap');
   });
 });
+
+test('the issue screen does not move under the finger once it shows', async ({ page }) => {
+  // Parts that arrived after the issue (the photo button, from a second database read) pushed
+  // every form below them down the page: a tap meant for "They agree to be contacted" landed on text.
+  await openOffline(page);
+  await startAs(page, 'Sam');
+  await logIssue(page, 'Cashless & refunds', 'Card charged twice');
+  const href = await page.getByRole('link', { name: 'Open it' }).getAttribute('href');
+  await page.addInitScript(() => {
+    type Shift = { at: number; moved: string[] };
+    type LayoutShift = PerformanceEntry & {
+      value: number;
+      hadRecentInput: boolean;
+      sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[];
+    };
+    const seen = { shifts: [] as Shift[], shownAt: Number.POSITIVE_INFINITY };
+    (window as unknown as { seen: typeof seen }).seen = seen;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as LayoutShift[]) {
+        if (entry.hadRecentInput) continue;
+        const moved = entry.sources.map(
+          (s) => `${(s.node as Element | undefined)?.outerHTML?.slice(0, 80)}: ${s.previousRect.y} → ${s.currentRect.y}`,
+        );
+        seen.shifts.push({ at: entry.startTime, moved });
+      }
+    }).observe({ type: 'layout-shift', buffered: true });
+    // When the issue's last form is first on the screen: from then on, nothing may move.
+    new MutationObserver(() => {
+      if (seen.shownAt === Number.POSITIVE_INFINITY && document.querySelector('#follow-up-title')) {
+        requestAnimationFrame(() => {
+          seen.shownAt = performance.now();
+        });
+      }
+    }).observe(document, { childList: true, subtree: true });
+  });
+  await page.goto(href!);
+  await expect(page.getByRole('region', { name: 'Follow-up', exact: true })).toBeVisible();
+  // Everything the screen loads by itself is there: the photo button and the sync state.
+  await expect(page.getByRole('button', { name: 'Add photos' })).toBeVisible();
+  await expect(page.getByTestId('issue-sync')).toHaveText('Saved on this phone — 1 change not on the server yet');
+  await page.evaluate(() => new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve))));
+  const seen = await page.evaluate(
+    () => (window as unknown as { seen: { shifts: { at: number; moved: string[] }[]; shownAt: number } }).seen,
+  );
+  expect(
+    seen.shifts.filter((shift) => shift.at > seen.shownAt),
+    'layout shifts after the issue screen showed',
+  ).toEqual([]);
+});

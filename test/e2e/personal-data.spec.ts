@@ -82,6 +82,7 @@ test.describe('personal data', () => {
     await expect(section).toContainText('A follow-up needs the attendee’s consent');
     await expect(section.getByRole('checkbox', { name: 'Someone should get back to the attendee' })).toHaveCount(0);
     await section.getByRole('button', { name: 'They agree to be contacted' }).click();
+    await expect(section.getByRole('checkbox', { name: 'Someone should get back to the attendee' })).toBeVisible();
     await setFollowUp(page, 'Card charged twice');
 
     // A follow-up marked through the status, without consent: marked, but counted nowhere.

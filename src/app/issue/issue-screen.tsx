@@ -1,5 +1,5 @@
 import { useLocation } from 'preact-iso';
-import { readIssue } from '../../db/issue-repository';
+import { readIssueScreen } from '../../db/issue-repository';
 import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
@@ -26,8 +26,8 @@ export function IssueScreen({ id }: { id?: string }) {
   const { db, event, staff, role } = useSession();
   const now = useNow();
   const location = useLocation();
-  const query = useLiveQuery(() => (id ? readIssue(db, id) : undefined), [db, id]);
-  const issue = query.data;
+  const query = useLiveQuery(() => (id ? readIssueScreen(db, id) : undefined), [db, id]);
+  const issue = query.data?.issue;
   if (!issue) {
     return (
       <Screen title={t('Issue')}>
@@ -92,7 +92,12 @@ export function IssueScreen({ id }: { id?: string }) {
         </p>
       )}
       <p class="owner-banner">{issue.owner ? t('Owner: {name}', { name: issue.owner.name }) : t('No owner yet')}</p>
-      <IssueSyncState issueId={issue.id} synced={issue.serverVersion > 0} />
+      <IssueSyncState
+        issueId={issue.id}
+        synced={issue.serverVersion > 0}
+        waiting={query.data!.waiting}
+        refusals={query.data!.refusals}
+      />
       <dl class="facts">
         <dt>{t('Category')}</dt>
         <dd>{category}</dd>
@@ -144,7 +149,7 @@ export function IssueScreen({ id }: { id?: string }) {
       <section class="card" aria-labelledby="photos-title">
         <h2 id="photos-title">{t('Photos')}</h2>
         <PhotoStrip issue={issue} />
-        <PhotoPicker issueId={issue.id} />
+        <PhotoPicker issue={issue} />
       </section>
       <OwnerSection issue={issue} />
       <StatusForm key={issue.status} issue={issue} />

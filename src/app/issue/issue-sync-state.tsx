@@ -1,24 +1,32 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
-import { countPendingChangesOf } from '../../db/issue-repository';
-import { readRejections, removeRefusedIssue } from '../../db/rejection-repository';
+import { removeRefusedIssue } from '../../db/rejection-repository';
+import type { RefusedChange } from '../../db/rows';
 import { errorMessage } from '../changes';
 import { RefusalNotice } from '../components/refusal-notice';
 import { t, tn } from '../i18n/messages';
 import { useSession } from '../session';
-import { useLiveQuery } from '../use-live-query';
 
 /**
  * Per issue: is it on the server yet, and did the server refuse any change to it. A refusal
  * stays in sight until someone has read it; an issue the server refused to create can then be
  * removed from this phone, since nothing done to it can ever reach the server.
  */
-export function IssueSyncState({ issueId, synced }: { issueId: string; synced: boolean }) {
+export function IssueSyncState({
+  issueId,
+  synced,
+  waiting,
+  refusals,
+}: {
+  issueId: string;
+  synced: boolean;
+  /** Read with the issue, by the screen: arriving later, a longer line moved the forms below it. */
+  waiting: number;
+  refusals: RefusedChange[];
+}) {
   const { db } = useSession();
   const location = useLocation();
   const [problem, setProblem] = useState('');
-  const waiting = useLiveQuery(() => countPendingChangesOf(db, issueId), [db, issueId]).data ?? 0;
-  const refusals = useLiveQuery(() => readRejections(db, issueId), [db, issueId]).data ?? [];
   const creationRefused = !synced && refusals.some((r) => r.name === 'createIssue');
   const text =
     waiting > 0

@@ -1,9 +1,8 @@
 import { useEffect, useId, useState } from 'preact/hooks';
-import { readIssue } from '../../db/issue-repository';
+import type { Issue } from '../../domain/issue';
 import { maxPhotosPerIssue } from '../../domain/photo';
 import { errorMessage } from '../changes';
 import { useSession } from '../session';
-import { useLiveQuery } from '../use-live-query';
 import { attachPhotos } from './attach-photos';
 import { holdPhotoWorker } from './prepare-photo';
 import './photos.css';
@@ -20,14 +19,15 @@ type Outcome =
  * may be picked from the gallery. Each is shrunk, stripped of its location data and saved with
  * its change; the upload follows by itself. Usable on any form that has an issue to attach to.
  */
-export function PhotoPicker({ issueId, label = t('Add photos') }: { issueId: string; label?: string }) {
+export function PhotoPicker({ issue, label = t('Add photos') }: { issue: Issue; label?: string }) {
   const session = useSession();
   const inputId = useId();
   const [outcome, setOutcome] = useState<Outcome>({ kind: 'idle' });
-  const issue = useLiveQuery(() => readIssue(session.db, issueId), [session.db, issueId]).data;
   // Ready before the camera closes: loading the worker then would add to every first photo.
   useEffect(() => holdPhotoWorker(), []);
-  if (!issue || issue.voided) return null;
+  // The issue comes from the screen, not a read of its own: arriving later, the button pushed
+  // every form below it down the page under a finger about to tap.
+  if (issue.voided) return null;
   const held = issue.photos?.length ?? 0;
   const room = maxPhotosPerIssue - held;
 
@@ -41,7 +41,7 @@ export function PhotoPicker({ issueId, label = t('Add photos') }: { issueId: str
     setOutcome({ kind: 'busy', saved: 0, total: files.length });
     let saved = 0;
     try {
-      saved = await attachPhotos(session, issueId, files, {
+      saved = await attachPhotos(session, issue.id, files, {
         startedAt,
         alreadyOnIssue: held,
         onProgress: (progress) => {
