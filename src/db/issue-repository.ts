@@ -41,7 +41,11 @@ export async function readIssueScreen(
   db: HelptentDatabase,
   id: string,
 ): Promise<{ issue: StoredIssue; waiting: number; refusals: RefusedChange[] } | undefined> {
-  const [issue, waiting, refusals] = await Promise.all([readIssue(db, id), countPendingChangesOf(db, id), readRejections(db, id)]);
+  const [issue, waiting, refusals] = await Promise.all([
+    readIssue(db, id),
+    countPendingChangesOf(db, id),
+    readRejections(db, id),
+  ]);
   return issue && { issue, waiting, refusals };
 }
 
