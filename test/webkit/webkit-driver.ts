@@ -35,6 +35,9 @@ export interface WebKitDriverServer {
 export async function startWebKitDriver(port?: number): Promise<WebKitDriverServer> {
   const chosen = port ?? (await freePort());
   const child: ChildProcess = spawn('xvfb-run', ['-a', webDriverBinary, `--port=${chosen}`], {
+    // A phone set to English. Under a C locale WebKitGTK says its language is "C", which is no
+    // language Helptent speaks, so the app would take the festival's (Dutch, for the lane's).
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
