@@ -3,7 +3,7 @@ import { alertKinds, alertRulesOf } from './alert-rules';
 import { alertRulesChangeSchema, describeAlertRuleChange, storedAlertRules } from './alert-rules-schema';
 import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
-import { festivalLanguageNames, festivalLanguageOf, festivalLanguages } from './festival-language';
+import { type FestivalLanguage, festivalLanguageOf, festivalLanguages } from './festival-language';
 import { severities } from './issue';
 import { keepDaysOf, maxKeepDays } from './lost-property-keeping';
 import { clockPattern, parseClock } from './operational-day';
@@ -23,6 +23,15 @@ function isTimezone(value: string): boolean {
     return false;
   }
 }
+
+/** In English, for the settings' change list and refusals (the UI names each language in itself). */
+const festivalLanguageNames: Record<FestivalLanguage, string> = {
+  en: 'English',
+  nl: 'Dutch',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+};
 
 const clock = z.string().check(z.regex(clockPattern, 'must be a time like 06:00'));
 /** Minutes to a first response; null = by the end of the festival day. */

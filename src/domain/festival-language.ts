@@ -7,15 +7,6 @@ import type { FestivalEvent } from './event';
 export const festivalLanguages = ['en', 'nl', 'de', 'fr', 'es'] as const;
 export type FestivalLanguage = (typeof festivalLanguages)[number];
 
-/** In English, for the settings' change list and refusals (the endonyms are the UI's). */
-export const festivalLanguageNames: Record<FestivalLanguage, string> = {
-  en: 'English',
-  nl: 'Dutch',
-  de: 'German',
-  fr: 'French',
-  es: 'Spanish',
-};
-
 export function isFestivalLanguage(value: unknown): value is FestivalLanguage {
   return festivalLanguages.includes(value as FestivalLanguage);
 }

@@ -74,7 +74,7 @@ describe('English times at a festival', () => {
   it('read as people there read them in America and Australia: a 12-hour clock', () => {
     expect(formatWhen(nineFiftyNinePmInAmsterdam, 'America/New_York', sameDay)).toBe('3:59 PM');
     expect(formatWhen('2026-07-11T14:05:00.000Z', 'America/Chicago', new Date('2026-07-12T14:05:00.000Z'))).toBe('Sat 9:05 AM');
-    expect(englishLocaleOf('America/Toronto')).toBe('en-CA');
+    expect(englishLocaleOf('America/Toronto')).toBe('en-US');
     expect(englishLocaleOf('Australia/Melbourne')).toBe('en-AU');
   });
 
