@@ -73,12 +73,15 @@ const formats = new Map<string, { time: Intl.DateTimeFormat; dayTime: Intl.DateT
 
 /** Formatters on the event's clock in the person's language (never the browser's default locale). */
 function formatsFor(timezone: string) {
-  const locale = intlLocale();
+  const locale = intlLocale(timezone);
   let f = formats.get(`${locale} ${timezone}`);
   if (!f) {
+    // A 12-hour clock reads "9:59 PM"; a 24-hour one keeps its leading zero ("09:59").
+    const twelveHour = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true;
+    const hour = twelveHour ? 'numeric' : '2-digit';
     f = {
-      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: '2-digit', minute: '2-digit' }),
-      dayTime: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit' }),
+      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour, minute: '2-digit' }),
+      dayTime: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: 'short', hour, minute: '2-digit' }),
     };
     formats.set(`${locale} ${timezone}`, f);
   }

@@ -2,7 +2,7 @@ import { render } from 'preact';
 import { App } from './app';
 import { preloadChangeCode } from './changes';
 import { reportUncaughtErrors } from './error-reporting';
-import { languageOf } from './i18n/language-choice';
+import { startLanguage } from './i18n/language-choice';
 import { switchLocale } from './i18n/load-locale';
 import { openLocalDatabase } from './local-database';
 import { registerServiceWorker } from './sw-bridge';
@@ -14,7 +14,7 @@ void openLocalDatabase();
 registerServiceWorker();
 // The language of whoever used the phone last, loaded before the first render: nobody sees
 // English flash by. English has no catalog to load, so it renders at once.
-const firstLocale = languageOf(null);
+const firstLocale = startLanguage();
 const start = () => {
   render(<App />, document.getElementById('app') as HTMLElement);
   preloadChangeCode();

@@ -7,6 +7,7 @@ import { readPeople } from '../db/people-repository';
 import { readStaff, type StaffOnDevice } from '../db/staff-repository';
 import { readSyncState } from '../db/sync-state';
 import type { FestivalEvent } from '../domain/event';
+import { festivalLanguageOf } from '../domain/festival-language';
 import type { EventPerson, Role } from '../domain/staff';
 import { t } from './i18n/messages';
 import { usePersonLanguage } from './i18n/use-locale';
@@ -40,7 +41,7 @@ export function SessionProvider({ db, children }: { db: HelptentDatabase; childr
   const grantedRole = useLiveQuery(() => readSyncState(db).then((state) => state?.role ?? null), [db]).data;
   const people = useLiveQuery(() => readPeople(db), [db]).data;
   const identity = useLiveQuery(() => readDeviceIdentity(db).then((found) => found ?? null), [db]).data;
-  usePersonLanguage(staff && (staff.current?.id ?? null));
+  usePersonLanguage(staff && (staff.current?.id ?? null), event && festivalLanguageOf(event));
   if (!event || !staff || grantedRole === undefined || !people || identity === undefined)
     return <p class="loading">{t('Opening Helptent…')}</p>;
   const session: Session = {

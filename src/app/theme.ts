@@ -4,6 +4,7 @@
  */
 export type ThemeChoice = 'system' | 'sunlight' | 'night';
 
+// index.html's inline script reads this key and these values before the first paint.
 const key = 'helptent-theme';
 
 export function readTheme(): ThemeChoice {

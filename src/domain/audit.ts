@@ -80,6 +80,7 @@ const settingNames: Record<string, string> = {
   name: 'festival name',
   timezone: 'timezone',
   dayStartsAt: 'day start',
+  language: 'festival language',
   responseTargets: 'response targets',
 };
 
@@ -90,7 +91,7 @@ const settingNames: Record<string, string> = {
  */
 export function settingsChangeDetail(before: FestivalEvent, after: FestivalEvent): AuditDetail {
   const changed: string[] = [];
-  for (const key of ['name', 'timezone', 'dayStartsAt'] as const)
+  for (const key of ['name', 'timezone', 'dayStartsAt', 'language'] as const)
     if (before[key] !== after[key]) changed.push(settingNames[key]!);
   if (severities.some((s) => before.responseTargets[s] !== after.responseTargets[s])) changed.push(settingNames.responseTargets!);
   if (retentionDaysOf(before) !== retentionDaysOf(after)) changed.push('retention period');

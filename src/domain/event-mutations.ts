@@ -3,6 +3,7 @@ import { alertKinds, alertRulesOf } from './alert-rules';
 import { alertRulesChangeSchema, describeAlertRuleChange, storedAlertRules } from './alert-rules-schema';
 import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
+import { type FestivalLanguage, festivalLanguageOf, festivalLanguages } from './festival-language';
 import { severities } from './issue';
 import { keepDaysOf, maxKeepDays } from './lost-property-keeping';
 import { clockPattern, parseClock } from './operational-day';
@@ -23,6 +24,15 @@ function isTimezone(value: string): boolean {
   }
 }
 
+/** In English, for the settings' change list and refusals (the UI names each language in itself). */
+const festivalLanguageNames: Record<FestivalLanguage, string> = {
+  en: 'English',
+  nl: 'Dutch',
+  de: 'German',
+  fr: 'French',
+  es: 'Spanish',
+};
+
 const clock = z.string().check(z.regex(clockPattern, 'must be a time like 06:00'));
 /** Minutes to a first response; null = by the end of the festival day. */
 const target = z.nullable(z.number().check(z.int(), z.minimum(1, 'must be at least 1 minute'), z.maximum(24 * 60)));
@@ -32,6 +42,13 @@ export const eventMutationArgSchemas = {
     name: z.optional(requiredText(100, 'festival name')),
     timezone: z.optional(z.string().check(z.refine(isTimezone, 'is not a timezone this app knows (e.g. Europe/Amsterdam)'))),
     dayStartsAt: z.optional(clock),
+    /** The festival's language: the UI's default and the follow-up's when an attendee's is not known. */
+    language: z.optional(
+      z.enum(
+        festivalLanguages,
+        `must be one of the languages Helptent speaks: ${festivalLanguages.map((l) => `${l} (${festivalLanguageNames[l]})`).join(', ')}`,
+      ),
+    ),
     responseTargets: z.optional(
       z.object(Object.fromEntries(severities.map((s) => [s, target])) as Record<(typeof severities)[number], typeof target>),
     ),
@@ -94,6 +111,16 @@ function changeEventSettings(
     parseClock(args.dayStartsAt);
     next.dayStartsAt = args.dayStartsAt;
     said.push(`day starts at ${event.dayStartsAt} → ${args.dayStartsAt}`);
+  }
+  if (args.language !== undefined && args.language !== event.language) {
+    // An event that never chose shows its timezone's language: choosing that one is still news.
+    const before = festivalLanguageOf(event);
+    next.language = args.language;
+    said.push(
+      before === args.language
+        ? `language ${festivalLanguageNames[args.language]}`
+        : `language ${festivalLanguageNames[before]} → ${festivalLanguageNames[args.language]}`,
+    );
   }
   if (args.responseTargets !== undefined && !sameValue(args.responseTargets, event.responseTargets)) {
     next.responseTargets = args.responseTargets;

@@ -19,6 +19,8 @@ export const festivalEventSchema = z.object({
   personalDataPurgedAt: z.exactOptional(z.string()),
   lostPropertyKeepDays: z.exactOptional(z.number()),
   alertRules: z.exactOptional(alertRulesWireSchema),
+  // Any text: a language a newer server knows must not stop this phone's pulls (festivalLanguageOf falls back).
+  language: z.exactOptional(z.string()),
   changes: z.exactOptional(
     z.array(z.object({ id: z.string(), at: z.string(), by: z.object({ id: z.string(), name: z.string() }), text: z.string() })),
   ),

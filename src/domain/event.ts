@@ -30,6 +30,12 @@ export interface FestivalEvent extends DayBoundary {
   alertRules?: Partial<Record<AlertKind, AlertRule>>;
   /** When the server removed the event's attendee personal data, the retention period having ended. */
   personalDataPurgedAt?: string;
+  /**
+   * The festival's language, as coordinators set it (one of `festivalLanguages`). Events from
+   * before the setting have none: read it through `festivalLanguageOf`, which falls back to the
+   * timezone's. Typed as text because a newer server may know a language this app does not.
+   */
+  language?: string;
 }
 
 /** One change to the festival settings, as the server applied it. */

@@ -58,6 +58,15 @@ export class ServerProcess {
     return this.output.slice(-4000);
   }
 
+  /** How much the server has printed so far (across restarts), and what it printed from a mark on. */
+  get logMark(): number {
+    return this.output.length;
+  }
+
+  logSince(mark: number): string {
+    return this.output.slice(mark);
+  }
+
   async start(): Promise<void> {
     if (this.isRunning) throw new Error('server already running');
     const child = spawn(process.execPath, [this.server.entry], {

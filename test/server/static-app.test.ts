@@ -1,3 +1,5 @@
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterEach, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './helpers';
@@ -44,11 +46,16 @@ describe('serving the built app', () => {
     expect(plain.body).toBe('console.log(1);');
   });
 
-  it('sends a strict content security policy with no inline scripts', async () => {
+  it('sends a strict content security policy: the only inline script is the theme’s, allowed by its hash', async () => {
     server = await startTestServer({ withStaticApp: true });
     const response = await server.app.inject({ method: 'GET', url: '/' });
     const csp = String(response.headers['content-security-policy']);
-    expect(csp).toContain("script-src 'self'");
+    const inline = [...readFileSync('index.html', 'utf8').matchAll(/<script>(.*?)<\/script>/gs)].map((m) => m[1]!);
+    expect(inline).toHaveLength(1);
+    const hash = `'sha256-${createHash('sha256').update(inline[0]!).digest('base64')}'`;
+    expect(csp, 'index.html’s inline script changed: put its new hash in src/server/security-headers.ts').toContain(
+      `script-src 'self' ${hash};`,
+    );
     expect(csp).toContain("default-src 'self'");
     expect(csp).toContain("object-src 'none'");
     expect(csp).not.toContain('unsafe-inline');

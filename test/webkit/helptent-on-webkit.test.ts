@@ -1,14 +1,15 @@
-import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { By, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { afterAll, beforeAll, describe, expect, it, onTestFailed, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Role } from '../../src/domain/staff';
 import { prepareEvent } from '../chaos/server-database';
 import { ServerProcess } from '../chaos/server-process';
 import { freePort } from '../free-port';
+import { saveFailureEvidence } from './failure-evidence';
 import { button, choose, fill, openTab, tap, waitForHeading, waitForServiceWorkerControl, waitForText, waitUntil } from './page';
 import { iPhoneSafari, missingWebKit, openMiniBrowser, startWebKitDriver, type WebKitDriverServer } from './webkit-driver';
 
@@ -20,6 +21,7 @@ import { iPhoneSafari, missingWebKit, openMiniBrowser, startWebKitDriver, type W
  */
 
 const repoRoot = fileURLToPath(new URL('../..', import.meta.url));
+const evidenceDir = join(repoRoot, 'test-results', 'webkit');
 const eventId = 'webkit-festival';
 
 let dir = '';
@@ -40,23 +42,24 @@ function issuesOnServer(): string[] {
 
 /**
  * A fresh browser window for this test (WebKitWebDriver runs one session at a time), closed when
- * the test ends; if the test fails, its screen and text are kept in test-results/webkit first.
+ * the test ends. If the test failed, its screen, address, text and the logs written meanwhile are kept in
+ * test-results/webkit first, and the paths printed. (Vitest runs onTestFinished before
+ * onTestFailed, so the keeping cannot wait for onTestFailed: the window would be closed by then.)
  */
 async function browser(name: string, options: { userAgent?: string } = {}): Promise<WebDriver> {
+  const driverMark = webkit!.outputMark();
+  const serverMark = server.logMark;
   const driver = await openMiniBrowser(webkit!.url, options);
   drivers.add(driver);
-  onTestFailed(async () => {
-    const out = join(repoRoot, 'test-results', 'webkit');
-    mkdirSync(out, { recursive: true });
-    try {
-      writeFileSync(join(out, `${name}.png`), await driver.takeScreenshot(), 'base64');
-      const text = await driver.executeScript<string>('return location.href + "\\n\\n" + document.body.innerText');
-      writeFileSync(join(out, `${name}.txt`), text);
-    } catch (error) {
-      writeFileSync(join(out, `${name}.txt`), `No screenshot: ${String(error)}`);
+  onTestFinished(async ({ task }) => {
+    if (task.result?.state === 'fail') {
+      const logs = {
+        'Server log (the page’s uncaught errors, which the app reports, arrive here)': () => server.logSince(serverMark),
+        'WebKitWebDriver and browser output': () => webkit!.outputSince(driverMark),
+      };
+      const files = await saveFailureEvidence(driver, name, logs, evidenceDir, repoRoot);
+      console.error(`WebKit lane: “${task.name}” failed; kept ${files.join(' and ')}`);
     }
-  });
-  onTestFinished(async () => {
     drivers.delete(driver);
     await driver.quit().catch(() => undefined);
   });

@@ -24,6 +24,12 @@ export function missingWebKit(): string | null {
 
 export interface WebKitDriverServer {
   url: string;
+  /**
+   * How much the driver and its browsers have written so far, and the text from a mark on: a
+   * failed test keeps what was written while it ran (a browser that crashed says so here).
+   */
+  outputMark(): number;
+  outputSince(mark: number): string;
   /** Ends xvfb-run, its X server and WebKitWebDriver (and any MiniBrowser left behind). */
   stop(): Promise<void>;
 }
@@ -35,12 +41,18 @@ export interface WebKitDriverServer {
 export async function startWebKitDriver(port?: number): Promise<WebKitDriverServer> {
   const chosen = port ?? (await freePort());
   const child: ChildProcess = spawn('xvfb-run', ['-a', webDriverBinary, `--port=${chosen}`], {
+    // A phone set to English. Under a C locale WebKitGTK says its language is "C", which is no
+    // language Helptent speaks, so the app would take the festival's (Dutch, for the lane's).
+    env: { ...process.env, LANG: 'en_US.UTF-8' },
     detached: true,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  // All of it, from a lane's few browsers: kept whole, so a mark taken at a test's start stays valid.
   let output = '';
   child.stdout?.on('data', (chunk) => (output += chunk));
   child.stderr?.on('data', (chunk) => (output += chunk));
+  const outputMark = () => output.length;
+  const outputSince = (mark: number) => output.slice(mark);
   const stop = async () => {
     if (child.exitCode !== null || child.signalCode !== null || child.pid === undefined) return;
     const exited = new Promise((resolve) => child.once('exit', resolve));
@@ -65,7 +77,7 @@ export async function startWebKitDriver(port?: number): Promise<WebKitDriverServ
     if (child.exitCode !== null) throw new Error(`WebKitWebDriver exited early:\n${output}`);
     try {
       const status = (await (await fetch(`${url}/status`)).json()) as { value?: { ready?: boolean } };
-      if (status.value?.ready) return { url, stop };
+      if (status.value?.ready) return { url, stop, outputMark, outputSince };
     } catch {
       // not listening yet
     }

@@ -15,7 +15,7 @@ export interface CaptureFormState {
   phone: string;
   ticketId: string;
   preferredChannel: ContactChannel | '';
-  /** The language the attendee spoke ('' when not asked). */
+  /** The language the attendee spoke ('' when not asked); a new form starts at the festival's. */
   language: string;
   consentGiven: boolean;
   moodAtIntake: Mood | '';
@@ -46,22 +46,41 @@ export const emptyCapture: CaptureFormState = {
 
 export const captureDraftKey = 'capture';
 
-export function isEmptyCapture(state: CaptureFormState): boolean {
-  return JSON.stringify(state) === JSON.stringify(emptyCapture);
+/**
+ * The form of a new issue: most attendees at a festival speak its language, so the attendee's
+ * language starts there and staff change it when they hear another.
+ */
+export function freshCapture(festivalLanguage: string): CaptureFormState {
+  return { ...emptyCapture, language: festivalLanguage };
+}
+
+/** Whether nothing was typed or chosen beyond what a new form starts with. */
+export function isEmptyCapture(state: CaptureFormState, festivalLanguage: string): boolean {
+  return JSON.stringify(state) === JSON.stringify(freshCapture(festivalLanguage));
 }
 
 /** A stored draft from an older version may lack fields or carry odd values: keep what fits. */
-export function captureFromDraft(draft: Record<string, unknown> | undefined): CaptureFormState {
-  const state: Record<string, unknown> = { ...emptyCapture };
+export function captureFromDraft(draft: Record<string, unknown> | undefined, festivalLanguage: string): CaptureFormState {
+  const state: Record<string, unknown> = { ...freshCapture(festivalLanguage) };
   for (const [key, value] of Object.entries(draft ?? {})) {
     if (key in emptyCapture && typeof value === typeof emptyCapture[key as keyof CaptureFormState]) state[key] = value;
   }
   return state as unknown as CaptureFormState;
 }
 
-/** The createIssue arguments for a filled-in form; validation happens in the mutator. */
-export function createIssueArgs(state: CaptureFormState, id: string, eventId: string): Record<string, unknown> {
-  const hasContact = Boolean(state.attendeeName || state.email || state.phone || state.ticketId || state.language);
+/**
+ * The createIssue arguments for a filled-in form; validation happens in the mutator. The
+ * festival's language, where the form starts, is recorded only with an attendee: an issue
+ * nobody gave contact details for gets no attendee for it.
+ */
+export function createIssueArgs(
+  state: CaptureFormState,
+  id: string,
+  eventId: string,
+  festivalLanguage: string,
+): Record<string, unknown> {
+  const heardOtherLanguage = state.language !== '' && state.language !== festivalLanguage;
+  const hasContact = Boolean(state.attendeeName || state.email || state.phone || state.ticketId || heardOtherLanguage);
   return {
     id,
     eventId,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { lazy } from 'preact-iso';
 import { readDraft } from '../../db/draft-repository';
 import { readRecentCategories, rememberCategory } from '../../db/recent-categories';
+import { festivalLanguageOf } from '../../domain/festival-language';
 import { moods, publicRiskLevels, severities, sources } from '../../domain/issue';
 import { errorMessage, makeChange, newId } from '../changes';
 import { AttendeeFields } from '../components/attendee-fields';
@@ -17,7 +18,7 @@ import {
   captureDraftKey,
   captureFromDraft,
   createIssueArgs,
-  emptyCapture,
+  freshCapture,
   isEmptyCapture,
 } from './capture-form-state';
 import { createDraftWriter } from './draft-writer';
@@ -63,9 +64,11 @@ function CaptureForm() {
   const recent = useRecentCategories();
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const writeDraft = useMemo(() => createDraftWriter(db, captureDraftKey, setDraftProblem), [db]);
+  const festivalLanguage = festivalLanguageOf(event);
 
   useEffect(() => {
-    void readDraft(db, captureDraftKey).then((draft) => setForm(captureFromDraft(draft)));
+    void readDraft(db, captureDraftKey).then((draft) => setForm(captureFromDraft(draft, festivalLanguage)));
+    // The draft is read once; a language chosen for the festival meanwhile applies to the next issue.
   }, [db]);
 
   const update = (patch: Partial<CaptureFormState>) => {
@@ -88,12 +91,14 @@ function CaptureForm() {
     setOutcome({ kind: 'busy' });
     const id = newId();
     try {
-      await makeChange(session, 'createIssue', createIssueArgs(form, id, event.id), { clearDraftKey: captureDraftKey });
+      await makeChange(session, 'createIssue', createIssueArgs(form, id, event.id, festivalLanguage), {
+        clearDraftKey: captureDraftKey,
+      });
       const me = session.staff.current?.id;
       // Saved already; the shortcut list is a convenience, so a failure to note it is ignored.
       if (me && form.category) await rememberCategory(db, me, form.category).catch(() => undefined);
       setOutcome({ kind: 'saved', id, summary: form.summary.trim() });
-      setForm(emptyCapture);
+      setForm(freshCapture(festivalLanguage));
       window.scrollTo({ top: 0 });
     } catch (error) {
       setOutcome({ kind: 'failed', message: errorMessage(error) });
@@ -170,7 +175,7 @@ function CaptureForm() {
         afterMove={<p>{t('Ask for their consent below, under Attendee contact.')}</p>}
       />
 
-      <details class="capture__more" open={!isEmptyCapture({ ...form, category: '', summary: '' })}>
+      <details class="capture__more" open={!isEmptyCapture({ ...form, category: '', summary: '' }, festivalLanguage)}>
         <summary>{t('More details (optional)')}</summary>
         <ChoiceTiles
           legend={t('Severity')}
@@ -232,7 +237,7 @@ function CaptureForm() {
         </fieldset>
         <AttendeeFields
           value={{ ...form, name: form.attendeeName }}
-          timezone={event.timezone}
+          event={event}
           onChange={({ name, ...patch }) =>
             update({ ...patch, ...(name === undefined ? {} : { attendeeName: name }) } as Partial<CaptureFormState>)
           }

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import type { FestivalEvent } from '../../domain/event';
 import { contactChannels } from '../../domain/issue';
 import { attendeeLanguages, endonyms } from '../i18n/locales';
 import { t } from '../i18n/messages';
@@ -28,12 +29,12 @@ export interface AttendeeValues {
 export function AttendeeFields({
   value,
   onChange,
-  timezone,
+  event,
   children,
 }: {
   value: AttendeeValues;
-  /** The event's timezone: its language comes first in the list of languages. */
-  timezone: string;
+  /** The festival: its language comes first in the list of languages. */
+  event: Pick<FestivalEvent, 'timezone' | 'language'>;
   onChange: (patch: Partial<AttendeeValues>) => void;
   children?: ComponentChildren;
 }) {
@@ -59,7 +60,7 @@ export function AttendeeFields({
         value={value.language}
         options={[
           { value: '', label: t('Not asked') },
-          ...attendeeLanguages(timezone).map((locale) => ({ value: locale, label: endonyms[locale], lang: locale })),
+          ...attendeeLanguages(event).map((locale) => ({ value: locale, label: endonyms[locale], lang: locale })),
         ]}
         onChange={(language) => onChange({ language })}
       />

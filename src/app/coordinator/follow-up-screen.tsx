@@ -1,12 +1,13 @@
 import '../summary/coordinator.css';
 import { useState } from 'preact/hooks';
 import { readTemplates, saveTemplate, type TemplateKey, templateKey } from '../../db/template-repository';
+import { festivalLanguageOf } from '../../domain/festival-language';
 import { awaitsFollowUp } from '../../domain/follow-up';
 import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } from '../../domain/issue';
 import { errorMessage, makeChange } from '../changes';
 import { SelectField, TextArea } from '../components/fields';
 import { Screen } from '../components/screen';
-import { attendeeLanguages, endonyms, eventLanguageOf, type StaffLocale } from '../i18n/locales';
+import { attendeeLanguages, endonyms, type StaffLocale } from '../i18n/locales';
 import { msg, t, tn } from '../i18n/messages';
 import { formatWhen, outreachLabels, reasonLabels } from '../labels';
 import { useSession } from '../session';
@@ -29,7 +30,7 @@ function AttendeeCard({ issue, templateOf, now }: { issue: Issue; templateOf: Te
   const session = useSession();
   const [problem, setProblem] = useState('');
   // Written in the language the attendee spoke, whatever language this screen is in.
-  const language = templateLanguageOf(issue, eventLanguageOf(session.event.timezone));
+  const language = templateLanguageOf(issue, festivalLanguageOf(session.event));
   const message = fillTemplate(templateOf(language), issue, language);
   const link = contactLink(issue, message, subjects[language].replace('{issue}', issue.summary));
   const step = nextStep[issue.followUp.outreach];
@@ -90,7 +91,7 @@ function AttendeeCard({ issue, templateOf, now }: { issue: Issue; templateOf: Te
 function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: Issue[]; now: Date }) {
   const { db, event } = useSession();
   const stored = useLiveQuery(() => readTemplates(db), [db]).data;
-  const languages = attendeeLanguages(event.timezone);
+  const languages = attendeeLanguages(event);
   // The template being edited: the event's language first; a draft belongs to one language.
   const [editing, setEditing] = useState<StaffLocale>(languages[0]!);
   const [draft, setDraft] = useState<{ key: TemplateKey; text: string } | null>(null);

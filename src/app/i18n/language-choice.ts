@@ -1,4 +1,4 @@
-import { browserLocale, isUiLocale, type UiLocale } from './locales';
+import { browserLocale, isUiLocale, type StaffLocale, type UiLocale } from './locales';
 
 /**
  * Each person's language on this phone, and the last one used (which the next start opens in,
@@ -6,7 +6,10 @@ import { browserLocale, isUiLocale, type UiLocale } from './locales';
  * localStorage, like the theme, and is read before the first render.
  */
 const key = 'helptent-languages';
+/** The language the phone showed last: the next start opens in it, before the festival is read. */
 const lastKey = '';
+/** A language chosen while nobody was named on the phone. */
+const phoneKey = '*';
 
 type Choices = Record<string, UiLocale>;
 
@@ -22,20 +25,31 @@ function readChoices(): Choices {
   }
 }
 
-/** The person's chosen language, else the browser's. */
-export function languageOf(personId: string | null): UiLocale {
-  const choices = readChoices();
-  return (personId ? choices[personId] : choices[lastKey]) ?? browserLocale(navigator.languages ?? [navigator.language]);
+function browserLanguages(): readonly string[] {
+  return navigator.languages ?? [navigator.language];
 }
 
-/** Whether the person picked a language themselves (else it follows the browser). */
-export function hasChosenLanguage(personId: string): boolean {
-  return readChoices()[personId] !== undefined;
+/** The language the phone opens in, before it has read the festival: the last one shown, else the browser's. */
+export function startLanguage(): UiLocale {
+  return readChoices()[lastKey] ?? browserLocale(browserLanguages()) ?? 'en';
+}
+
+/**
+ * The person's chosen language, else the browser's, else the festival's: a volunteer whose
+ * phone speaks Italian reads the festival's language rather than English.
+ */
+export function languageOf(personId: string | null, festivalLanguage: StaffLocale): UiLocale {
+  return readChoices()[personId ?? phoneKey] ?? browserLocale(browserLanguages()) ?? festivalLanguage;
+}
+
+/** Whether the person picked a language themselves (else it follows the browser, or the festival). */
+export function hasChosenLanguage(personId: string | null): boolean {
+  return readChoices()[personId ?? phoneKey] !== undefined;
 }
 
 export function rememberLanguage(personId: string | null, locale: UiLocale, chosen: boolean): void {
   const choices = readChoices();
-  if (personId && chosen) choices[personId] = locale;
+  if (chosen) choices[personId ?? phoneKey] = locale;
   choices[lastKey] = locale;
   try {
     localStorage.setItem(key, JSON.stringify(choices));

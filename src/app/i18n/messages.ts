@@ -1,3 +1,4 @@
+import { englishLocaleOf } from './english-region';
 import type { UiLocale } from './locales';
 
 /** A message with plural forms by CLDR category (Intl.PluralRules); `other` is always there. */
@@ -23,9 +24,14 @@ export function activeLocale(): UiLocale {
   return current.locale;
 }
 
-/** The tag for Intl: English at a festival reads 24-hour times and day-month dates (en-GB). */
-export function intlLocale(): string {
-  return current.locale === 'en' || current.locale === 'en-XA' ? 'en-GB' : current.locale;
+/**
+ * The tag for Intl. English reads the way the festival's region does, told by its timezone
+ * (en-GB's 24-hour clock in Europe, en-US in America); without a timezone (numbers, plurals,
+ * which these regions write alike) it is en-GB.
+ */
+export function intlLocale(timezone?: string): string {
+  if (current.locale !== 'en' && current.locale !== 'en-XA') return current.locale;
+  return timezone === undefined ? 'en-GB' : englishLocaleOf(timezone);
 }
 
 export function activate(locale: UiLocale, catalog: Catalog | null, pseudo: ((text: string) => string) | null): void {

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { languageOf, rememberLanguage } from './language-choice';
 import { switchLocale } from './load-locale';
-import type { UiLocale } from './locales';
+import type { StaffLocale, UiLocale } from './locales';
 import { activeLocale, onLocaleChange } from './messages';
 
 /** The UI's language; the component re-renders (and with it everything below) when it changes. */
@@ -11,12 +11,15 @@ export function useLocale(): UiLocale {
   return activeLocale();
 }
 
-/** On a shared phone, the UI follows the person signed in: their choice, else the browser's. */
-export function usePersonLanguage(personId: string | null | undefined): void {
+/**
+ * On a shared phone, the UI follows the person signed in: their choice, else the browser's,
+ * else the festival's (which may arrive with the first sync after joining).
+ */
+export function usePersonLanguage(personId: string | null | undefined, festivalLanguage: StaffLocale | undefined): void {
   useEffect(() => {
-    if (personId === undefined) return; // not read yet
-    const locale = languageOf(personId);
+    if (personId === undefined || festivalLanguage === undefined) return; // not read yet
+    const locale = languageOf(personId, festivalLanguage);
     rememberLanguage(personId, locale, false);
     void switchLocale(locale);
-  }, [personId]);
+  }, [personId, festivalLanguage]);
 }

@@ -69,7 +69,7 @@ export function EditForm({ issue }: { issue: Issue }) {
         afterMove={<p>{t('Ask for their consent below, under Attendee contact, and save the changes.')}</p>}
       />
       {mayShow ? (
-        <AttendeeFields value={form} onChange={update} timezone={event.timezone} />
+        <AttendeeFields value={form} onChange={update} event={event} />
       ) : (
         // Never an empty contact form on a copy the details were withheld from: staff would take
         // it for "nobody took them". Nothing here is sent for the contact fields, so the

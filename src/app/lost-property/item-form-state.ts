@@ -26,7 +26,8 @@ export function localNow(now = new Date()): string {
   return shifted.toISOString().slice(0, 16);
 }
 
-export function emptyItemForm(kind: LostPropertyKind, now = new Date()): ItemFormState {
+/** A new form; a lost report's attendee starts at the festival's language, as a new issue's does. */
+export function emptyItemForm(kind: LostPropertyKind, festivalLanguage: string, now = new Date()): ItemFormState {
   return {
     category: '',
     colour: '',
@@ -41,13 +42,17 @@ export function emptyItemForm(kind: LostPropertyKind, now = new Date()): ItemFor
     phone: '',
     ticketId: '',
     preferredChannel: '',
-    language: '',
+    language: kind === 'lost' ? festivalLanguage : '',
     consentGiven: false,
   };
 }
 
-export function itemFormFromDraft(kind: LostPropertyKind, draft: Record<string, unknown> | undefined): ItemFormState {
-  const empty = emptyItemForm(kind);
+export function itemFormFromDraft(
+  kind: LostPropertyKind,
+  draft: Record<string, unknown> | undefined,
+  festivalLanguage: string,
+): ItemFormState {
+  const empty = emptyItemForm(kind, festivalLanguage);
   if (!draft) return empty;
   const form = { ...empty };
   for (const key of Object.keys(empty) as (keyof ItemFormState)[]) {
@@ -59,14 +64,22 @@ export function itemFormFromDraft(kind: LostPropertyKind, draft: Record<string, 
 }
 
 /** The createIssue arguments of a found item or a lost report. */
-export function createItemArgs(kind: LostPropertyKind, form: ItemFormState, id: string, eventId: string) {
+export function createItemArgs(
+  kind: LostPropertyKind,
+  form: ItemFormState,
+  id: string,
+  eventId: string,
+  festivalLanguage: string,
+) {
   if (form.category === '') throw new AppError('invalid', t('What kind of item is it? Choose one.'));
   const item = { category: form.category, colour: form.colour.trim(), brand: form.brand.trim(), marks: form.marks.trim() };
   const at = form.when ? new Date(form.when).toISOString() : null;
   const title = describeItem({ item } as Parameters<typeof describeItem>[0]);
   const place = form.place.trim();
   const summary = `${kind === 'found' ? 'Found' : 'Lost'} ${title}${place ? ` at ${place}` : ''}`.slice(0, 200);
-  const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId || form.language);
+  // The festival's language, where the form starts, makes no attendee on its own.
+  const heardOtherLanguage = form.language !== '' && form.language !== festivalLanguage;
+  const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId || heardOtherLanguage);
   return {
     id,
     eventId,

@@ -2,6 +2,7 @@ import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
 import { readDraft } from '../../db/draft-repository';
 import { AppError } from '../../domain/app-error';
+import { festivalLanguageOf } from '../../domain/festival-language';
 import { itemCategories, itemCategoryLabels, type LostPropertyKind } from '../../domain/lost-property';
 import { createDraftWriter } from '../capture/draft-writer';
 import { errorMessage, makeChange, newId } from '../changes';
@@ -45,9 +46,11 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
   const key = itemDraftKey(kind);
   const writeDraft = useMemo(() => createDraftWriter(db, key, setDraftProblem), [db, key]);
+  const festivalLanguage = festivalLanguageOf(event);
 
   useEffect(() => {
-    void readDraft(db, key).then((draft) => setForm(itemFormFromDraft(kind, draft)));
+    void readDraft(db, key).then((draft) => setForm(itemFormFromDraft(kind, draft, festivalLanguage)));
+    // The draft is read once per form; a festival language chosen meanwhile applies to the next one.
   }, [db, key, kind]);
 
   if (!form) return <p class="loading">{t('Opening the form…')}</p>;
@@ -64,8 +67,10 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
     const id = newId();
     try {
       if (form.category === '') throw new AppError('invalid', t('What kind of item is it? Choose one.'));
-      await makeChange(session, 'createIssue', createItemArgs(kind, form, id, event.id), { clearDraftKey: key });
-      setForm(emptyItemForm(kind));
+      await makeChange(session, 'createIssue', createItemArgs(kind, form, id, event.id, festivalLanguage), {
+        clearDraftKey: key,
+      });
+      setForm(emptyItemForm(kind, festivalLanguage));
       route(`/issues/${id}?saved=${kind}`);
     } catch (error) {
       setFailure(errorMessage(error));
@@ -123,7 +128,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
           onInput={(storage) => update({ storage })}
         />
       ) : (
-        <AttendeeFields value={form} onChange={update} timezone={event.timezone} />
+        <AttendeeFields value={form} onChange={update} event={event} />
       )}
       <button type="submit" class="button button--primary button--wide" disabled={busy}>
         {kind === 'found' ? t('Save found item') : t('Save lost report')}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { AppError } from '../../domain/app-error';
 import type { FestivalEvent, Zone } from '../../domain/event';
+import { type FestivalLanguage, festivalLanguageOf } from '../../domain/festival-language';
 import { type Severity, severities } from '../../domain/issue';
 import { keepDaysOf, maxKeepDays } from '../../domain/lost-property-keeping';
 import { parseClock } from '../../domain/operational-day';
@@ -9,6 +10,7 @@ import { sameValue } from '../../domain/same-value';
 import { makeEventChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
+import { endonyms, staffLocales } from '../i18n/locales';
 import { t } from '../i18n/messages';
 import { formatWhen, severityLabels } from '../labels';
 import { useSession } from '../session';
@@ -61,6 +63,7 @@ function targetText(minutes: number | null): string {
 interface SettingsForm {
   name: string;
   timezone: string;
+  language: FestivalLanguage;
   dayStartsAt: string;
   zones: string;
   targets: Record<Severity, string>;
@@ -72,6 +75,7 @@ function formOf(event: FestivalEvent): SettingsForm {
   return {
     name: event.name,
     timezone: event.timezone,
+    language: festivalLanguageOf(event),
     dayStartsAt: event.dayStartsAt,
     zones: event.zones.map((z) => z.name).join('\n'),
     targets: Object.fromEntries(severities.map((s) => [s, targetText(event.responseTargets[s])])) as Record<Severity, string>,
@@ -105,7 +109,19 @@ export function EventSettings() {
   // Only what the person typed is kept here; every other field shows the settings as they are
   // now, so changes another coordinator made arrive in the open form.
   const [edited, setEdited] = useState<Partial<SettingsForm>>({});
-  const { name, timezone, dayStartsAt, zones, targets, retentionDays, keepDays: itemDays } = { ...formOf(event), ...edited };
+  const {
+    name,
+    timezone,
+    language,
+    dayStartsAt,
+    zones,
+    targets,
+    retentionDays,
+    keepDays: itemDays,
+  } = {
+    ...formOf(event),
+    ...edited,
+  };
   const isOrganizer = session.role === 'organizer';
   const edit = (patch: Partial<SettingsForm>) => setEdited({ ...edited, ...patch });
   const zoneOptions = timezones.includes(event.timezone) ? timezones : [event.timezone, ...timezones];
@@ -146,6 +162,8 @@ export function EventSettings() {
           await makeEventChange(session, 'changeEventSettings', {
             name: name.trim(),
             timezone,
+            // Sent once someone picks it: an event that never chose keeps following its timezone.
+            ...(edited.language !== undefined ? { language } : {}),
             dayStartsAt,
             responseTargets,
             ...(isOrganizer ? { retentionDays: keepDays, lostPropertyKeepDays } : {}),
@@ -159,6 +177,15 @@ export function EventSettings() {
           value={timezone}
           options={zoneOptions.map((z) => ({ value: z, label: z }))}
           onChange={(value) => edit({ timezone: value })}
+        />
+        <SelectField
+          label={t('Language of the festival')}
+          hint={t(
+            'Helptent opens in it for anyone whose browser speaks none of its languages, and follow-ups use it when an attendee’s language is not known.',
+          )}
+          value={language}
+          options={staffLocales.map((locale) => ({ value: locale, label: endonyms[locale], lang: locale }))}
+          onChange={(value) => edit({ language: value as FestivalLanguage })}
         />
         <TextField
           label={t('Festival day starts at')}

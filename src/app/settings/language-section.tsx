@@ -7,7 +7,7 @@ import { useSession } from '../session';
 
 /**
  * Settings → Language: each person's own, so a shared phone changes language when someone else
- * signs in. Until a person picks one, the phone follows the browser's languages.
+ * signs in. Until a person picks one, the phone follows the browser's languages, else the festival's.
  */
 export function LanguageSection() {
   const { staff } = useSession();
@@ -27,9 +27,11 @@ export function LanguageSection() {
         onChange={choose}
       />
       <p class="muted">
-        {person && hasChosenLanguage(person.id)
+        {hasChosenLanguage(person?.id ?? null)
           ? t('Your choice: this phone switches to it whenever you are the one using it.')
-          : t('Follows the browser’s language until you choose one.')}
+          : t(
+              'Follows the browser’s language until you choose one, or the festival’s language if Helptent does not speak the browser’s.',
+            )}
       </p>
     </section>
   );

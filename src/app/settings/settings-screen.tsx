@@ -5,11 +5,13 @@ import { readRejections } from '../../db/rejection-repository';
 import { readStorageStatus, requestPersistentStorage, type StorageStatus } from '../../db/storage-persistence';
 import { readSyncState } from '../../db/sync-state';
 import { appVersion } from '../../domain/app-version';
+import { festivalLanguageOf } from '../../domain/festival-language';
 import { ChoiceTiles } from '../components/fields';
 import { RefusalNotice } from '../components/refusal-notice';
 import { Screen } from '../components/screen';
 import { roleLabels, StaffPicker } from '../components/staff-picker';
 import { formatBytes } from '../format';
+import { endonyms } from '../i18n/locales';
 import { t, tn, translatedLabels } from '../i18n/messages';
 import { useSession } from '../session';
 import { useStore } from '../store';
@@ -185,6 +187,8 @@ function FestivalSection() {
           <dd>{event.timezone}</dd>
           <dt>{t('Day starts at')}</dt>
           <dd>{event.dayStartsAt}</dd>
+          <dt>{t('Language of the festival')}</dt>
+          <dd lang={festivalLanguageOf(event)}>{endonyms[festivalLanguageOf(event)]}</dd>
         </dl>
       )}
     </section>

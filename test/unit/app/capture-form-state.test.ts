@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { captureFromDraft, createIssueArgs, emptyCapture, isEmptyCapture } from '../../../src/app/capture/capture-form-state';
+import {
+  captureFromDraft,
+  createIssueArgs,
+  emptyCapture,
+  freshCapture,
+  isEmptyCapture,
+} from '../../../src/app/capture/capture-form-state';
 import { applyMutation } from '../../../src/domain/mutators';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
 
@@ -8,7 +14,12 @@ const ctx = { now: '2026-07-10T20:00:00.000Z', actor: { id: 's', name: 'Sam', ro
 
 describe('the capture form', () => {
   it('turns a minimal form (category + summary) into a valid new issue', () => {
-    const args = createIssueArgs({ ...emptyCapture, category: 'lost-property', summary: 'Lost keys' }, id, 'festival');
+    const args = createIssueArgs(
+      { ...freshCapture('nl'), category: 'lost-property', summary: 'Lost keys' },
+      id,
+      'festival',
+      'nl',
+    );
     const issue = applyMutation(undefined, 'createIssue', args, ctx);
     expect(issue).toMatchObject({ summary: 'Lost keys', category: 'lost-property', zoneId: null, consent: { given: false } });
     expect(args).not.toHaveProperty('attendee');
@@ -32,6 +43,7 @@ describe('the capture form', () => {
       },
       id,
       'festival',
+      'nl',
     );
     const issue = applyMutation(undefined, 'createIssue', args, ctx);
     expect(issue.attendee).toMatchObject({ name: 'Robin', email: 'robin@example.org' });
@@ -42,8 +54,27 @@ describe('the capture form', () => {
   });
 
   it('restores what fits from a draft and ignores what does not', () => {
-    const restored = captureFromDraft({ summary: 'Lost ph', category: 'lost-property', consentGiven: 'yes', unknownField: 1 });
-    expect(restored).toEqual({ ...emptyCapture, summary: 'Lost ph', category: 'lost-property' });
-    expect(isEmptyCapture(captureFromDraft(undefined))).toBe(true);
+    const restored = captureFromDraft(
+      { summary: 'Lost ph', category: 'lost-property', consentGiven: 'yes', unknownField: 1 },
+      'nl',
+    );
+    expect(restored).toEqual({ ...freshCapture('nl'), summary: 'Lost ph', category: 'lost-property' });
+    expect(isEmptyCapture(captureFromDraft(undefined, 'nl'), 'nl')).toBe(true);
+    // "Not asked", chosen in a draft, stays chosen.
+    expect(captureFromDraft({ language: '' }, 'nl').language).toBe('');
+  });
+
+  it('takes the attendee to speak the festival’s language until staff choose another', () => {
+    const form = { ...freshCapture('de'), category: 'cashless', summary: 'Charged twice' };
+    expect(form.language).toBe('de');
+    expect(isEmptyCapture({ ...form, category: '', summary: '' }, 'de')).toBe(true);
+    const withContact = createIssueArgs({ ...form, attendeeName: 'Jonas', email: 'jonas@example.org' }, id, 'festival', 'de');
+    expect(applyMutation(undefined, 'createIssue', withContact, ctx).attendee.language).toBe('de');
+    // No contact given: the default alone makes no attendee; a language heard from them does.
+    expect(createIssueArgs(form, id, 'festival', 'de')).not.toHaveProperty('attendee');
+    const spokeFrench = createIssueArgs({ ...form, language: 'fr' }, id, 'festival', 'de');
+    expect(applyMutation(undefined, 'createIssue', spokeFrench, ctx).attendee.language).toBe('fr');
+    const notAsked = createIssueArgs({ ...form, attendeeName: 'Jonas', language: '' }, id, 'festival', 'de');
+    expect(applyMutation(undefined, 'createIssue', notAsked, ctx).attendee.language).toBeUndefined();
   });
 });

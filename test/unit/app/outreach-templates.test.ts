@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates, fillTemplate, subjects, templateLanguageOf } from '../../../src/app/coordinator/outreach-templates';
-import { attendeeLanguages, eventLanguageOf, staffLocales } from '../../../src/app/i18n/locales';
+import { attendeeLanguages, staffLocales } from '../../../src/app/i18n/locales';
 import type { Issue } from '../../../src/domain/issue';
 
 const issue = (attendee: Partial<Issue['attendee']>): Issue =>
@@ -37,9 +37,9 @@ describe('follow-up messages in the attendee’s language', () => {
     expect(fillTemplate(defaultTemplates.nl.other, issue({}), 'nl')).toMatch(/^Hoi, hier de infobalie/);
   });
 
-  it('offers the event’s language first when asking which language the attendee spoke', () => {
-    expect(eventLanguageOf('Europe/Amsterdam')).toBe('nl');
-    expect(attendeeLanguages('Europe/Madrid')).toEqual(['es', 'en', 'nl', 'de', 'fr']);
-    expect(attendeeLanguages('Asia/Tokyo')[0]).toBe('en');
+  it('offers the festival’s language first when asking which language the attendee spoke', () => {
+    expect(attendeeLanguages({ timezone: 'Europe/Madrid' })).toEqual(['es', 'en', 'nl', 'de', 'fr']);
+    expect(attendeeLanguages({ timezone: 'Asia/Tokyo' })[0]).toBe('en');
+    expect(attendeeLanguages({ timezone: 'Asia/Tokyo', language: 'fr' })).toEqual(['fr', 'en', 'nl', 'de', 'es']);
   });
 });

@@ -66,7 +66,7 @@ describe('message catalogs', () => {
   it('takes the first of the browser’s languages it speaks', () => {
     expect(browserLocale(['de-AT', 'en'])).toBe('de');
     expect(browserLocale(['pt-BR', 'fr-BE'])).toBe('fr');
-    expect(browserLocale(['ja'])).toBe('en');
+    expect(browserLocale(['ja', 'it-IT'])).toBeNull();
     expect(browserLocale(['en-XA'])).toBe('en-XA');
   });
 });

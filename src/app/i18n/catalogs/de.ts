@@ -775,7 +775,6 @@ const catalog: Catalog = {
   'Language on this phone': 'Sprache auf diesem Handy',
   'Your choice: this phone switches to it whenever you are the one using it.':
     'Deine Wahl: Dieses Handy wechselt dorthin, sobald du es benutzt.',
-  'Follows the browser’s language until you choose one.': 'Folgt der Sprache des Browsers, bis du eine wählst.',
   'Let someone join': 'Jemanden beitreten lassen',
   'Show a join code': 'Beitrittscode zeigen',
   'Code ready: let them scan it or type it.': 'Code bereit: Lass ihn scannen oder abtippen.',
@@ -1089,6 +1088,11 @@ const catalog: Catalog = {
   'Storing the demo festival’s issues': 'Anliegen des Demo-Festivals werden gespeichert',
   'Stored all at once: if it fails, nothing changes. You can use other screens meanwhile; the queue shows the issues when it is done.':
     'Alles auf einmal gespeichert: Wenn es fehlschlägt, ändert sich nichts. Du kannst inzwischen andere Bildschirme nutzen; die Liste zeigt die Anliegen, wenn es fertig ist.',
+  'Language of the festival': 'Sprache des Festivals',
+  'Helptent opens in it for anyone whose browser speaks none of its languages, and follow-ups use it when an attendee’s language is not known.':
+    'Helptent öffnet sich in dieser Sprache für alle, deren Browser keine seiner Sprachen spricht, und die Nachbetreuung nutzt sie, wenn die Sprache des Gasts nicht bekannt ist.',
+  'Follows the browser’s language until you choose one, or the festival’s language if Helptent does not speak the browser’s.':
+    'Folgt der Sprache des Browsers, bis du eine wählst, oder der Sprache des Festivals, wenn Helptent die des Browsers nicht spricht.',
 };
 
 export default catalog;

@@ -772,7 +772,6 @@ const catalog: Catalog = {
   'Language on this phone': 'Idioma de este teléfono',
   'Your choice: this phone switches to it whenever you are the one using it.':
     'Tu elección: este teléfono cambia a él siempre que seas tú quien lo usa.',
-  'Follows the browser’s language until you choose one.': 'Sigue el idioma del navegador hasta que elijas uno.',
   'Let someone join': 'Dejar que alguien se una',
   'Show a join code': 'Mostrar un código de acceso',
   'Code ready: let them scan it or type it.': 'Código listo: que lo escaneen o lo escriban.',
@@ -1085,6 +1084,11 @@ const catalog: Catalog = {
   'Storing the demo festival’s issues': 'Guardando las incidencias del festival de demostración',
   'Stored all at once: if it fails, nothing changes. You can use other screens meanwhile; the queue shows the issues when it is done.':
     'Se guarda todo de una vez: si falla, no cambia nada. Mientras tanto puedes usar otras pantallas; la cola muestra las incidencias cuando termine.',
+  'Language of the festival': 'Idioma del festival',
+  'Helptent opens in it for anyone whose browser speaks none of its languages, and follow-ups use it when an attendee’s language is not known.':
+    'Helptent se abre en este idioma para quien tenga el navegador en un idioma que no habla, y los seguimientos lo usan cuando no se sabe el idioma del asistente.',
+  'Follows the browser’s language until you choose one, or the festival’s language if Helptent does not speak the browser’s.':
+    'Sigue el idioma del navegador hasta que elijas uno, o el del festival si Helptent no habla el del navegador.',
 };
 
 export default catalog;

@@ -776,7 +776,6 @@ const catalog: Catalog = {
   'Language on this phone': 'Langue de ce téléphone',
   'Your choice: this phone switches to it whenever you are the one using it.':
     'Votre choix : ce téléphone y passe dès que c’est vous qui l’utilisez.',
-  'Follows the browser’s language until you choose one.': 'Suit la langue du navigateur jusqu’à ce que vous en choisissiez une.',
   'Let someone join': 'Faire rejoindre quelqu’un',
   'Show a join code': 'Afficher un code d’accès',
   'Code ready: let them scan it or type it.': 'Code prêt : faites-le scanner ou saisir.',
@@ -1090,6 +1089,11 @@ const catalog: Catalog = {
   'Storing the demo festival’s issues': 'Enregistrement des demandes du festival de démo',
   'Stored all at once: if it fails, nothing changes. You can use other screens meanwhile; the queue shows the issues when it is done.':
     'Tout est enregistré d’un coup : en cas d’échec, rien ne change. Vous pouvez utiliser d’autres écrans en attendant ; la file affiche les demandes une fois terminé.',
+  'Language of the festival': 'Langue du festival',
+  'Helptent opens in it for anyone whose browser speaks none of its languages, and follow-ups use it when an attendee’s language is not known.':
+    'Helptent s’ouvre dans cette langue pour toute personne dont le navigateur ne parle aucune de ses langues, et les suivis l’utilisent quand la langue du festivalier est inconnue.',
+  'Follows the browser’s language until you choose one, or the festival’s language if Helptent does not speak the browser’s.':
+    'Suit la langue du navigateur jusqu’à ce que vous en choisissiez une, ou celle du festival si Helptent ne parle pas celle du navigateur.',
 };
 
 export default catalog;

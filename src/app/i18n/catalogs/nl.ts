@@ -770,7 +770,6 @@ const catalog: Catalog = {
   'Language on this phone': 'Taal op deze telefoon',
   'Your choice: this phone switches to it whenever you are the one using it.':
     'Jouw keuze: deze telefoon schakelt erop over zodra jij hem gebruikt.',
-  'Follows the browser’s language until you choose one.': 'Volgt de taal van de browser tot je er zelf een kiest.',
   'Let someone join': 'Iemand laten aanmelden',
   'Show a join code': 'Aanmeldcode tonen',
   'Code ready: let them scan it or type it.': 'Code klaar: laat ze hem scannen of intypen.',
@@ -1083,6 +1082,11 @@ const catalog: Catalog = {
   'Storing the demo festival’s issues': 'Meldingen van het demofestival opslaan',
   'Stored all at once: if it fails, nothing changes. You can use other screens meanwhile; the queue shows the issues when it is done.':
     'In één keer opgeslagen: als het mislukt, verandert er niets. Je kunt intussen andere schermen gebruiken; de wachtrij toont de meldingen als het klaar is.',
+  'Language of the festival': 'Taal van het festival',
+  'Helptent opens in it for anyone whose browser speaks none of its languages, and follow-ups use it when an attendee’s language is not known.':
+    'Helptent opent in deze taal voor iedereen van wie de browser geen van zijn talen spreekt, en opvolgberichten gebruiken hem als de taal van de bezoeker niet bekend is.',
+  'Follows the browser’s language until you choose one, or the festival’s language if Helptent does not speak the browser’s.':
+    'Volgt de taal van de browser tot je er zelf een kiest, of de taal van het festival als Helptent die van de browser niet spreekt.',
 };
 
 export default catalog;
