@@ -6,6 +6,7 @@ import type { MutationContext } from '../domain/mutators';
 import { uuidV7 } from '../domain/uuid-v7';
 import { afterFirstScreen } from './first-screen';
 import { t } from './i18n/messages';
+import { said } from './i18n/said';
 import type { Session } from './session';
 import { requestSync } from './sync-bridge';
 
@@ -60,6 +61,6 @@ export function preloadChangeCode(): void {
 export function errorMessage(error: unknown): string {
   // Messages the catalog knows (the phone's own, the sync engine's, the server's validation)
   // are shown in the person's language; any other is shown as it came.
-  if (error instanceof AppError) return t(error.message);
+  if (error instanceof AppError) return error.phrase ? said(error.phrase) : t(error.message);
   return t('Something went wrong and the change was not saved. What you typed is still here; try again.');
 }

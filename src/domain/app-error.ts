@@ -1,3 +1,6 @@
+import type { Phrase } from './phrase';
+import { phraseText } from './phrase-text';
+
 /**
  * Errors are data with a kind: the UI and the API decide what to say from the kind, and the
  * message is always a sentence a tired staff member (or a newcomer reading a log) can act on.
@@ -43,6 +46,15 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly details: AppErrorData['details'];
   readonly reason: ErrorReason | undefined;
+  /** The message as a phrase, when the domain wrote it so: each phone says it in its person's language. */
+  phrase: Phrase | undefined;
+
+  /** An error whose message is a phrase (its English text is the message). */
+  static saying(kind: ErrorKind, phrase: Phrase): AppError {
+    const error = new AppError(kind, phraseText(phrase));
+    error.phrase = phrase;
+    return error;
+  }
 
   constructor(kind: ErrorKind, message: string, details?: AppErrorData['details'], reason?: ErrorReason) {
     super(message);

@@ -56,6 +56,11 @@ function fill(text: string, values: MessageValues | undefined): string {
   });
 }
 
+/** Whether the language's catalog holds this id (English and the pseudo-locale have none). */
+export function hasTranslation(id: string): boolean {
+  return current.catalog?.[id] !== undefined;
+}
+
 /** A UI string: `t('Saved on this phone')`, `t('Logged by {name}', { name })`. */
 export function t(id: string, values?: MessageValues): string {
   const message = current.catalog?.[id];
