@@ -2,11 +2,13 @@ import { type Code, isCode, isPhrase, type Phrase, type PhraseValue } from './ph
 import { wordOf } from './phrase-words';
 
 /**
- * A language to say phrases in: the template of a message id, the word of an English code word,
- * and numbers. The app gives its catalog (`t`), the service worker the few strings it keeps.
+ * A language to say phrases in: the template of a message id (in the form for `count`, when the
+ * phrase has one and the language has plural forms), and numbers. Codes are said through the
+ * template of their English word. The app gives its catalog, the service worker the few strings
+ * it keeps.
  */
 export interface PhraseLanguage {
-  template(id: string): string;
+  template(id: string, count?: number): string;
   number(value: number): string;
 }
 
@@ -33,7 +35,9 @@ export function valueText(value: PhraseValue, language: PhraseLanguage = english
 /** The phrase said in a language (English unless told): the template with its values filled. */
 export function phraseText(phrase: Phrase, language: PhraseLanguage = english): string {
   const values = phrase.values;
-  return language.template(phrase.id).replace(/\{(\w+)\}/g, (whole, name: string) => {
+  const count = values?.count;
+  const template = language.template(phrase.id, typeof count === 'number' ? count : undefined);
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = values && Object.hasOwn(values, name) ? values[name] : undefined;
     return value === undefined ? whole : valueText(value, language);
   });

@@ -1,8 +1,8 @@
 import type { Phrase } from '../../domain/phrase';
 import { type PhraseLanguage, phraseText } from '../../domain/phrase-text';
-import { formatNumber, hasTranslation, t } from './messages';
+import { formatNumber, hasTranslation, t, templateOf } from './messages';
 
-const catalogLanguage: PhraseLanguage = { template: (id) => t(id), number: formatNumber };
+const catalogLanguage: PhraseLanguage = { template: templateOf, number: formatNumber };
 
 /** A phrase the domain or the server wrote, in the person's language. */
 export function said(phrase: Phrase): string {

@@ -10,6 +10,7 @@ import { makeEventChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { t } from '../i18n/messages';
+import { said } from '../i18n/said';
 import { formatWhen, severityLabels } from '../labels';
 import { useSession } from '../session';
 
@@ -225,7 +226,7 @@ function EventChanges() {
               {formatWhen(change.at, event.timezone)} · {change.by.name}
             </span>
             <br />
-            {change.text.replace(/^Festival settings: /, '')}
+            {change.phrases ? change.phrases.map(said).join('; ') : change.text.replace(/^Festival settings: /, '')}
           </li>
         ))}
       </ul>

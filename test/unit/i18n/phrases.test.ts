@@ -6,6 +6,11 @@ import nl from '../../../src/app/i18n/catalogs/nl';
 import { activate, type Catalog } from '../../../src/app/i18n/messages';
 import { pseudoLocalize } from '../../../src/app/i18n/pseudo';
 import { said, storedText } from '../../../src/app/i18n/said';
+import { defaultAlertRules } from '../../../src/domain/alert-rules';
+import { type AuditDetail, auditActions } from '../../../src/domain/audit';
+import { auditPhrase, describeAuditEntry } from '../../../src/domain/audit-sentence';
+import { defaultEvent, type FestivalEvent } from '../../../src/domain/event';
+import { applyEventMutation } from '../../../src/domain/event-mutations';
 import { type Issue, type TimelineEntry, timelineKinds } from '../../../src/domain/issue';
 import { issueSchema } from '../../../src/domain/issue-schema';
 import { restrictedStub } from '../../../src/domain/issue-visibility';
@@ -278,6 +283,53 @@ function everyKindOfEntry(): Issue[] {
   ];
 }
 
+/** Changes of every kind to the festival settings, as the event's own timeline keeps them. */
+function everySettingsChange(): FestivalEvent {
+  let event = defaultEvent('festival', 'Europe/Amsterdam');
+  const change = (name: string, args: unknown) => {
+    event = applyEventMutation(event, name, args, { ...ctx(alex), issuesInZone: () => 0 });
+  };
+  change('changeEventSettings', { name: 'Dijkdrift', timezone: 'Europe/Brussels', dayStartsAt: '05:00' });
+  change('changeEventSettings', { responseTargets: { urgent: 5, high: null, medium: 120, low: null } });
+  change('changeEventSettings', { retentionDays: 60, lostPropertyKeepDays: 14 });
+  change('changeEventSettings', {
+    alertRules: {
+      urgent: { ...defaultAlertRules.urgent, enabled: false },
+      'public-risk': { enabled: true, to: 'staff', escalateAfterMinutes: 7 },
+    },
+  });
+  change('changeEventSettings', { alertRules: { urgent: defaultAlertRules.urgent } });
+  const [first, second, ...rest] = event.zones;
+  change('setZones', { zones: [{ ...first!, name: 'Big top' }, ...rest, { id: 'pier', name: 'Pier' }] });
+  change('setZones', { zones: [...rest, { id: 'pier', name: 'Pier' }, { ...first!, name: 'Big top' }] });
+  expect(second).toBeDefined();
+  return event;
+}
+
+/** The audit log's actions, each with the facts it can hold and with odd ones. */
+function everyAuditEntry() {
+  const jo = { deviceId: 'device-1', name: 'Jo' };
+  const details: AuditDetail[] = [
+    {},
+    { role: 'coordinator', again: true, from: 'staff', to: 'coordinator', staffName: 'Sam', issues: 3 },
+    { role: 'staff', from: 'staff', issues: 1 },
+    {
+      to: 'organizer',
+      fields: 'festival name, zones (1 added, 2 renamed, 1 removed), alert rules, response targets',
+      zonesAdded: 1,
+      zonesRenamed: 2,
+      zonesRemoved: 1,
+    },
+    { fields: 'zones (reordered), timezone, day start, retention period' },
+    { kind: 'follow-up', day: '2026-07-10', format: 'csv', rows: 1, source: 'app' },
+    { kind: 'issues', format: 'json', rows: 20, source: 'api' },
+    { kind: 'lost-property', source: 'cli' },
+    { rows: 'many', issues: Number.NaN, role: 3, kind: null },
+  ];
+  const actors = [jo, { deviceId: null, name: 'command line' }, { deviceId: null, name: 'server' }, { deviceId: 'd', name: '' }];
+  return auditActions.flatMap((action) => details.flatMap((detail) => actors.map((actor) => ({ actor, action, detail }))));
+}
+
 /** Every message id inside a phrase, nested ones and the words of its codes included. */
 function idsIn(phrase: Phrase): string[] {
   const ids = [phrase.id];
@@ -297,6 +349,8 @@ function idsIn(phrase: Phrase): string[] {
 
 const issues = everyKindOfEntry();
 const entries: TimelineEntry[] = issues.flatMap((issue) => issue.timeline);
+const settings = everySettingsChange();
+const audit = everyAuditEntry();
 
 describe('the sentences the domain writes', () => {
   it('cover every kind of timeline entry', () => {
@@ -412,5 +466,50 @@ describe('the sentences the domain writes', () => {
     };
     const parsed = issueSchema.parse(newer).timeline[0]!;
     expect(said(parsed.phrase!)).toBe('Teleported to moon');
+  });
+});
+
+describe('the festival settings’ change list and the audit log', () => {
+  it('say each settings change as phrases whose English is the stored text', () => {
+    expect(settings.changes).toHaveLength(7);
+    for (const change of settings.changes!) {
+      expect(change.phrases!.length).toBeGreaterThan(0);
+      expect(`Festival settings: ${change.phrases!.map((p) => phraseText(p)).join('; ')}`).toBe(change.text);
+    }
+  });
+
+  it('say each audit entry the way the command line always has', () => {
+    for (const entry of audit) expect(phraseText(auditPhrase(entry))).toBe(describeAuditEntry(entry));
+    expect(describeAuditEntry(audit.find((e) => e.action === 'settings-change' && e.detail.zonesAdded === 1)!)).toBe(
+      'Jo changed the festival settings: festival name, zones (1 added, 2 renamed, 1 removed), alert rules, response targets.',
+    );
+  });
+
+  for (const [locale, catalog] of Object.entries(catalogs)) {
+    it(`are all in the ${locale} catalog`, () => {
+      const phrases = [...settings.changes!.flatMap((change) => change.phrases!), ...audit.map(auditPhrase)];
+      const missing = new Set<string>();
+      for (const phrase of phrases) for (const id of idsIn(phrase)) if (catalog[id] === undefined) missing.add(id);
+      expect([...missing]).toEqual([]);
+    });
+  }
+
+  it('read in the person’s language, with plural forms from the catalog', () => {
+    activate('nl', nl, null);
+    const targets = settings.changes![1]!;
+    expect(targets.phrases!.map(said).join('; ')).toBe('reactietijden hoog dezelfde dag, urgent 5 min');
+    const zones = settings.changes!.at(-2)!;
+    expect(zones.phrases!.map(said).join('; ')).toBe(
+      'zone “Main stage” hernoemd naar “Big top”; zone “Pier” toegevoegd; zone “Second stage” verwijderd',
+    );
+    const joined = audit.find((e) => e.action === 'join' && e.detail.again === true && e.actor.name === 'Jo')!;
+    expect(said(auditPhrase(joined))).toBe('Jo meldde zich opnieuw aan als coördinator.');
+    const erased = audit.find((e) => e.action === 'erasure' && e.detail.issues === 3 && e.actor.name === 'command line')!;
+    expect(said(auditPhrase(erased))).toBe('opdrachtregel wiste op verzoek de persoonsgegevens van een bezoeker (3 meldingen).');
+    activate('de', de, null);
+    const exported = audit.find((e) => e.action === 'export' && e.detail.kind === 'follow-up' && e.actor.name === 'Jo')!;
+    expect(said(auditPhrase(exported))).toBe(
+      'Jo hat die Nachbetreuungsliste vom 2026-07-10 als CSV (1 Zeile), aus den Daten auf dem eigenen Handy exportiert.',
+    );
   });
 });
