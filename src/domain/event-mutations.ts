@@ -180,10 +180,12 @@ function setZones(event: FestivalEvent, args: EventMutationArgs<'setZones'>, ctx
   const said: Phrase[] = [];
   for (const zone of zones) {
     const before = event.zones.find((z) => z.id === zone.id);
-    if (!before) said.push(say('zone “{zone}” added', { zone: zone.name }));
-    else if (before.name !== zone.name) said.push(say('zone “{from}” renamed to “{to}”', { from: before.name, to: zone.name }));
+    if (!before) said.push(say('zone “{zone}” added', { zone: code('zone', zone.name) }));
+    else if (before.name !== zone.name) {
+      said.push(say('zone “{from}” renamed to “{to}”', { from: code('zone', before.name), to: code('zone', zone.name) }));
+    }
   }
-  for (const zone of removed) said.push(say('zone “{zone}” removed', { zone: zone.name }));
+  for (const zone of removed) said.push(say('zone “{zone}” removed', { zone: code('zone', zone.name) }));
   if (said.length === 0) said.push(say('zones reordered'));
   return withChange({ ...event, zones }, ctx, said);
 }

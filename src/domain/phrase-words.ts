@@ -13,7 +13,7 @@ const same = <K extends string>(codes: readonly K[]): Record<K, string> =>
  * other languages each word is a message id of the catalog ("in progress" → "in behandeling").
  * Lower case where a sentence runs on ("attendee left delighted").
  */
-export const codeWords: Record<CodeKind, Readonly<Record<string, string>>> = {
+export const codeWords: Record<Exclude<CodeKind, 'zone'>, Readonly<Record<string, string>>> = {
   status: statusLabels,
   mood: same(moods),
   publicRisk: publicRiskLabels,
@@ -58,6 +58,8 @@ export const codeWords: Record<CodeKind, Readonly<Record<string, string>>> = {
 
 /** The English word of a code; an unknown code (from a newer server) is shown as it is. */
 export function wordOf(of: string, value: string): string | undefined {
+  // A zone's name is its own word: the catalog knows the default zones by their English names.
+  if (of === 'zone') return value;
   const words = (codeWords as Record<string, Readonly<Record<string, string>> | undefined>)[of];
   return words && Object.hasOwn(words, value) ? words[value] : undefined;
 }

@@ -32,6 +32,11 @@ export const codeKinds = [
   'role',
   /** Who an alert rule reaches first ("staff and coordinators"). */
   'alertRecipients',
+  /**
+   * A zone by the name the festival gave it: shown as named, except the default zones, which
+   * the app translates wherever it shows a zone ("Main stage").
+   */
+  'zone',
 ] as const;
 export type CodeKind = (typeof codeKinds)[number];
 
@@ -79,10 +84,16 @@ const codeSchema = z.object({ of: z.string(), code: z.string() });
 export const phraseSchema: z.ZodMiniType<Phrase> = z.object({
   id: z.string(),
   get values() {
-    const one = z.union([z.string(), codeSchema, phraseSchema]);
-    return z.exactOptional(z.record(z.string(), z.union([z.string(), z.number(), codeSchema, phraseSchema, z.array(one)])));
+    return z.exactOptional(z.record(z.string(), phraseValueSchema));
   },
 });
+export const phraseValueSchema: z.ZodMiniType<PhraseValue> = z.union([
+  z.string(),
+  z.number(),
+  codeSchema,
+  z.lazy(() => phraseSchema),
+  z.array(z.union([z.string(), codeSchema, z.lazy(() => phraseSchema)])),
+]);
 
 /**
  * Every string of the person's or festival's own words in the phrase passed through `f` (codes

@@ -1,9 +1,13 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { readSyncState } from '../../src/db/sync-state';
 import type { Issue, TimelineEntry } from '../../src/domain/issue';
-import { phraseText } from '../../src/domain/phrase-text';
+import { phraseText, valueText } from '../../src/domain/phrase-text';
+import type { PushPayload } from '../../src/domain/push-payload';
+import { pushAlertNotifier } from '../../src/server/alerts/push-alert-notifier';
+import type { PushSender } from '../../src/server/push/push-sender';
+import { alertsOf, pushed, startAlertServer } from './alert-helpers';
 import { backends, startTestServer, type TestServer } from './helpers';
-import { createArgs, setUpEvent } from './sync-helpers';
+import { createArgs, joinAs, setUpEvent } from './sync-helpers';
 import { change, joinTestPhone, phoneDatabases, type TestPhone } from './test-phone';
 
 let server: TestServer | undefined;
@@ -75,5 +79,46 @@ describe.each(backends)('timeline sentences as phrases, on %s', (backend) => {
       expect(state?.setAside ?? []).toEqual([]);
       expect(state?.lastError).toBeNull();
     }
+  });
+
+  it('an alert reaches phones and Web Push with its title and body as phrases; one raised before phrases reads as before', async () => {
+    const started = await startAlertServer(backend);
+    server = started.server;
+    const app = started.app;
+    const sam = await joinAs(app, 'staff', 'Sam');
+    const alex = await joinAs(app, 'coordinator', 'Alex');
+    const issue = createArgs('Crush at the main gate', { category: 'ticketing', severity: 'urgent', zoneId: 'main-gate' });
+    await pushed(app, sam, 'createIssue', issue);
+    const [alert] = await alertsOf(app, alex);
+    expect(alert!.said).toEqual({
+      title: {
+        id: '{kind} · {zone}',
+        values: { kind: { of: 'alertKind', code: 'urgent' }, zone: { of: 'zone', code: 'Main gate' } },
+      },
+      body: 'Crush at the main gate',
+    });
+    expect([valueText(alert!.said!.title), valueText(alert!.said!.body)]).toEqual([alert!.title, alert!.body]);
+
+    // Web Push: the server does not know the phone's language, so the phrases ride along (the
+    // service worker says them) when they fit a push message; the English always does.
+    const payloads: PushPayload[] = [];
+    const sender = {
+      notifyDevices: async (_devices: readonly string[], payload: PushPayload) => {
+        payloads.push(payload);
+        return { sent: 1, gone: 0, failed: 0, notSubscribed: 0, byDevice: {} };
+      },
+    } as unknown as PushSender;
+    const notifier = pushAlertNotifier(sender, app.log);
+    await notifier.notify(['device'], alert!);
+    expect(payloads[0]).toMatchObject({ title: 'Urgent issue · Main gate', body: 'Crush at the main gate', said: alert!.said });
+    await notifier.notify(['device'], { ...alert!, said: { title: alert!.said!.title, body: '🚨'.repeat(1000) } });
+    expect(payloads[1]).toMatchObject({ title: 'Urgent issue · Main gate', body: 'Crush at the main gate' });
+    expect(payloads[1]!.said).toBeUndefined();
+
+    // Raised before phrases: no phrases, the English as it was.
+    await app.storage.db.updateTable('alerts').set({ said: null }).execute();
+    const [before] = await alertsOf(app, alex);
+    const { said: _, ...english } = alert!;
+    expect(before).toEqual(english);
   });
 });

@@ -1298,6 +1298,11 @@ const catalog: Catalog = {
   '{who} exported what is held about one attendee, on request.':
     '{who} hat auf Anfrage exportiert, was über einen Gast gespeichert ist.',
   '{who}: {action}.': '{who}: {action}.',
+  '{kind} · {zone}': '{kind} · {zone}',
+  'age {age}': 'Alter {age}',
+  'wearing {clothing}': 'trägt {clothing}',
+  'last seen at {place}': 'zuletzt gesehen bei {place}',
+  'Something needs attention. Open Helptent to see it.': 'Etwas braucht Aufmerksamkeit. Öffne Helptent, um es zu sehen.',
 };
 
 export default catalog;

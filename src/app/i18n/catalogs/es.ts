@@ -1292,6 +1292,11 @@ const catalog: Catalog = {
     '{who} exportó a petición lo que se guarda sobre un asistente ({issues}).',
   '{who} exported what is held about one attendee, on request.': '{who} exportó a petición lo que se guarda sobre un asistente.',
   '{who}: {action}.': '{who}: {action}.',
+  '{kind} · {zone}': '{kind} · {zone}',
+  'age {age}': 'edad {age}',
+  'wearing {clothing}': 'lleva {clothing}',
+  'last seen at {place}': 'visto por última vez en {place}',
+  'Something needs attention. Open Helptent to see it.': 'Algo requiere atención. Abre Helptent para verlo.',
 };
 
 export default catalog;

@@ -1298,6 +1298,11 @@ const catalog: Catalog = {
   '{who} exported what is held about one attendee, on request.':
     '{who} a exporté sur demande ce qui est conservé sur un festivalier.',
   '{who}: {action}.': '{who} : {action}.',
+  '{kind} · {zone}': '{kind} · {zone}',
+  'age {age}': 'âge {age}',
+  'wearing {clothing}': 'porte {clothing}',
+  'last seen at {place}': 'vu pour la dernière fois à {place}',
+  'Something needs attention. Open Helptent to see it.': 'Quelque chose demande votre attention. Ouvrez Helptent pour le voir.',
 };
 
 export default catalog;

@@ -1291,6 +1291,11 @@ const catalog: Catalog = {
   '{who} exported what is held about one attendee, on request.':
     '{who} exporteerde op verzoek wat er over één bezoeker is vastgelegd.',
   '{who}: {action}.': '{who}: {action}.',
+  '{kind} · {zone}': '{kind} · {zone}',
+  'age {age}': 'leeftijd {age}',
+  'wearing {clothing}': 'draagt {clothing}',
+  'last seen at {place}': 'laatst gezien bij {place}',
+  'Something needs attention. Open Helptent to see it.': 'Er vraagt iets om aandacht. Open Helptent om het te zien.',
 };
 
 export default catalog;
