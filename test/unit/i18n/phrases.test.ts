@@ -14,6 +14,7 @@ import { applyEventMutation } from '../../../src/domain/event-mutations';
 import { type Issue, type TimelineEntry, timelineKinds } from '../../../src/domain/issue';
 import { issueSchema } from '../../../src/domain/issue-schema';
 import { restrictedStub } from '../../../src/domain/issue-visibility';
+import { suggestMatches } from '../../../src/domain/lost-property-matching';
 import { mergeServerChange, staleChangeConflict } from '../../../src/domain/merge';
 import { applyMutation, type MutationContext } from '../../../src/domain/mutators';
 import { eraseAttendee, purgePersonalData, termsOfQuery, withheldFromStaff } from '../../../src/domain/personal-data';
@@ -513,5 +514,61 @@ describe('the festival settings’ change list and the audit log', () => {
     expect(said(auditPhrase(exported))).toBe(
       'Jo hat die Nachbetreuungsliste vom 2026-07-10 als CSV (1 Zeile), aus den Daten auf dem eigenen Handy exportiert.',
     );
+  });
+});
+
+describe('suggested lost-property matches', () => {
+  const item = (
+    n: number,
+    kind: 'found' | 'lost',
+    category: string,
+    colour: string,
+    brand: string,
+    marks: string,
+    at: string | null,
+  ) =>
+    run(undefined, [
+      [
+        'createIssue',
+        {
+          id: idOf(n),
+          eventId: 'festival',
+          category: 'lost-property',
+          summary: `${kind} ${category}`,
+          zoneId: 'main-stage',
+          lostProperty: { kind, item: { category, colour, brand, marks }, place: 'Main bar', at },
+        },
+      ],
+    ]);
+  const report = item(40, 'lost', 'bag', 'black', 'Eastpak', 'unicorn sticker, red zip', '2026-07-10T18:00:00.000Z');
+  const found = [
+    item(41, 'found', 'bag', 'dark grey', 'Eastpack', 'sticker with a unicorn', '2026-07-10T19:00:00.000Z'),
+    item(42, 'found', 'clothing', 'red', 'Nike', 'unicorn', '2026-07-10T13:00:00.000Z'),
+    item(43, 'found', 'bag', 'black', 'Eastpak', '', null),
+  ];
+  const matches = suggestMatches(report, found, { minScore: 0 });
+
+  for (const [locale, catalog] of Object.entries(catalogs)) {
+    it(`say why they may be the same item with words the ${locale} catalog has`, () => {
+      expect(matches.length).toBe(3);
+      const missing = new Set<string>();
+      for (const reason of matches.flatMap((match) => match.reasons)) {
+        for (const id of idsIn(reason)) if (catalog[id] === undefined) missing.add(id);
+      }
+      expect([...missing]).toEqual([]);
+    });
+  }
+
+  it('read in the volunteer’s language, colours and brands as typed', () => {
+    activate('nl', nl, null);
+    const likely = matches.find((match) => match.issue.id === idOf(41))!;
+    expect(likely.reasons.map(said)).toEqual([
+      'zelfde categorie',
+      'black ≈ dark grey',
+      'merk Eastpak ≈ Eastpack',
+      'woorden: sticker, unicorn',
+      'zelfde zone',
+      'gevonden 60 min nadat het verloren ging',
+    ]);
   });
 });
