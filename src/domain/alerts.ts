@@ -8,7 +8,8 @@ import { type AlertKind, alertKindLabels, alertKinds, alertRulesOf } from './ale
 import { defaultZones, type FestivalEvent } from './event';
 import { type Issue, isVoided } from './issue';
 import type { LostPersonDescription } from './lost-person';
-import { code, type Phrase, type PhraseValue, phraseValueSchema, say } from './phrase';
+import { code, type Phrase, type PhraseValue, say } from './phrase';
+import { phraseValueSchema } from './phrase-schema';
 import { valueText } from './phrase-text';
 import { type Role, roles } from './staff';
 

@@ -1,5 +1,4 @@
 import type { Phrase } from './phrase';
-import { phraseText } from './phrase-text';
 
 /**
  * Errors are data with a kind: the UI and the API decide what to say from the kind, and the
@@ -46,15 +45,11 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly details: AppErrorData['details'];
   readonly reason: ErrorReason | undefined;
-  /** The message as a phrase, when the domain wrote it so: each phone says it in its person's language. */
+  /**
+   * The message as a phrase, when the domain wrote it so (refusal.ts): each phone says it in its
+   * person's language.
+   */
   phrase: Phrase | undefined;
-
-  /** An error whose message is a phrase (its English text is the message). */
-  static saying(kind: ErrorKind, phrase: Phrase): AppError {
-    const error = new AppError(kind, phraseText(phrase));
-    error.phrase = phrase;
-    return error;
-  }
 
   constructor(kind: ErrorKind, message: string, details?: AppErrorData['details'], reason?: ErrorReason) {
     super(message);

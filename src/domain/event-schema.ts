@@ -1,7 +1,7 @@
 import * as z from 'zod/mini';
 import { alertRulesWireSchema } from './alert-rules-schema';
 import { clockPattern } from './operational-day';
-import { phraseSchema } from './phrase';
+import { phraseSchema } from './phrase-schema';
 
 const target = z.nullable(z.number());
 

@@ -14,7 +14,7 @@ import {
 import { lostPersonStates } from './lost-person';
 import { custodySteps, idKinds, itemCategories, itemStates, lostPropertyKinds } from './lost-property';
 import { photoTypes } from './photo';
-import { phraseSchema } from './phrase';
+import { phraseSchema } from './phrase-schema';
 
 /**
  * The shape of a stored issue as it crosses the wire: what the mutators produce. Loose on

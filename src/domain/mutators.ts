@@ -15,6 +15,7 @@ import {
 import { type MutationContext, withEntry } from './mutation-context';
 import { photoMutators } from './photo-mutators';
 import { code, type Phrase, say } from './phrase';
+import { refusal } from './refusal';
 import { sameValue } from './same-value';
 import { assertTransition, finishingStatuses } from './status-flow';
 import { parseOrThrow } from './validation';
@@ -175,7 +176,7 @@ function assignOwner(issue: Issue, args: MutationArgs<'assignOwner'>, ctx: Mutat
 
 function handOver(issue: Issue, args: MutationArgs<'handOver'>, ctx: MutationContext): Issue {
   if (issue.owner?.id === args.to.id) {
-    throw AppError.saying('invalid-transition', say('{name} already owns this issue.', { name: args.to.name }));
+    throw refusal('invalid-transition', say('{name} already owns this issue.', { name: args.to.name }));
   }
   const next: Issue = {
     ...issue,

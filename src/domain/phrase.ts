@@ -1,5 +1,3 @@
-import * as z from 'zod/mini';
-
 /**
  * A sentence the domain or the server writes for people (a timeline entry, a settings change, an
  * alert), kept as what it means rather than as English: its id is the English template
@@ -75,25 +73,6 @@ export function isPhrase(value: PhraseValue): value is Phrase {
 export function isCode(value: PhraseValue): value is Code {
   return typeof value === 'object' && 'of' in value;
 }
-
-/**
- * The wire shape. Loose where a newer server may know more (a code kind this app does not know is
- * shown as its code), strict on structure.
- */
-const codeSchema = z.object({ of: z.string(), code: z.string() });
-export const phraseSchema: z.ZodMiniType<Phrase> = z.object({
-  id: z.string(),
-  get values() {
-    return z.exactOptional(z.record(z.string(), phraseValueSchema));
-  },
-});
-export const phraseValueSchema: z.ZodMiniType<PhraseValue> = z.union([
-  z.string(),
-  z.number(),
-  codeSchema,
-  z.lazy(() => phraseSchema),
-  z.array(z.union([z.string(), codeSchema, z.lazy(() => phraseSchema)])),
-]);
 
 /**
  * Every string of the person's or festival's own words in the phrase passed through `f` (codes

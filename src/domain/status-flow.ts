@@ -1,6 +1,6 @@
-import { AppError } from './app-error';
 import type { Status } from './issue';
 import { code, say } from './phrase';
+import { refusal } from './refusal';
 
 const allowed: Record<Status, readonly Status[]> = {
   open: ['in_progress', 'resolved', 'referred', 'closed'],
@@ -22,7 +22,7 @@ export function nextStatuses(from: Status): readonly Status[] {
 export function assertTransition(from: Status, to: Status, resolution: string): void {
   if (from === to) return;
   if (!allowed[from].includes(to)) {
-    throw AppError.saying(
+    throw refusal(
       'invalid-transition',
       say('An issue that is {from} cannot be set to {to}. Possible next: {next}.', {
         from: code('status', from),
@@ -32,7 +32,7 @@ export function assertTransition(from: Status, to: Status, resolution: string): 
     );
   }
   if (finishingStatuses.includes(to) && resolution.trim() === '') {
-    throw AppError.saying(
+    throw refusal(
       'invalid-transition',
       say('Write what was done (the resolution) before setting the issue to {status}.', { status: code('status', to) }),
     );
