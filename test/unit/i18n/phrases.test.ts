@@ -6,6 +6,7 @@ import nl from '../../../src/app/i18n/catalogs/nl';
 import { activate, type Catalog } from '../../../src/app/i18n/messages';
 import { pseudoLocalize } from '../../../src/app/i18n/pseudo';
 import { said, storedText } from '../../../src/app/i18n/said';
+import { queueRowOf } from '../../../src/db/queue-row';
 import { defaultAlertRules } from '../../../src/domain/alert-rules';
 import { type AuditDetail, auditActions } from '../../../src/domain/audit';
 import { auditPhrase, describeAuditEntry } from '../../../src/domain/audit-sentence';
@@ -430,6 +431,13 @@ describe('the sentences the domain writes', () => {
     expect(storedText(old)).toBe('Sam took ownership');
     expect(storedText({ text: 'Note' })).toBe('Notitie');
     expect(storedText({ text: 'Added a photo' })).toBe('Foto toegevoegd');
+  });
+
+  it('a restricted case a staff phone may not read is filed in the queue as one, for its placeholder summary to be said in the person’s language', () => {
+    const medical = issues.at(-1)!;
+    expect(medical.restricted).toBe(true);
+    expect(queueRowOf(medical, defaultEvent('festival', 'Europe/Amsterdam')).restricted).toBe(true);
+    expect(queueRowOf(issues[0]!, defaultEvent('festival', 'Europe/Amsterdam')).restricted).toBeUndefined();
   });
 
   it('keep attendee details out of the phrase as out of the text, for a staff phone and after an erasure', () => {
