@@ -1,8 +1,10 @@
 /// <reference lib="webworker" />
 import * as z from 'zod/mini';
 import { HelptentDatabase } from '../src/db/database';
+import { type NotificationWords, readNotificationWords } from '../src/db/notification-words';
 import { type AlertMessage, type PushPayload, pushPayloadSchema } from '../src/domain/push-payload';
 import { saveSubscriptionOnServer } from '../src/sync/push-api';
+import { alertNotificationText, unreadableNotificationText } from './alert-words';
 import { appUrl, openAppAt } from './notification-target';
 
 declare const self: ServiceWorkerGlobalScope;
@@ -28,19 +30,35 @@ function readPayload(data: PushMessageData | null): PushPayload | null {
   }
 }
 
+/** The words the page left for notifications in its person's language; none (English) if they cannot be read. */
+async function storedWords(): Promise<NotificationWords | null> {
+  try {
+    const db = new HelptentDatabase();
+    try {
+      return await readNotificationWords(db);
+    } finally {
+      db.close();
+    }
+  } catch {
+    return null;
+  }
+}
+
 async function showAlert(payload: PushPayload | null): Promise<void> {
+  const words = await storedWords();
   if (!payload) {
     // Every push must show a notification (userVisibleOnly): an unreadable one still says where to look.
     await self.registration.showNotification('Helptent', {
-      body: 'Something needs attention. Open Helptent to see it.',
+      body: unreadableNotificationText(words),
       tag: 'helptent',
       icon: '/icons/icon-192.png',
       data: { url: '/queue' },
     });
     return;
   }
+  const { title, body } = alertNotificationText(payload, words);
   const options: AlertNotificationOptions = {
-    body: payload.body,
+    body,
     // One notification per issue: a newer alert for it replaces the older one, and rings again.
     tag: `issue:${payload.issueId}`,
     renotify: true,
@@ -52,7 +70,7 @@ async function showAlert(payload: PushPayload | null): Promise<void> {
     timestamp: Date.parse(payload.at),
     data: { url: payload.url, alertId: payload.alertId, issueId: payload.issueId },
   };
-  await self.registration.showNotification(payload.title, options);
+  await self.registration.showNotification(title, options);
   // An open app shows its own banner at once (the in-app alert), without waiting for a sync.
   const message: AlertMessage = { type: 'alert', payload };
   for (const client of await self.clients.matchAll({ type: 'window', includeUncontrolled: true })) client.postMessage(message);

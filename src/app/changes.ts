@@ -3,6 +3,7 @@ import { AppError } from '../domain/app-error';
 import type { EventMutationName } from '../domain/event-mutations';
 import type { MutationName } from '../domain/mutation-args';
 import type { MutationContext } from '../domain/mutators';
+import type { Phrase } from '../domain/phrase';
 import { uuidV7 } from '../domain/uuid-v7';
 import { afterFirstScreen } from './first-screen';
 import { t } from './i18n/messages';
@@ -24,7 +25,9 @@ export async function makeChange(
   options: { clearDraftKey?: string } = {},
 ): Promise<SavedChange> {
   const { saveChange } = await loadSaveChange();
-  const saved = await saveChange(session.db, session.event, { name, args, context: contextOf(session), ...options });
+  const saved = await saveChange(session.db, session.event, { name, args, context: contextOf(session), ...options }).catch(
+    sayable,
+  );
   requestSync();
   return saved;
 }
@@ -32,7 +35,7 @@ export async function makeChange(
 /** A change to the festival settings (coordinators and organizers), synced like any change. */
 export async function makeEventChange(session: Session, name: EventMutationName, args: unknown): Promise<void> {
   const { saveEventChange } = await loadSaveChange();
-  await saveEventChange(session.db, { name, args, context: contextOf(session) });
+  await saveEventChange(session.db, { name, args, context: contextOf(session) }).catch(sayable);
   requestSync();
 }
 
@@ -54,12 +57,30 @@ export function contextOf(session: Session): MutationContext {
 const loadSaveChange = () => import('../db/save-change');
 
 export function preloadChangeCode(): void {
-  afterFirstScreen(() => void loadSaveChange());
+  afterFirstScreen(() => {
+    void loadSaveChange();
+    void loadSaid();
+  });
+}
+
+/**
+ * What says the domain's phrases, loaded with the change code: a refusal with a phrase (an
+ * invalid status change) comes from the mutators, which are loaded after the first screen too.
+ */
+let sayPhrase: ((phrase: Phrase) => string) | null = null;
+async function loadSaid(): Promise<void> {
+  sayPhrase ??= (await import('./i18n/said')).said;
+}
+
+/** Rethrows a refusal once what says its phrase is loaded, so errorMessage can say it. */
+async function sayable(error: unknown): Promise<never> {
+  if (error instanceof AppError && error.phrase) await loadSaid().catch(() => undefined);
+  throw error;
 }
 
 export function errorMessage(error: unknown): string {
   // Messages the catalog knows (the phone's own, the sync engine's, the server's validation)
   // are shown in the person's language; any other is shown as it came.
-  if (error instanceof AppError) return t(error.message);
+  if (error instanceof AppError) return error.phrase && sayPhrase ? sayPhrase(error.phrase) : t(error.message);
   return t('Something went wrong and the change was not saved. What you typed is still here; try again.');
 }

@@ -1,5 +1,5 @@
 import { type ComponentChildren, createContext } from 'preact';
-import { useContext } from 'preact/hooks';
+import { useContext, useEffect } from 'preact/hooks';
 import type { HelptentDatabase } from '../db/database';
 import { readDeviceIdentity } from '../db/device-repository';
 import { readEvent } from '../db/event-repository';
@@ -9,7 +9,8 @@ import { readSyncState } from '../db/sync-state';
 import type { FestivalEvent } from '../domain/event';
 import { festivalLanguageOf } from '../domain/festival-language';
 import type { EventPerson, Role } from '../domain/staff';
-import { t } from './i18n/messages';
+import { afterFirstScreen } from './first-screen';
+import { onLocaleChange, t } from './i18n/messages';
 import { usePersonLanguage } from './i18n/use-locale';
 import { useLiveQuery } from './use-live-query';
 
@@ -42,6 +43,7 @@ export function SessionProvider({ db, children }: { db: HelptentDatabase; childr
   const people = useLiveQuery(() => readPeople(db), [db]).data;
   const identity = useLiveQuery(() => readDeviceIdentity(db).then((found) => found ?? null), [db]).data;
   usePersonLanguage(staff && (staff.current?.id ?? null), event && festivalLanguageOf(event));
+  useNotificationWords(db);
   if (!event || !staff || grantedRole === undefined || !people || identity === undefined)
     return <p class="loading">{t('Opening Helptent…')}</p>;
   const session: Session = {
@@ -54,6 +56,20 @@ export function SessionProvider({ db, children }: { db: HelptentDatabase; childr
     deviceId: identity?.deviceId ?? null,
   };
   return <SessionContext.Provider value={session}>{children}</SessionContext.Provider>;
+}
+
+/** The service worker says alerts in the language the phone speaks now (i18n/notification-words.ts). */
+function useNotificationWords(db: HelptentDatabase): void {
+  useEffect(() => {
+    const write = () =>
+      afterFirstScreen(() => {
+        void import('./i18n/notification-words')
+          .then(({ writeNotificationWords }) => writeNotificationWords(db))
+          .catch(() => undefined);
+      });
+    write();
+    return onLocaleChange(write);
+  }, [db]);
 }
 
 export function useSession(): Session {

@@ -22,6 +22,7 @@ export function queueRowOf(issue: Issue, event: FestivalEvent): QueueRow {
     // A voided issue leaves the open queue and every count; the row says why it is closed.
     status: issue.voided ? 'closed' : issue.status,
     voided: issue.voided !== undefined,
+    ...(issue.restricted ? { restricted: true } : {}),
     zoneId: issue.zoneId,
     location: issue.location,
     owner: issue.owner,

@@ -26,6 +26,8 @@ export interface QueueRow {
   status: Status;
   /** An organizer voided the issue: filed as closed, shown as voided. */
   voided?: boolean;
+  /** A restricted case this phone may not read: its summary is the server's placeholder, said in the person's language. */
+  restricted?: boolean;
   zoneId: string | null;
   location: string;
   owner: PersonRef | null;

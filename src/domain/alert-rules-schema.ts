@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
-import { type AlertKind, type AlertRule, alertKindLabels, alertKinds, defaultAlertRules } from './alert-rules';
+import { type AlertKind, type AlertRule, alertKinds, defaultAlertRules } from './alert-rules';
+import { code, type Phrase, say } from './phrase';
 import { sameValue } from './same-value';
 import { type Role, roles } from './staff';
 
@@ -61,15 +62,14 @@ export function storedAlertRules(
   return differing.length > 0 ? Object.fromEntries(differing) : undefined;
 }
 
-const whom: Record<Role, string> = { staff: 'staff and coordinators', coordinator: 'coordinators', organizer: 'organizers' };
-
 /** "Urgent issue off", "Lost person to coordinators first, up after 5 min": one kind's change in words. */
-export function describeAlertRuleChange(kind: AlertKind, before: AlertRule, after: AlertRule): string {
-  const label = alertKindLabels[kind];
-  if (!after.enabled) return `${label} off`;
-  const parts: string[] = [];
-  if (!before.enabled) parts.push('on');
-  if (before.to !== after.to) parts.push(`to ${whom[after.to]} first`);
-  if (before.escalateAfterMinutes !== after.escalateAfterMinutes) parts.push(`up after ${after.escalateAfterMinutes} min`);
-  return `${label} ${parts.join(', ')}`;
+export function alertRuleChangePhrase(kind: AlertKind, before: AlertRule, after: AlertRule): Phrase {
+  if (!after.enabled) return say('{kind} off', { kind: code('alertKind', kind) });
+  const parts: Phrase[] = [];
+  if (!before.enabled) parts.push(say('on'));
+  if (before.to !== after.to) parts.push(say('to {whom} first', { whom: code('alertRecipients', after.to satisfies Role) }));
+  if (before.escalateAfterMinutes !== after.escalateAfterMinutes) {
+    parts.push(say('up after {minutes} min', { minutes: after.escalateAfterMinutes }));
+  }
+  return say('{kind} {changes}', { kind: code('alertKind', kind), changes: parts });
 }

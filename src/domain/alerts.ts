@@ -5,9 +5,12 @@
  */
 import * as z from 'zod/mini';
 import { type AlertKind, alertKindLabels, alertKinds, alertRulesOf } from './alert-rules';
-import type { FestivalEvent } from './event';
+import { defaultZones, type FestivalEvent } from './event';
 import { type Issue, isVoided } from './issue';
-import { describePerson } from './lost-person';
+import type { LostPersonDescription } from './lost-person';
+import { code, type Phrase, type PhraseValue, say } from './phrase';
+import { phraseValueSchema } from './phrase-schema';
+import { valueText } from './phrase-text';
 import { type Role, roles } from './staff';
 
 export { type AlertKind, type AlertRule, alertKindLabels, alertKinds, alertRulesOf, defaultAlertRules } from './alert-rules';
@@ -50,17 +53,64 @@ export function alertsRaisedBy(before: Issue | undefined, after: Issue, event: P
 }
 
 /**
+ * An alert's title and body as phrases, for each phone to say in its person's language (the
+ * banner, and the service worker on a lock screen). Kept apart from the English title and body,
+ * which phones from before phrases show.
+ */
+export interface AlertSaid {
+  title: PhraseValue;
+  body: PhraseValue;
+}
+
+export const alertSaidSchema = z.object({ title: phraseValueSchema, body: phraseValueSchema });
+
+const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
+
+/**
+ * The description of a lost person every phone on duty gets, as a list each phone says in its
+ * person's language: "Noor, age 6, wearing a red coat, last seen at Gate B" (each part as typed,
+ * shortened for a lock screen).
+ */
+function personPhrase(description: LostPersonDescription): (string | Phrase)[] {
+  const parts: (string | Phrase)[] = [];
+  if (description.name) parts.push(clip(description.name));
+  if (description.age) parts.push(say('age {age}', { age: clip(description.age) }));
+  if (description.clothing) parts.push(say('wearing {clothing}', { clothing: clip(description.clothing) }));
+  if (description.lastSeenPlace) parts.push(say('last seen at {place}', { place: clip(description.lastSeenPlace) }));
+  return parts;
+}
+
+/**
  * The words of an alert, for a banner and a lock screen: kind, zone and summary, never attendee
  * contact details (the caller passes the issue as the recipient may see it).
  */
-export function alertText(issue: Issue, kind: AlertKind, event: Pick<FestivalEvent, 'zones'>): { title: string; body: string } {
+export function alertText(
+  issue: Issue,
+  kind: AlertKind,
+  event: Pick<FestivalEvent, 'zones'>,
+): { title: string; body: string; said: AlertSaid } {
   const zone = event.zones.find((z) => z.id === issue.zoneId)?.name;
+  const what = code('alertKind', kind);
+  const title = zone ? say('{kind} · {zone}', { kind: what, zone: code('zone', zone) }) : what;
   // A lost person's alert carries the description: every phone on duty is looking.
-  const text =
-    kind === 'lost-person' && issue.lostPerson?.description ? describePerson(issue.lostPerson.description) : issue.summary;
-  const body = text.length > 160 ? `${text.slice(0, 157)}…` : text;
-  return { title: `${alertKindLabels[kind]}${zone ? ` · ${zone}` : ''}`, body };
+  const description = kind === 'lost-person' ? issue.lostPerson?.description : null;
+  const body = description ? personPhrase(description) : clip(issue.summary);
+  return { title: valueText(title), body: clip(valueText(body)), said: { title, body } };
 }
+
+/**
+ * Every message id an alert's phrases use: the service worker, which has no catalog, is given
+ * these in the phone's language to say a notification (see src/db/notification-words.ts).
+ */
+export const alertMessageIds: readonly string[] = [
+  '{kind} · {zone}',
+  'age {age}',
+  'wearing {clothing}',
+  'last seen at {place}',
+  ...Object.values(alertKindLabels),
+  // Zones keep the names the festival gave them; the default ones the app translates.
+  ...defaultZones.map((zone) => zone.name),
+];
 
 const person = z.object({ id: z.string(), name: z.string() });
 
@@ -78,6 +128,8 @@ export const alertViewSchema = z.object({
   /** Who said "I'm on it", and when; null while nobody has. */
   ackedBy: z.nullable(person),
   ackedAt: z.nullable(z.string()),
+  /** The title and body as phrases; absent from servers before phrases and on alerts raised before them. */
+  said: z.exactOptional(alertSaidSchema),
 });
 export type AlertView = z.infer<typeof alertViewSchema>;
 

@@ -1,3 +1,5 @@
+import type { Phrase } from './phrase';
+
 /**
  * Errors are data with a kind: the UI and the API decide what to say from the kind, and the
  * message is always a sentence a tired staff member (or a newcomer reading a log) can act on.
@@ -43,6 +45,11 @@ export class AppError extends Error {
   readonly kind: ErrorKind;
   readonly details: AppErrorData['details'];
   readonly reason: ErrorReason | undefined;
+  /**
+   * The message as a phrase, when the domain wrote it so (refusal.ts): each phone says it in its
+   * person's language.
+   */
+  phrase: Phrase | undefined;
 
   constructor(kind: ErrorKind, message: string, details?: AppErrorData['details'], reason?: ErrorReason) {
     super(message);

@@ -1,6 +1,6 @@
 import * as z from 'zod/mini';
 import { alertKinds, alertRulesOf } from './alert-rules';
-import { alertRulesChangeSchema, describeAlertRuleChange, storedAlertRules } from './alert-rules-schema';
+import { alertRuleChangePhrase, alertRulesChangeSchema, storedAlertRules } from './alert-rules-schema';
 import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
 import { type FestivalLanguage, festivalLanguageOf, festivalLanguages } from './festival-language';
@@ -8,6 +8,8 @@ import { severities } from './issue';
 import { keepDaysOf, maxKeepDays } from './lost-property-keeping';
 import { clockPattern, parseClock } from './operational-day';
 import { maxRetentionDays, retentionDaysOf } from './personal-data';
+import { code, type Phrase, say } from './phrase';
+import { phraseText } from './phrase-text';
 import { sameValue } from './same-value';
 import { canChangeEventSettings, type Role } from './staff';
 import { parseOrThrow } from './validation';
@@ -87,8 +89,15 @@ export interface EventMutationContext {
   issuesInZone: (zoneId: string) => number;
 }
 
-function withChange(event: FestivalEvent, ctx: EventMutationContext, text: string): FestivalEvent {
-  const change: EventChange = { id: ctx.mutationUuid, at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, text };
+/** The settings change on the event's own timeline: its English text, and each setting's phrase. */
+function withChange(event: FestivalEvent, ctx: EventMutationContext, said: Phrase[]): FestivalEvent {
+  const change: EventChange = {
+    id: ctx.mutationUuid,
+    at: ctx.now,
+    by: { id: ctx.actor.id, name: ctx.actor.name },
+    text: `Festival settings: ${said.map((phrase) => phraseText(phrase)).join('; ')}`,
+    phrases: said,
+  };
   return { ...event, changes: [...(event.changes ?? []), change].slice(-maxEventChanges) };
 }
 
@@ -98,19 +107,19 @@ function changeEventSettings(
   ctx: EventMutationContext,
 ): FestivalEvent {
   const next: FestivalEvent = { ...event };
-  const said: string[] = [];
+  const said: Phrase[] = [];
   if (args.name !== undefined && args.name !== event.name) {
     next.name = args.name;
-    said.push(`name “${event.name}” → “${args.name}”`);
+    said.push(say('name “{from}” → “{to}”', { from: event.name, to: args.name }));
   }
   if (args.timezone !== undefined && args.timezone !== event.timezone) {
     next.timezone = args.timezone;
-    said.push(`timezone ${event.timezone} → ${args.timezone}`);
+    said.push(say('timezone {from} → {to}', { from: event.timezone, to: args.timezone }));
   }
   if (args.dayStartsAt !== undefined && args.dayStartsAt !== event.dayStartsAt) {
     parseClock(args.dayStartsAt);
     next.dayStartsAt = args.dayStartsAt;
-    said.push(`day starts at ${event.dayStartsAt} → ${args.dayStartsAt}`);
+    said.push(say('day starts at {from} → {to}', { from: event.dayStartsAt, to: args.dayStartsAt }));
   }
   if (args.language !== undefined && args.language !== event.language) {
     // An event that never chose shows its timezone's language: choosing that one is still news.
@@ -118,29 +127,44 @@ function changeEventSettings(
     next.language = args.language;
     said.push(
       before === args.language
-        ? `language ${festivalLanguageNames[args.language]}`
-        : `language ${festivalLanguageNames[before]} → ${festivalLanguageNames[args.language]}`,
+        ? say('language {to}', { to: code('language', args.language) })
+        : say('language {from} → {to}', { from: code('language', before), to: code('language', args.language) }),
     );
   }
   if (args.responseTargets !== undefined && !sameValue(args.responseTargets, event.responseTargets)) {
-    next.responseTargets = args.responseTargets;
-    const shown = (m: number | null) => (m === null ? 'same day' : `${m} min`);
-    const moved = severities.filter((s) => args.responseTargets![s] !== event.responseTargets[s]);
-    said.push(`response targets ${moved.map((s) => `${s} ${shown(args.responseTargets![s])}`).join(', ')}`);
+    const targets = args.responseTargets;
+    next.responseTargets = targets;
+    const moved = severities.filter((s) => targets[s] !== event.responseTargets[s]);
+    const shown = moved.map((s) => {
+      const severity = code('severity', s);
+      const minutes = targets[s];
+      return minutes === null ? say('{severity} same day', { severity }) : say('{severity} {minutes} min', { severity, minutes });
+    });
+    said.push(say('response targets {targets}', { targets: shown }));
   }
   if (args.retentionDays !== undefined && args.retentionDays !== retentionDaysOf(event)) {
     if (ctx.actor.role !== 'organizer') {
       throw new AppError('forbidden', 'Only an organizer can change how long attendee personal data is kept.');
     }
     next.retentionDays = args.retentionDays;
-    said.push(`attendee personal data kept ${retentionDaysOf(event)} → ${args.retentionDays} days after the event`);
+    said.push(
+      say('attendee personal data kept {from} → {to} days after the event', {
+        from: retentionDaysOf(event),
+        to: args.retentionDays,
+      }),
+    );
   }
   if (args.lostPropertyKeepDays !== undefined && args.lostPropertyKeepDays !== keepDaysOf(event)) {
     if (ctx.actor.role !== 'organizer') {
       throw new AppError('forbidden', 'Only an organizer can change how long unclaimed lost property is kept.');
     }
     next.lostPropertyKeepDays = args.lostPropertyKeepDays;
-    said.push(`unclaimed lost property kept ${keepDaysOf(event)} → ${args.lostPropertyKeepDays} days after the event`);
+    said.push(
+      say('unclaimed lost property kept {from} → {to} days after the event', {
+        from: keepDaysOf(event),
+        to: args.lostPropertyKeepDays,
+      }),
+    );
   }
   if (args.alertRules !== undefined) {
     const before = alertRulesOf(event);
@@ -151,11 +175,12 @@ function changeEventSettings(
       const stored = storedAlertRules(after);
       if (stored) next.alertRules = stored;
       else delete next.alertRules;
-      said.push(`alerts: ${moved.map((kind) => describeAlertRuleChange(kind, before[kind], after[kind])).join(', ')}`);
+      const changes = moved.map((kind) => alertRuleChangePhrase(kind, before[kind], after[kind]));
+      said.push(say('alerts: {changes}', { changes }));
     }
   }
   if (said.length === 0) return event;
-  return withChange(next, ctx, `Festival settings: ${said.join('; ')}`);
+  return withChange(next, ctx, said);
 }
 
 function setZones(event: FestivalEvent, args: EventMutationArgs<'setZones'>, ctx: EventMutationContext): FestivalEvent {
@@ -179,15 +204,17 @@ function setZones(event: FestivalEvent, args: EventMutationArgs<'setZones'>, ctx
     }
   }
   if (sameValue(zones, event.zones)) return event;
-  const said: string[] = [];
+  const said: Phrase[] = [];
   for (const zone of zones) {
     const before = event.zones.find((z) => z.id === zone.id);
-    if (!before) said.push(`zone “${zone.name}” added`);
-    else if (before.name !== zone.name) said.push(`zone “${before.name}” renamed to “${zone.name}”`);
+    if (!before) said.push(say('zone “{zone}” added', { zone: code('zone', zone.name) }));
+    else if (before.name !== zone.name) {
+      said.push(say('zone “{from}” renamed to “{to}”', { from: code('zone', before.name), to: code('zone', zone.name) }));
+    }
   }
-  for (const zone of removed) said.push(`zone “${zone.name}” removed`);
-  if (said.length === 0) said.push('zones reordered');
-  return withChange({ ...event, zones }, ctx, `Festival settings: ${said.join('; ')}`);
+  for (const zone of removed) said.push(say('zone “{zone}” removed', { zone: code('zone', zone.name) }));
+  if (said.length === 0) said.push(say('zones reordered'));
+  return withChange({ ...event, zones }, ctx, said);
 }
 
 /**

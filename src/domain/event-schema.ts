@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { alertRulesWireSchema } from './alert-rules-schema';
 import { clockPattern } from './operational-day';
+import { phraseSchema } from './phrase-schema';
 
 const target = z.nullable(z.number());
 
@@ -22,6 +23,15 @@ export const festivalEventSchema = z.object({
   // Any text: a language a newer server knows must not stop this phone's pulls (festivalLanguageOf falls back).
   language: z.exactOptional(z.string()),
   changes: z.exactOptional(
-    z.array(z.object({ id: z.string(), at: z.string(), by: z.object({ id: z.string(), name: z.string() }), text: z.string() })),
+    z.array(
+      z.object({
+        id: z.string(),
+        at: z.string(),
+        by: z.object({ id: z.string(), name: z.string() }),
+        text: z.string(),
+        // Optional: changes recorded before phrases, and events from older servers, have none.
+        phrases: z.exactOptional(z.array(phraseSchema)),
+      }),
+    ),
   ),
 });

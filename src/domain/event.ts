@@ -2,6 +2,7 @@ import type { AlertKind, AlertRule } from './alert-rules';
 import { type Category, defaultCategories } from './categories';
 import type { Severity } from './issue';
 import type { DayBoundary } from './operational-day';
+import type { Phrase } from './phrase';
 
 export interface Zone {
   id: string;
@@ -45,8 +46,13 @@ export interface EventChange {
   /** Device time of the change: shown, never used for ordering. */
   at: string;
   by: { id: string; name: string };
-  /** A sentence for people ("Zone Main stage renamed to Big top"). */
+  /** A sentence for people in English ("Festival settings: zone “Main stage” renamed to “Big top”"). */
   text: string;
+  /**
+   * What changed, one phrase per setting, for each phone to say in its person's language. Absent
+   * on changes recorded before phrases (they show `text`).
+   */
+  phrases?: Phrase[];
 }
 
 export const maxEventChanges = 100;

@@ -14,6 +14,7 @@ import {
 import { lostPersonStates } from './lost-person';
 import { custodySteps, idKinds, itemCategories, itemStates, lostPropertyKinds } from './lost-property';
 import { photoTypes } from './photo';
+import { phraseSchema } from './phrase-schema';
 
 /**
  * The shape of a stored issue as it crosses the wire: what the mutators produce. Loose on
@@ -152,6 +153,8 @@ export const issueSchema = z.object({
       by: person,
       kind: z.enum(timelineKinds),
       text: z.string(),
+      // Optional: entries stored before phrases, and pages from older servers, have none.
+      phrase: z.optional(phraseSchema),
       note: z.string(),
       deviceAt: z.optional(time),
       custody: z.optional(z.enum(custodySteps)),

@@ -1,5 +1,6 @@
 import type { Issue } from './issue';
 import { noAttendee } from './personal-data';
+import { say } from './phrase';
 import { hasRoleAtLeast, type Role } from './staff';
 
 /**
@@ -63,7 +64,7 @@ export function restrictedStub(issue: Issue): Issue {
     resolution: '',
     toldAttendee: '',
     tags: [],
-    timeline: created ? [{ ...created, text: 'Restricted case logged', note: '' }] : [],
+    timeline: created ? [{ ...created, text: 'Restricted case logged', phrase: say('Restricted case logged'), note: '' }] : [],
     restricted: true,
     ...(issue.voided ? { voided: { ...issue.voided, reason: '' } } : {}),
   };

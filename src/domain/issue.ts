@@ -3,6 +3,7 @@ import type { LostPersonCase } from './lost-person';
 import type { CustodyStep, LostProperty } from './lost-property';
 import type { PersonRef } from './person-ref';
 import type { PhotoRef } from './photo';
+import type { Phrase } from './phrase';
 
 /** The attendee issue as stored on phones and on the server. Absent values are null or ''. */
 export const severities = ['low', 'medium', 'high', 'urgent'] as const;
@@ -90,8 +91,16 @@ export interface TimelineEntry {
   at: string;
   by: PersonRef;
   kind: TimelineKind;
-  /** A sentence for people ("Status: open → in progress"). */
+  /**
+   * A sentence for people in English ("Status: open → in progress"): what exports, the server and
+   * apps from before `phrase` show.
+   */
   text: string;
+  /**
+   * The same sentence as a phrase, which each phone says in its person's language. Absent on
+   * entries written before phrases (they show `text`).
+   */
+  phrase?: Phrase | undefined;
   /** Free text typed by staff (note, handover note, what we told the attendee). */
   note: string;
   /**

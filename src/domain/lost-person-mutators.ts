@@ -3,6 +3,7 @@ import type { Issue } from './issue';
 import type { LostPersonCase } from './lost-person';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries } from './mutation-context';
+import { code, say } from './phrase';
 
 function caseOf(issue: Issue): LostPersonCase {
   if (!issue.lostPerson) throw new AppError('invalid', 'This issue is not a lost person case.');
@@ -16,7 +17,7 @@ export function withLostPerson(issue: Issue, args: MutationArgs<'createIssue'>['
   return withEntries({ ...issue, lostPerson }, ctx, [
     // The description stays in its own field, which phones stop receiving when the case ends;
     // the timeline, kept everywhere, only says that there was one.
-    entry(ctx, 'fields', 'Lost person reported, with a description for everyone on duty', { idSuffix: 'lost-person' }),
+    entry(ctx, 'fields', say('Lost person reported, with a description for everyone on duty'), { idSuffix: 'lost-person' }),
   ]);
 }
 
@@ -25,7 +26,7 @@ function describeLostPerson(issue: Issue, args: MutationArgs<'describeLostPerson
   if (current.state === 'reunited') throw new AppError('invalid-transition', 'This person was already reunited.');
   if (JSON.stringify(current.description) === JSON.stringify(args.description)) return issue;
   return withEntries({ ...issue, lostPerson: { ...current, description: args.description } }, ctx, [
-    entry(ctx, 'fields', 'Changed the description of the lost person'),
+    entry(ctx, 'fields', say('Changed the description of the lost person')),
   ]);
 }
 
@@ -38,7 +39,7 @@ function markPersonFound(issue: Issue, args: MutationArgs<'markPersonFound'>, ct
     firstResponseAt: issue.firstResponseAt ?? ctx.now,
     status: issue.status === 'open' ? 'in_progress' : issue.status,
   };
-  return withEntries(next, ctx, [entry(ctx, 'status', `Found: now at ${args.where}`)]);
+  return withEntries(next, ctx, [entry(ctx, 'status', say('Found: now at {place}', { place: args.where }))]);
 }
 
 function reunitePerson(issue: Issue, args: MutationArgs<'reunitePerson'>, ctx: MutationContext): Issue {
@@ -56,9 +57,14 @@ function reunitePerson(issue: Issue, args: MutationArgs<'reunitePerson'>, ctx: M
   };
   // Who collected them stays in the reunion record, which phones stop receiving now the case is
   // finished; the timeline, kept everywhere, says only that an ID was checked.
-  const relation = args.relation ? ` (${args.relation})` : '';
-  const text = `Reunited with the person collecting them${relation}; their ${args.idKind.replaceAll('_', ' ')} was checked`;
-  return withEntries(next, ctx, [entry(ctx, 'status', text)]);
+  const idKind = code('idKind', args.idKind);
+  const said = args.relation
+    ? say('Reunited with the person collecting them ({relation}); their {idKind} was checked', {
+        relation: args.relation,
+        idKind,
+      })
+    : say('Reunited with the person collecting them; their {idKind} was checked', { idKind });
+  return withEntries(next, ctx, [entry(ctx, 'status', said)]);
 }
 
 export const lostPersonMutators = { describeLostPerson, markPersonFound, reunitePerson };

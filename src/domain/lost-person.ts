@@ -45,14 +45,3 @@ export const lostPersonStateLabels: Record<LostPersonState, string> = {
   found: 'found, waiting to be collected',
   reunited: 'reunited',
 };
-
-/** The description of a person on every staff phone, until the case is finished. */
-export function describePerson(description: LostPersonDescription): string {
-  const parts = [
-    description.name,
-    description.age ? `age ${description.age}` : '',
-    description.clothing ? `wearing ${description.clothing}` : '',
-    description.lastSeenPlace ? `last seen at ${description.lastSeenPlace}` : '',
-  ].filter((part) => part !== '');
-  return parts.join(', ');
-}

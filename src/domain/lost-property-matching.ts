@@ -3,6 +3,7 @@ import type { ItemState } from './lost-property';
 import { featuresOf, type ItemFeatures } from './lost-property-features';
 import { matchReasons } from './lost-property-match-reasons';
 import { type CategoryKinship, categoryKinship, kinshipRank, matchScore, wordRarity } from './lost-property-match-score';
+import type { Phrase } from './phrase';
 
 /**
  * Suggested matches at the lost-property desk: for a lost report the found items that may be it,
@@ -15,7 +16,7 @@ export interface Match {
   /** Matches are grouped by this before the score: a different category never outranks the same one. */
   categoryFit: CategoryKinship;
   /** Short words for people: "same category", "black ≈ dark grey", "found 40 min after it was lost". */
-  reasons: string[];
+  reasons: Phrase[];
 }
 
 export interface MatchOptions {

@@ -1,8 +1,10 @@
 import { AppError } from './app-error';
 import type { Issue } from './issue';
-import { type ItemState, itemCategoryLabels, type LostProperty } from './lost-property';
+import type { ItemDescription, ItemState, LostProperty } from './lost-property';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries, withEntry } from './mutation-context';
+import { type Code, code, type Phrase, say } from './phrase';
+import { valueText } from './phrase-text';
 
 /** States after which a found item is no longer at the desk. */
 const gone: readonly ItemState[] = ['handed_back', 'posted', 'disposed'];
@@ -21,10 +23,16 @@ function foundItemOf(issue: Issue, doing: string): LostProperty {
   return item;
 }
 
-export function describeItem(lost: LostProperty): string {
-  const words = [lost.item.colour, lost.item.brand].filter((word) => word !== '').join(' ');
-  const what = itemCategoryLabels[lost.item.category].toLowerCase();
-  return words ? `${what} (${words})` : what;
+/** "phone (black Samsung)": the kind of item, and the colour and brand as staff typed them. */
+export function itemPhrase(item: ItemDescription): Code | Phrase {
+  const words = [item.colour, item.brand].filter((word) => word !== '').join(' ');
+  const category = code('itemCategory', item.category);
+  return words ? say('{category} ({words})', { category, words }) : category;
+}
+
+/** The item in English, as the timeline and exports write it. */
+export function describeItem(lost: Pick<LostProperty, 'item'>): string {
+  return valueText(itemPhrase(lost.item));
 }
 
 /** The lost-property part of a new issue, and its first custody entries. */
@@ -42,15 +50,16 @@ export function withLostProperty(issue: Issue, args: MutationArgs<'createIssue'>
     handback: null,
     disposal: null,
   };
+  const item = itemPhrase(lostProperty.item);
+  const found = args.place ? say('Found: {item} at {place}', { item, place: args.place }) : say('Found: {item}', { item });
   const first =
     args.kind === 'found'
-      ? entry(ctx, 'fields', `Found: ${describeItem(lostProperty)}${args.place ? ` at ${args.place}` : ''}`, {
-          custody: 'found',
-          idSuffix: 'found',
-        })
-      : entry(ctx, 'fields', `Reported lost: ${describeItem(lostProperty)}`, { custody: 'reported_lost', idSuffix: 'lost' });
+      ? entry(ctx, 'fields', found, { custody: 'found', idSuffix: 'found' })
+      : entry(ctx, 'fields', say('Reported lost: {item}', { item }), { custody: 'reported_lost', idSuffix: 'lost' });
   const entries = [first];
-  if (storage) entries.push(entry(ctx, 'fields', `Stored in ${storage}`, { custody: 'stored', idSuffix: 'stored' }));
+  if (storage) {
+    entries.push(entry(ctx, 'fields', say('Stored in {storage}', { storage }), { custody: 'stored', idSuffix: 'stored' }));
+  }
   return withEntries({ ...issue, lostProperty }, ctx, entries);
 }
 
@@ -63,7 +72,7 @@ function describeItemChange(issue: Issue, args: MutationArgs<'describeItem'>, ct
     at: args.at === undefined ? current.at : args.at,
   };
   if (JSON.stringify(next) === JSON.stringify(current)) return issue;
-  return withEntry({ ...issue, lostProperty: next }, ctx, 'fields', 'Changed the item description');
+  return withEntry({ ...issue, lostProperty: next }, ctx, 'fields', say('Changed the item description'));
 }
 
 function storeItem(issue: Issue, args: MutationArgs<'storeItem'>, ctx: MutationContext): Issue {
@@ -75,9 +84,11 @@ function storeItem(issue: Issue, args: MutationArgs<'storeItem'>, ctx: MutationC
     storage: args.storage,
     state: current.state === 'reported' ? 'stored' : current.state,
   };
-  const text = moved ? `Moved from ${current.storage} to ${args.storage}` : `Stored in ${args.storage}`;
+  const said = moved
+    ? say('Moved from {from} to {to}', { from: current.storage, to: args.storage })
+    : say('Stored in {storage}', { storage: args.storage });
   return withEntries({ ...issue, lostProperty: next }, ctx, [
-    entry(ctx, 'fields', text, { custody: moved ? 'moved' : 'stored' }),
+    entry(ctx, 'fields', said, { custody: moved ? 'moved' : 'stored' }),
   ]);
 }
 
@@ -95,8 +106,8 @@ function matchItem(issue: Issue, args: MutationArgs<'matchItem'>, ctx: MutationC
       current.kind === 'lost' && issue.consent.given
         ? { ...issue.followUp, needed: true, reason: 'lost_property' as const, outreach: 'pending' as const }
         : issue.followUp;
-    const text = current.kind === 'found' ? 'Matched with a lost report' : 'Matched with a found item';
-    return withEntries({ ...issue, lostProperty: next, followUp }, ctx, [entry(ctx, 'fields', text, { custody: 'matched' })]);
+    const said = current.kind === 'found' ? say('Matched with a lost report') : say('Matched with a found item');
+    return withEntries({ ...issue, lostProperty: next, followUp }, ctx, [entry(ctx, 'fields', said, { custody: 'matched' })]);
   }
   if (current.matchedWith !== args.otherId) return issue;
   if (current.state !== 'matched') throw new AppError('invalid-transition', 'This match was already acted on.');
@@ -106,7 +117,7 @@ function matchItem(issue: Issue, args: MutationArgs<'matchItem'>, ctx: MutationC
     state: current.kind === 'found' && current.storage !== '' ? 'stored' : 'reported',
   };
   return withEntries({ ...issue, lostProperty: next }, ctx, [
-    entry(ctx, 'fields', 'Match undone: not the same item', { custody: 'unmatched' }),
+    entry(ctx, 'fields', say('Match undone: not the same item'), { custody: 'unmatched' }),
   ]);
 }
 
@@ -126,10 +137,13 @@ function handBackItem(issue: Issue, args: MutationArgs<'handBackItem'>, ctx: Mut
   const by = { id: ctx.actor.id, name: ctx.actor.name };
   const { issueId: _, ...given } = args;
   const next: LostProperty = { ...current, state: 'handed_back', handback: { ...given, by, at: ctx.now } };
-  const how = args.confirmation.kind === 'signature' ? 'signed' : 'confirmed in writing';
-  const text = `Handed back to ${args.collectedBy} (ID checked: ${args.idKind.replaceAll('_', ' ')} ending ${args.idLast4}; ${how})`;
+  const checked = { name: args.collectedBy, idKind: code('idKind', args.idKind), last4: args.idLast4 };
+  const said =
+    args.confirmation.kind === 'signature'
+      ? say('Handed back to {name} (ID checked: {idKind} ending {last4}; signed)', checked)
+      : say('Handed back to {name} (ID checked: {idKind} ending {last4}; confirmed in writing)', checked);
   return withEntries(resolved({ ...issue, lostProperty: next }, `Handed back to ${args.collectedBy}.`, ctx), ctx, [
-    entry(ctx, 'status', text, { custody: 'handed_back' }),
+    entry(ctx, 'status', said, { custody: 'handed_back' }),
   ]);
 }
 
@@ -144,7 +158,7 @@ function recordItemReturned(issue: Issue, args: MutationArgs<'recordItemReturned
       ? { ...issue.followUp, outreach: 'done' as const }
       : issue.followUp;
   return withEntries(resolved({ ...issue, lostProperty: next, followUp }, 'Item handed back to its owner.', ctx), ctx, [
-    entry(ctx, 'status', 'Item returned to its owner', { custody: 'returned' }),
+    entry(ctx, 'status', say('Item returned to its owner'), { custody: 'returned' }),
   ]);
 }
 
@@ -152,10 +166,10 @@ function disposeItem(issue: Issue, args: MutationArgs<'disposeItem'>, ctx: Mutat
   const current = foundItemOf(issue, args.how);
   const by = { id: ctx.actor.id, name: ctx.actor.name };
   const next: LostProperty = { ...current, state: args.how, disposal: { how: args.how, note: args.note, by, at: ctx.now } };
-  const text = args.how === 'posted' ? 'Posted to its owner' : 'Disposed of after the keeping period';
+  const said = args.how === 'posted' ? say('Posted to its owner') : say('Disposed of after the keeping period');
   const resolution = args.how === 'posted' ? 'Posted to its owner.' : 'Disposed of after the keeping period.';
   return withEntries(resolved({ ...issue, lostProperty: next }, resolution, ctx), ctx, [
-    entry(ctx, 'status', text, { custody: args.how, note: args.note }),
+    entry(ctx, 'status', said, { custody: args.how, note: args.note }),
   ]);
 }
 

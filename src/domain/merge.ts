@@ -1,29 +1,7 @@
-import type { Issue, PersonRef } from './issue';
-import { statusLabels } from './issue';
-import { sameValue } from './same-value';
-
-/** Fields merged one by one: concurrent changes to different fields never collide. */
-export const mergedFields = [
-  'source',
-  'category',
-  'severity',
-  'zoneId',
-  'location',
-  'summary',
-  'details',
-  'attendee',
-  'consent',
-  'moodAtIntake',
-  'moodAtClose',
-  'publicRisk',
-  'status',
-  'owner',
-  'followUp',
-  'resolution',
-  'toldAttendee',
-  'tags',
-] as const;
-export type MergedField = (typeof mergedFields)[number];
+import { type Issue, type PersonRef, statuses, type TimelineEntry } from './issue';
+import { changedFields, type MergedField } from './merged-fields';
+import { code, type Phrase, type PhraseValue, say } from './phrase';
+import { phraseText } from './phrase-text';
 
 /** Which change (server sequence) last set a field, and from which device. */
 export interface FieldVersion {
@@ -42,41 +20,19 @@ function versionOf(fieldVersions: FieldVersions, field: MergedField): FieldVersi
   return fieldVersions[field] ?? fieldVersions['*'];
 }
 
-/** How people call each field in timeline entries ("Changed zone, severity", conflicts). */
-export const fieldNames: Record<MergedField, string> = {
-  source: 'source',
-  category: 'category',
-  severity: 'severity',
-  zoneId: 'zone',
-  location: 'location',
-  summary: 'summary',
-  details: 'details',
-  attendee: 'attendee contact',
-  consent: 'follow-up consent',
-  moodAtIntake: 'mood at intake',
-  moodAtClose: 'mood at close',
-  publicRisk: 'public risk',
-  status: 'status',
-  owner: 'owner',
-  followUp: 'follow-up',
-  resolution: 'resolution',
-  toldAttendee: 'what we told the attendee',
-  tags: 'tags',
-};
-
-function show(field: MergedField, issue: Issue): string {
+/** What a field was set to, for a conflict entry. */
+function show(field: MergedField, issue: Issue): PhraseValue {
   const value = issue[field];
-  if (field === 'status') return statusLabels[issue.status];
-  if (field === 'owner') return issue.owner?.name ?? 'nobody';
-  if (value === null || value === '') return 'empty';
-  if (typeof value === 'string') return `“${value.length > 60 ? `${value.slice(0, 57)}…` : value}”`;
-  if (field === 'publicRisk') return issue.publicRisk.level.replaceAll('_', ' ');
-  return 'a different value';
+  if (field === 'status') return code('status', issue.status);
+  if (field === 'owner') return issue.owner?.name ?? say('nobody');
+  if (value === null || value === '') return say('empty');
+  if (typeof value === 'string') return say('“{text}”', { text: value.length > 60 ? `${value.slice(0, 57)}…` : value });
+  if (field === 'publicRisk') return code('publicRisk', issue.publicRisk.level);
+  return say('a different value');
 }
 
-export function changedFields(before: Issue | undefined, after: Issue): MergedField[] {
-  if (!before) return [...mergedFields];
-  return mergedFields.filter((f) => !sameValue(before[f], after[f]));
+function conflictEntry(id: string, at: string, by: PersonRef, phrase: Phrase): TimelineEntry {
+  return { id, at, by, kind: 'conflict', text: phraseText(phrase), phrase, note: '' };
 }
 
 export interface ServerChange {
@@ -110,19 +66,22 @@ export function mergeServerChange(change: ServerChange): {
   const fields = changedFields(before, after);
   const nextVersions: FieldVersions = { ...fieldVersions };
   const conflicts: MergedField[] = [];
-  const entries = [];
+  const entries: TimelineEntry[] = [];
   for (const field of fields) {
     const previous = versionOf(fieldVersions, field);
     if (previous && previous.seq > baseVersion && previous.deviceId !== deviceId) {
       conflicts.push(field);
-      entries.push({
-        id: `${change.mutationUuid}:conflict:${field}`,
-        at: change.now,
-        by: actor,
-        kind: 'conflict' as const,
-        text: `Two people changed the ${fieldNames[field]}: ${previous.by} set ${show(field, before)}, then ${actor.name} (who had not seen it) set ${show(field, after)}. ${actor.name}’s change arrived later and applies — check which is right.`,
-        note: '',
-      });
+      const said = say(
+        'Two people changed the {field}: {first} set {before}, then {second} (who had not seen it) set {after}. {second}’s change arrived later and applies — check which is right.',
+        {
+          field: code('field', field),
+          first: previous.by,
+          before: show(field, before),
+          second: actor.name,
+          after: show(field, after),
+        },
+      );
+      entries.push(conflictEntry(`${change.mutationUuid}:conflict:${field}`, change.now, actor, said));
     }
     nextVersions[field] = version;
   }
@@ -130,20 +89,28 @@ export function mergeServerChange(change: ServerChange): {
   return { issue, fieldVersions: nextVersions, conflicts };
 }
 
-/** Who changed the issue after `baseVersion`, other than this device ("" when nobody did). */
-export function changedByOthersSince(fieldVersions: FieldVersions, baseVersion: number, deviceId: string): string {
+/** Who changed the issue after `baseVersion`, other than this device (none: nobody did). */
+export function changedByOthersSince(fieldVersions: FieldVersions, baseVersion: number, deviceId: string): string[] {
   const names = new Set<string>();
   for (const version of Object.values(fieldVersions)) {
     if (version && version.seq > baseVersion && version.deviceId !== deviceId) names.add(version.by);
   }
-  return [...names].join(' and ');
+  return [...names];
 }
 
-function describeChange(name: string, args: unknown): string {
-  const a = (args ?? {}) as { status?: keyof typeof statusLabels; to?: { name?: string } };
-  if (name === 'setStatus' && a.status && a.status in statusLabels) return `set the status to ${statusLabels[a.status]}`;
-  if (name === 'handOver' && a.to?.name) return `hand it over to ${a.to.name}`;
-  return 'change it';
+function namesPhrase(names: readonly string[]): PhraseValue {
+  if (names.length <= 1) return names[0] ?? '';
+  return say('{names} and {last}', { names: names.slice(0, -1), last: names.at(-1)! });
+}
+
+function describeChange(name: string, args: unknown): Phrase {
+  const a = (args ?? {}) as { status?: unknown; to?: { name?: unknown } };
+  if (name === 'setStatus' && statuses.some((s) => s === a.status)) {
+    return say('set the status to {status}', { status: code('status', a.status as string) });
+  }
+  if (name === 'handOver' && typeof a.to?.name === 'string' && a.to.name)
+    return say('hand it over to {name}', { name: a.to.name });
+  return say('change it');
 }
 
 /**
@@ -153,15 +120,26 @@ function describeChange(name: string, args: unknown): string {
  */
 export function staleChangeConflict(
   issue: Issue,
-  change: { name: string; args: unknown; mutationUuid: string; now: string; actor: PersonRef; reason: string; others: string },
+  change: {
+    name: string;
+    args: unknown;
+    mutationUuid: string;
+    now: string;
+    actor: PersonRef;
+    /** Why the change could not apply: the mutator's refusal, as a phrase where it has one. */
+    reason: string | Phrase;
+    others: readonly string[];
+  },
 ): Issue {
-  const entry = {
-    id: `${change.mutationUuid}:conflict`,
-    at: change.now,
-    by: change.actor,
-    kind: 'conflict' as const,
-    text: `${change.actor.name} wanted to ${describeChange(change.name, change.args)}, but ${change.others} had changed the issue first, so it was not applied: ${change.reason} Check which is right.`,
-    note: '',
-  };
+  const said = say(
+    '{name} wanted to {change}, but {others} had changed the issue first, so it was not applied: {reason} Check which is right.',
+    {
+      name: change.actor.name,
+      change: describeChange(change.name, change.args),
+      others: namesPhrase(change.others),
+      reason: change.reason,
+    },
+  );
+  const entry = conflictEntry(`${change.mutationUuid}:conflict`, change.now, change.actor, said);
   return { ...issue, updatedAt: change.now, timeline: [...issue.timeline, entry] };
 }

@@ -1,5 +1,7 @@
 import type { AlertAnswer, Issue, TimelineEntry, TimelineKind } from './issue';
 import type { CustodyStep } from './lost-property';
+import type { Phrase } from './phrase';
+import { phraseText } from './phrase-text';
 import type { Actor } from './staff';
 
 /** Everything a mutator may know beyond its arguments; passed in so mutators stay pure. */
@@ -21,13 +23,15 @@ export interface EntryOptions {
   idSuffix?: string;
 }
 
-export function entry(ctx: MutationContext, kind: TimelineKind, text: string, options: EntryOptions = {}): TimelineEntry {
+/** A timeline entry saying `phrase`: in English as its text, and as the phrase each phone translates. */
+export function entry(ctx: MutationContext, kind: TimelineKind, phrase: Phrase, options: EntryOptions = {}): TimelineEntry {
   const made: TimelineEntry = {
     id: options.idSuffix ? `${ctx.mutationUuid}:${options.idSuffix}` : ctx.mutationUuid,
     at: ctx.now,
     by: { id: ctx.actor.id, name: ctx.actor.name },
     kind,
-    text,
+    text: phraseText(phrase),
+    phrase,
     note: options.note ?? '',
   };
   if (options.custody) made.custody = options.custody;
@@ -35,8 +39,8 @@ export function entry(ctx: MutationContext, kind: TimelineKind, text: string, op
   return ctx.deviceNow === undefined ? made : { ...made, deviceAt: ctx.deviceNow };
 }
 
-export function withEntry(issue: Issue, ctx: MutationContext, kind: TimelineKind, text: string, note = ''): Issue {
-  return { ...issue, updatedAt: ctx.now, timeline: [...issue.timeline, entry(ctx, kind, text, { note })] };
+export function withEntry(issue: Issue, ctx: MutationContext, kind: TimelineKind, phrase: Phrase, note = ''): Issue {
+  return { ...issue, updatedAt: ctx.now, timeline: [...issue.timeline, entry(ctx, kind, phrase, { note })] };
 }
 
 /** Appends several entries of one change (the first under the change's own id). */

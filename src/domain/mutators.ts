@@ -1,19 +1,10 @@
 import type { $ZodType } from 'zod/v4/core';
 import { alertMutators } from './alert-mutators';
 import { AppError } from './app-error';
-import {
-  type Attendee,
-  type Issue,
-  moods,
-  type PersonRef,
-  type PublicRisk,
-  type PublicRiskLevel,
-  publicRiskLabels,
-  statusLabels,
-} from './issue';
+import { type Attendee, type Issue, moods, type PersonRef, type PublicRisk, type PublicRiskLevel } from './issue';
 import { lostPersonMutators, withLostPerson } from './lost-person-mutators';
 import { lostPropertyMutators, withLostProperty } from './lost-property-mutators';
-import { fieldNames } from './merge';
+import type { MergedField } from './merged-fields';
 import {
   type EditableFields,
   type IssueMutationName,
@@ -23,6 +14,8 @@ import {
 } from './mutation-args';
 import { type MutationContext, withEntry } from './mutation-context';
 import { photoMutators } from './photo-mutators';
+import { code, type Phrase, say } from './phrase';
+import { refusal } from './refusal';
 import { sameValue } from './same-value';
 import { assertTransition, finishingStatuses } from './status-flow';
 import { parseOrThrow } from './validation';
@@ -42,17 +35,17 @@ function countNotes(issue: Issue): number {
 }
 
 /** The edit form's consent checkbox sets the issue's consent field. */
-const labelOf = (field: keyof EditableFields): string => fieldNames[field === 'consentGiven' ? 'consent' : field];
+const fieldOf = (field: keyof EditableFields): MergedField => (field === 'consentGiven' ? 'consent' : field);
 
 const emptyAttendee: Attendee = { name: '', email: '', phone: '', ticketId: '', preferredChannel: null };
 
-function applyFields(issue: Issue, fields: EditableFields, now: string): { issue: Issue; changed: string[] } {
+function applyFields(issue: Issue, fields: EditableFields, now: string): { issue: Issue; changed: MergedField[] } {
   const next: Issue = { ...issue };
-  const changed: string[] = [];
+  const changed: MergedField[] = [];
   const set = <K extends keyof Issue>(key: K, value: Issue[K], label: keyof EditableFields) => {
     if (sameValue(next[key], value)) return;
     next[key] = value;
-    if (!changed.includes(labelOf(label))) changed.push(labelOf(label));
+    if (!changed.includes(fieldOf(label))) changed.push(fieldOf(label));
   };
   if (fields.source) set('source', { kind: fields.source.kind, link: fields.source.link ?? '' }, 'source');
   if (fields.category !== undefined) set('category', fields.category, 'category');
@@ -124,15 +117,19 @@ function createIssue(existing: Issue | undefined, args: MutationArgs<'createIssu
   const withRisk = args.publicRisk
     ? { ...issue, publicRisk: publicRiskAfter(issue.publicRisk, args.publicRisk, ctx.now) }
     : issue;
-  const risk = withRisk.publicRisk.level !== 'none' ? `; ${publicRiskText(withRisk.publicRisk)}` : '';
-  const created = withEntry(withRisk, ctx, 'created', `Logged by ${ctx.actor.name}${risk}`);
+  const name = ctx.actor.name;
+  const said =
+    withRisk.publicRisk.level !== 'none'
+      ? say('Logged by {name}; {risk}', { name, risk: publicRiskPhrase(withRisk.publicRisk) })
+      : say('Logged by {name}', { name });
+  const created = withEntry(withRisk, ctx, 'created', said);
   return withLostPerson(withLostProperty(created, args.lostProperty, ctx), args.lostPerson, ctx);
 }
 
 function updateFields(issue: Issue, args: MutationArgs<'updateFields'>, ctx: MutationContext): Issue {
   const { issue: next, changed } = applyFields(issue, args.fields, ctx.now);
   if (changed.length === 0) return issue;
-  return withEntry(next, ctx, 'fields', `Changed ${changed.join(', ')}`);
+  return withEntry(next, ctx, 'fields', say('Changed {fields}', { fields: changed.map((field) => code('field', field)) }));
 }
 
 function setStatus(issue: Issue, args: MutationArgs<'setStatus'>, ctx: MutationContext): Issue {
@@ -151,13 +148,15 @@ function setStatus(issue: Issue, args: MutationArgs<'setStatus'>, ctx: MutationC
     closedAt: args.status === 'closed' ? ctx.now : null,
     followUp: args.status === 'follow_up' ? { ...issue.followUp, needed: true } : issue.followUp,
   };
-  const parts = [
+  const status =
     args.status === issue.status
-      ? `Status stays ${statusLabels[issue.status]}`
-      : `Status: ${statusLabels[issue.status]} → ${statusLabels[args.status]}`,
-  ];
-  if (moodAtClose !== issue.moodAtClose && moodAtClose) parts.push(`attendee left ${moodAtClose}`);
-  return withEntry(next, ctx, 'status', parts.join('; '), resolution !== issue.resolution ? resolution : '');
+      ? say('Status stays {status}', { status: code('status', issue.status) })
+      : say('Status: {from} → {to}', { from: code('status', issue.status), to: code('status', args.status) });
+  const said =
+    moodAtClose !== issue.moodAtClose && moodAtClose
+      ? say('{status}; attendee left {mood}', { status, mood: code('mood', moodAtClose) })
+      : status;
+  return withEntry(next, ctx, 'status', said, resolution !== issue.resolution ? resolution : '');
 }
 
 function assignOwner(issue: Issue, args: MutationArgs<'assignOwner'>, ctx: MutationContext): Issue {
@@ -169,13 +168,15 @@ function assignOwner(issue: Issue, args: MutationArgs<'assignOwner'>, ctx: Mutat
     // Someone owning an open issue is working on it.
     status: issue.status === 'open' ? 'in_progress' : issue.status,
   };
-  const text = issue.owner ? `Owner: ${issue.owner.name} → ${args.owner.name}` : `${args.owner.name} took ownership`;
-  return withEntry(next, ctx, 'owner', text);
+  const said = issue.owner
+    ? say('Owner: {from} → {to}', { from: issue.owner.name, to: args.owner.name })
+    : say('{name} took ownership', { name: args.owner.name });
+  return withEntry(next, ctx, 'owner', said);
 }
 
 function handOver(issue: Issue, args: MutationArgs<'handOver'>, ctx: MutationContext): Issue {
   if (issue.owner?.id === args.to.id) {
-    throw new AppError('invalid-transition', `${args.to.name} already owns this issue.`);
+    throw refusal('invalid-transition', say('{name} already owns this issue.', { name: args.to.name }));
   }
   const next: Issue = {
     ...issue,
@@ -183,15 +184,25 @@ function handOver(issue: Issue, args: MutationArgs<'handOver'>, ctx: MutationCon
     firstResponseAt: issue.firstResponseAt ?? ctx.now,
     status: issue.status === 'open' ? 'in_progress' : issue.status,
   };
-  const from = issue.owner?.name ?? 'nobody';
-  return withEntry(next, ctx, 'handover', `Handed over from ${from} to ${args.to.name}`, args.note);
+  const said = issue.owner
+    ? say('Handed over from {from} to {to}', { from: issue.owner.name, to: args.to.name })
+    : say('Handed over from nobody to {to}', { to: args.to.name });
+  return withEntry(next, ctx, 'handover', said, args.note);
 }
 
 function setMood(issue: Issue, args: MutationArgs<'setMood'>, ctx: MutationContext): Issue {
   const key = args.stage === 'intake' ? 'moodAtIntake' : 'moodAtClose';
   if (issue[key] === args.mood) return issue;
-  const text = args.mood ? `Mood at ${args.stage}: ${args.mood}` : `Mood at ${args.stage} cleared`;
-  return withEntry({ ...issue, [key]: args.mood }, ctx, 'mood', text);
+  const mood = args.mood ? code('mood', args.mood) : null;
+  const said =
+    args.stage === 'intake'
+      ? mood
+        ? say('Mood at intake: {mood}', { mood })
+        : say('Mood at intake cleared')
+      : mood
+        ? say('Mood at close: {mood}', { mood })
+        : say('Mood at close cleared');
+  return withEntry({ ...issue, [key]: args.mood }, ctx, 'mood', said);
 }
 
 function publicRiskAfter(
@@ -208,14 +219,17 @@ function publicRiskAfter(
   };
 }
 
-function publicRiskText(risk: PublicRisk): string {
-  return `Public risk: ${publicRiskLabels[risk.level]}${risk.escalatedToComms ? ' (escalated to comms)' : ''}`;
+function publicRiskPhrase(risk: PublicRisk): Phrase {
+  const level = code('publicRisk', risk.level);
+  return risk.escalatedToComms
+    ? say('Public risk: {level} (escalated to comms)', { level })
+    : say('Public risk: {level}', { level });
 }
 
 function flagPublicRisk(issue: Issue, args: MutationArgs<'flagPublicRisk'>, ctx: MutationContext): Issue {
   const publicRisk = publicRiskAfter(issue.publicRisk, args, ctx.now);
   if (JSON.stringify(publicRisk) === JSON.stringify(issue.publicRisk)) return issue;
-  return withEntry({ ...issue, publicRisk }, ctx, 'public-risk', publicRiskText(publicRisk));
+  return withEntry({ ...issue, publicRisk }, ctx, 'public-risk', publicRiskPhrase(publicRisk));
 }
 
 function setFollowUp(issue: Issue, args: MutationArgs<'setFollowUp'>, ctx: MutationContext): Issue {
@@ -227,7 +241,8 @@ function setFollowUp(issue: Issue, args: MutationArgs<'setFollowUp'>, ctx: Mutat
     reason: args.reason === undefined ? issue.followUp.reason : args.reason,
   };
   if (JSON.stringify(followUp) === JSON.stringify(issue.followUp)) return issue;
-  return withEntry({ ...issue, followUp }, ctx, 'follow-up', args.needed ? 'Follow-up needed' : 'No follow-up needed');
+  const said = args.needed ? say('Follow-up needed') : say('No follow-up needed');
+  return withEntry({ ...issue, followUp }, ctx, 'follow-up', said);
 }
 
 function setOutreach(issue: Issue, args: MutationArgs<'setOutreach'>, ctx: MutationContext): Issue {
@@ -241,7 +256,7 @@ function setOutreach(issue: Issue, args: MutationArgs<'setOutreach'>, ctx: Mutat
     { ...issue, followUp: { ...issue.followUp, outreach: args.outreach } },
     ctx,
     'follow-up',
-    `Outreach: ${issue.followUp.outreach} → ${args.outreach}`,
+    say('Outreach: {from} → {to}', { from: code('outreach', issue.followUp.outreach), to: code('outreach', args.outreach) }),
   );
 }
 
@@ -249,7 +264,7 @@ function voidIssue(issue: Issue, args: MutationArgs<'voidIssue'>, ctx: MutationC
   if (ctx.actor.role !== 'organizer') throw new AppError('forbidden', 'Only an organizer can void an issue.');
   if (issue.voided) return issue;
   const voided = { at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, reason: args.reason };
-  return withEntry({ ...issue, voided }, ctx, 'status', 'Voided: left every list, count and summary', args.reason);
+  return withEntry({ ...issue, voided }, ctx, 'status', say('Voided: left every list, count and summary'), args.reason);
 }
 
 type Mutator<N extends IssueMutationName> = (issue: Issue, args: MutationArgs<N>, ctx: MutationContext) => Issue;
@@ -266,10 +281,10 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
         `This issue already holds ${maxNotesPerIssue.toLocaleString('en')} notes, the most one issue keeps. Log a new issue and mention this one in it.`,
       );
     }
-    return withEntry(issue, ctx, 'note', 'Note', args.text);
+    return withEntry(issue, ctx, 'note', say('Note'), args.text);
   },
   recordToldAttendee: (issue, args, ctx) =>
-    withEntry({ ...issue, toldAttendee: args.text }, ctx, 'told-attendee', 'Recorded what we told the attendee', args.text),
+    withEntry({ ...issue, toldAttendee: args.text }, ctx, 'told-attendee', say('Recorded what we told the attendee'), args.text),
   setMood,
   flagPublicRisk,
   setFollowUp,

@@ -9,6 +9,8 @@ import {
   withoutLostPersonData,
 } from './handback-personal-data';
 import type { Attendee, Issue, PersonalDataRemoved, PersonRef, RemovalReason, TimelineEntry } from './issue';
+import { mapPhraseText, type Phrase, say } from './phrase';
+import { phraseText } from './phrase-text';
 
 /**
  * Attendee personal data: what a staff phone may see of it, how it is erased on request and
@@ -39,12 +41,17 @@ export function hasContactDetails(attendee: Attendee): boolean {
   );
 }
 
-/** Every text staff type into an issue, and the timeline that quotes them, passed through `f`. */
+/**
+ * Every text staff type into an issue, and the timeline that quotes them (its English text and
+ * the words inside its phrase alike), passed through `f`.
+ */
 export function mapIssueText(issue: Issue, f: (text: string) => string): Issue {
   const entry = (e: TimelineEntry): TimelineEntry => {
     const text = f(e.text);
     const note = f(e.note);
-    return text === e.text && note === e.note ? e : { ...e, text, note };
+    const phrase = e.phrase && mapPhraseText(e.phrase, f);
+    if (text === e.text && note === e.note && phrase === e.phrase) return e;
+    return phrase ? { ...e, text, note, phrase } : { ...e, text, note };
   };
   return {
     ...issue,
@@ -241,8 +248,16 @@ export function mentionsTerms(issue: Issue, terms: AttendeeTerms): boolean {
 // ---------------------------------------------------------------------------------------------
 // Removing
 
-function stamped(issue: Issue, stamp: RemovalStamp, why: RemovalReason, text: string): Issue {
-  const entry: TimelineEntry = { id: stamp.entryId, at: stamp.at, by: stamp.by, kind: 'fields', text, note: '' };
+function stamped(issue: Issue, stamp: RemovalStamp, why: RemovalReason, phrase: Phrase): Issue {
+  const entry: TimelineEntry = {
+    id: stamp.entryId,
+    at: stamp.at,
+    by: stamp.by,
+    kind: 'fields',
+    text: phraseText(phrase),
+    phrase,
+    note: '',
+  };
   const removed: PersonalDataRemoved = { at: stamp.at, by: stamp.by, why };
   return { ...issue, personalDataRemoved: removed, timeline: [...issue.timeline, entry] };
 }
@@ -267,7 +282,7 @@ export function eraseAttendee(
   const collector = collectorOf(issue);
   const next = collector && isAttendee({ attendee: collector }, terms) ? withoutCollector(erased, mapIssueText) : erased;
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
-  return stamped(next, stamp, 'erasure', `Attendee personal data erased on request by ${stamp.by.name}`);
+  return stamped(next, stamp, 'erasure', say('Attendee personal data erased on request by {name}', { name: stamp.by.name }));
 }
 
 /** The full names (two words or more) of attendees, to find them in any issue's text. */
@@ -322,7 +337,7 @@ export function purgePersonalData(issue: Issue, stamp: RemovalStamp, names: Set<
   const cleaned = withoutCollector(mapIssueText(issue, clean), mapIssueText);
   const next = withoutIdPhotos({ ...withoutLostPersonData(cleaned), attendee: noAttendee });
   if (JSON.stringify(next) === JSON.stringify(issue)) return null;
-  return stamped(next, stamp, 'retention', 'Attendee personal data removed: the retention period ended');
+  return stamped(next, stamp, 'retention', say('Attendee personal data removed: the retention period ended'));
 }
 
 /** A photographed ID card or a lost person's photo shows a person: it goes with the other personal data. */

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { alertMessageIds, alertSaidSchema } from './alerts';
+import { say } from './phrase';
 
 /**
  * What a Web Push message carries to a phone whose app is closed, read by the service worker
@@ -39,8 +41,20 @@ export const pushPayloadSchema = z.object({
   url: appPath,
   /** When the server raised the alert (server clock, ISO 8601). */
   at: z.iso.datetime({ offset: true }),
+  /**
+   * The title and body as phrases: the service worker says them in the language of the person
+   * using the phone (src/db/notification-words.ts), which the server does not know. Absent from
+   * older servers and where it would not fit; `title` and `body` are the English.
+   */
+  said: z.exactOptional(alertSaidSchema),
 });
 export type PushPayload = z.infer<typeof pushPayloadSchema>;
+
+/** What a notification says when a push cannot be read (every push must show one). */
+export const unreadableAlert = say('Something needs attention. Open Helptent to see it.');
+
+/** The message ids the service worker says notifications with: the page gives it these in the phone's language. */
+export const notificationMessageIds: readonly string[] = [...alertMessageIds, unreadableAlert.id];
 
 /** The app path of an issue's screen, where a tap on its alert leads. */
 export const issuePath = (issueId: string): string => `/issues/${encodeURIComponent(issueId)}`;

@@ -1,5 +1,6 @@
-import { AppError } from './app-error';
-import { type Status, statusLabels } from './issue';
+import type { Status } from './issue';
+import { code, say } from './phrase';
+import { refusal } from './refusal';
 
 const allowed: Record<Status, readonly Status[]> = {
   open: ['in_progress', 'resolved', 'referred', 'closed'],
@@ -21,15 +22,19 @@ export function nextStatuses(from: Status): readonly Status[] {
 export function assertTransition(from: Status, to: Status, resolution: string): void {
   if (from === to) return;
   if (!allowed[from].includes(to)) {
-    throw new AppError(
+    throw refusal(
       'invalid-transition',
-      `An issue that is ${statusLabels[from]} cannot be set to ${statusLabels[to]}. Possible next: ${allowed[from].map((s) => statusLabels[s]).join(', ')}.`,
+      say('An issue that is {from} cannot be set to {to}. Possible next: {next}.', {
+        from: code('status', from),
+        to: code('status', to),
+        next: allowed[from].map((s) => code('status', s)),
+      }),
     );
   }
   if (finishingStatuses.includes(to) && resolution.trim() === '') {
-    throw new AppError(
+    throw refusal(
       'invalid-transition',
-      `Write what was done (the resolution) before setting the issue to ${statusLabels[to]}.`,
+      say('Write what was done (the resolution) before setting the issue to {status}.', { status: code('status', to) }),
     );
   }
 }

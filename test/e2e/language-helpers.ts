@@ -68,12 +68,14 @@ export async function untranslatedText(
   return leftovers;
 }
 
-/** Words that are not UI strings: the brand, units and the names Intl gives days and months. */
+/** Words that are not UI strings: the brand, units and the names Intl gives days, months and durations. */
 export const notUiText = [
   'Helptent',
   'KB',
   'MB',
   'GB',
+  // formatDuration: Intl's short units in the pseudo-locale's English ("12 mins", "1.5 hrs").
+  ...['mins', 'min', 'hrs', 'hr'],
   ...['Mon', 'Tue', 'Wed', 'Thu', 'Fri', 'Sat', 'Sun'],
   ...['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'],
 ];

@@ -1,7 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { type BrowserContext, type CDPSession, expect, type Page, test } from '@playwright/test';
+import { alertText } from '../../src/domain/alerts';
+import { defaultEvent } from '../../src/domain/event';
+import type { Issue } from '../../src/domain/issue';
 import { issuePath, type PushPayload } from '../../src/domain/push-payload';
 import { startServer, waitForServiceWorker } from './helpers';
+import { startAs } from './issue-helpers';
+import { chooseLanguage } from './language-helpers';
 import { serverSubscriptions, standInPushService } from './push-helpers';
 import { createEventWithCodes, joinedDevice } from './sync-helpers';
 
@@ -97,6 +102,40 @@ test('a push shows the alert as a notification that stays, replaces the older on
   await deliver('{"kind":"something-else"}');
   await expect.poll(async () => (await shownNotifications(page)).map((n) => n.title).sort()).toEqual(['Helptent', newer.title]);
   expect(await messages()).toHaveLength(2);
+});
+
+test('a push reads in the language of the person who used the phone last; the description as typed', async ({
+  page,
+  context,
+  baseURL,
+}) => {
+  await context.grantPermissions(['notifications'], { origin: baseURL! });
+  await startAs(page, 'Anna');
+  await waitForServiceWorker(page);
+  await chooseLanguage(page, 'Nederlands', 'nl');
+  const deliver = await pushDelivery(context, page);
+  // What the server sends for a lost child at the main gate: the English, and the same as phrases.
+  const description = {
+    name: 'Noor',
+    age: '6',
+    clothing: 'red jacket',
+    lastSeenPlace: 'Gate B',
+    lastSeenAt: null,
+    lookingForThem: '',
+  };
+  const child = { zoneId: 'main-gate', summary: 'Lost child', lostPerson: { description } } as unknown as Issue;
+  const { title, body, said } = alertText(child, 'lost-person', defaultEvent('festival', 'Europe/Amsterdam'));
+  expect(title).toBe('Lost person · Main gate');
+  // The page leaves the service worker its words once the screen is up: ask until they are there.
+  await expect
+    .poll(async () => {
+      await deliver(JSON.stringify(alert({ title, body, said })));
+      return (await shownNotifications(page)).map((n) => [n.title, n.body]);
+    })
+    .toEqual([['Vermiste persoon · Hoofdingang', 'Noor, leeftijd 6, draagt red jacket, laatst gezien bij Gate B']]);
+  // A push from a server before phrases: its English, as sent.
+  await deliver(JSON.stringify(alert({ title, body })));
+  await expect.poll(async () => (await shownNotifications(page)).map((n) => n.title)).toEqual([title]);
 });
 
 test('a tap on the alert takes the open Helptent window to the issue', async ({ page, context, baseURL }) => {

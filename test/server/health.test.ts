@@ -38,6 +38,7 @@ describe('GET /healthz', () => {
       { name: '0007_push' },
       { name: '0008_alerts' },
       { name: '0009_unowned_due_backfill' },
+      { name: '0010_alert_phrases' },
     ]);
   });
 

@@ -6,6 +6,7 @@ import { AppError } from '../../domain/app-error';
 import { acknowledgeAlert } from '../../sync/alerts';
 import { errorMessage, makeChange } from '../changes';
 import { t, tn } from '../i18n/messages';
+import { alertWords } from '../i18n/said';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { requestSync } from '../sync-bridge';
@@ -61,6 +62,7 @@ export function AlertBanner() {
 
 function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: string; now: Date }) {
   const session = useSession();
+  const { title, body } = alertWords(alert);
   const [state, setState] = useState<{ busy: boolean; problem: string | null }>({ busy: false, problem: null });
   const onIt = async () => {
     setState({ busy: true, problem: null });
@@ -93,8 +95,8 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
     return (
       <div class="alert alert--taken" role="status">
         <p>
-          <strong>{alert.ackedBy ? t('{name} is on it:', { name: alert.ackedBy.name }) : t('Someone is on it:')}</strong>{' '}
-          {alert.title} — {alert.body}
+          <strong>{alert.ackedBy ? t('{name} is on it:', { name: alert.ackedBy.name }) : t('Someone is on it:')}</strong> {title}{' '}
+          — {body}
         </p>
         <button type="button" class="button" onClick={() => void putAlertAway(session.db, alert.id)}>
           {t('OK')}
@@ -105,8 +107,8 @@ function AlertCard({ alert, timezone, now }: { alert: AlertView; timezone: strin
   return (
     <div class="alert" role="alert" aria-labelledby={`alert-${alert.id}`}>
       <p id={`alert-${alert.id}`}>
-        <strong>{alert.title}</strong>
-        {alert.escalatedAt ? t(' (nobody answered yet)') : ''}: {alert.body}
+        <strong>{title}</strong>
+        {alert.escalatedAt ? t(' (nobody answered yet)') : ''}: {body}
       </p>
       <p class="alert__when">{t('Raised {when}', { when: formatWhen(alert.raisedAt, timezone, now) })}</p>
       <div class="alert__actions">

@@ -62,6 +62,26 @@ function fill(text: string, values: MessageValues | undefined): string {
   });
 }
 
+/** Whether the language's catalog holds this id (English and the pseudo-locale have none). */
+export function hasTranslation(id: string): boolean {
+  return current.catalog?.[id] !== undefined;
+}
+
+/**
+ * The template of a message in the current language, its placeholders unfilled: the form for
+ * `count` when the catalog gives plural forms. For phrases the domain writes (i18n/said.ts).
+ */
+export function templateOf(id: string, count?: number): string {
+  const message = current.catalog?.[id];
+  let text = id;
+  if (typeof message === 'string') text = message;
+  else if (message) {
+    plurals ??= new Intl.PluralRules(intlLocale());
+    text = count === undefined ? message.other : (message[plurals.select(count)] ?? message.other);
+  }
+  return current.pseudo ? current.pseudo(text) : text;
+}
+
 /** A UI string: `t('Saved on this phone')`, `t('Logged by {name}', { name })`. */
 export function t(id: string, values?: MessageValues): string {
   const message = current.catalog?.[id];

@@ -1,6 +1,7 @@
 import { describeDeviceTime } from '../../domain/device-time';
 import type { Issue } from '../../domain/issue';
 import { t } from '../i18n/messages';
+import { storedText } from '../i18n/said';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 
@@ -14,7 +15,7 @@ export function TimelineList({ issue }: { issue: Issue }) {
         {issue.timeline.map((entry) => (
           <li key={entry.id} class={`timeline__entry timeline__entry--${entry.kind}`}>
             <p class="timeline__head">
-              <time dateTime={entry.at}>{formatWhen(entry.at, event.timezone)}</time> · {entry.by.name}: {entry.text}
+              <time dateTime={entry.at}>{formatWhen(entry.at, event.timezone)}</time> · {entry.by.name}: {storedText(entry)}
             </p>
             {entry.note && <p class="timeline__note">{entry.note}</p>}
             {entry.deviceAt && (

@@ -1,5 +1,6 @@
 import type { Issue } from '../../domain/issue';
 import { t } from '../i18n/messages';
+import { storedText } from '../i18n/said';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -18,7 +19,7 @@ export function CustodyList({ issue }: { issue: Issue }) {
           <li key={step.id}>
             <strong>{custodyLabels[step.custody!]}</strong> · {formatWhen(step.at, event.timezone, now)} · {step.by.name}
             <br />
-            {step.text}
+            {storedText(step)}
             {step.note && ` — ${step.note}`}
           </li>
         ))}

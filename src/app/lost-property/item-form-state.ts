@@ -1,8 +1,9 @@
 import { AppError } from '../../domain/app-error';
 import { type ItemCategory, itemCategories, type LostPropertyKind } from '../../domain/lost-property';
-import { describeItem } from '../../domain/lost-property-mutators';
+import { itemPhrase } from '../../domain/lost-property-mutators';
 import type { AttendeeValues } from '../components/attendee-fields';
 import { t } from '../i18n/messages';
+import { saidValue } from '../i18n/said';
 import { lostPropertyCategory } from './use-lost-property';
 
 /** The lost-property form as typed: kept as a draft so a closed tab loses nothing. */
@@ -74,9 +75,18 @@ export function createItemArgs(
   if (form.category === '') throw new AppError('invalid', t('What kind of item is it? Choose one.'));
   const item = { category: form.category, colour: form.colour.trim(), brand: form.brand.trim(), marks: form.marks.trim() };
   const at = form.when ? new Date(form.when).toISOString() : null;
-  const title = describeItem({ item } as Parameters<typeof describeItem>[0]);
+  // The summary is written in the language of the person logging it, as one they typed would be.
+  const title = saidValue(itemPhrase(item));
   const place = form.place.trim();
-  const summary = `${kind === 'found' ? 'Found' : 'Lost'} ${title}${place ? ` at ${place}` : ''}`.slice(0, 200);
+  const said =
+    kind === 'found'
+      ? place
+        ? t('Found {item} at {place}', { item: title, place })
+        : t('Found {item}', { item: title })
+      : place
+        ? t('Lost {item} at {place}', { item: title, place })
+        : t('Lost {item}', { item: title });
+  const summary = said.slice(0, 200);
   // The festival's language, where the form starts, makes no attendee on its own.
   const heardOtherLanguage = form.language !== '' && form.language !== festivalLanguage;
   const hasContact = Boolean(form.name || form.email || form.phone || form.ticketId || heardOtherLanguage);

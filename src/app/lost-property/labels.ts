@@ -1,7 +1,8 @@
 import type { Issue } from '../../domain/issue';
 import type { CustodyStep, IdKind, ItemState } from '../../domain/lost-property';
-import { describeItem } from '../../domain/lost-property-mutators';
+import { itemPhrase } from '../../domain/lost-property-mutators';
 import { t, translatedLabels } from '../i18n/messages';
+import { saidValue } from '../i18n/said';
 
 export const itemStateLabels: Record<ItemState, string> = translatedLabels({
   reported: 'not stored yet',
@@ -47,11 +48,10 @@ export function stateLabelOf(issue: Issue): string {
   return lost.kind === 'lost' ? (lostReportStateLabels[lost.state] ?? itemStateLabels[lost.state]) : itemStateLabels[lost.state];
 }
 
-/** "Found: phone (black Samsung)" — what an item is called in lists. */
+/** "Found: phone (black Samsung)" — what an item is called in lists, the kind of item in the person's language. */
 export function itemTitleOf(issue: Issue): string {
   const lost = issue.lostProperty;
   if (!lost) return issue.summary;
-  return lost.kind === 'found'
-    ? t('Found: {item}', { item: describeItem(lost) })
-    : t('Lost: {item}', { item: describeItem(lost) });
+  const item = saidValue(itemPhrase(lost.item));
+  return lost.kind === 'found' ? t('Found: {item}', { item }) : t('Lost: {item}', { item });
 }

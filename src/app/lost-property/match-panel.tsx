@@ -4,6 +4,7 @@ import { suggestMatches } from '../../domain/lost-property-matching';
 import { errorMessage, makeChange } from '../changes';
 import { formatPercent } from '../format';
 import { t } from '../i18n/messages';
+import { said } from '../i18n/said';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useNow } from '../use-now';
@@ -53,7 +54,10 @@ export function MatchPanel({ issue }: { issue: Issue }) {
                 · {t('logged {when}', { when: formatWhen(match.issue.createdAt, session.event.timezone, now) })}
               </span>
               <p class="match-reasons">
-                {t('{share} alike: {reasons}', { share: formatPercent(match.score), reasons: match.reasons.join('; ') })}
+                {t('{share} alike: {reasons}', {
+                  share: formatPercent(match.score),
+                  reasons: match.reasons.map(said).join('; '),
+                })}
               </p>
               <button type="button" class="button" onClick={() => void confirm(match.issue)}>
                 {t('Confirm match with {item}', { item: itemTitleOf(match.issue).toLowerCase() })}

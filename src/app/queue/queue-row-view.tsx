@@ -20,7 +20,7 @@ export function QueueRowView({ row, event, now }: { row: QueueRow; event: Festiv
         {row.needsFollowUp && <span class="badge">{t('Follow-up')}</span>}
         {overdue && <span class="badge badge--overdue">{t('Waiting too long')}</span>}
       </span>
-      <span class="queue-row__summary">{row.summary}</span>
+      <span class="queue-row__summary">{row.restricted ? t('Restricted case') : row.summary}</span>
       <span class="queue-row__meta">
         {[category, zone, formatWhen(row.createdAt, event.timezone, now)].filter(Boolean).join(' · ')}
         {' · '}

@@ -2,12 +2,13 @@ import { useEffect, useState } from 'preact/hooks';
 import { readSyncState } from '../../db/sync-state';
 import { AppError } from '../../domain/app-error';
 import type { AuditEntry } from '../../domain/audit';
-import { describeAuditEntry } from '../../domain/audit-sentence';
+import { auditPhrase } from '../../domain/audit-sentence';
 import { readAuditLog } from '../../sync/api';
 import { errorMessage } from '../changes';
 import { Screen } from '../components/screen';
 import { roleLabels } from '../components/staff-picker';
 import { msg, t } from '../i18n/messages';
+import { said } from '../i18n/said';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -79,7 +80,7 @@ function AuditLog({ token }: { token: string }) {
               <time dateTime={entry.at} class="muted">
                 {formatWhen(entry.at, event.timezone, now)}
               </time>{' '}
-              {describeAuditEntry(entry)}
+              {said(auditPhrase(entry))}
             </li>
           ))}
         </ol>

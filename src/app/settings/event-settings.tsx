@@ -12,6 +12,7 @@ import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { endonyms, staffLocales } from '../i18n/locales';
 import { t } from '../i18n/messages';
+import { said } from '../i18n/said';
 import { formatWhen, severityLabels } from '../labels';
 import { useSession } from '../session';
 
@@ -252,7 +253,7 @@ function EventChanges() {
               {formatWhen(change.at, event.timezone)} · {change.by.name}
             </span>
             <br />
-            {change.text.replace(/^Festival settings: /, '')}
+            {change.phrases ? change.phrases.map(said).join('; ') : change.text.replace(/^Festival settings: /, '')}
           </li>
         ))}
       </ul>

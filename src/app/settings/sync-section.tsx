@@ -2,6 +2,7 @@ import { readKeptChanges } from '../../db/attendee-data-removal';
 import { readAllRejections } from '../../db/rejection-repository';
 import { readSyncState, type SignedOut } from '../../db/sync-state';
 import { ChangeForm } from '../components/change-form';
+import { roleLabels } from '../components/staff-picker';
 import { t, tn } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
@@ -77,7 +78,7 @@ export function SyncSection() {
             <dd>{event.name}</dd>
             <dt>{t('Signed in as')}</dt>
             <dd>
-              {state.data.staffName} ({state.data.role})
+              {state.data.staffName} ({roleLabels[state.data.role].toLowerCase()})
             </dd>
             <dt>{t('Last synced')}</dt>
             <dd data-testid="last-synced">

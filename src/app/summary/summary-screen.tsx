@@ -11,6 +11,7 @@ import { ExportPanel } from '../coordinator/export-panel';
 import { RoleGate } from '../coordinator/role-gate';
 import { formatDuration, formatPercent } from '../format';
 import { formatNumber, t, tn } from '../i18n/messages';
+import { said } from '../i18n/said';
 import { formatWhen, moodLabels, riskLabels, severityLabels, statusNames } from '../labels';
 import { queueUrl } from '../queue/queue-url';
 import { useSession } from '../session';
@@ -253,7 +254,8 @@ function SummaryBody({ summary }: { summary: DaySummary }) {
           <ul>
             {summary.notableNotes.map((n) => (
               <li key={`${n.issueId}-${n.at}`}>
-                <a href={`/issues/${n.issueId}`}>{formatWhen(n.at, event.timezone)}</a> · {n.by}: {n.text}
+                <a href={`/issues/${n.issueId}`}>{formatWhen(n.at, event.timezone)}</a> · {n.by}:{' '}
+                {n.phrase ? said(n.phrase) : n.text}
               </li>
             ))}
           </ul>

@@ -2,6 +2,7 @@ import { withoutContactDetails } from '../attendee-redaction';
 import { isWithin } from '../day-window';
 import type { Issue, PersonRef, TimelineEntry } from '../issue';
 import { ownerChanges } from '../issue-as-of';
+import { mapPhraseText } from '../phrase';
 import { holds, type SummaryDay, timeOf } from './context';
 import { listLimit } from './open-work';
 import type { Handover, NotableNote, PersonCount, StaffSummary } from './types';
@@ -106,7 +107,7 @@ export function notableNotesOf(day: SummaryDay, riskCandidates: ReadonlySet<numb
   // Redacted only once chosen: the regular expressions cost more than the search.
   return chosen.slice(0, notableLimit).map(({ issue, entry, reason }) => {
     const text = withoutContactDetails(entry.kind === 'conflict' ? entry.text : entry.note, issue.attendee).trim();
-    return {
+    const note: NotableNote = {
       issueId: issue.id,
       at: entry.at,
       by: entry.by.name,
@@ -114,5 +115,9 @@ export function notableNotesOf(day: SummaryDay, riskCandidates: ReadonlySet<numb
       reason,
       text: text.length > noteLength ? `${text.slice(0, noteLength - 1)}…` : text,
     };
+    if (entry.kind === 'conflict' && entry.phrase) {
+      note.phrase = mapPhraseText(entry.phrase, (words) => withoutContactDetails(words, issue.attendee));
+    }
+    return note;
   });
 }

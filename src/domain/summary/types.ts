@@ -1,4 +1,5 @@
 import type { FollowUpReason, Mood, OutreachState, PublicRiskLevel, Severity, Status, TimelineKind } from '../issue';
+import type { Phrase } from '../phrase';
 import type { DurationStats } from './stats';
 
 /**
@@ -255,6 +256,8 @@ export interface NotableNote {
   reason: 'public-risk' | 'conflict' | 'urgent' | 'high';
   /** The note (contact details removed, cut at 280 characters). */
   text: string;
+  /** A conflict's sentence as a phrase (contact details removed), for each phone to say in its person's language. */
+  phrase?: Phrase;
 }
 
 /** The headline numbers of a day, for side-by-side comparison. */

@@ -1,7 +1,7 @@
 import type { FastifyBaseLogger } from 'fastify';
 import type { AlertView } from '../../domain/alerts';
-import { issuePath, maxPushBody, maxPushTitle } from '../../domain/push-payload';
-import type { PushSender } from '../push/push-sender';
+import { issuePath, maxPushBody, maxPushTitle, type PushPayload } from '../../domain/push-payload';
+import { maxPayloadBytes, type PushSender } from '../push/push-sender';
 import type { AlertNotifier } from './alert-notifier';
 
 const clip = (text: string, max: number) => (text.length > max ? `${text.slice(0, max - 1)}…` : text) || '—';
@@ -11,16 +11,20 @@ export function pushAlertNotifier(sender: PushSender, log: FastifyBaseLogger): A
   return {
     async notify(deviceIds: string[], alert: AlertView) {
       if (deviceIds.length === 0) return;
+      const english: PushPayload = {
+        kind: 'alert',
+        alertId: alert.id,
+        issueId: alert.issueId,
+        title: clip(alert.title, maxPushTitle),
+        body: clip(alert.body, maxPushBody),
+        url: issuePath(alert.issueId),
+        at: alert.raisedAt,
+      };
+      const said: PushPayload = alert.said ? { ...english, said: alert.said } : english;
+      // The phrases ride along when they fit a push message; the English always does.
+      const payload = Buffer.byteLength(JSON.stringify(said)) <= maxPayloadBytes ? said : english;
       try {
-        await sender.notifyDevices(deviceIds, {
-          kind: 'alert',
-          alertId: alert.id,
-          issueId: alert.issueId,
-          title: clip(alert.title, maxPushTitle),
-          body: clip(alert.body, maxPushBody),
-          url: issuePath(alert.issueId),
-          at: alert.raisedAt,
-        });
+        await sender.notifyDevices(deviceIds, payload);
       } catch (error) {
         log.warn({ err: error, alertId: alert.id }, 'alert push failed');
       }

@@ -31,7 +31,7 @@ export interface IssueAlertChange {
  */
 export function newAlertRow(event: FestivalEvent, issue: Issue, raised: RaisedAlert, at: string): AlertsTable {
   const rule = alertRulesOf(event)[raised.kind];
-  const { title, body } = alertText(withheldFromStaff(issue), raised.kind, event);
+  const { title, body, said } = alertText(withheldFromStaff(issue), raised.kind, event);
   return {
     id: randomUUID(),
     event_id: event.id,
@@ -42,6 +42,7 @@ export function newAlertRow(event: FestivalEvent, issue: Issue, raised: RaisedAl
     level: rule.to,
     title,
     body,
+    said: JSON.stringify(said),
     raised_at: at,
     escalate_at: nextRoleUp(rule.to) ? escalationDue(at, rule.escalateAfterMinutes) : null,
     escalated_at: null,

@@ -19,7 +19,11 @@ export async function rewordAlertsOf(trx: Kysely<ServerDatabase>, eventId: strin
   for (const alert of alerts) {
     const issue = byId.get(alert.issue_id);
     if (!issue) continue;
-    const { title, body } = alertText(withheldFromStaff(issue), alert.kind, event);
-    await trx.updateTable('alerts').set({ title, body }).where('id', '=', alert.id).execute();
+    const { title, body, said } = alertText(withheldFromStaff(issue), alert.kind, event);
+    await trx
+      .updateTable('alerts')
+      .set({ title, body, said: JSON.stringify(said) })
+      .where('id', '=', alert.id)
+      .execute();
   }
 }

@@ -54,7 +54,7 @@ export interface PushSenderOptions {
 }
 
 /** RFC 8291 payloads are at most 4 KB encrypted; leave room for the record's overhead. */
-const maxPayloadBytes = 3_000;
+export const maxPayloadBytes = 3_000;
 const defaultTtlSeconds = 30 * 60;
 /** VAPID JWTs may live up to 24 hours (RFC 8292 §2); Apple refuses longer ones. */
 const vapidLifetimeSeconds = 12 * 3600;

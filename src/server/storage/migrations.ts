@@ -352,6 +352,16 @@ const migrations: Record<string, Migration> = {
       // The times are derived from the issues: nothing to undo.
     },
   },
+  '0010_alert_phrases': {
+    async up(db: Kysely<unknown>) {
+      // An alert's title and body as phrases, so each phone says them in its person's language.
+      // Alerts raised before keep their English title and body, which phones show as before.
+      await db.schema.alterTable('alerts').addColumn('said', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('alerts').dropColumn('said').execute();
+    },
+  },
 };
 
 /** Rows per read of the backfill: a festival's issues in a few hundred small reads, never all at once. */

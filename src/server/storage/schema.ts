@@ -201,6 +201,8 @@ export interface AlertsTable {
   level: Role;
   title: string;
   body: string;
+  /** The title and body as phrases (JSON of AlertSaid), for each phone to say in its language; null on alerts raised before them. */
+  said: string | null;
   /** Server clock, as every time here. */
   raised_at: string;
   /** When it goes to the next role up if still unanswered; null once answered, closed or at organizers. */

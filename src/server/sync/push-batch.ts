@@ -137,8 +137,8 @@ export class Batch {
         mutationUuid: mutation.mutationUuid,
       });
     } catch (error) {
-      const others = before ? changedByOthersSince(fieldVersions, mutation.baseVersion, this.device.id) : '';
-      if (!(before && others && error instanceof AppError && error.kind === 'invalid-transition')) throw error;
+      const others = before ? changedByOthersSince(fieldVersions, mutation.baseVersion, this.device.id) : [];
+      if (!(before && others.length > 0 && error instanceof AppError && error.kind === 'invalid-transition')) throw error;
       // Impossible only because someone else got there first: keep the issue as it is and put
       // both intentions on its timeline rather than silently dropping this one.
       const issue = staleChangeConflict(before, {
@@ -147,7 +147,7 @@ export class Batch {
         mutationUuid: mutation.mutationUuid,
         now: time.at,
         actor,
-        reason: error.message,
+        reason: error.phrase ?? error.message,
         others,
       });
       this.changed(working!, { issue });

@@ -63,7 +63,7 @@ describe('what raises an alert', () => {
   });
 
   it('says kind, zone and summary in the alert', () => {
-    expect(alertText(create({ zoneId: 'main-gate' }), 'urgent', event)).toEqual({
+    expect(alertText(create({ zoneId: 'main-gate' }), 'urgent', event)).toMatchObject({
       title: 'Urgent issue · Main gate',
       body: 'Crush at the gate',
     });

@@ -479,7 +479,7 @@ describe('staff and notes', () => {
       now: new Date(minutesLater(at, 3)).toISOString(),
       actor: owner(kim).owner,
       reason: 'It was referred.',
-      others: 'Sam',
+      others: ['Sam'],
     });
     const notes = summarizeDay([risky, ...urgent, high, low, disputed], event, '2026-07-11', monday).notableNotes;
     expect(notes).toHaveLength(10);

@@ -5,9 +5,10 @@ import { coloursIn } from '../../../src/domain/colour-vocabulary';
 import type { Issue } from '../../../src/domain/issue';
 import { type ItemCategory, itemCategories, type LostPropertyKind } from '../../../src/domain/lost-property';
 import { featuresOf } from '../../../src/domain/lost-property-features';
-import { type Match, suggestMatches } from '../../../src/domain/lost-property-matching';
+import { type Match, suggestMatches as suggest } from '../../../src/domain/lost-property-matching';
 import { foldWord, stemOf, wordsOf } from '../../../src/domain/match-words';
 import { applyMutation } from '../../../src/domain/mutators';
+import { phraseText } from '../../../src/domain/phrase-text';
 import type { Actor } from '../../../src/domain/staff';
 
 const sam: Actor = { id: 'sam', name: 'Sam', role: 'coordinator' };
@@ -59,7 +60,10 @@ function logged(kind: LostPropertyKind, item: Described): Issue {
 }
 const lost = (item: Described = {}) => logged('lost', item);
 const found = (item: Described = {}) => logged('found', item);
-const ids = (matches: Match[]) => matches.map((match) => match.issue.id);
+const ids = (matches: Pick<Match, 'issue'>[]) => matches.map((match) => match.issue.id);
+/** The suggestions with their reasons in English, as a volunteer reading English sees them. */
+const suggestMatches = (...args: Parameters<typeof suggest>) =>
+  suggest(...args).map((match) => ({ ...match, reasons: match.reasons.map((reason) => phraseText(reason)) }));
 const everything = { minScore: 0, limit: 100 };
 
 describe('suggesting matches at the lost-property desk', () => {

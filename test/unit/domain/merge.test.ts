@@ -70,8 +70,8 @@ describe('field versions', () => {
 
   it('names who changed an issue since a version, creation included', () => {
     const { fieldVersions } = edit(created(), 7, 'phone-alex');
-    expect(changedByOthersSince(fieldVersions, 0, 'phone-x')).toBe('Sam and Alex');
-    expect(changedByOthersSince(fieldVersions, 7, 'phone-x')).toBe('Alex');
-    expect(changedByOthersSince(fieldVersions, 9, 'phone-x')).toBe('');
+    expect(changedByOthersSince(fieldVersions, 0, 'phone-x')).toEqual(['Sam', 'Alex']);
+    expect(changedByOthersSince(fieldVersions, 7, 'phone-x')).toEqual(['Alex']);
+    expect(changedByOthersSince(fieldVersions, 9, 'phone-x')).toEqual([]);
   });
 });

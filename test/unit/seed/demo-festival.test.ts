@@ -55,7 +55,9 @@ describe('the demo festival', () => {
       if (['resolved', 'referred', 'closed'].includes(issue.status)) expect(issue.resolution).not.toBe('');
       expect(issue.closedAt !== null).toBe(issue.status === 'closed');
       parseOrThrow(attendeeSchema, issue.attendee, 'attendee');
-      expect(JSON.stringify(issue), 'a template placeholder was left unfilled').not.toMatch(/\{\w+\}/);
+      // Phrases keep their templates ("{name} took ownership") by design: what was written for people is checked.
+      const written = JSON.stringify(issue, (key, value) => (key === 'phrase' ? undefined : value));
+      expect(written, 'a template placeholder was left unfilled').not.toMatch(/\{\w+\}/);
       if (issue.attendee.email) expect(issue.attendee.email).toMatch(/@example\.org$/);
       if (issue.attendee.phone) expect(issue.attendee.phone).toMatch(/^\+44 7700 900\d{3}$/);
 

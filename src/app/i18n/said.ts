@@ -1,0 +1,34 @@
+import type { Phrase, PhraseValue } from '../../domain/phrase';
+import { type PhraseLanguage, phraseText, valueText } from '../../domain/phrase-text';
+import { formatNumber, hasTranslation, t, templateOf } from './messages';
+
+const catalogLanguage: PhraseLanguage = { template: templateOf, number: formatNumber };
+
+/** A phrase the domain or the server wrote, in the person's language. */
+export function said(phrase: Phrase): string {
+  return phraseText(phrase, catalogLanguage);
+}
+
+/** A value of a phrase on its own (an alert's title: a kind and a zone), in the person's language. */
+export function saidValue(value: PhraseValue): string {
+  return valueText(value, catalogLanguage);
+}
+
+/** An alert's title and body in the person's language; from a server before phrases, as it sent them. */
+export function alertWords(alert: {
+  title: string;
+  body: string;
+  said?: { title: PhraseValue; body: PhraseValue } | undefined;
+}): { title: string; body: string } {
+  return alert.said ? { title: saidValue(alert.said.title), body: saidValue(alert.said.body) } : alert;
+}
+
+/**
+ * A stored sentence (a timeline entry, a settings change) in the person's language. One written
+ * before phrases has only its English text: shown translated when it is a sentence without values
+ * the catalog knows ("Note"), else as it was stored.
+ */
+export function storedText(stored: { text: string; phrase?: Phrase | undefined }): string {
+  if (stored.phrase) return said(stored.phrase);
+  return hasTranslation(stored.text) ? t(stored.text) : stored.text;
+}
