@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { alertRulesOf, defaultAlertRules } from '../../../src/domain/alert-rules';
-import { AppError } from '../../../src/domain/app-error';
 import { settingsChangeDetail } from '../../../src/domain/audit';
 import { defaultEvent, type FestivalEvent } from '../../../src/domain/event';
 import { applyEventMutation, type EventMutationContext } from '../../../src/domain/event-mutations';
 import { festivalEventSchema } from '../../../src/domain/event-schema';
 import type { Role } from '../../../src/domain/staff';
+import { refusal } from './refusal';
 
 let n = 0;
 const ctx = (role: Role = 'coordinator'): EventMutationContext => ({
@@ -17,16 +17,6 @@ const ctx = (role: Role = 'coordinator'): EventMutationContext => ({
 const event = defaultEvent('festival', 'Europe/Amsterdam');
 const tune = (alertRules: unknown, on: FestivalEvent = event, role?: Role) =>
   applyEventMutation(on, 'changeEventSettings', { alertRules }, ctx(role));
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('tuning which alerts go to whom', () => {
   it('an event nobody tuned follows the defaults', () => {

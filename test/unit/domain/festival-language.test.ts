@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../../src/domain/app-error';
 import { settingsChangeDetail } from '../../../src/domain/audit';
 import { defaultEvent } from '../../../src/domain/event';
 import { applyEventMutation, type EventMutationContext } from '../../../src/domain/event-mutations';
 import { festivalEventSchema } from '../../../src/domain/event-schema';
 import { festivalLanguageOf } from '../../../src/domain/festival-language';
 import type { Role } from '../../../src/domain/staff';
+import { refusal } from './refusal';
 
 let n = 0;
 const ctx = (role: Role = 'coordinator'): EventMutationContext => ({
@@ -15,16 +15,6 @@ const ctx = (role: Role = 'coordinator'): EventMutationContext => ({
   issuesInZone: () => 0,
 });
 const amsterdam = defaultEvent('festival', 'Europe/Amsterdam');
-
-function refusal(run: () => unknown): AppError {
-  try {
-    run();
-  } catch (error) {
-    if (error instanceof AppError) return error;
-    throw error;
-  }
-  throw new Error('expected a refusal');
-}
 
 describe('the language of the festival', () => {
   it('is the timezone’s for an event that never chose one, English where the timezone says nothing', () => {
