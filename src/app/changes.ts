@@ -32,6 +32,17 @@ export async function makeChange(
   return saved;
 }
 
+/** Changes that stand or fall together, each with its own mutation id, saved in one transaction. */
+export async function makeChanges(session: Session, changes: readonly { name: MutationName; args: unknown }[]): Promise<void> {
+  const { saveChanges } = await loadSaveChange();
+  await saveChanges(
+    session.db,
+    session.event,
+    changes.map((change) => ({ ...change, context: contextOf(session) })),
+  ).catch(sayable);
+  requestSync();
+}
+
 /** A change to the festival settings (coordinators and organizers), synced like any change. */
 export async function makeEventChange(session: Session, name: EventMutationName, args: unknown): Promise<void> {
   const { saveEventChange } = await loadSaveChange();

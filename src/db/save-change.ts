@@ -53,6 +53,24 @@ export async function saveChange(db: HelptentDatabase, event: FestivalEvent, typ
   return withReopenRetry(db, () => db.transaction('rw', changeTables(db), () => writeChange(db, event, typed)));
 }
 
+/**
+ * Several changes that belong together (both sides of a lost-property match) in ONE transaction:
+ * saved one after the other, a person who left the screen after the first kept half a match.
+ */
+export async function saveChanges(
+  db: HelptentDatabase,
+  event: FestivalEvent,
+  typed: readonly ChangeRequest[],
+): Promise<SavedChange[]> {
+  return withReopenRetry(db, () =>
+    db.transaction('rw', changeTables(db), async () => {
+      const saved: SavedChange[] = [];
+      for (const change of typed) saved.push(await writeChange(db, event, change));
+      return saved;
+    }),
+  );
+}
+
 /** The stores `writeChange` writes: a transaction that calls it must include them all. */
 export function changeTables(db: HelptentDatabase) {
   return [db.issues, db.queue, db.unsentChanges, db.drafts];

@@ -3,7 +3,7 @@ import { useState } from 'preact/hooks';
 import { readIssue } from '../../db/issue-repository';
 import type { Issue } from '../../domain/issue';
 import { itemCategoryLabels } from '../../domain/lost-property';
-import { errorMessage, makeChange } from '../changes';
+import { errorMessage, makeChanges } from '../changes';
 import { t } from '../i18n/messages';
 import { formatWhen } from '../labels';
 import { useSession } from '../session';
@@ -86,10 +86,12 @@ function MatchedWith({ issue, otherId }: { issue: Issue; otherId: string }) {
   const undo = async () => {
     setProblem(null);
     try {
-      await makeChange(session, 'matchItem', { issueId: issue.id, otherId, matched: false });
-      if (other?.lostProperty?.matchedWith === issue.id) {
-        await makeChange(session, 'matchItem', { issueId: otherId, otherId: issue.id, matched: false });
-      }
+      await makeChanges(session, [
+        { name: 'matchItem', args: { issueId: issue.id, otherId, matched: false } },
+        ...(other?.lostProperty?.matchedWith === issue.id
+          ? [{ name: 'matchItem' as const, args: { issueId: otherId, otherId: issue.id, matched: false } }]
+          : []),
+      ]);
     } catch (error) {
       setProblem(errorMessage(error));
     }

@@ -1,7 +1,7 @@
 import { useMemo, useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { suggestMatches } from '../../domain/lost-property-matching';
-import { errorMessage, makeChange } from '../changes';
+import { errorMessage, makeChanges } from '../changes';
 import { formatPercent } from '../format';
 import { t } from '../i18n/messages';
 import { said } from '../i18n/said';
@@ -27,8 +27,10 @@ export function MatchPanel({ issue }: { issue: Issue }) {
   const confirm = async (other: Issue) => {
     setProblem(null);
     try {
-      await makeChange(session, 'matchItem', { issueId: issue.id, otherId: other.id, matched: true });
-      await makeChange(session, 'matchItem', { issueId: other.id, otherId: issue.id, matched: true });
+      await makeChanges(session, [
+        { name: 'matchItem', args: { issueId: issue.id, otherId: other.id, matched: true } },
+        { name: 'matchItem', args: { issueId: other.id, otherId: issue.id, matched: true } },
+      ]);
     } catch (error) {
       setProblem(errorMessage(error));
     }

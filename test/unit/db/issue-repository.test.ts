@@ -4,7 +4,7 @@ import { HelptentDatabase } from '../../../src/db/database';
 import { clearDraft, readDraft, saveDraft } from '../../../src/db/draft-repository';
 import { importIssues, readIssue, readQueue } from '../../../src/db/issue-repository';
 import { emptyFilter, filterQueue } from '../../../src/db/queue-filter';
-import { saveChange } from '../../../src/db/save-change';
+import { saveChange, saveChanges } from '../../../src/db/save-change';
 import { AppError } from '../../../src/domain/app-error';
 import { defaultEvent, type FestivalEvent } from '../../../src/domain/event';
 import type { MutationContext } from '../../../src/domain/mutators';
@@ -61,6 +61,23 @@ describe('saving a change', () => {
     await expect(saveChange(db, event, { name: 'addNote', args, context: context() })).rejects.toBeInstanceOf(AppError);
     expect(await readIssue(db, saved.issue.id)).toEqual(before);
     expect(await db.unsentChanges.count()).toBe(1);
+  });
+
+  it('changes saved together (both sides of a match) are all kept, or none when one is refused', async () => {
+    const phone = await logIssue('Found phone');
+    const report = await logIssue('Lost phone');
+    const note = (issueId: string, text: string) => ({ name: 'addNote' as const, args: { issueId, text }, context: context() });
+    const refused = { name: 'setStatus' as const, args: { issueId: report.issue.id, status: 'closed' }, context: context() };
+    await expect(saveChanges(db, event, [note(phone.issue.id, 'Matched'), refused])).rejects.toMatchObject({
+      kind: 'invalid-transition',
+    });
+    expect((await readIssue(db, phone.issue.id))?.timeline).toHaveLength(1);
+    expect(await db.unsentChanges.count()).toBe(2);
+
+    const saved = await saveChanges(db, event, [note(phone.issue.id, 'Matched'), note(report.issue.id, 'Matched')]);
+    expect(saved.map((s) => s.mutationId)).toEqual([3, 4]);
+    expect((await readIssue(db, phone.issue.id))?.timeline).toHaveLength(2);
+    expect((await readIssue(db, report.issue.id))?.timeline).toHaveLength(2);
   });
 
   it('an invalid change is refused with its reason and touches nothing stored', async () => {
