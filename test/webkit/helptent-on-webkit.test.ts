@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import SQLite from 'better-sqlite3';
 import { By, type WebDriver, type WebElement } from 'selenium-webdriver';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import type { Role } from '../../src/domain/staff';
 import { prepareEvent } from '../chaos/server-database';
 import { ServerProcess } from '../chaos/server-process';
@@ -102,6 +102,11 @@ beforeAll(async () => {
   );
   await server.start();
   webkit = await startWebKitDriver(Number(process.env.WEBKIT_DRIVER_PORT ?? 0) || undefined);
+});
+
+// A test that failed while the server was down (signal gone) must not fail every test after it.
+afterEach(async () => {
+  if (server && !server.isRunning) await server.start();
 });
 
 afterAll(async () => {

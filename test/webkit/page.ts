@@ -5,7 +5,8 @@ import { By, type WebDriver, type WebElement } from 'selenium-webdriver';
  * label or text, and wait on conditions (polled by driver.wait), never for a fixed time.
  */
 
-const defaultTimeoutMs = 15_000;
+// WebKitGTK under a virtual display on two busy cores: a save took over 15 s at load average 19.
+const defaultTimeoutMs = 30_000;
 
 /** An XPath string literal for any text (XPath 1.0 has no escapes). */
 function literal(text: string): string {
