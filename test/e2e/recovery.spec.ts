@@ -64,6 +64,30 @@ test('when the server is back, a phone sends what it queued within 10 s, untouch
       .analyze();
     expect(axe.violations).toEqual([]);
 
+    // Enter on Try now while the server is still down: the try fails again, and the keyboard
+    // stays on the button for the next press rather than falling back to the top of the page.
+    await phone.page.evaluate(() => {
+      const seen: string[] = [];
+      (window as unknown as { syncLineSeen: string[] }).syncLineSeen = seen;
+      const observed = document.querySelector('[data-testid="sync-line"]')!;
+      new MutationObserver(() => seen.push(observed.textContent ?? '')).observe(observed, {
+        subtree: true,
+        childList: true,
+        characterData: true,
+      });
+    });
+    await phone.page.keyboard.press('Enter');
+    await expect
+      .poll(() =>
+        phone.page.evaluate(() => {
+          const seen = (window as unknown as { syncLineSeen: string[] }).syncLineSeen;
+          const tried = seen.findIndex((text) => !/Next try in/.test(text));
+          return tried >= 0 && seen.slice(tried).some((text) => /Next try in \d+ s/.test(text));
+        }),
+      )
+      .toBe(true);
+    await expect(tryNow).toBeFocused();
+
     // restart() returns once /healthz answers.
     server = await server.restart();
     const back = Date.now();

@@ -10,9 +10,13 @@ import { requestSync } from '../sync-bridge';
 import { useLiveQuery } from '../use-live-query';
 import { useNow } from '../use-now';
 
-/** The wait before the sync engine's next try, counted down, and a way not to wait. */
-function NextTry({ at }: { at: string }) {
-  const seconds = Math.ceil((Date.parse(at) - useNow(1_000).getTime()) / 1_000);
+/**
+ * The wait before the sync engine's next try, counted down, and a way not to wait. With no time
+ * set a try is under way; the button stays, so a keyboard on it stays there when the try fails.
+ */
+function NextTry({ at }: { at: string | null }) {
+  const now = useNow(1_000).getTime();
+  const seconds = at ? Math.ceil((Date.parse(at) - now) / 1_000) : 0;
   return (
     <>
       {' '}
@@ -32,6 +36,8 @@ export function SyncLine() {
   const refused = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
   const waitingText = waiting === 0 ? t('nothing waiting') : tn(waiting, '{count} waiting', '{count} waiting');
   const updateNeeded = state?.lastError?.kind === 'update-needed';
+  // Signed out or too old for the server: no retry comes until a person acts.
+  const blocked = updateNeeded || state?.lastError?.kind === 'unauthorized';
   const update = useStore(updateState);
   // The server no longer takes this app's changes: fetch the new version at once, so the
   // update prompt is ready when the person taps.
@@ -54,7 +60,7 @@ export function SyncLine() {
   return (
     <p class={`sync-line sync-line--${tone}`} data-testid="sync-line">
       {text}
-      {state?.lastError && state.nextTryAt && <NextTry at={state.nextTryAt} />}
+      {state?.lastError && !blocked && <NextTry at={state.nextTryAt ?? null} />}
       {updateNeeded && (
         <>
           {' '}
