@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { type AlertKind, alertKindLabels, alertKinds, alertRulesOf } from './alert-rules';
 import type { FestivalEvent } from './event';
 import { type Issue, isVoided } from './issue';
+import { lazySchema } from './lazy-schema';
 import { describePerson } from './lost-person';
 import { type Role, roles } from './staff';
 
@@ -62,28 +63,32 @@ export function alertText(issue: Issue, kind: AlertKind, event: Pick<FestivalEve
   return { title: `${alertKindLabels[kind]}${zone ? ` · ${zone}` : ''}`, body };
 }
 
-const person = z.object({ id: z.string(), name: z.string() });
+const person = lazySchema(() => z.object({ id: z.string(), name: z.string() }));
 
 /** An alert as a phone receives it (GET /api/alerts). */
-export const alertViewSchema = z.object({
-  id: z.string(),
-  issueId: z.string(),
-  kind: z.enum(alertKinds),
-  title: z.string(),
-  body: z.string(),
-  raisedAt: z.string(),
-  /** The role it is addressed to now (it moves up when it escalates). */
-  level: z.enum(roles),
-  escalatedAt: z.nullable(z.string()),
-  /** Who said "I'm on it", and when; null while nobody has. */
-  ackedBy: z.nullable(person),
-  ackedAt: z.nullable(z.string()),
-});
+export const alertViewSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    issueId: z.string(),
+    kind: z.enum(alertKinds),
+    title: z.string(),
+    body: z.string(),
+    raisedAt: z.string(),
+    /** The role it is addressed to now (it moves up when it escalates). */
+    level: z.enum(roles),
+    escalatedAt: z.nullable(z.string()),
+    /** Who said "I'm on it", and when; null while nobody has. */
+    ackedBy: z.nullable(person),
+    ackedAt: z.nullable(z.string()),
+  }),
+);
 export type AlertView = z.infer<typeof alertViewSchema>;
 
-export const alertsAnswerSchema = z.object({ alerts: z.array(alertViewSchema) });
-export const alertAckAnswerSchema = z.object({
-  /** True when this device answered first; false when someone else had already. */
-  first: z.boolean(),
-  alert: alertViewSchema,
-});
+export const alertsAnswerSchema = lazySchema(() => z.object({ alerts: z.array(alertViewSchema) }));
+export const alertAckAnswerSchema = lazySchema(() =>
+  z.object({
+    /** True when this device answered first; false when someone else had already. */
+    first: z.boolean(),
+    alert: alertViewSchema,
+  }),
+);

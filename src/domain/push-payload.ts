@@ -1,4 +1,5 @@
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 
 /**
  * What a Web Push message carries to a phone whose app is closed, read by the service worker
@@ -19,27 +20,31 @@ export const maxPushBody = 240;
  * must not open another site. One leading slash, then no second one and no backslash (browsers
  * read "//host" and "/\host" as another host).
  */
-const appPath = z
-  .string()
-  .check(
-    z.maxLength(300, 'must be at most 300 characters'),
-    z.regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path in the app, like /issues/<id>'),
-  );
+const appPath = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(300, 'must be at most 300 characters'),
+      z.regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path in the app, like /issues/<id>'),
+    ),
+);
 
 const text = (max: number) =>
   z.string().check(z.minLength(1, 'is required'), z.maxLength(max, `must be at most ${max} characters`));
-const id = z.string().check(z.minLength(1, 'is required'), z.maxLength(100, 'must be at most 100 characters'));
+const id = lazySchema(() => z.string().check(z.minLength(1, 'is required'), z.maxLength(100, 'must be at most 100 characters')));
 
-export const pushPayloadSchema = z.object({
-  kind: z.literal('alert'),
-  alertId: id,
-  issueId: id,
-  title: text(maxPushTitle),
-  body: text(maxPushBody),
-  url: appPath,
-  /** When the server raised the alert (server clock, ISO 8601). */
-  at: z.iso.datetime({ offset: true }),
-});
+export const pushPayloadSchema = lazySchema(() =>
+  z.object({
+    kind: z.literal('alert'),
+    alertId: id,
+    issueId: id,
+    title: text(maxPushTitle),
+    body: text(maxPushBody),
+    url: appPath,
+    /** When the server raised the alert (server clock, ISO 8601). */
+    at: z.iso.datetime({ offset: true }),
+  }),
+);
 export type PushPayload = z.infer<typeof pushPayloadSchema>;
 
 /** The app path of an issue's screen, where a tap on its alert leads. */
@@ -49,5 +54,5 @@ export const issuePath = (issueId: string): string => `/issues/${encodeURICompon
  * What the service worker posts to every open Helptent window when an alert arrives, so the
  * in-app banner can show it at once: `{ type: 'alert', payload }`.
  */
-export const alertMessageSchema = z.object({ type: z.literal('alert'), payload: pushPayloadSchema });
+export const alertMessageSchema = lazySchema(() => z.object({ type: z.literal('alert'), payload: pushPayloadSchema }));
 export type AlertMessage = z.infer<typeof alertMessageSchema>;
