@@ -69,20 +69,26 @@ export function optionsOf<K extends string>(labels: Record<K, string>): Option[]
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
 
-const formats = new Map<string, { time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }>();
+const formats = new Map<string, Intl.DateTimeFormat>();
 
-/** Formatters on the event's clock in the person's language (never the browser's default locale). */
-function formatsFor(timezone: string) {
+/**
+ * A formatter on the event's clock in the person's language (never the browser's default
+ * locale). Each is made when first needed: making one takes a slow phone a while.
+ */
+function formatFor(timezone: string, withDay: boolean): Intl.DateTimeFormat {
   const locale = intlLocale();
-  let f = formats.get(`${locale} ${timezone}`);
-  if (!f) {
-    f = {
-      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour: '2-digit', minute: '2-digit' }),
-      dayTime: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: 'short', hour: '2-digit', minute: '2-digit' }),
-    };
-    formats.set(`${locale} ${timezone}`, f);
+  const key = `${locale} ${timezone} ${withDay ? 'day' : 'time'}`;
+  let format = formats.get(key);
+  if (!format) {
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: timezone,
+      ...(withDay ? { weekday: 'short' } : {}),
+      hour: '2-digit',
+      minute: '2-digit',
+    });
+    formats.set(key, format);
   }
-  return f;
+  return format;
 }
 
 /**
@@ -90,8 +96,7 @@ function formatsFor(timezone: string) {
  * phone clocks are often wrong, so nothing is ever ordered by these.
  */
 export function formatWhen(iso: string, timezone: string, now = new Date()): string {
-  const f = formatsFor(timezone);
   const date = new Date(iso);
   const sameDay = localDateTime(date, timezone).date === localDateTime(now, timezone).date;
-  return (sameDay ? f.time : f.dayTime).format(date);
+  return formatFor(timezone, !sameDay).format(date);
 }
