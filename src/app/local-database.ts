@@ -6,7 +6,7 @@ import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
 import { defaultEvent, type FestivalEvent } from '../domain/event';
 import { afterFirstScreen } from './first-screen';
-import { formatWhen } from './labels';
+import { warmUpIntl } from './intl-warm-up';
 import { nextTask } from './next-task';
 import { startPhotoUploads } from './photo-bridge';
 import { createStore, useStore } from './store';
@@ -48,10 +48,7 @@ export async function openLocalDatabase(): Promise<void> {
     return;
   }
   databaseState.set({ status: 'ready', db: result.db });
-  // The sync line shows a time on the event's clock, and the first time formatter a page makes
-  // loads the language's calendar data: a long task on a slow phone. Made now, in a task of its
-  // own while the screen's data is read, it is not part of the task that draws the screen.
-  void nextTask().then(() => formatWhen(new Date().toISOString(), event.timezone));
+  void warmUpIntl(event.timezone);
   void requestPersistentStorage();
   // Nothing typed waits for them: saves go to the outbox, which they send once loaded.
   afterFirstScreen(() => {
