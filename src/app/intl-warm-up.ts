@@ -10,10 +10,14 @@ import { nextTask } from './next-task';
  * the time formatters the sync line uses, which it then finds made.
  */
 export async function warmUpIntl(timezone: string): Promise<void> {
-  await nextTask();
-  new Intl.Locale(intlLocale()).maximize();
-  await nextTask();
-  formatNumber(0);
-  await nextTask();
-  formatWhen(new Date().toISOString(), timezone);
+  try {
+    await nextTask();
+    if (typeof Intl.Locale === 'function') new Intl.Locale(intlLocale()).maximize();
+    await nextTask();
+    formatNumber(0);
+    await nextTask();
+    formatWhen(new Date().toISOString(), timezone);
+  } catch {
+    // Only a head start: the screen makes what it needs itself, and reports what fails then.
+  }
 }

@@ -14,7 +14,7 @@ export function lazySchema<T extends object>(build: () => T): T {
   };
   // Every read answers from the built schema, with the schema itself as `this`: zod binds its
   // methods and memoises its getters on the instance they are read from.
-  return new Proxy({} as T, {
+  const lazy = new Proxy({} as T, {
     get: (_, key) => Reflect.get(schema(), key),
     set: (_, key, value) => Reflect.set(schema(), key, value),
     has: (_, key) => Reflect.has(schema(), key),
@@ -31,4 +31,17 @@ export function lazySchema<T extends object>(build: () => T): T {
       return descriptor;
     },
   });
+  builders.set(lazy, schema);
+  return lazy;
+}
+
+const builders = new WeakMap<object, () => unknown>();
+
+/**
+ * Builds a schema made by `lazySchema` now, if it is not built yet (any other schema is left as
+ * it is). A phone asking the server something builds the answer's schema as the request leaves,
+ * so the task that reads the answer is not also the one that builds it.
+ */
+export function buildSchemaNow(schema: object): void {
+  builders.get(schema)?.();
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as z from 'zod/mini';
-import { lazySchema } from '../../../src/domain/lazy-schema';
+import { buildSchemaNow, lazySchema } from '../../../src/domain/lazy-schema';
 import { parseOrThrow } from '../../../src/domain/validation';
 
 describe('a schema built on first use', () => {
@@ -15,6 +15,21 @@ describe('a schema built on first use', () => {
     expect(z.parse(person, { name: ' Sam ' })).toEqual({ name: 'Sam' });
     expect(z.parse(person, { name: 'Kim' })).toEqual({ name: 'Kim' });
     expect(builds).toBe(1);
+  });
+
+  it('can be built ahead of its first use, once', () => {
+    let builds = 0;
+    const answer = lazySchema(() => {
+      builds++;
+      return z.object({ ok: z.boolean() });
+    });
+    buildSchemaNow(answer);
+    expect(builds).toBe(1);
+    buildSchemaNow(answer);
+    expect(z.parse(answer, { ok: true })).toEqual({ ok: true });
+    expect(builds).toBe(1);
+    // Any other schema is left as it is.
+    expect(() => buildSchemaNow(z.string())).not.toThrow();
   });
 
   it('accepts and refuses exactly what the schema does, with the same messages', () => {
