@@ -36,6 +36,8 @@ export async function openLocalDatabase(): Promise<void> {
     databaseState.set({ status: 'failed', error: result.error });
     return;
   }
+  // Dexie's own work on opening ran in the open's task; reading the device and event is the next.
+  await nextTask();
   let event: FestivalEvent;
   try {
     await ensureDeviceIdentity(result.db, { deviceId: crypto.randomUUID(), firstOpenedAt: new Date().toISOString() });
