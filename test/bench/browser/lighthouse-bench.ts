@@ -179,6 +179,12 @@ async function runLighthouse(url: string, port: number, firstLoad: Set<string>):
     onlyCategories: ['performance'],
     // Keeps the joined phone's IndexedDB: without it Lighthouse would measure a phone that never joined.
     disableStorageReset: true,
+    ...(process.env.LIGHTHOUSE_GATHER_DIR
+      ? (() => {
+          const at = join(process.env.LIGHTHOUSE_GATHER_DIR, String(Date.now()));
+          return { gatherMode: at, auditMode: at };
+        })()
+      : {}),
   });
   if (!result) throw new Error('Lighthouse returned no result');
   const { lhr } = result;
