@@ -80,11 +80,36 @@ function preloadFromHtml(modules: string[]): Plugin {
   };
 }
 
+/**
+ * Code the first screen loads when the page is idle, to be ready (the save code, the sync engine,
+ * the photo uploader, the service worker's window side). Nobody waits for it, so the chunks it
+ * imports are not preloaded first: adding a preload link per chunk took a slow phone a long task.
+ */
+const loadedWhenIdle = /^assets\/(save-change|sync-engine|photo-uploader|workbox-window\.prod\.es5)-[\w-]+\.js$/;
+
 export default defineConfig(({ isSsrBuild }) => ({
   define: { __HELPTENT_VERSION__: JSON.stringify(version) },
   build: isSsrBuild
     ? { target: 'node20', sourcemap: true }
-    : { outDir: process.env.HELPTENT_OUT_DIR ?? 'dist/client', target: 'es2022', sourcemap: true },
+    : {
+        outDir: process.env.HELPTENT_OUT_DIR ?? 'dist/client',
+        target: 'es2022',
+        sourcemap: true,
+        modulePreload: { resolveDependencies: (file, deps) => (loadedWhenIdle.test(file) ? [] : deps) },
+        // The first screen's code in one chunk and the database's (Dexie) in another, rather than
+        // sixteen files that lazy screens happen to share: each file is a request, a preload and a
+        // compile of its own, which made the page's first task long on a slow phone.
+        rolldownOptions: {
+          output: {
+            codeSplitting: {
+              groups: [
+                { name: 'first-screen', tags: ['$initial'] },
+                { name: 'database', test: /[\\/](dexie[\\/]|src[\\/]db[\\/]open-database)/ },
+              ],
+            },
+          },
+        },
+      },
   // Dexie's modern build (ES2018+, no down-levelled helpers) is smaller and quicker to start than
   // the ES5 one its package entry points to: it is most of the phone's first load.
   resolve: isSsrBuild ? {} : { alias: [{ find: /^dexie$/, replacement: 'dexie/dist/modern/dexie.mjs' }] },

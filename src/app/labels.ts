@@ -69,23 +69,38 @@ export function optionsOf<K extends string>(labels: Record<K, string>): Option[]
   return (Object.keys(labels) as K[]).map((value) => ({ value, label: labels[value] }));
 }
 
-const formats = new Map<string, { time: Intl.DateTimeFormat; dayTime: Intl.DateTimeFormat }>();
+const formats = new Map<string, Intl.DateTimeFormat>();
+const hourCycles = new Map<string, boolean>();
 
-/** Formatters on the event's clock in the person's language (never the browser's default locale). */
-function formatsFor(timezone: string) {
-  const locale = intlLocale(timezone);
-  let f = formats.get(`${locale} ${timezone}`);
-  if (!f) {
-    // A 12-hour clock reads "9:59 PM"; a 24-hour one keeps its leading zero ("09:59").
-    const twelveHour = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true;
-    const hour = twelveHour ? 'numeric' : '2-digit';
-    f = {
-      time: new Intl.DateTimeFormat(locale, { timeZone: timezone, hour, minute: '2-digit' }),
-      dayTime: new Intl.DateTimeFormat(locale, { timeZone: timezone, weekday: 'short', hour, minute: '2-digit' }),
-    };
-    formats.set(`${locale} ${timezone}`, f);
+function twelveHour(locale: string): boolean {
+  let twelve = hourCycles.get(locale);
+  if (twelve === undefined) {
+    twelve = new Intl.DateTimeFormat(locale, { hour: 'numeric' }).resolvedOptions().hour12 === true;
+    hourCycles.set(locale, twelve);
   }
-  return f;
+  return twelve;
+}
+
+/**
+ * A formatter on the event's clock in the person's language (never the browser's default
+ * locale). Each is made when first needed: making one takes a slow phone a while.
+ */
+function formatFor(timezone: string, withDay: boolean): Intl.DateTimeFormat {
+  const locale = intlLocale(timezone);
+  const key = `${locale} ${timezone} ${withDay ? 'day' : 'time'}`;
+  let format = formats.get(key);
+  if (!format) {
+    // A 12-hour clock reads "9:59 PM"; a 24-hour one keeps its leading zero ("09:59").
+    const hour = twelveHour(locale) ? 'numeric' : '2-digit';
+    format = new Intl.DateTimeFormat(locale, {
+      timeZone: timezone,
+      ...(withDay ? { weekday: 'short' } : {}),
+      hour,
+      minute: '2-digit',
+    });
+    formats.set(key, format);
+  }
+  return format;
 }
 
 /**
@@ -93,8 +108,7 @@ function formatsFor(timezone: string) {
  * phone clocks are often wrong, so nothing is ever ordered by these.
  */
 export function formatWhen(iso: string, timezone: string, now = new Date()): string {
-  const f = formatsFor(timezone);
   const date = new Date(iso);
   const sameDay = localDateTime(date, timezone).date === localDateTime(now, timezone).date;
-  return (sameDay ? f.time : f.dayTime).format(date);
+  return formatFor(timezone, !sameDay).format(date);
 }

@@ -4,8 +4,10 @@ import { ensureEvent } from '../db/event-repository';
 import { toOpeningError } from '../db/storage-errors';
 import { requestPersistentStorage } from '../db/storage-persistence';
 import type { AppErrorData } from '../domain/app-error';
-import { defaultEvent } from '../domain/event';
+import { defaultEvent, type FestivalEvent } from '../domain/event';
 import { afterFirstScreen } from './first-screen';
+import { warmUpIntl } from './intl-warm-up';
+import { nextTask } from './next-task';
 import { startPhotoUploads } from './photo-bridge';
 import { createStore, useStore } from './store';
 import { startSync } from './sync-bridge';
@@ -24,6 +26,8 @@ export async function openLocalDatabase(): Promise<void> {
   // Dexie arrives with the page (index.html preloads it) but runs in a task of its own, after the
   // app's code has run and drawn the shell: one long task on a slow phone becomes two short ones.
   const { openDatabase } = await import('../db/open-database');
+  // Dexie's code ran in the import's task; declaring the database's versions is the next one.
+  await nextTask();
   const result = await openDatabase({
     onVersionChange: () => databaseState.set({ status: 'outdated' }),
     onSlow: (error) => databaseState.get().status === 'opening' && databaseState.set({ status: 'failed', error }),
@@ -32,15 +36,21 @@ export async function openLocalDatabase(): Promise<void> {
     databaseState.set({ status: 'failed', error: result.error });
     return;
   }
+  // Dexie's own work on opening ran in the open's task; reading the device and event is the next.
+  await nextTask();
+  let event: FestivalEvent;
   try {
     await ensureDeviceIdentity(result.db, { deviceId: crypto.randomUUID(), firstOpenedAt: new Date().toISOString() });
     // Until the phone joins an event on a server, it works for a local one on its own clock.
-    await ensureEvent(result.db, defaultEvent(crypto.randomUUID(), Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'));
+    event = await ensureEvent(result.db, () =>
+      defaultEvent(crypto.randomUUID(), Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC'),
+    );
   } catch (error) {
     databaseState.set({ status: 'failed', error: toOpeningError(error) });
     return;
   }
   databaseState.set({ status: 'ready', db: result.db });
+  void warmUpIntl(event.timezone);
   void requestPersistentStorage();
   // Nothing typed waits for them: saves go to the outbox, which they send once loaded.
   afterFirstScreen(() => {

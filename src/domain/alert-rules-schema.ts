@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { type AlertKind, type AlertRule, alertKinds, defaultAlertRules } from './alert-rules';
+import { lazySchema } from './lazy-schema';
 import { code, type Phrase, say } from './phrase';
 import { sameValue } from './same-value';
 import { type Role, roles } from './staff';
@@ -11,39 +12,44 @@ import { type Role, roles } from './staff';
 export const minEscalateAfterMinutes = 1;
 export const maxEscalateAfterMinutes = 60;
 
-const escalateAfterMinutes = z
-  .number()
-  .check(
-    z.int('must be whole minutes'),
-    z.minimum(minEscalateAfterMinutes, `must be at least ${minEscalateAfterMinutes} minute`),
-    z.maximum(maxEscalateAfterMinutes, `must be at most ${maxEscalateAfterMinutes} minutes`),
-  );
+const escalateAfterMinutes = lazySchema(() =>
+  z
+    .number()
+    .check(
+      z.int('must be whole minutes'),
+      z.minimum(minEscalateAfterMinutes, `must be at least ${minEscalateAfterMinutes} minute`),
+      z.maximum(maxEscalateAfterMinutes, `must be at most ${maxEscalateAfterMinutes} minutes`),
+    ),
+);
 
 /** One kind's rule as a settings change carries it: every field, nothing else. */
-export const alertRuleSchema = z.strictObject({
-  enabled: z.boolean(),
-  to: z.enum(roles),
-  escalateAfterMinutes,
-});
+export const alertRuleSchema = lazySchema(() =>
+  z.strictObject({
+    enabled: z.boolean(),
+    to: z.enum(roles),
+    escalateAfterMinutes,
+  }),
+);
 
 /**
  * The rules a settings change sets, per kind; kinds left out keep what they have. Known kinds
  * only: a typo ("urgnet") is refused with its name rather than stored and never read.
  */
-export const alertRulesChangeSchema = z.strictObject(
-  Object.fromEntries(alertKinds.map((kind) => [kind, z.optional(alertRuleSchema)])) as Record<
-    AlertKind,
-    z.ZodMiniOptional<typeof alertRuleSchema>
-  >,
+export const alertRulesChangeSchema = lazySchema(() =>
+  z.strictObject(
+    Object.fromEntries(alertKinds.map((kind) => [kind, z.optional(alertRuleSchema)])) as Record<
+      AlertKind,
+      z.ZodMiniOptional<typeof alertRuleSchema>
+    >,
+  ),
 );
 
 /**
  * The rules as a phone receives them with the event. Loose: a kind a newer server knows and this
  * app does not is passed over, never a reason to refuse the whole event.
  */
-export const alertRulesWireSchema = z.record(
-  z.string(),
-  z.object({ enabled: z.boolean(), to: z.enum(roles), escalateAfterMinutes: z.number() }),
+export const alertRulesWireSchema = lazySchema(() =>
+  z.record(z.string(), z.object({ enabled: z.boolean(), to: z.enum(roles), escalateAfterMinutes: z.number() })),
 );
 
 /**

@@ -7,6 +7,7 @@ import * as z from 'zod/mini';
 import { type AlertKind, alertKindLabels, alertKinds, alertRulesOf } from './alert-rules';
 import { defaultZones, type FestivalEvent } from './event';
 import { type Issue, isVoided } from './issue';
+import { lazySchema } from './lazy-schema';
 import type { LostPersonDescription } from './lost-person';
 import { code, type Phrase, type PhraseValue, say } from './phrase';
 import { phraseValueSchema } from './phrase-schema';
@@ -62,7 +63,7 @@ export interface AlertSaid {
   body: PhraseValue;
 }
 
-export const alertSaidSchema = z.object({ title: phraseValueSchema, body: phraseValueSchema });
+export const alertSaidSchema = lazySchema(() => z.object({ title: phraseValueSchema, body: phraseValueSchema }));
 
 const clip = (text: string) => (text.length > 160 ? `${text.slice(0, 157)}…` : text);
 
@@ -112,30 +113,34 @@ export const alertMessageIds: readonly string[] = [
   ...defaultZones.map((zone) => zone.name),
 ];
 
-const person = z.object({ id: z.string(), name: z.string() });
+const person = lazySchema(() => z.object({ id: z.string(), name: z.string() }));
 
 /** An alert as a phone receives it (GET /api/alerts). */
-export const alertViewSchema = z.object({
-  id: z.string(),
-  issueId: z.string(),
-  kind: z.enum(alertKinds),
-  title: z.string(),
-  body: z.string(),
-  raisedAt: z.string(),
-  /** The role it is addressed to now (it moves up when it escalates). */
-  level: z.enum(roles),
-  escalatedAt: z.nullable(z.string()),
-  /** Who said "I'm on it", and when; null while nobody has. */
-  ackedBy: z.nullable(person),
-  ackedAt: z.nullable(z.string()),
-  /** The title and body as phrases; absent from servers before phrases and on alerts raised before them. */
-  said: z.exactOptional(alertSaidSchema),
-});
+export const alertViewSchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    issueId: z.string(),
+    kind: z.enum(alertKinds),
+    title: z.string(),
+    body: z.string(),
+    raisedAt: z.string(),
+    /** The role it is addressed to now (it moves up when it escalates). */
+    level: z.enum(roles),
+    escalatedAt: z.nullable(z.string()),
+    /** Who said "I'm on it", and when; null while nobody has. */
+    ackedBy: z.nullable(person),
+    ackedAt: z.nullable(z.string()),
+    /** The title and body as phrases; absent from servers before phrases and on alerts raised before them. */
+    said: z.exactOptional(alertSaidSchema),
+  }),
+);
 export type AlertView = z.infer<typeof alertViewSchema>;
 
-export const alertsAnswerSchema = z.object({ alerts: z.array(alertViewSchema) });
-export const alertAckAnswerSchema = z.object({
-  /** True when this device answered first; false when someone else had already. */
-  first: z.boolean(),
-  alert: alertViewSchema,
-});
+export const alertsAnswerSchema = lazySchema(() => z.object({ alerts: z.array(alertViewSchema) }));
+export const alertAckAnswerSchema = lazySchema(() =>
+  z.object({
+    /** True when this device answered first; false when someone else had already. */
+    first: z.boolean(),
+    alert: alertViewSchema,
+  }),
+);

@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { alertKinds, alertRulesOf } from './alert-rules';
 import type { FestivalEvent } from './event';
 import { severities } from './issue';
+import { lazySchema } from './lazy-schema';
 import { retentionDaysOf } from './personal-data';
 import { sameValue } from './same-value';
 
@@ -60,18 +61,22 @@ export interface AuditEntry {
 
 const maxDetailKeys = 20;
 
-export const auditDetailSchema = z
-  .record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.number(), z.boolean(), z.null()]))
-  .check(z.refine((detail) => Object.keys(detail).length <= maxDetailKeys, `at most ${maxDetailKeys} details`));
+export const auditDetailSchema = lazySchema(() =>
+  z
+    .record(z.string().check(z.maxLength(40)), z.union([z.string().check(z.maxLength(200)), z.number(), z.boolean(), z.null()]))
+    .check(z.refine((detail) => Object.keys(detail).length <= maxDetailKeys, `at most ${maxDetailKeys} details`)),
+);
 
-export const auditEntrySchema = z.object({
-  id: z.string(),
-  eventId: z.string(),
-  at: z.string(),
-  actor: z.object({ deviceId: z.nullable(z.string()), name: z.string() }),
-  action: z.enum(auditActions),
-  detail: auditDetailSchema,
-});
+export const auditEntrySchema = lazySchema(() =>
+  z.object({
+    id: z.string(),
+    eventId: z.string(),
+    at: z.string(),
+    actor: z.object({ deviceId: z.nullable(z.string()), name: z.string() }),
+    action: z.enum(auditActions),
+    detail: auditDetailSchema,
+  }),
+);
 
 /** Most entries a page of the audit log holds. */
 export const maxAuditPage = 500;

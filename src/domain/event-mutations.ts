@@ -5,6 +5,7 @@ import { AppError } from './app-error';
 import { type EventChange, type FestivalEvent, maxEventChanges, type Zone } from './event';
 import { type FestivalLanguage, festivalLanguageOf, festivalLanguages } from './festival-language';
 import { severities } from './issue';
+import { lazySchema } from './lazy-schema';
 import { keepDaysOf, maxKeepDays } from './lost-property-keeping';
 import { clockPattern, parseClock } from './operational-day';
 import { maxRetentionDays, retentionDaysOf } from './personal-data';
@@ -35,42 +36,48 @@ const festivalLanguageNames: Record<FestivalLanguage, string> = {
   es: 'Spanish',
 };
 
-const clock = z.string().check(z.regex(clockPattern, 'must be a time like 06:00'));
+const clock = lazySchema(() => z.string().check(z.regex(clockPattern, 'must be a time like 06:00')));
 /** Minutes to a first response; null = by the end of the festival day. */
-const target = z.nullable(z.number().check(z.int(), z.minimum(1, 'must be at least 1 minute'), z.maximum(24 * 60)));
+const target = lazySchema(() =>
+  z.nullable(z.number().check(z.int(), z.minimum(1, 'must be at least 1 minute'), z.maximum(24 * 60))),
+);
 
 export const eventMutationArgSchemas = {
-  changeEventSettings: z.object({
-    name: z.optional(requiredText(100, 'festival name')),
-    timezone: z.optional(z.string().check(z.refine(isTimezone, 'is not a timezone this app knows (e.g. Europe/Amsterdam)'))),
-    dayStartsAt: z.optional(clock),
-    /** The festival's language: the UI's default and the follow-up's when an attendee's is not known. */
-    language: z.optional(
-      z.enum(
-        festivalLanguages,
-        `must be one of the languages Helptent speaks: ${festivalLanguages.map((l) => `${l} (${festivalLanguageNames[l]})`).join(', ')}`,
+  changeEventSettings: lazySchema(() =>
+    z.object({
+      name: z.optional(requiredText(100, 'festival name')),
+      timezone: z.optional(z.string().check(z.refine(isTimezone, 'is not a timezone this app knows (e.g. Europe/Amsterdam)'))),
+      dayStartsAt: z.optional(clock),
+      /** The festival's language: the UI's default and the follow-up's when an attendee's is not known. */
+      language: z.optional(
+        z.enum(
+          festivalLanguages,
+          `must be one of the languages Helptent speaks: ${festivalLanguages.map((l) => `${l} (${festivalLanguageNames[l]})`).join(', ')}`,
+        ),
       ),
-    ),
-    responseTargets: z.optional(
-      z.object(Object.fromEntries(severities.map((s) => [s, target])) as Record<(typeof severities)[number], typeof target>),
-    ),
-    /** Organizers only: they answer for attendees' personal data. */
-    retentionDays: z.optional(
-      z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxRetentionDays)),
-    ),
-    /** Organizers only: what happens to unclaimed property is theirs to answer for. */
-    lostPropertyKeepDays: z.optional(
-      z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxKeepDays)),
-    ),
-    /** Which kinds of alert go to whom first and when they move up; kinds left out keep their rule. */
-    alertRules: z.optional(alertRulesChangeSchema),
-  }),
+      responseTargets: z.optional(
+        z.object(Object.fromEntries(severities.map((s) => [s, target])) as Record<(typeof severities)[number], typeof target>),
+      ),
+      /** Organizers only: they answer for attendees' personal data. */
+      retentionDays: z.optional(
+        z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxRetentionDays)),
+      ),
+      /** Organizers only: what happens to unclaimed property is theirs to answer for. */
+      lostPropertyKeepDays: z.optional(
+        z.number().check(z.int('must be whole days'), z.minimum(1, 'must be at least 1 day'), z.maximum(maxKeepDays)),
+      ),
+      /** Which kinds of alert go to whom first and when they move up; kinds left out keep their rule. */
+      alertRules: z.optional(alertRulesChangeSchema),
+    }),
+  ),
   /** The whole zone list: a zone keeps its id when renamed, so its issues stay in it. */
-  setZones: z.object({
-    zones: z
-      .array(z.object({ id: requiredText(60, 'zone id'), name: requiredText(60, 'zone name') }))
-      .check(z.maxLength(200, 'at most 200 zones')),
-  }),
+  setZones: lazySchema(() =>
+    z.object({
+      zones: z
+        .array(z.object({ id: requiredText(60, 'zone id'), name: requiredText(60, 'zone name') }))
+        .check(z.maxLength(200, 'at most 200 zones')),
+    }),
+  ),
 };
 
 export type EventMutationName = keyof typeof eventMutationArgSchemas;

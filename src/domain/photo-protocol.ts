@@ -29,6 +29,7 @@
  *   up): retry later; the photo stays queued on the phone.
  */
 import * as z from 'zod/mini';
+import { lazySchema } from './lazy-schema';
 import { maxPhotoBytes, photoTypes } from './photo';
 
 /**
@@ -37,23 +38,27 @@ import { maxPhotoBytes, photoTypes } from './photo';
  */
 export const uploadChunkBytes = 512 * 1024;
 
-export const uploadStateSchema = z.object({
-  /** Bytes of the file the server holds; equal to the total once complete. */
-  received: z.number(),
-  complete: z.boolean(),
-});
+export const uploadStateSchema = lazySchema(() =>
+  z.object({
+    /** Bytes of the file the server holds; equal to the total once complete. */
+    received: z.number(),
+    complete: z.boolean(),
+  }),
+);
 export type UploadState = z.infer<typeof uploadStateSchema>;
 
 /** The query of a chunk PUT: where the chunk goes, the whole file's length and its type. */
-export const uploadChunkQuerySchema = z.object({
-  offset: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(maxPhotoBytes)),
-  total: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(maxPhotoBytes, `must be at most ${maxPhotoBytes} bytes`)),
-  type: z.enum(photoTypes),
-});
+export const uploadChunkQuerySchema = lazySchema(() =>
+  z.object({
+    offset: z.coerce.number().check(z.int(), z.minimum(0), z.maximum(maxPhotoBytes)),
+    total: z.coerce.number().check(z.int(), z.minimum(1), z.maximum(maxPhotoBytes, `must be at most ${maxPhotoBytes} bytes`)),
+    type: z.enum(photoTypes),
+  }),
+);
 export type UploadChunkQuery = z.infer<typeof uploadChunkQuerySchema>;
 
 /** The query of a photo fetch: the issue that shows the photo. */
-export const photoQuerySchema = z.object({ issue: z.string().check(z.minLength(1), z.maxLength(100)) });
+export const photoQuerySchema = lazySchema(() => z.object({ issue: z.string().check(z.minLength(1), z.maxLength(100)) }));
 
 export const photoUploadPath = (hash: string): string => `/api/photos/${hash}/upload`;
 export const photoChunkPath = (hash: string, query: UploadChunkQuery): string =>

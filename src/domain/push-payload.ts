@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import { alertMessageIds, alertSaidSchema } from './alerts';
+import { lazySchema } from './lazy-schema';
 import { say } from './phrase';
 
 /**
@@ -21,33 +22,37 @@ export const maxPushBody = 240;
  * must not open another site. One leading slash, then no second one and no backslash (browsers
  * read "//host" and "/\host" as another host).
  */
-const appPath = z
-  .string()
-  .check(
-    z.maxLength(300, 'must be at most 300 characters'),
-    z.regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path in the app, like /issues/<id>'),
-  );
+const appPath = lazySchema(() =>
+  z
+    .string()
+    .check(
+      z.maxLength(300, 'must be at most 300 characters'),
+      z.regex(/^\/(?![/\\])[^\s\\]*$/, 'must be a path in the app, like /issues/<id>'),
+    ),
+);
 
 const text = (max: number) =>
   z.string().check(z.minLength(1, 'is required'), z.maxLength(max, `must be at most ${max} characters`));
-const id = z.string().check(z.minLength(1, 'is required'), z.maxLength(100, 'must be at most 100 characters'));
+const id = lazySchema(() => z.string().check(z.minLength(1, 'is required'), z.maxLength(100, 'must be at most 100 characters')));
 
-export const pushPayloadSchema = z.object({
-  kind: z.literal('alert'),
-  alertId: id,
-  issueId: id,
-  title: text(maxPushTitle),
-  body: text(maxPushBody),
-  url: appPath,
-  /** When the server raised the alert (server clock, ISO 8601). */
-  at: z.iso.datetime({ offset: true }),
-  /**
-   * The title and body as phrases: the service worker says them in the language of the person
-   * using the phone (src/db/notification-words.ts), which the server does not know. Absent from
-   * older servers and where it would not fit; `title` and `body` are the English.
-   */
-  said: z.exactOptional(alertSaidSchema),
-});
+export const pushPayloadSchema = lazySchema(() =>
+  z.object({
+    kind: z.literal('alert'),
+    alertId: id,
+    issueId: id,
+    title: text(maxPushTitle),
+    body: text(maxPushBody),
+    url: appPath,
+    /** When the server raised the alert (server clock, ISO 8601). */
+    at: z.iso.datetime({ offset: true }),
+    /**
+     * The title and body as phrases: the service worker says them in the language of the person
+     * using the phone (src/db/notification-words.ts), which the server does not know. Absent from
+     * older servers and where it would not fit; `title` and `body` are the English.
+     */
+    said: z.exactOptional(alertSaidSchema),
+  }),
+);
 export type PushPayload = z.infer<typeof pushPayloadSchema>;
 
 /** What a notification says when a push cannot be read (every push must show one). */
@@ -63,5 +68,5 @@ export const issuePath = (issueId: string): string => `/issues/${encodeURICompon
  * What the service worker posts to every open Helptent window when an alert arrives, so the
  * in-app banner can show it at once: `{ type: 'alert', payload }`.
  */
-export const alertMessageSchema = z.object({ type: z.literal('alert'), payload: pushPayloadSchema });
+export const alertMessageSchema = lazySchema(() => z.object({ type: z.literal('alert'), payload: pushPayloadSchema }));
 export type AlertMessage = z.infer<typeof alertMessageSchema>;

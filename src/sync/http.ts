@@ -1,5 +1,6 @@
 import type { $ZodType } from 'zod/v4/core';
 import { AppError } from '../domain/app-error';
+import { buildSchemaNow } from '../domain/lazy-schema';
 import { protocolHeader, protocolVersion } from '../domain/protocol-version';
 import { errorBodySchema } from '../domain/sync-protocol';
 import { parseOrThrow } from '../domain/validation';
@@ -59,6 +60,8 @@ export function createTransport(options: TransportOptions = {}): Call {
     const headers = new Headers({ [protocolHeader]: String(options.protocol ?? protocolVersion) });
     if (init.token) headers.set('authorization', `Bearer ${init.token}`);
     if (init.body !== undefined) headers.set('content-type', 'application/json');
+    // Built while the request travels, rather than in the task that reads the answer.
+    buildSchemaNow(answer);
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {

@@ -288,3 +288,37 @@ test('a refused change shows on its issue until read, and an issue the server re
     await server.stop('SIGKILL');
   }
 });
+
+test('a joined phone opens on the log screen saying it is synced: never "join your event" first, and nothing on it moves', async ({
+  browser,
+}) => {
+  const server = await startServer();
+  try {
+    const codes = await createEventWithCodes(server.databaseUrl);
+    const phone = await joinedDevice(browser, server.url, codes.staff, 'Sam');
+    await phone.page.goto('/');
+    await expect(phone.page.getByTestId('sync-line')).toContainText('Synced', { timeout: 20_000 });
+    // Everything the sync line ever says while the page opens, and how far things on it move.
+    await phone.page.addInitScript(() => {
+      const seen = { lines: [] as string[], shift: 0 };
+      (window as unknown as { seen: typeof seen }).seen = seen;
+      new MutationObserver(() => {
+        const text = document.querySelector('[data-testid="sync-line"]')?.textContent;
+        if (text && text !== seen.lines.at(-1)) seen.lines.push(text);
+      }).observe(document, { childList: true, subtree: true, characterData: true });
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries() as (PerformanceEntry & { value: number; hadRecentInput: boolean })[]) {
+          if (!entry.hadRecentInput) seen.shift += entry.value;
+        }
+      }).observe({ type: 'layout-shift', buffered: true });
+    });
+    await phone.page.reload();
+    await expect(phone.page.getByTestId('sync-line')).toContainText(/Synced .* nothing waiting/);
+    await expect(phone.page.getByRole('textbox', { name: /What happened/ })).toBeEditable();
+    const seen = await phone.page.evaluate(() => (window as unknown as { seen: { lines: string[]; shift: number } }).seen);
+    expect(seen.lines.filter((line) => line.includes('join your event'))).toEqual([]);
+    expect(seen.shift).toBe(0);
+  } finally {
+    await server.stop();
+  }
+});

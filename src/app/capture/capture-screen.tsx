@@ -63,6 +63,7 @@ function CaptureForm() {
   const summaryRef = useRef<HTMLTextAreaElement>(null);
   const recent = useRecentCategories();
   const [draftProblem, setDraftProblem] = useState<string | null>(null);
+  const [moreOpened, setMoreOpened] = useState(false);
   const writeDraft = useMemo(() => createDraftWriter(db, captureDraftKey, setDraftProblem), [db]);
   const festivalLanguage = festivalLanguageOf(event);
 
@@ -105,7 +106,7 @@ function CaptureForm() {
     }
   };
 
-  const hasAttendee = Boolean(form.attendeeName || form.email || form.phone || form.ticketId);
+  const hasMore = !isEmptyCapture({ ...form, category: '', summary: '' }, festivalLanguage);
   return (
     <form class="capture" aria-label={t('Log an issue')} onSubmit={(e) => void save(e)} noValidate>
       {draftProblem && (
@@ -175,81 +176,110 @@ function CaptureForm() {
         afterMove={<p>{t('Ask for their consent below, under Attendee contact.')}</p>}
       />
 
-      <details class="capture__more" open={!isEmptyCapture({ ...form, category: '', summary: '' }, festivalLanguage)}>
+      <details
+        class="capture__more"
+        open={hasMore}
+        onToggle={(e) => {
+          if (e.currentTarget.open) setMoreOpened(true);
+        }}
+      >
         <summary>{t('More details (optional)')}</summary>
-        <ChoiceTiles
-          legend={t('Severity')}
-          compact
-          value={form.severity}
-          options={severities.map((s) => ({ value: s, label: severityLabels[s] }))}
-          onChange={(severity) => update({ severity: severity as CaptureFormState['severity'] })}
-        />
-        <SelectField
-          label={t('Zone')}
-          value={form.zoneId}
-          options={[{ value: '', label: t('Not known') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
-          onChange={(zoneId) => update({ zoneId })}
-        />
-        <TextField
-          label={t('Exact location')}
-          hint={t('e.g. left of the sound desk')}
-          value={form.location}
-          onInput={(location) => update({ location })}
-        />
-        <TextArea label={t('Details')} value={form.details} onInput={(details) => update({ details })} />
-        <SelectField
-          label={t('How it reached us')}
-          value={form.sourceKind}
-          options={sources.map((s) => ({ value: s, label: sourceLabels[s] }))}
-          onChange={(sourceKind) => update({ sourceKind: sourceKind as CaptureFormState['sourceKind'] })}
-        />
-        {form.sourceKind === 'social' && (
-          <TextField
-            label={t('Link to the post')}
-            type="url"
-            inputMode="url"
-            value={form.sourceLink}
-            onInput={(sourceLink) => update({ sourceLink })}
-          />
-        )}
-        <ChoiceTiles
-          legend={t('Attendee’s mood now')}
-          compact
-          value={form.moodAtIntake}
-          options={moods.map((m) => ({ value: m, label: moodLabels[m] }))}
-          onChange={(mood) => update({ moodAtIntake: mood as CaptureFormState['moodAtIntake'] })}
-        />
-        <fieldset class="group">
-          <legend>{t('Public risk')}</legend>
-          <SelectField
-            label={t('Could this go public?')}
-            value={form.publicRisk}
-            options={publicRiskLevels.map((r) => ({ value: r, label: riskLabels[r] }))}
-            onChange={(publicRisk) => update({ publicRisk: publicRisk as CaptureFormState['publicRisk'] })}
-          />
-          {form.publicRisk !== 'none' && (
-            <CheckboxField
-              label={t('Tell the comms team now')}
-              checked={form.escalateToComms}
-              onChange={(escalateToComms) => update({ escalateToComms })}
-            />
-          )}
-        </fieldset>
-        <AttendeeFields
-          value={{ ...form, name: form.attendeeName }}
-          event={event}
-          onChange={({ name, ...patch }) =>
-            update({ ...patch, ...(name === undefined ? {} : { attendeeName: name }) } as Partial<CaptureFormState>)
-          }
-        >
-          {form.consentGiven && !hasAttendee && (
-            <p class="message message--warning">{t('Add a name and an email or phone so someone can follow up.')}</p>
-          )}
-        </AttendeeFields>
-        <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
-          {t('Save issue')}
-        </button>
+        {(hasMore || moreOpened) && <MoreDetails form={form} update={update} busy={outcome.kind === 'busy'} />}
       </details>
     </form>
+  );
+}
+
+/**
+ * What is under "More details": drawn the first time it opens (or when a restored draft holds
+ * some of it), not with the form. It is most of the form, and staff often log without it: a
+ * slow phone shows the three fields that matter sooner.
+ */
+function MoreDetails({
+  form,
+  update,
+  busy,
+}: {
+  form: CaptureFormState;
+  update: (patch: Partial<CaptureFormState>) => void;
+  busy: boolean;
+}) {
+  const { event } = useSession();
+  const hasAttendee = Boolean(form.attendeeName || form.email || form.phone || form.ticketId);
+  return (
+    <>
+      <ChoiceTiles
+        legend={t('Severity')}
+        compact
+        value={form.severity}
+        options={severities.map((s) => ({ value: s, label: severityLabels[s] }))}
+        onChange={(severity) => update({ severity: severity as CaptureFormState['severity'] })}
+      />
+      <SelectField
+        label={t('Zone')}
+        value={form.zoneId}
+        options={[{ value: '', label: t('Not known') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
+        onChange={(zoneId) => update({ zoneId })}
+      />
+      <TextField
+        label={t('Exact location')}
+        hint={t('e.g. left of the sound desk')}
+        value={form.location}
+        onInput={(location) => update({ location })}
+      />
+      <TextArea label={t('Details')} value={form.details} onInput={(details) => update({ details })} />
+      <SelectField
+        label={t('How it reached us')}
+        value={form.sourceKind}
+        options={sources.map((s) => ({ value: s, label: sourceLabels[s] }))}
+        onChange={(sourceKind) => update({ sourceKind: sourceKind as CaptureFormState['sourceKind'] })}
+      />
+      {form.sourceKind === 'social' && (
+        <TextField
+          label={t('Link to the post')}
+          type="url"
+          inputMode="url"
+          value={form.sourceLink}
+          onInput={(sourceLink) => update({ sourceLink })}
+        />
+      )}
+      <ChoiceTiles
+        legend={t('Attendee’s mood now')}
+        compact
+        value={form.moodAtIntake}
+        options={moods.map((m) => ({ value: m, label: moodLabels[m] }))}
+        onChange={(mood) => update({ moodAtIntake: mood as CaptureFormState['moodAtIntake'] })}
+      />
+      <fieldset class="group">
+        <legend>{t('Public risk')}</legend>
+        <SelectField
+          label={t('Could this go public?')}
+          value={form.publicRisk}
+          options={publicRiskLevels.map((r) => ({ value: r, label: riskLabels[r] }))}
+          onChange={(publicRisk) => update({ publicRisk: publicRisk as CaptureFormState['publicRisk'] })}
+        />
+        {form.publicRisk !== 'none' && (
+          <CheckboxField
+            label={t('Tell the comms team now')}
+            checked={form.escalateToComms}
+            onChange={(escalateToComms) => update({ escalateToComms })}
+          />
+        )}
+      </fieldset>
+      <AttendeeFields
+        value={{ ...form, name: form.attendeeName }}
+        event={event}
+        onChange={({ name, ...patch }) =>
+          update({ ...patch, ...(name === undefined ? {} : { attendeeName: name }) } as Partial<CaptureFormState>)
+        }
+      >
+        {form.consentGiven && !hasAttendee && (
+          <p class="message message--warning">{t('Add a name and an email or phone so someone can follow up.')}</p>
+        )}
+      </AttendeeFields>
+      <button type="submit" class="button button--primary button--wide" disabled={busy}>
+        {t('Save issue')}
+      </button>
+    </>
   );
 }

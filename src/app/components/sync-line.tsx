@@ -31,7 +31,8 @@ function NextTry({ at }: { at: string | null }) {
 /** Always in sight: is what I typed on the server yet, and if not, why not. */
 export function SyncLine() {
   const { db, event } = useSession();
-  const state = useLiveQuery(() => readSyncState(db), [db]).data;
+  const sync = useLiveQuery(() => readSyncState(db), [db]);
+  const state = sync.data;
   const waiting = useLiveQuery(() => countPendingChanges(db), [db]).data ?? 0;
   const refused = useLiveQuery(() => countUnreadRejections(db), [db]).data ?? 0;
   const waitingText = waiting === 0 ? t('nothing waiting') : tn(waiting, '{count} waiting', '{count} waiting');
@@ -44,6 +45,15 @@ export function SyncLine() {
   useEffect(() => {
     if (updateNeeded) void checkForUpdate();
   }, [updateNeeded]);
+  // Until the sync state is read, a blank line of the same height: not a moment of "join your
+  // event" on a phone that joined, and nothing below moves when the real line arrives.
+  if (!sync.loaded) {
+    return (
+      <p class="sync-line" data-testid="sync-line">
+        {'\u00a0'}
+      </p>
+    );
+  }
   let text: string;
   let tone = 'ok';
   if (!state) {

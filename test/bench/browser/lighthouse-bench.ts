@@ -43,7 +43,7 @@ interface LighthouseRun {
  * Playwright (which joins the event and prepares each run) and Lighthouse (over CDP).
  *
  * LIGHTHOUSE_RUNS (default 5) sets how many runs the medians come from; BENCH_SERVER_PORT and
- * BENCH_DEBUG_PORT pin the ports (default: free ones); LIGHTHOUSE_JSON_DIR keeps each run's report.
+ * BENCH_DEBUG_PORT pin the ports (default: free ones); LIGHTHOUSE_JSON_DIR keeps each run's report and trace.
  */
 export async function benchLighthouse(): Promise<BenchRow[]> {
   const runs = Number(process.env.LIGHTHOUSE_RUNS ?? 5);
@@ -179,13 +179,22 @@ async function runLighthouse(url: string, port: number, firstLoad: Set<string>):
     onlyCategories: ['performance'],
     // Keeps the joined phone's IndexedDB: without it Lighthouse would measure a phone that never joined.
     disableStorageReset: true,
+    ...(process.env.LIGHTHOUSE_GATHER_DIR
+      ? (() => {
+          const at = join(process.env.LIGHTHOUSE_GATHER_DIR, String(Date.now()));
+          return { gatherMode: at, auditMode: at };
+        })()
+      : {}),
   });
   if (!result) throw new Error('Lighthouse returned no result');
   const { lhr } = result;
   const keep = process.env.LIGHTHOUSE_JSON_DIR;
   if (keep) {
     mkdirSync(keep, { recursive: true });
-    writeFileSync(join(keep, `log-screen-${Date.now()}.json`), JSON.stringify(lhr));
+    const stamp = Date.now();
+    writeFileSync(join(keep, `log-screen-${stamp}.json`), JSON.stringify(lhr));
+    // The trace behind the report, for finding what a long task ran (open it in DevTools' Performance panel).
+    writeFileSync(join(keep, `log-screen-${stamp}.trace.json`), JSON.stringify(result.artifacts.Trace));
   }
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.code} ${lhr.runtimeError.message}`);
   const audit = (id: string) => lhr.audits[id]?.numericValue ?? Number.NaN;
