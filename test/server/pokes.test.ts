@@ -56,6 +56,23 @@ describe.runIf(backends.includes('postgres'))('pokes across server instances on 
     await push(server.app, phone, [mutation(phone, 'createIssue', createArgs('Lost phone'))]);
     expect(await poked).toBe(2);
   });
+
+  it('a server in another schema of the same database, with an event of the same id, hears none of them', async () => {
+    server = await startTestServer({ backend: 'postgres' });
+    await setUpEvent(server.app);
+    const elsewhere = await startTestServer({ backend: 'postgres' });
+    closers.push(() => elsewhere.close());
+    const heardElsewhere: number[] = [];
+    elsewhere.app.pokes.subscribe('festival', (seq) => heardElsewhere.push(seq));
+    // A third instance on the first schema hears the push: once it has, the other schema would have too.
+    const other = await buildApp({ storage: server.storage, staticDir: null });
+    closers.push(() => other.close());
+    const phone = await joinAs(server.app, 'staff', 'Sam');
+    const poked = nextPoke((listener) => other.pokes.subscribe('festival', listener), 2);
+    await push(server.app, phone, [mutation(phone, 'createIssue', createArgs('Lost phone'))]);
+    expect(await poked).toBe(2);
+    expect(heardElsewhere).toEqual([]);
+  });
 });
 
 describe('pokes that put some devices first', () => {
