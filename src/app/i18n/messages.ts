@@ -48,6 +48,10 @@ export function onLocaleChange(listener: () => void): () => void {
 }
 
 export function formatNumber(value: number): string {
+  // A count under a thousand reads the same in every language Helptent speaks (Latin digits, no
+  // grouping; a test holds each to it). Making the Intl.NumberFormat is a long task on a slow
+  // phone, and the log screen shows no other number.
+  if (Number.isInteger(value) && value >= 0 && value < 1000) return String(value);
   numbers ??= new Intl.NumberFormat(intlLocale());
   return numbers.format(value);
 }

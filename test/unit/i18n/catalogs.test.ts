@@ -5,7 +5,8 @@ import es from '../../../src/app/i18n/catalogs/es';
 import fr from '../../../src/app/i18n/catalogs/fr';
 import nl from '../../../src/app/i18n/catalogs/nl';
 import { browserLocale } from '../../../src/app/i18n/locales';
-import { activate, type Catalog, t, tn } from '../../../src/app/i18n/messages';
+import { staffLocales } from '../../../src/app/i18n/locales';
+import { activate, type Catalog, formatNumber, t, tn } from '../../../src/app/i18n/messages';
 import { pseudoLocalize } from '../../../src/app/i18n/pseudo';
 import { messageIds } from './message-ids';
 
@@ -16,6 +17,18 @@ const placeholders = (text: string) => [...new Set(text.match(/\{\w+\}/g) ?? [])
 // activate() marks the page's language; a plain object is enough outside a browser.
 globalThis.document ??= { documentElement: {} } as Document;
 afterEach(() => activate('en', null, null));
+
+describe('numbers', () => {
+  for (const locale of staffLocales) {
+    it(`${locale}: counts read as Intl writes them, from 0 to the thousands and beyond`, () => {
+      activate(locale, null, null);
+      const intl = new Intl.NumberFormat(locale === 'en' ? 'en-GB' : locale);
+      for (const value of [0, 1, 7, 42, 999, 1000, 12_345, 1_234_567, 2.5, -3]) {
+        expect(formatNumber(value), `${value}`).toBe(intl.format(value));
+      }
+    });
+  }
+});
 
 describe('message catalogs', () => {
   it('finds the strings of the UI in the source', () => {
