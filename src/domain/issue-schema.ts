@@ -151,6 +151,8 @@ export const issueSchema = lazySchema(() =>
       outreach: z.enum(outreachStates),
     }),
     resolution: z.string(),
+    // Optional: resolutions people typed, and issues from older servers, have none.
+    resolutionSaid: z.optional(phraseSchema),
     toldAttendee: z.string(),
     tags: z.array(z.string()),
     voided: z.optional(z.object({ at: time, by: person, reason: z.string() })),

@@ -147,6 +147,11 @@ export interface Issue {
   closedAt: string | null;
   followUp: FollowUp;
   resolution: string;
+  /**
+   * The resolution as a phrase, when the domain wrote it itself ("Handed back to Mia."): each
+   * phone says it in its person's language for as long as `resolution` still reads as it.
+   */
+  resolutionSaid?: Phrase | undefined;
   toldAttendee: string;
   tags: string[];
   timeline: TimelineEntry[];

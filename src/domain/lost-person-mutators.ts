@@ -51,7 +51,7 @@ function reunitePerson(issue: Issue, args: MutationArgs<'reunitePerson'>, ctx: M
     ...issue,
     lostPerson: { ...current, state: 'reunited', foundAt: current.foundAt ?? ctx.now, reunion },
     status: 'resolved',
-    resolution: issue.resolution || 'Reunited.',
+    ...(issue.resolution ? {} : { resolution: 'Reunited.', resolutionSaid: say('Reunited.') }),
     firstResponseAt: issue.firstResponseAt ?? ctx.now,
     resolvedAt: issue.resolvedAt ?? ctx.now,
   };

@@ -4,7 +4,7 @@ import type { ItemDescription, ItemState, LostProperty } from './lost-property';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries, withEntry } from './mutation-context';
 import { type Code, code, type Phrase, say } from './phrase';
-import { valueText } from './phrase-text';
+import { phraseText, valueText } from './phrase-text';
 
 /** States after which a found item is no longer at the desk. */
 const gone: readonly ItemState[] = ['handed_back', 'posted', 'disposed'];
@@ -121,12 +121,13 @@ function matchItem(issue: Issue, args: MutationArgs<'matchItem'>, ctx: MutationC
   ]);
 }
 
-function resolved(issue: Issue, resolution: string, ctx: MutationContext): Issue {
+/** Resolved, with the domain's own resolution unless someone wrote one. */
+function resolved(issue: Issue, resolution: Phrase, ctx: MutationContext): Issue {
   const done = issue.status === 'closed' || issue.status === 'resolved';
   return {
     ...issue,
     status: done ? issue.status : 'resolved',
-    resolution: issue.resolution || resolution,
+    ...(issue.resolution ? {} : { resolution: phraseText(resolution), resolutionSaid: resolution }),
     firstResponseAt: issue.firstResponseAt ?? ctx.now,
     resolvedAt: issue.resolvedAt ?? ctx.now,
   };
@@ -142,9 +143,11 @@ function handBackItem(issue: Issue, args: MutationArgs<'handBackItem'>, ctx: Mut
     args.confirmation.kind === 'signature'
       ? say('Handed back to {name} (ID checked: {idKind} ending {last4}; signed)', checked)
       : say('Handed back to {name} (ID checked: {idKind} ending {last4}; confirmed in writing)', checked);
-  return withEntries(resolved({ ...issue, lostProperty: next }, `Handed back to ${args.collectedBy}.`, ctx), ctx, [
-    entry(ctx, 'status', said, { custody: 'handed_back' }),
-  ]);
+  return withEntries(
+    resolved({ ...issue, lostProperty: next }, say('Handed back to {name}.', { name: args.collectedBy }), ctx),
+    ctx,
+    [entry(ctx, 'status', said, { custody: 'handed_back' })],
+  );
 }
 
 function recordItemReturned(issue: Issue, args: MutationArgs<'recordItemReturned'>, ctx: MutationContext): Issue {
@@ -157,7 +160,7 @@ function recordItemReturned(issue: Issue, args: MutationArgs<'recordItemReturned
     issue.followUp.needed && issue.followUp.reason === 'lost_property'
       ? { ...issue.followUp, outreach: 'done' as const }
       : issue.followUp;
-  return withEntries(resolved({ ...issue, lostProperty: next, followUp }, 'Item handed back to its owner.', ctx), ctx, [
+  return withEntries(resolved({ ...issue, lostProperty: next, followUp }, say('Item handed back to its owner.'), ctx), ctx, [
     entry(ctx, 'status', say('Item returned to its owner'), { custody: 'returned' }),
   ]);
 }
@@ -167,7 +170,7 @@ function disposeItem(issue: Issue, args: MutationArgs<'disposeItem'>, ctx: Mutat
   const by = { id: ctx.actor.id, name: ctx.actor.name };
   const next: LostProperty = { ...current, state: args.how, disposal: { how: args.how, note: args.note, by, at: ctx.now } };
   const said = args.how === 'posted' ? say('Posted to its owner') : say('Disposed of after the keeping period');
-  const resolution = args.how === 'posted' ? 'Posted to its owner.' : 'Disposed of after the keeping period.';
+  const resolution = args.how === 'posted' ? say('Posted to its owner.') : say('Disposed of after the keeping period.');
   return withEntries(resolved({ ...issue, lostProperty: next }, resolution, ctx), ctx, [
     entry(ctx, 'status', said, { custody: args.how, note: args.note }),
   ]);

@@ -60,6 +60,7 @@ export function mapIssueText(issue: Issue, f: (text: string) => string): Issue {
     summary: f(issue.summary),
     details: f(issue.details),
     resolution: f(issue.resolution),
+    ...(issue.resolutionSaid ? { resolutionSaid: mapPhraseText(issue.resolutionSaid, f) } : {}),
     toldAttendee: f(issue.toldAttendee),
     publicRisk: { ...issue.publicRisk, link: f(issue.publicRisk.link) },
     tags: issue.tags.map(f),

@@ -3,6 +3,7 @@ import { useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { Screen } from '../components/screen';
 import { t } from '../i18n/messages';
+import { resolutionText } from '../i18n/said';
 import { formatWhen, riskLabels, statusNames } from '../labels';
 import { useSession } from '../session';
 import { RoleGate } from './role-gate';
@@ -17,7 +18,7 @@ export function prBrief(issues: readonly Issue[], eventName: string, timezone: s
       `• ${riskLabels[issue.publicRisk.level].toUpperCase()} — ${issue.summary}`,
       `  ${t('Status: {status}; owner: {owner}; logged {when}', { status: statusNames[issue.status], owner: issue.owner?.name ?? t('nobody yet'), when: formatWhen(issue.createdAt, timezone, now) })}${issue.publicRisk.escalatedToComms ? t('; already escalated to comms') : ''}`,
       `  ${t('What we told the attendee: {told}', { told: issue.toldAttendee || t('nothing recorded') })}`,
-      issue.resolution ? `  ${t('Resolution: {resolution}', { resolution: issue.resolution })}` : '',
+      issue.resolution ? `  ${t('Resolution: {resolution}', { resolution: resolutionText(issue) })}` : '',
       issue.publicRisk.link ? `  ${t('Post: {link}', { link: issue.publicRisk.link })}` : '',
     ]
       .filter(Boolean)

@@ -24,6 +24,16 @@ export function alertWords(alert: {
 }
 
 /**
+ * An issue's resolution in the person's language when the domain wrote it ("Handed back to
+ * Mia."), for as long as nobody rewrote it; else as written.
+ */
+export function resolutionText(issue: { resolution: string; resolutionSaid?: Phrase | undefined }): string {
+  return issue.resolutionSaid && phraseText(issue.resolutionSaid) === issue.resolution
+    ? said(issue.resolutionSaid)
+    : issue.resolution;
+}
+
+/**
  * A stored sentence (a timeline entry, a settings change) in the person's language. One written
  * before phrases has only its English text: shown translated when it is a sentence without values
  * the catalog knows ("Note"), else as it was stored.

@@ -4,6 +4,7 @@ import { isWaitingTooLong } from '../../domain/response-targets';
 import { canReadContactDetails } from '../../domain/staff';
 import { Screen } from '../components/screen';
 import { t } from '../i18n/messages';
+import { resolutionText } from '../i18n/said';
 import { formatWhen, moodLabels, riskLabels, severityLabels, sourceLabels, statusNames } from '../labels';
 import { LostPersonSection } from '../lost-person/lost-person-section';
 import { ItemSection } from '../lost-property/item-section';
@@ -125,7 +126,7 @@ export function IssueScreen({ id }: { id?: string }) {
         {issue.resolution && (
           <>
             <dt>{t('Resolution')}</dt>
-            <dd>{issue.resolution}</dd>
+            <dd>{resolutionText(issue)}</dd>
           </>
         )}
         <dt>{t('Attendee')}</dt>

@@ -5,6 +5,7 @@ import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { ChoiceTiles, SelectField, TextArea } from '../components/fields';
 import { t } from '../i18n/messages';
+import { resolutionText } from '../i18n/said';
 import { moodLabels, statusNames } from '../labels';
 import { useSession } from '../session';
 
@@ -53,7 +54,7 @@ export function StatusForm({ issue }: { issue: Issue }) {
               label={t('Resolution')}
               hint={
                 issue.resolution
-                  ? t('So far: {resolution}', { resolution: issue.resolution })
+                  ? t('So far: {resolution}', { resolution: resolutionText(issue) })
                   : t('What was done, in a sentence.')
               }
               value={resolution}

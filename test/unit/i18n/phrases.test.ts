@@ -5,7 +5,7 @@ import fr from '../../../src/app/i18n/catalogs/fr';
 import nl from '../../../src/app/i18n/catalogs/nl';
 import { activate, type Catalog } from '../../../src/app/i18n/messages';
 import { pseudoLocalize } from '../../../src/app/i18n/pseudo';
-import { said, storedText } from '../../../src/app/i18n/said';
+import { resolutionText, said, storedText } from '../../../src/app/i18n/said';
 import { queueRowOf } from '../../../src/db/queue-row';
 import { defaultAlertRules } from '../../../src/domain/alert-rules';
 import { type AuditDetail, auditActions } from '../../../src/domain/audit';
@@ -477,6 +477,64 @@ describe('the sentences the domain writes', () => {
     };
     const parsed = issueSchema.parse(newer).timeline[0]!;
     expect(said(parsed.phrase!)).toBe('Teleported to moon');
+  });
+});
+
+describe('the resolutions the domain writes itself', () => {
+  const filled = issues.filter((issue) => issue.resolutionSaid);
+
+  it('carry a phrase whose English is the stored resolution: handed back, returned, posted, disposed of, reunited', () => {
+    expect(filled.map((issue) => issue.resolution).sort()).toEqual(
+      [
+        'Disposed of after the keeping period.',
+        'Handed back to Jo.',
+        'Handed back to Mia Jansen.',
+        // Erased on request: the attendee's name is gone from the phrase as from the text.
+        'Handed back to [attendee] [attendee].',
+        'Item handed back to its owner.',
+        'Posted to its owner.',
+        'Reunited.',
+        'Reunited.',
+      ].sort(),
+    );
+    for (const issue of filled) expect(phraseText(issue.resolutionSaid!)).toBe(issue.resolution);
+    // A resolution a person typed has no phrase.
+    expect(issues[0]!.resolution).toBe('Refunded');
+    expect(issues[0]!.resolutionSaid).toBeUndefined();
+  });
+
+  for (const [locale, catalog] of Object.entries(catalogs)) {
+    it(`are all in the ${locale} catalog`, () => {
+      const missing = new Set<string>();
+      for (const issue of filled) for (const id of idsIn(issue.resolutionSaid!)) if (catalog[id] === undefined) missing.add(id);
+      expect([...missing]).toEqual([]);
+    });
+  }
+
+  it('read in the person’s language until someone rewrites them, then as written', () => {
+    const found = issues[3]!;
+    activate('nl', nl, null);
+    expect(resolutionText(found)).toBe('Teruggegeven aan Mia Jansen.');
+    activate('de', de, null);
+    expect(resolutionText(issues.find((issue) => issue.resolution === 'Reunited.')!)).toBe('Wiedervereint.');
+    const rewritten = run(found, [['setStatus', { status: 'resolved', resolution: 'Opgehaald door haar broer' }]]);
+    expect(resolutionText(rewritten)).toBe('Opgehaald door haar broer');
+    // A phone from before phrases rewrote it and kept the phrase it did not know.
+    expect(resolutionText({ ...found, resolution: 'Given to her brother' })).toBe('Given to her brother');
+  });
+
+  it('keep the attendee’s name out of the phrase as out of the text, for a staff phone', () => {
+    const masked = withheldFromStaff(issues[3]!);
+    expect(masked.resolution).not.toContain('Mia Jansen');
+    expect(JSON.stringify(masked.resolutionSaid)).not.toContain('Mia Jansen');
+    expect(phraseText(masked.resolutionSaid!)).toBe(masked.resolution);
+  });
+
+  it('cross the wire, and a resolution from before phrases reads as before', () => {
+    const found = issues[3]!;
+    expect(issueSchema.parse(found).resolutionSaid).toEqual(found.resolutionSaid);
+    const { resolutionSaid: _, ...before } = found;
+    expect(resolutionText(issueSchema.parse(before))).toBe('Handed back to Mia Jansen.');
   });
 });
 

@@ -1341,6 +1341,12 @@ const catalog: Catalog = {
   German: 'Deutsch',
   French: 'Französisch',
   Spanish: 'Spanisch',
+  // Resolutions the domain writes itself.
+  'Handed back to {name}.': 'Zurückgegeben an {name}.',
+  'Item handed back to its owner.': 'Gegenstand an den Besitzer zurückgegeben.',
+  'Posted to its owner.': 'An den Besitzer verschickt.',
+  'Disposed of after the keeping period.': 'Nach der Aufbewahrungsfrist entsorgt.',
+  'Reunited.': 'Wiedervereint.',
 };
 
 export default catalog;

@@ -1335,6 +1335,12 @@ const catalog: Catalog = {
   German: 'alemán',
   French: 'francés',
   Spanish: 'español',
+  // Resolutions the domain writes itself.
+  'Handed back to {name}.': 'Devuelto a {name}.',
+  'Item handed back to its owner.': 'Objeto devuelto a su dueño.',
+  'Posted to its owner.': 'Enviado a su dueño.',
+  'Disposed of after the keeping period.': 'Desechado tras el plazo de conservación.',
+  'Reunited.': 'Reencontrada.',
 };
 
 export default catalog;

@@ -1341,6 +1341,12 @@ const catalog: Catalog = {
   German: 'allemand',
   French: 'français',
   Spanish: 'espagnol',
+  // Resolutions the domain writes itself.
+  'Handed back to {name}.': 'Rendu à {name}.',
+  'Item handed back to its owner.': 'Objet rendu à son propriétaire.',
+  'Posted to its owner.': 'Envoyé à son propriétaire.',
+  'Disposed of after the keeping period.': 'Mis au rebut après la durée de conservation.',
+  'Reunited.': 'Réunie.',
 };
 
 export default catalog;

@@ -1334,6 +1334,12 @@ const catalog: Catalog = {
   German: 'Duits',
   French: 'Frans',
   Spanish: 'Spaans',
+  // Resolutions the domain writes itself.
+  'Handed back to {name}.': 'Teruggegeven aan {name}.',
+  'Item handed back to its owner.': 'Voorwerp teruggegeven aan de eigenaar.',
+  'Posted to its owner.': 'Naar de eigenaar gestuurd.',
+  'Disposed of after the keeping period.': 'Afgevoerd na de bewaartermijn.',
+  'Reunited.': 'Herenigd.',
 };
 
 export default catalog;
