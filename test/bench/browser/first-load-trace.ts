@@ -5,6 +5,7 @@ import { chromium, devices, type Page } from '@playwright/test';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
 import { createEventWithCodes } from '../../e2e/sync-helpers';
 import { startServerProcess } from './bench-server';
+import { forgetAllButTheJoin } from './evicted-phone';
 
 // Dev tool: traces (with CPU samples) the first load of the log screen of a joined phone.
 // `npx tsx test/bench/browser/first-load-trace.ts <outDir> [runs]`
@@ -38,15 +39,7 @@ try {
   await setup.getByTestId('last-synced').filter({ hasNotText: 'not yet' }).waitFor({ timeout: 30_000 });
   await setup.close();
   for (let i = 0; i < runs; i++) {
-    const clean = await browser.newPage();
-    await clean.goto(`${server.origin}/healthz`);
-    await clean.evaluate(async () => {
-      for (const r of await navigator.serviceWorker.getRegistrations()) await r.unregister();
-      for (const key of await caches.keys()) await caches.delete(key);
-    });
-    const c = await browser.newCDPSession(clean);
-    await c.send('Network.clearBrowserCache');
-    await clean.close();
+    await forgetAllButTheJoin(browser, server.origin);
     const page = await browser.newPage();
     const cdp = await browser.newCDPSession(page);
     const events: unknown[] = [];

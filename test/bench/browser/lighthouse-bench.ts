@@ -1,7 +1,7 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { type Browser, type BrowserContext, chromium, devices, type Page } from '@playwright/test';
+import { type Browser, chromium, devices, type Page } from '@playwright/test';
 import { launch } from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { chromiumLaunchOptions } from '../../e2e/chromium';
@@ -9,6 +9,7 @@ import { createEventWithCodes } from '../../e2e/sync-helpers';
 import { measureFirstLoad } from '../bundle-size';
 import { type BenchRow, round } from '../result';
 import { type BenchServer, startServerProcess } from './bench-server';
+import { forgetAllButTheJoin } from './evicted-phone';
 
 /** Lighthouse's mobile profile slows the CPU four times; the repeat-visit timing uses the same. */
 const cpuSlowdown = 4;
@@ -121,23 +122,6 @@ export async function benchLighthouse(): Promise<BenchRow[]> {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/**
- * A phone opening Helptent from the network: joined (its IndexedDB kept), but no service worker,
- * precache or HTTP cache, as after the browser evicted them. Lighthouse's own storage reset
- * would also wipe the join, so this clears the rest itself.
- */
-async function forgetAllButTheJoin(context: BrowserContext, origin: string): Promise<void> {
-  const page = await context.newPage();
-  await page.goto(`${origin}/healthz`);
-  await page.evaluate(async () => {
-    for (const registration of await navigator.serviceWorker.getRegistrations()) await registration.unregister();
-    for (const key of await caches.keys()) await caches.delete(key);
-  });
-  const cdp = await context.newCDPSession(page);
-  await cdp.send('Network.clearBrowserCache');
-  await page.close();
 }
 
 /** Lighthouse now and then loses a trace on a busy machine (NO_NAVSTART): such a run is run again. */
