@@ -250,6 +250,7 @@ export class Batch {
       mutationUuid: mutation.mutationUuid,
       kind: error.kind,
       message: error.message,
+      ...(error.phrase ? { phrase: error.phrase } : {}),
     });
     // The phone shows the refused settings already; a new version of ours puts them right.
     if (toEvent) await saveEventConfig(this.trx, await this.currentEvent(), this.nextSeq());
