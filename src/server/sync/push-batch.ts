@@ -242,6 +242,7 @@ export class Batch {
       name: mutation.name,
       kind: error.kind,
       message: error.message,
+      said: error.phrase ? JSON.stringify(error.phrase) : null,
       created_at: this.at,
     };
     await recordRefusal(this.trx, refusal);
