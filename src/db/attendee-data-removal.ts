@@ -3,6 +3,7 @@ import type { FestivalEvent } from '../domain/event';
 import type { Attendee } from '../domain/issue';
 import { argsWithoutAttendeeData, issueWithoutAttendeeData } from '../domain/issue-redaction';
 import { noAttendee } from '../domain/personal-data';
+import { mapPhraseText } from '../domain/phrase';
 import type { HelptentDatabase } from './database';
 import type { DeviceIdentity } from './device-repository';
 import { fileQueueRowsInBulk } from './queue-pages';
@@ -103,6 +104,7 @@ export async function cleanRefusedChanges(
     const attendee = attendeeOf.get(change.issueId) ?? noAttendee;
     change.args = argsWithoutAttendeeData(change.args, attendee);
     change.message = withoutContactDetails(change.message, attendee);
+    if (change.phrase) change.phrase = mapPhraseText(change.phrase, (text) => withoutContactDetails(text, attendee));
   });
 }
 

@@ -1,5 +1,6 @@
 import type { Issue, Mood, PersonRef, Severity, Status } from '../domain/issue';
 import type { MutationName } from '../domain/mutation-args';
+import type { Phrase } from '../domain/phrase';
 
 /** Small facts about this device and its user, keyed by name (device id, event, staff, …). */
 export interface MetaRow {
@@ -82,6 +83,8 @@ export interface UnsentChange {
 export interface RefusedChange extends UnsentChange {
   kind: string;
   message: string;
+  /** The message as the domain wrote it, said in the person's language (from servers that send it). */
+  phrase?: Phrase;
   rejectedAt: string;
   /** When someone read it (and dismissed it, or removed the issue it refused to create). */
   dismissedAt?: string;

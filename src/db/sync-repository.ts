@@ -96,7 +96,10 @@ export async function settlePush(
     for (const r of refused) {
       const entry =
         r.mutationId >= batch.first && r.mutationId <= batch.last ? await db.unsentChanges.get(r.mutationId) : undefined;
-      if (entry) await db.refusedChanges.put({ ...entry, kind: r.kind, message: r.message, rejectedAt: now });
+      if (entry) {
+        const said = r.phrase ? { phrase: r.phrase } : {};
+        await db.refusedChanges.put({ ...entry, kind: r.kind, message: r.message, ...said, rejectedAt: now });
+      }
     }
     const upTo = Math.min(batch.last, lastMutationId);
     if (upTo >= batch.first) await db.unsentChanges.where('mutationId').between(batch.first, upTo, true, true).delete();

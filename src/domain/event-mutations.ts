@@ -11,6 +11,7 @@ import { clockPattern, parseClock } from './operational-day';
 import { maxRetentionDays, retentionDaysOf } from './personal-data';
 import { code, type Phrase, say } from './phrase';
 import { phraseText } from './phrase-text';
+import { refusal } from './refusal';
 import { sameValue } from './same-value';
 import { canChangeEventSettings, type Role } from './staff';
 import { parseOrThrow } from './validation';
@@ -151,7 +152,7 @@ function changeEventSettings(
   }
   if (args.retentionDays !== undefined && args.retentionDays !== retentionDaysOf(event)) {
     if (ctx.actor.role !== 'organizer') {
-      throw new AppError('forbidden', 'Only an organizer can change how long attendee personal data is kept.');
+      throw refusal('forbidden', say('Only an organizer can change how long attendee personal data is kept.'));
     }
     next.retentionDays = args.retentionDays;
     said.push(
@@ -163,7 +164,7 @@ function changeEventSettings(
   }
   if (args.lostPropertyKeepDays !== undefined && args.lostPropertyKeepDays !== keepDaysOf(event)) {
     if (ctx.actor.role !== 'organizer') {
-      throw new AppError('forbidden', 'Only an organizer can change how long unclaimed lost property is kept.');
+      throw refusal('forbidden', say('Only an organizer can change how long unclaimed lost property is kept.'));
     }
     next.lostPropertyKeepDays = args.lostPropertyKeepDays;
     said.push(
@@ -195,8 +196,10 @@ function setZones(event: FestivalEvent, args: EventMutationArgs<'setZones'>, ctx
   const ids = new Set<string>();
   const names = new Set<string>();
   for (const zone of zones) {
-    if (ids.has(zone.id)) throw new AppError('invalid', `Two zones have the same id “${zone.id}”.`);
-    if (names.has(zone.name.toLowerCase())) throw new AppError('invalid', `There are two zones called “${zone.name}”.`);
+    if (ids.has(zone.id)) throw refusal('invalid', say('Two zones have the same id “{id}”.', { id: zone.id }));
+    if (names.has(zone.name.toLowerCase())) {
+      throw refusal('invalid', say('There are two zones called “{zone}”.', { zone: code('zone', zone.name) }));
+    }
     ids.add(zone.id);
     names.add(zone.name.toLowerCase());
   }
@@ -204,9 +207,12 @@ function setZones(event: FestivalEvent, args: EventMutationArgs<'setZones'>, ctx
   for (const zone of removed) {
     const count = ctx.issuesInZone(zone.id);
     if (count > 0) {
-      throw new AppError(
+      throw refusal(
         'invalid-transition',
-        `The zone “${zone.name}” still has ${count === 1 ? '1 issue' : `${count} issues`}, so it cannot be removed. Rename it instead, or move its issues to another zone first.`,
+        say(
+          'The zone “{zone}” still has {issues}, so it cannot be removed. Rename it instead, or move its issues to another zone first.',
+          { zone: code('zone', zone.name), issues: count === 1 ? say('1 issue') : say('{count} issues', { count }) },
+        ),
       );
     }
   }
@@ -238,11 +244,11 @@ export function applyEventMutation(
   if (!isEventMutation(name)) throw new AppError('invalid', `Unknown change "${name}".`);
   if (!canChangeEventSettings(ctx.actor.role)) {
     const aboutAlerts = (rawArgs as { alertRules?: unknown } | null)?.alertRules !== undefined;
-    throw new AppError(
+    throw refusal(
       'forbidden',
       aboutAlerts
-        ? 'Only coordinators and organizers can change which alerts go to whom.'
-        : 'Only coordinators and organizers can change the festival settings.',
+        ? say('Only coordinators and organizers can change which alerts go to whom.')
+        : say('Only coordinators and organizers can change the festival settings.'),
     );
   }
   if (event.changes?.some((change) => change.id === ctx.mutationUuid)) return event;

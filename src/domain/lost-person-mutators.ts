@@ -1,12 +1,12 @@
-import { AppError } from './app-error';
 import type { Issue } from './issue';
 import type { LostPersonCase } from './lost-person';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries } from './mutation-context';
 import { code, say } from './phrase';
+import { refusal } from './refusal';
 
 function caseOf(issue: Issue): LostPersonCase {
-  if (!issue.lostPerson) throw new AppError('invalid', 'This issue is not a lost person case.');
+  if (!issue.lostPerson) throw refusal('invalid', say('This issue is not a lost person case.'));
   return issue.lostPerson;
 }
 
@@ -23,7 +23,7 @@ export function withLostPerson(issue: Issue, args: MutationArgs<'createIssue'>['
 
 function describeLostPerson(issue: Issue, args: MutationArgs<'describeLostPerson'>, ctx: MutationContext): Issue {
   const current = caseOf(issue);
-  if (current.state === 'reunited') throw new AppError('invalid-transition', 'This person was already reunited.');
+  if (current.state === 'reunited') throw refusal('invalid-transition', say('This person was already reunited.'));
   if (JSON.stringify(current.description) === JSON.stringify(args.description)) return issue;
   return withEntries({ ...issue, lostPerson: { ...current, description: args.description } }, ctx, [
     entry(ctx, 'fields', say('Changed the description of the lost person')),
@@ -32,7 +32,10 @@ function describeLostPerson(issue: Issue, args: MutationArgs<'describeLostPerson
 
 function markPersonFound(issue: Issue, args: MutationArgs<'markPersonFound'>, ctx: MutationContext): Issue {
   const current = caseOf(issue);
-  if (current.state !== 'missing') throw new AppError('invalid-transition', `This person is already ${current.state}.`);
+  if (current.state !== 'missing') {
+    const already = current.state === 'found' ? say('This person is already found.') : say('This person is already reunited.');
+    throw refusal('invalid-transition', already);
+  }
   const next: Issue = {
     ...issue,
     lostPerson: { ...current, state: 'found', foundAt: ctx.now, foundWhere: args.where },

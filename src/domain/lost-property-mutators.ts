@@ -1,24 +1,38 @@
-import { AppError } from './app-error';
 import type { Issue } from './issue';
 import type { ItemDescription, ItemState, LostProperty } from './lost-property';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries, withEntry } from './mutation-context';
 import { type Code, code, type Phrase, say } from './phrase';
 import { phraseText, valueText } from './phrase-text';
+import { refusal } from './refusal';
 
 /** States after which a found item is no longer at the desk. */
 const gone: readonly ItemState[] = ['handed_back', 'posted', 'disposed'];
 
 function lostPropertyOf(issue: Issue): LostProperty {
-  if (!issue.lostProperty) throw new AppError('invalid', 'This issue is not a found item or a lost report.');
+  if (!issue.lostProperty) throw refusal('invalid', say('This issue is not a found item or a lost report.'));
   return issue.lostProperty;
 }
 
-function foundItemOf(issue: Issue, doing: string): LostProperty {
+/** What is done to a found item, as a refusal says it ("cannot be handed back"). */
+const done = {
+  stored: say('stored'),
+  handed_back: say('handed back'),
+  posted: say('posted'),
+  disposed: say('disposed'),
+} as const;
+
+function foundItemOf(issue: Issue, doing: keyof typeof done): LostProperty {
   const item = lostPropertyOf(issue);
-  if (item.kind !== 'found') throw new AppError('invalid', `Only a found item can be ${doing}; this is a lost report.`);
+  if (item.kind !== 'found') {
+    throw refusal('invalid', say('Only a found item can be {doing}; this is a lost report.', { doing: done[doing] }));
+  }
   if (gone.includes(item.state)) {
-    throw new AppError('invalid-transition', `This item was already ${item.state.replace('_', ' ')}, so it cannot be ${doing}.`);
+    const state = done[item.state as keyof typeof done];
+    throw refusal(
+      'invalid-transition',
+      say('This item was already {state}, so it cannot be {doing}.', { state, doing: done[doing] }),
+    );
   }
   return item;
 }
@@ -94,11 +108,11 @@ function storeItem(issue: Issue, args: MutationArgs<'storeItem'>, ctx: MutationC
 
 function matchItem(issue: Issue, args: MutationArgs<'matchItem'>, ctx: MutationContext): Issue {
   const current = lostPropertyOf(issue);
-  if (args.otherId === issue.id) throw new AppError('invalid', 'An item cannot be matched with itself.');
+  if (args.otherId === issue.id) throw refusal('invalid', say('An item cannot be matched with itself.'));
   if (args.matched) {
     if (current.matchedWith === args.otherId) return issue;
     if (gone.includes(current.state) || current.state === 'returned') {
-      throw new AppError('invalid-transition', 'This item is no longer at the desk, so it cannot be matched.');
+      throw refusal('invalid-transition', say('This item is no longer at the desk, so it cannot be matched.'));
     }
     const next: LostProperty = { ...current, matchedWith: args.otherId, state: 'matched' };
     // The attendee who lost it is told it was found, when they agreed to be contacted.
@@ -110,7 +124,7 @@ function matchItem(issue: Issue, args: MutationArgs<'matchItem'>, ctx: MutationC
     return withEntries({ ...issue, lostProperty: next, followUp }, ctx, [entry(ctx, 'fields', said, { custody: 'matched' })]);
   }
   if (current.matchedWith !== args.otherId) return issue;
-  if (current.state !== 'matched') throw new AppError('invalid-transition', 'This match was already acted on.');
+  if (current.state !== 'matched') throw refusal('invalid-transition', say('This match was already acted on.'));
   const next: LostProperty = {
     ...current,
     matchedWith: null,
@@ -134,7 +148,7 @@ function resolved(issue: Issue, resolution: Phrase, ctx: MutationContext): Issue
 }
 
 function handBackItem(issue: Issue, args: MutationArgs<'handBackItem'>, ctx: MutationContext): Issue {
-  const current = foundItemOf(issue, 'handed back');
+  const current = foundItemOf(issue, 'handed_back');
   const by = { id: ctx.actor.id, name: ctx.actor.name };
   const { issueId: _, ...given } = args;
   const next: LostProperty = { ...current, state: 'handed_back', handback: { ...given, by, at: ctx.now } };
@@ -152,7 +166,7 @@ function handBackItem(issue: Issue, args: MutationArgs<'handBackItem'>, ctx: Mut
 
 function recordItemReturned(issue: Issue, args: MutationArgs<'recordItemReturned'>, ctx: MutationContext): Issue {
   const current = lostPropertyOf(issue);
-  if (current.kind !== 'lost') throw new AppError('invalid', 'Only a lost report can be marked returned.');
+  if (current.kind !== 'lost') throw refusal('invalid', say('Only a lost report can be marked returned.'));
   if (current.state === 'returned') return issue;
   const next: LostProperty = { ...current, state: 'returned', matchedWith: args.foundId };
   // They have it back: nobody needs to tell them it was found.

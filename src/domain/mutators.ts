@@ -82,7 +82,7 @@ function applyFields(issue: Issue, fields: EditableFields, now: string): { issue
 }
 
 function createIssue(existing: Issue | undefined, args: MutationArgs<'createIssue'>, ctx: MutationContext): Issue {
-  if (existing) throw new AppError('invalid', 'This issue was already saved.');
+  if (existing) throw refusal('invalid', say('This issue was already saved.'));
   const reporter: PersonRef = { id: ctx.actor.id, name: ctx.actor.name };
   const blank: Issue = {
     id: args.id,
@@ -247,9 +247,9 @@ function setFollowUp(issue: Issue, args: MutationArgs<'setFollowUp'>, ctx: Mutat
 
 function setOutreach(issue: Issue, args: MutationArgs<'setOutreach'>, ctx: MutationContext): Issue {
   if (!issue.followUp.needed)
-    throw new AppError('invalid-transition', 'This issue needs no follow-up, so there is no outreach to record.');
+    throw refusal('invalid-transition', say('This issue needs no follow-up, so there is no outreach to record.'));
   if (!issue.consent.given) {
-    throw new AppError('invalid-transition', 'The attendee did not consent to be contacted, so no outreach may be recorded.');
+    throw refusal('invalid-transition', say('The attendee did not consent to be contacted, so no outreach may be recorded.'));
   }
   if (issue.followUp.outreach === args.outreach) return issue;
   return withEntry(
@@ -261,7 +261,7 @@ function setOutreach(issue: Issue, args: MutationArgs<'setOutreach'>, ctx: Mutat
 }
 
 function voidIssue(issue: Issue, args: MutationArgs<'voidIssue'>, ctx: MutationContext): Issue {
-  if (ctx.actor.role !== 'organizer') throw new AppError('forbidden', 'Only an organizer can void an issue.');
+  if (ctx.actor.role !== 'organizer') throw refusal('forbidden', say('Only an organizer can void an issue.'));
   if (issue.voided) return issue;
   const voided = { at: ctx.now, by: { id: ctx.actor.id, name: ctx.actor.name }, reason: args.reason };
   return withEntry({ ...issue, voided }, ctx, 'status', say('Voided: left every list, count and summary'), args.reason);
@@ -276,9 +276,11 @@ const mutators: { [N in Exclude<IssueMutationName, 'createIssue'>]: Mutator<N> }
   handOver,
   addNote: (issue, args, ctx) => {
     if (countNotes(issue) >= maxNotesPerIssue) {
-      throw new AppError(
+      throw refusal(
         'invalid',
-        `This issue already holds ${maxNotesPerIssue.toLocaleString('en')} notes, the most one issue keeps. Log a new issue and mention this one in it.`,
+        say('This issue already holds {max} notes, the most one issue keeps. Log a new issue and mention this one in it.', {
+          max: maxNotesPerIssue,
+        }),
       );
     }
     return withEntry(issue, ctx, 'note', say('Note'), args.text);
@@ -310,11 +312,14 @@ export function applyMutation(issue: Issue | undefined, name: string, rawArgs: u
   // already in the issue (a resend, or a rebase onto a copy that holds it) is applied once only.
   if (issue?.timeline.some((entry) => entry.id === ctx.mutationUuid)) return issue;
   if (mutationName === 'createIssue') return createIssue(issue, args as MutationArgs<'createIssue'>, ctx);
-  if (!issue) throw new AppError('not-found', 'This issue is not on this device.');
+  if (!issue) throw refusal('not-found', say('This issue is not on this device.'));
   if (issue.voided && mutationName !== 'voidIssue') {
-    throw new AppError(
+    throw refusal(
       'invalid',
-      `${issue.voided.by.name} voided this issue (${issue.voided.reason}); it takes no more changes.`,
+      say('{name} voided this issue ({reason}); it takes no more changes.', {
+        name: issue.voided.by.name,
+        reason: issue.voided.reason,
+      }),
     );
   }
   const mutator = mutators[mutationName] as Mutator<typeof mutationName>;

@@ -7,6 +7,7 @@ import { issueSchema } from './issue-schema';
 import { lazySchema } from './lazy-schema';
 import { mutationNames } from './mutation-args';
 import { isCalendarDate } from './operational-day';
+import { phraseSchema } from './phrase-schema';
 import { roles } from './staff';
 
 /**
@@ -119,6 +120,11 @@ export const refusalSchema = lazySchema(() =>
     mutationUuid: z.string(),
     kind: z.enum(errorKinds),
     message: z.string(),
+    /**
+     * The message as a phrase, when the domain wrote it so: the phone says it in its person's
+     * language. Absent from servers before it, and from a refusal re-read for a resend.
+     */
+    phrase: z.optional(phraseSchema),
   }),
 );
 export type Refusal = z.infer<typeof refusalSchema>;

@@ -77,6 +77,32 @@ describe.each(backends)('the client sync code against the server on %s', (backen
     expect(issue?.timeline.map((e) => e.note)).toEqual(['', 'A real note']);
   });
 
+  it('a refusal reaches the phone as a phrase, which it keeps to say in its person’s language', async () => {
+    server = await startTestServer({ backend });
+    await setUpEvent(server.app);
+    const a = await joinTestPhone(server.app, 'Sam');
+    const id = newUuid();
+    await change(a, 'createIssue', { id, eventId: 'festival', category: 'other', summary: 'Twice' });
+    // The phone refuses a staff member's void itself; an older app queued it anyway.
+    await a.db.unsentChanges.add({
+      mutationUuid: newUuid(),
+      name: 'voidIssue',
+      args: { issueId: id, reason: 'Logged twice' },
+      issueId: id,
+      actor: { id: a.actor.id, name: a.actor.name, role: 'staff' },
+      createdAt: new Date().toISOString(),
+      baseVersion: 0,
+    });
+    await a.sync();
+    const [refused] = await a.db.refusedChanges.toArray();
+    expect(refused).toMatchObject({
+      name: 'voidIssue',
+      kind: 'forbidden',
+      message: 'Only an organizer can void an issue.',
+      phrase: { id: 'Only an organizer can void an issue.' },
+    });
+  });
+
   it('an issue the server refused to create stays until a person removes it; the refusal stays on record', async () => {
     server = await startTestServer({ backend });
     await setUpEvent(server.app);

@@ -39,6 +39,7 @@ describe('GET /healthz', () => {
       { name: '0008_alerts' },
       { name: '0009_unowned_due_backfill' },
       { name: '0010_alert_phrases' },
+      { name: '0011_refusal_phrases' },
     ]);
   });
 

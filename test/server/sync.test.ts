@@ -124,6 +124,11 @@ describe.each(backends)('sync on %s', (backend) => {
         mutationUuid: batch[1]!.mutationUuid,
         kind: 'invalid-transition',
         message: expect.stringMatching(/Write what was done/),
+        // What the phone says in its person's language.
+        phrase: {
+          id: 'Write what was done (the resolution) before setting the issue to {status}.',
+          values: { status: { of: 'status', code: 'closed' } },
+        },
       },
     ]);
     // The answer was lost and the phone sends the batch again: the refusal is told again.

@@ -35,6 +35,8 @@ describe.each(backends)('issues stored before alerts existed, on %s', (backend) 
     // Nor the later ones: migrations run in order.
     await sql`alter table alerts drop column said`.execute(first.storage.db);
     await sql`delete from kysely_migration where name = '0010_alert_phrases'`.execute(first.storage.db);
+    await sql`alter table rejections drop column said`.execute(first.storage.db);
+    await sql`delete from kysely_migration where name = '0011_refusal_phrases'`.execute(first.storage.db);
     await first.close();
 
     const upgraded = await buildApp({ storage: server.storage, staticDir: null, checkAnswers: true });

@@ -20,6 +20,8 @@ describe.each(backends)('voiding an issue on %s', (backend) => {
 
     const bySam = await push(app, staff, [mutation(staff, 'voidIssue', { issueId: issue.id, reason: 'duplicate' })]);
     expect(bySam.json().refused[0].message).toMatch(/Only an organizer/);
+    // The phone says it in its person's language.
+    expect(bySam.json().refused[0].phrase).toEqual({ id: 'Only an organizer can void an issue.' });
     const byJo = await push(app, organizer, [mutation(organizer, 'voidIssue', { issueId: issue.id, reason: 'duplicate' }, 2)]);
     expect(byJo.json().refused).toEqual([]);
 
@@ -27,6 +29,10 @@ describe.each(backends)('voiding an issue on %s', (backend) => {
     expect(pulled.voided).toMatchObject({ by: { name: 'Jo' }, reason: 'duplicate' });
     const late = await push(app, staff, [mutation(staff, 'addNote', { issueId: issue.id, text: 'Found it' }, 3)]);
     expect(late.json().refused[0].message).toMatch(/Jo voided this issue \(duplicate\)/);
+    expect(late.json().refused[0].phrase).toEqual({
+      id: '{name} voided this issue ({reason}); it takes no more changes.',
+      values: { name: 'Jo', reason: 'duplicate' },
+    });
 
     const exported = await app.inject({
       method: 'GET',

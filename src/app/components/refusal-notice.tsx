@@ -3,6 +3,7 @@ import { dismissRejections } from '../../db/rejection-repository';
 import type { RefusedChange } from '../../db/rows';
 import { errorMessage } from '../changes';
 import { t } from '../i18n/messages';
+import { storedText } from '../i18n/said';
 import { useSession } from '../session';
 
 /**
@@ -30,7 +31,12 @@ export function RefusalNotice(props: {
   return (
     <div class="message message--error refusals">
       {unread.map((r) => (
-        <p key={r.mutationId}>{t('The server refused {what}: {reason}', { what: props.describe(r), reason: r.message })}</p>
+        <p key={r.mutationId}>
+          {t('The server refused {what}: {reason}', {
+            what: props.describe(r),
+            reason: storedText({ text: r.message, phrase: r.phrase }),
+          })}
+        </p>
       ))}
       <button type="button" class="button" onClick={() => void markRead()}>
         {t('I have read this')}

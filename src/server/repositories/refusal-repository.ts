@@ -1,4 +1,7 @@
 import type { Kysely } from 'kysely';
+import * as z from 'zod/mini';
+import type { Phrase } from '../../domain/phrase';
+import { phraseSchema } from '../../domain/phrase-schema';
 import type { Refusal } from '../../domain/sync-protocol';
 import type { RejectionsTable, ServerDatabase } from '../storage/schema';
 
@@ -14,15 +17,30 @@ export async function readRefusals(db: Db, deviceId: string, mutationIds: number
   if (mutationIds.length === 0) return [];
   const rows = await db
     .selectFrom('rejections')
-    .select(['mutation_id', 'mutation_uuid', 'kind', 'message'])
+    .select(['mutation_id', 'mutation_uuid', 'kind', 'message', 'said'])
     .where('device_id', '=', deviceId)
     .where('mutation_id', 'in', mutationIds)
     .orderBy('mutation_id')
     .execute();
-  return rows.map((row) => ({
-    mutationId: Number(row.mutation_id),
-    mutationUuid: row.mutation_uuid,
-    kind: row.kind as Refusal['kind'],
-    message: row.message,
-  }));
+  return rows.map((row) => {
+    const phrase = phraseOf(row.said);
+    return {
+      mutationId: Number(row.mutation_id),
+      mutationUuid: row.mutation_uuid,
+      kind: row.kind as Refusal['kind'],
+      message: row.message,
+      ...(phrase ? { phrase } : {}),
+    };
+  });
+}
+
+/** The stored phrase; none from before 0011 (or when the column holds something else): the message alone is told. */
+function phraseOf(said: string | null): Phrase | undefined {
+  if (said === null) return undefined;
+  try {
+    const parsed = z.safeParse(phraseSchema, JSON.parse(said));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }

@@ -362,6 +362,16 @@ const migrations: Record<string, Migration> = {
       await db.schema.alterTable('alerts').dropColumn('said').execute();
     },
   },
+  '0011_refusal_phrases': {
+    async up(db: Kysely<unknown>) {
+      // A refusal's phrase, so a resend (its answer lost) is told it as the first push was, and
+      // the phone says it in its person's language. Refusals from before keep their English.
+      await db.schema.alterTable('rejections').addColumn('said', 'text').execute();
+    },
+    async down(db: Kysely<unknown>) {
+      await db.schema.alterTable('rejections').dropColumn('said').execute();
+    },
+  },
 };
 
 /** Rows per read of the backfill: a festival's issues in a few hundred small reads, never all at once. */

@@ -92,6 +92,8 @@ export interface RejectionsTable {
   name: string;
   kind: string;
   message: string;
+  /** The message as a phrase (JSON), told again to a resend; null from before 0011 or when it has none. */
+  said: string | null;
   created_at: string;
 }
 

@@ -242,6 +242,7 @@ export class Batch {
       name: mutation.name,
       kind: error.kind,
       message: error.message,
+      said: error.phrase ? JSON.stringify(error.phrase) : null,
       created_at: this.at,
     };
     await recordRefusal(this.trx, refusal);
@@ -250,6 +251,7 @@ export class Batch {
       mutationUuid: mutation.mutationUuid,
       kind: error.kind,
       message: error.message,
+      ...(error.phrase ? { phrase: error.phrase } : {}),
     });
     // The phone shows the refused settings already; a new version of ours puts them right.
     if (toEvent) await saveEventConfig(this.trx, await this.currentEvent(), this.nextSeq());

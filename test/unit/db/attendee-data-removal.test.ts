@@ -12,6 +12,7 @@ import { readSyncState, type SyncState, syncStateKey } from '../../../src/db/syn
 import { defaultEvent, type FestivalEvent } from '../../../src/domain/event';
 import type { Issue } from '../../../src/domain/issue';
 import { applyMutation, type MutationContext } from '../../../src/domain/mutators';
+import { say } from '../../../src/domain/phrase';
 import type { Actor } from '../../../src/domain/staff';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
 
@@ -122,6 +123,21 @@ describe('a signed-out phone removes attendee data', () => {
       message: 'attendee.email: does not look like an email address',
       rejectedAt: '2026-07-10T20:01:00.000Z',
     });
+    // A refusal said as a phrase: the attendee can be in its values as in its message.
+    const voidedFor = `Robin Jansen twice, ${robin.email}`;
+    await db.refusedChanges.put({
+      mutationId: 91,
+      mutationUuid: newId(),
+      name: 'addNote',
+      args: { issueId: synced.id, text: 'Later' },
+      issueId: synced.id,
+      actor: { ...sam },
+      createdAt: '2026-07-10T20:00:00.000Z',
+      kind: 'invalid',
+      message: `Jo voided this issue (${voidedFor}); it takes no more changes.`,
+      phrase: say('{name} voided this issue ({reason}); it takes no more changes.', { name: 'Jo', reason: voidedFor }),
+      rejectedAt: '2026-07-10T20:01:00.000Z',
+    });
     await saveDraft(
       db,
       'capture',
@@ -181,6 +197,12 @@ describe('a signed-out phone removes attendee data', () => {
         attendee: { name: '', email: '', phone: '', ticketId: '', preferredChannel: null },
       },
     });
+    expect((await db.refusedChanges.get(91))!.phrase).toEqual(
+      say('{name} voided this issue ({reason}); it takes no more changes.', {
+        name: 'Jo',
+        reason: '[attendee] [attendee] twice, [contact]',
+      }),
+    );
     expect(await readDraft(db, 'capture')).toEqual({
       summary: '[attendee] at [contact]',
       attendeeName: '',

@@ -1347,6 +1347,49 @@ const catalog: Catalog = {
   'Posted to its owner.': 'An den Besitzer verschickt.',
   'Disposed of after the keeping period.': 'Nach der Aufbewahrungsfrist entsorgt.',
   'Reunited.': 'Wiedervereint.',
+  // The domain's refusals, said in the person's language (refusal.ts).
+  'This issue is not a found item or a lost report.': 'Dieses Anliegen ist keine Fundsache und keine Verlustmeldung.',
+  stored: 'eingelagert',
+  posted: 'verschickt',
+  disposed: 'entsorgt',
+  'Only a found item can be {doing}; this is a lost report.':
+    'Nur eine Fundsache kann {doing} werden; dies ist eine Verlustmeldung.',
+  'This item was already {state}, so it cannot be {doing}.':
+    'Diese Fundsache wurde bereits {state}, daher kann sie nicht {doing} werden.',
+  'An item cannot be matched with itself.': 'Eine Fundsache kann nicht mit sich selbst zugeordnet werden.',
+  'This item is no longer at the desk, so it cannot be matched.':
+    'Diese Fundsache ist nicht mehr am Schalter, daher kann sie nicht zugeordnet werden.',
+  'This match was already acted on.': 'Mit dieser Zuordnung wurde bereits etwas getan.',
+  'Only a lost report can be marked returned.': 'Nur eine Verlustmeldung kann als zurückerhalten markiert werden.',
+  'This issue is not a lost person case.': 'Dieses Anliegen ist kein Fall einer vermissten Person.',
+  'This person was already reunited.': 'Diese Person wurde bereits wiedervereint.',
+  'This person is already found.': 'Diese Person ist bereits gefunden.',
+  'This person is already reunited.': 'Diese Person ist bereits wiedervereint.',
+  'This issue already holds {max} photos, the most one issue keeps.':
+    'Dieses Anliegen hat bereits {max} Fotos, mehr hält ein Anliegen nicht.',
+  'This issue was already saved.': 'Dieses Anliegen wurde bereits gespeichert.',
+  'This issue needs no follow-up, so there is no outreach to record.':
+    'Dieses Anliegen braucht keine Nachbetreuung, daher gibt es keine Kontaktaufnahme zu erfassen.',
+  'The attendee did not consent to be contacted, so no outreach may be recorded.':
+    'Der Gast hat einer Kontaktaufnahme nicht zugestimmt, daher darf keine erfasst werden.',
+  'Only an organizer can void an issue.': 'Nur die Orga kann ein Anliegen für ungültig erklären.',
+  'This issue already holds {max} notes, the most one issue keeps. Log a new issue and mention this one in it.':
+    'Dieses Anliegen hat bereits {max} Notizen, mehr hält ein Anliegen nicht. Lege ein neues Anliegen an und verweise darin auf dieses.',
+  'This issue is not on this device.': 'Dieses Anliegen ist nicht auf diesem Gerät.',
+  '{name} voided this issue ({reason}); it takes no more changes.':
+    '{name} hat dieses Anliegen für ungültig erklärt ({reason}); es nimmt keine Änderungen mehr an.',
+  'Only an organizer can change how long attendee personal data is kept.':
+    'Nur die Orga kann ändern, wie lange personenbezogene Daten von Gästen aufbewahrt werden.',
+  'Only an organizer can change how long unclaimed lost property is kept.':
+    'Nur die Orga kann ändern, wie lange nicht abgeholte Fundsachen aufbewahrt werden.',
+  'Two zones have the same id “{id}”.': 'Zwei Zonen haben dieselbe ID „{id}“.',
+  'There are two zones called “{zone}”.': 'Es gibt zwei Zonen namens „{zone}“.',
+  'The zone “{zone}” still has {issues}, so it cannot be removed. Rename it instead, or move its issues to another zone first.':
+    'Die Zone „{zone}“ hat noch {issues}, daher kann sie nicht entfernt werden. Benenne sie stattdessen um oder verschiebe ihre Anliegen zuerst in eine andere Zone.',
+  'Only coordinators and organizers can change which alerts go to whom.':
+    'Nur Koordination und Orga können ändern, welche Alarme an wen gehen.',
+  'Only coordinators and organizers can change the festival settings.':
+    'Nur Koordination und Orga können die Festival-Einstellungen ändern.',
 };
 
 export default catalog;

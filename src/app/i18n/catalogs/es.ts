@@ -1341,6 +1341,48 @@ const catalog: Catalog = {
   'Posted to its owner.': 'Enviado a su dueño.',
   'Disposed of after the keeping period.': 'Desechado tras el plazo de conservación.',
   'Reunited.': 'Reencontrada.',
+  // The domain's refusals, said in the person's language (refusal.ts).
+  'This issue is not a found item or a lost report.': 'Esta incidencia no es un objeto encontrado ni una denuncia de pérdida.',
+  stored: 'guardado',
+  posted: 'enviado',
+  disposed: 'desechado',
+  'Only a found item can be {doing}; this is a lost report.':
+    'Solo un objeto encontrado puede ser {doing}; esto es una denuncia de pérdida.',
+  'This item was already {state}, so it cannot be {doing}.': 'Este objeto ya fue {state}, así que no puede ser {doing}.',
+  'An item cannot be matched with itself.': 'Un objeto no puede emparejarse consigo mismo.',
+  'This item is no longer at the desk, so it cannot be matched.':
+    'Este objeto ya no está en el puesto, así que no puede emparejarse.',
+  'This match was already acted on.': 'Este emparejamiento ya se gestionó.',
+  'Only a lost report can be marked returned.': 'Solo una denuncia de pérdida puede marcarse como devuelta.',
+  'This issue is not a lost person case.': 'Esta incidencia no es un caso de persona desaparecida.',
+  'This person was already reunited.': 'Esta persona ya se reencontró con los suyos.',
+  'This person is already found.': 'Esta persona ya está encontrada.',
+  'This person is already reunited.': 'Esta persona ya se ha reencontrado con los suyos.',
+  'This issue already holds {max} photos, the most one issue keeps.':
+    'Esta incidencia ya tiene {max} fotos, el máximo que guarda una incidencia.',
+  'This issue was already saved.': 'Esta incidencia ya estaba guardada.',
+  'This issue needs no follow-up, so there is no outreach to record.':
+    'Esta incidencia no necesita seguimiento, así que no hay contacto que registrar.',
+  'The attendee did not consent to be contacted, so no outreach may be recorded.':
+    'El asistente no consintió ser contactado, así que no se puede registrar ningún contacto.',
+  'Only an organizer can void an issue.': 'Solo la organización puede anular una incidencia.',
+  'This issue already holds {max} notes, the most one issue keeps. Log a new issue and mention this one in it.':
+    'Esta incidencia ya tiene {max} notas, el máximo que guarda una incidencia. Registra una incidencia nueva y menciona esta en ella.',
+  'This issue is not on this device.': 'Esta incidencia no está en este dispositivo.',
+  '{name} voided this issue ({reason}); it takes no more changes.':
+    '{name} anuló esta incidencia ({reason}); ya no admite cambios.',
+  'Only an organizer can change how long attendee personal data is kept.':
+    'Solo la organización puede cambiar cuánto tiempo se guardan los datos personales de los asistentes.',
+  'Only an organizer can change how long unclaimed lost property is kept.':
+    'Solo la organización puede cambiar cuánto tiempo se guardan los objetos perdidos no reclamados.',
+  'Two zones have the same id “{id}”.': 'Dos zonas tienen el mismo id «{id}».',
+  'There are two zones called “{zone}”.': 'Hay dos zonas llamadas «{zone}».',
+  'The zone “{zone}” still has {issues}, so it cannot be removed. Rename it instead, or move its issues to another zone first.':
+    'La zona «{zone}» todavía tiene {issues}, así que no se puede eliminar. Cámbiale el nombre, o mueve antes sus incidencias a otra zona.',
+  'Only coordinators and organizers can change which alerts go to whom.':
+    'Solo la coordinación y la organización pueden cambiar qué alertas van a quién.',
+  'Only coordinators and organizers can change the festival settings.':
+    'Solo la coordinación y la organización pueden cambiar los ajustes del festival.',
 };
 
 export default catalog;

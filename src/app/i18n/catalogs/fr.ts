@@ -1347,6 +1347,48 @@ const catalog: Catalog = {
   'Posted to its owner.': 'Envoyé à son propriétaire.',
   'Disposed of after the keeping period.': 'Mis au rebut après la durée de conservation.',
   'Reunited.': 'Réunie.',
+  // The domain's refusals, said in the person's language (refusal.ts).
+  'This issue is not a found item or a lost report.': 'Cette demande n’est ni un objet trouvé ni une déclaration de perte.',
+  stored: 'rangé',
+  posted: 'envoyé',
+  disposed: 'mis au rebut',
+  'Only a found item can be {doing}; this is a lost report.':
+    'Seul un objet trouvé peut être {doing} ; ceci est une déclaration de perte.',
+  'This item was already {state}, so it cannot be {doing}.': 'Cet objet a déjà été {state}, il ne peut donc pas être {doing}.',
+  'An item cannot be matched with itself.': 'Un objet ne peut pas être rapproché de lui-même.',
+  'This item is no longer at the desk, so it cannot be matched.':
+    'Cet objet n’est plus au stand, il ne peut donc pas être rapproché.',
+  'This match was already acted on.': 'Ce rapprochement a déjà été traité.',
+  'Only a lost report can be marked returned.': 'Seule une déclaration de perte peut être marquée comme rendue.',
+  'This issue is not a lost person case.': 'Cette demande n’est pas un cas de personne disparue.',
+  'This person was already reunited.': 'Cette personne a déjà été réunie avec les siens.',
+  'This person is already found.': 'Cette personne est déjà retrouvée.',
+  'This person is already reunited.': 'Cette personne est déjà réunie avec les siens.',
+  'This issue already holds {max} photos, the most one issue keeps.':
+    'Cette demande contient déjà {max} photos, le maximum pour une demande.',
+  'This issue was already saved.': 'Cette demande était déjà enregistrée.',
+  'This issue needs no follow-up, so there is no outreach to record.':
+    'Cette demande ne nécessite pas de suivi, il n’y a donc pas de prise de contact à enregistrer.',
+  'The attendee did not consent to be contacted, so no outreach may be recorded.':
+    'Le festivalier n’a pas accepté d’être contacté, aucune prise de contact ne peut donc être enregistrée.',
+  'Only an organizer can void an issue.': 'Seule l’organisation peut annuler une demande.',
+  'This issue already holds {max} notes, the most one issue keeps. Log a new issue and mention this one in it.':
+    'Cette demande contient déjà {max} notes, le maximum pour une demande. Créez une nouvelle demande et mentionnez-y celle-ci.',
+  'This issue is not on this device.': 'Cette demande n’est pas sur cet appareil.',
+  '{name} voided this issue ({reason}); it takes no more changes.':
+    '{name} a annulé cette demande ({reason}) ; elle n’accepte plus de modifications.',
+  'Only an organizer can change how long attendee personal data is kept.':
+    'Seule l’organisation peut modifier la durée de conservation des données personnelles des festivaliers.',
+  'Only an organizer can change how long unclaimed lost property is kept.':
+    'Seule l’organisation peut modifier la durée de conservation des objets trouvés non réclamés.',
+  'Two zones have the same id “{id}”.': 'Deux zones ont le même identifiant « {id} ».',
+  'There are two zones called “{zone}”.': 'Il y a deux zones nommées « {zone} ».',
+  'The zone “{zone}” still has {issues}, so it cannot be removed. Rename it instead, or move its issues to another zone first.':
+    'La zone « {zone} » a encore {issues}, elle ne peut donc pas être supprimée. Renommez-la plutôt, ou déplacez d’abord ses demandes vers une autre zone.',
+  'Only coordinators and organizers can change which alerts go to whom.':
+    'Seules la coordination et l’organisation peuvent modifier quelles alertes vont à qui.',
+  'Only coordinators and organizers can change the festival settings.':
+    'Seules la coordination et l’organisation peuvent modifier les réglages du festival.',
 };
 
 export default catalog;

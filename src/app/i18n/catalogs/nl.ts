@@ -1340,6 +1340,48 @@ const catalog: Catalog = {
   'Posted to its owner.': 'Naar de eigenaar gestuurd.',
   'Disposed of after the keeping period.': 'Afgevoerd na de bewaartermijn.',
   'Reunited.': 'Herenigd.',
+  // The domain's refusals, said in the person's language (refusal.ts).
+  'This issue is not a found item or a lost report.': 'Deze melding is geen gevonden voorwerp of verliesmelding.',
+  stored: 'opgeborgen',
+  posted: 'opgestuurd',
+  disposed: 'afgevoerd',
+  'Only a found item can be {doing}; this is a lost report.':
+    'Alleen een gevonden voorwerp kan {doing} worden; dit is een verliesmelding.',
+  'This item was already {state}, so it cannot be {doing}.': 'Dit voorwerp is al {state}, dus het kan niet {doing} worden.',
+  'An item cannot be matched with itself.': 'Een voorwerp kan niet aan zichzelf gekoppeld worden.',
+  'This item is no longer at the desk, so it cannot be matched.':
+    'Dit voorwerp is niet meer bij de balie, dus het kan niet gekoppeld worden.',
+  'This match was already acted on.': 'Met deze koppeling is al iets gedaan.',
+  'Only a lost report can be marked returned.': 'Alleen een verliesmelding kan als terugbezorgd gemarkeerd worden.',
+  'This issue is not a lost person case.': 'Deze melding is geen zaak van een vermiste persoon.',
+  'This person was already reunited.': 'Deze persoon is al herenigd.',
+  'This person is already found.': 'Deze persoon is al gevonden.',
+  'This person is already reunited.': 'Deze persoon is al herenigd.',
+  'This issue already holds {max} photos, the most one issue keeps.':
+    'Deze melding heeft al {max} foto’s, het meeste dat één melding bewaart.',
+  'This issue was already saved.': 'Deze melding was al opgeslagen.',
+  'This issue needs no follow-up, so there is no outreach to record.':
+    'Deze melding heeft geen opvolging nodig, dus er is geen contact om vast te leggen.',
+  'The attendee did not consent to be contacted, so no outreach may be recorded.':
+    'De bezoeker gaf geen toestemming om gecontacteerd te worden, dus er mag geen contact vastgelegd worden.',
+  'Only an organizer can void an issue.': 'Alleen een organisator kan een melding ongeldig verklaren.',
+  'This issue already holds {max} notes, the most one issue keeps. Log a new issue and mention this one in it.':
+    'Deze melding heeft al {max} notities, het meeste dat één melding bewaart. Leg een nieuwe melding vast en verwijs daarin naar deze.',
+  'This issue is not on this device.': 'Deze melding staat niet op dit toestel.',
+  '{name} voided this issue ({reason}); it takes no more changes.':
+    '{name} heeft deze melding ongeldig verklaard ({reason}); ze neemt geen wijzigingen meer aan.',
+  'Only an organizer can change how long attendee personal data is kept.':
+    'Alleen een organisator kan wijzigen hoe lang persoonsgegevens van bezoekers bewaard worden.',
+  'Only an organizer can change how long unclaimed lost property is kept.':
+    'Alleen een organisator kan wijzigen hoe lang niet-opgehaalde gevonden voorwerpen bewaard worden.',
+  'Two zones have the same id “{id}”.': 'Twee zones hebben hetzelfde id “{id}”.',
+  'There are two zones called “{zone}”.': 'Er zijn twee zones met de naam “{zone}”.',
+  'The zone “{zone}” still has {issues}, so it cannot be removed. Rename it instead, or move its issues to another zone first.':
+    'De zone “{zone}” heeft nog {issues}, dus ze kan niet verwijderd worden. Geef ze een andere naam, of verplaats eerst haar meldingen naar een andere zone.',
+  'Only coordinators and organizers can change which alerts go to whom.':
+    'Alleen coördinatoren en organisatoren kunnen wijzigen welke meldingen naar wie gaan.',
+  'Only coordinators and organizers can change the festival settings.':
+    'Alleen coördinatoren en organisatoren kunnen de festivalinstellingen wijzigen.',
 };
 
 export default catalog;
