@@ -14,6 +14,7 @@ import {
 import { lazySchema } from './lazy-schema';
 import { idKinds, itemCategories, lostPropertyKinds } from './lost-property';
 import { hashPattern, maxPhotoBytes, maxPhotoEdge, maxThumbBytes, photoTypes, thumbEdge } from './photo';
+import { textLimits } from './text-limits';
 import { uuidPattern } from './uuid-v7';
 
 const text = (max: number) => z.string().check(z.trim(), z.maxLength(max, `must be at most ${max} characters`));
@@ -48,9 +49,9 @@ export const editableFieldsSchema = lazySchema(() =>
     category: z.optional(requiredText(60, 'category')),
     severity: z.optional(z.enum(severities)),
     zoneId: z.optional(z.nullable(requiredText(60, 'zone'))),
-    location: z.optional(text(200)),
-    summary: z.optional(requiredText(200, 'summary')),
-    details: z.optional(text(4000)),
+    location: z.optional(text(textLimits.location)),
+    summary: z.optional(requiredText(textLimits.summary, 'summary')),
+    details: z.optional(text(textLimits.details)),
     attendee: z.optional(attendeeSchema),
     /** The attendee's answer to the consent question read to them. */
     consentGiven: z.optional(z.boolean()),
@@ -74,7 +75,7 @@ export const itemDescriptionArgs = lazySchema(() =>
     category: z.enum(itemCategories),
     colour: text(60),
     brand: text(100),
-    marks: text(1000),
+    marks: text(textLimits.marks),
   }),
 );
 
@@ -94,7 +95,7 @@ export const lostPersonArgs = lazySchema(() =>
   z.object({
     name: text(120),
     age: text(30),
-    clothing: text(500),
+    clothing: text(textLimits.clothing),
     lastSeenPlace: text(200),
     lastSeenAt: z.nullable(isoTime),
     lookingForThem: text(300),
@@ -113,7 +114,7 @@ export const issueMutationArgSchemas = {
       id: uuid,
       eventId: requiredText(100, 'event'),
       category: requiredText(60, 'category'),
-      summary: requiredText(200, 'summary'),
+      summary: requiredText(textLimits.summary, 'summary'),
       /** Known at intake more often than not ("she's filming this"), so part of the first save. */
       publicRisk: z.optional(z.object(publicRiskArgs)),
       /** A found item or a lost report (category lost property). */
@@ -127,14 +128,18 @@ export const issueMutationArgSchemas = {
     z.object({
       issueId: uuid,
       status: z.enum(statuses),
-      resolution: z.optional(text(2000)),
+      resolution: z.optional(text(textLimits.resolution)),
       moodAtClose: z.optional(z.nullable(z.enum(moods))),
     }),
   ),
   assignOwner: lazySchema(() => z.object({ issueId: uuid, owner: person })),
-  handOver: lazySchema(() => z.object({ issueId: uuid, to: person, note: requiredText(1000, 'handover note') })),
-  addNote: lazySchema(() => z.object({ issueId: uuid, text: requiredText(4000, 'note') })),
-  recordToldAttendee: lazySchema(() => z.object({ issueId: uuid, text: requiredText(2000, 'what we told the attendee') })),
+  handOver: lazySchema(() =>
+    z.object({ issueId: uuid, to: person, note: requiredText(textLimits.handoverNote, 'handover note') }),
+  ),
+  addNote: lazySchema(() => z.object({ issueId: uuid, text: requiredText(textLimits.note, 'note') })),
+  recordToldAttendee: lazySchema(() =>
+    z.object({ issueId: uuid, text: requiredText(textLimits.toldAttendee, 'what we told the attendee') }),
+  ),
   setMood: lazySchema(() => z.object({ issueId: uuid, stage: z.enum(['intake', 'close']), mood: z.nullable(z.enum(moods)) })),
   flagPublicRisk: lazySchema(() => z.object({ issueId: uuid, ...publicRiskArgs })),
   setFollowUp: lazySchema(() =>
@@ -148,7 +153,7 @@ export const issueMutationArgSchemas = {
   ),
   setOutreach: lazySchema(() => z.object({ issueId: uuid, outreach: z.enum(outreachStates) })),
   /** The repair of last resort for an issue that should never have been (organizers only). */
-  voidIssue: lazySchema(() => z.object({ issueId: uuid, reason: requiredText(500, 'reason') })),
+  voidIssue: lazySchema(() => z.object({ issueId: uuid, reason: requiredText(textLimits.voidReason, 'reason') })),
   /** "I'm on it": the first person to answer an alert takes the issue, or is recorded beside its owner. */
   acknowledgeAlert: lazySchema(() =>
     z.object({ issueId: uuid, alertId: requiredText(100, 'alert'), kind: z.enum(alertKinds), raisedAt: isoTime }),

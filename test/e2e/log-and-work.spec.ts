@@ -27,6 +27,23 @@ test.describe('logging and working issues with no signal', () => {
     );
   });
 
+  test('a summary pasted past its limit stops there, says so, and saves', async ({ page }) => {
+    await openOffline(page);
+    await startAs(page, 'Sam');
+    await page.goto('/');
+    const summary = page.getByRole('textbox', { name: /What happened\?/ });
+    await summary.click();
+    await page.keyboard.insertText(`Stage barrier bent near the front left; ${'crowd pushing hard, '.repeat(12)}`);
+    // The change would be refused past 200 characters: the field does not take them.
+    await expect(summary).toHaveValue(/^Stage barrier bent/);
+    expect((await summary.inputValue()).length).toBe(200);
+    await expect(page.getByText('200 of 200 characters')).toBeVisible();
+    await page.getByRole('radio', { name: 'Safety & security' }).check();
+    await page.getByRole('button', { name: 'Save issue' }).first().click();
+    await expect(page.getByRole('status').filter({ hasText: 'Saved on this phone' })).toBeVisible();
+    await expect(page.getByText('200 of 200 characters')).toBeHidden();
+  });
+
   test('an issue is taken, handed over with a note, and closed with the attendee’s mood', async ({ page }) => {
     await openOffline(page);
     await startAs(page, 'Alex');

@@ -4,9 +4,10 @@ import { readDraft } from '../../db/draft-repository';
 import { readRecentCategories, rememberCategory } from '../../db/recent-categories';
 import { festivalLanguageOf } from '../../domain/festival-language';
 import { moods, publicRiskLevels, severities, sources } from '../../domain/issue';
+import { textLimits } from '../../domain/text-limits';
 import { errorMessage, makeChange, newId } from '../changes';
 import { AttendeeFields } from '../components/attendee-fields';
-import { CheckboxField, ChoiceTiles, SelectField, TextArea, TextField } from '../components/fields';
+import { CheckboxField, ChoiceTiles, LengthLeft, SelectField, TextArea, TextField } from '../components/fields';
 import { LazyContactPrompt } from '../components/lazy-contact-prompt';
 import { Screen } from '../components/screen';
 import { t } from '../i18n/messages';
@@ -160,8 +161,10 @@ function CaptureForm() {
           rows={2}
           value={form.summary}
           required
+          maxLength={textLimits.summary}
           onInput={(e) => update({ summary: e.currentTarget.value })}
         />
+        <LengthLeft value={form.summary} max={textLimits.summary} />
       </div>
       <button type="submit" class="button button--primary button--wide" disabled={outcome.kind === 'busy'}>
         {t('Save issue')}
@@ -225,9 +228,15 @@ function MoreDetails({
         label={t('Exact location')}
         hint={t('e.g. left of the sound desk')}
         value={form.location}
+        maxLength={textLimits.location}
         onInput={(location) => update({ location })}
       />
-      <TextArea label={t('Details')} value={form.details} onInput={(details) => update({ details })} />
+      <TextArea
+        label={t('Details')}
+        value={form.details}
+        maxLength={textLimits.details}
+        onInput={(details) => update({ details })}
+      />
       <SelectField
         label={t('How it reached us')}
         value={form.sourceKind}

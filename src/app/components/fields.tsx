@@ -24,10 +24,24 @@ function LabelAndHint(props: { id: string; label: string; hint?: string | undefi
   );
 }
 
+/**
+ * Near a field's limit, how much of it is used: the field stops taking text there (a paste is
+ * cut short), and this says why.
+ */
+export function LengthLeft({ value, max }: { value: string; max: number | undefined }) {
+  if (max === undefined || value.length < max * 0.9) return null;
+  return (
+    <p class="field__hint" aria-live="polite">
+      {t('{count} of {max} characters', { count: value.length, max })}
+    </p>
+  );
+}
+
 export function TextField(
   props: FieldProps & {
     value: string;
     onInput: (value: string) => void;
+    maxLength?: number;
     type?: 'text' | 'email' | 'tel' | 'search' | 'url' | 'time' | 'datetime-local';
     required?: boolean;
     autoComplete?: string;
@@ -46,15 +60,17 @@ export function TextField(
         required={props.required}
         autoComplete={props.autoComplete ?? 'off'}
         inputMode={props.inputMode}
+        maxLength={props.maxLength}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
+      <LengthLeft value={props.value} max={props.maxLength} />
     </div>
   );
 }
 
 export function TextArea(
-  props: FieldProps & { value: string; onInput: (value: string) => void; required?: boolean; rows?: number },
+  props: FieldProps & { value: string; onInput: (value: string) => void; required?: boolean; rows?: number; maxLength?: number },
 ) {
   const id = useId();
   return (
@@ -65,9 +81,11 @@ export function TextArea(
         rows={props.rows ?? 3}
         value={props.value}
         required={props.required}
+        maxLength={props.maxLength}
         aria-describedby={props.hint ? `${id}-hint` : undefined}
         onInput={(e) => props.onInput(e.currentTarget.value)}
       />
+      <LengthLeft value={props.value} max={props.maxLength} />
     </div>
   );
 }

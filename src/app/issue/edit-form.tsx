@@ -2,6 +2,7 @@ import { useState } from 'preact/hooks';
 import { type Issue, type Severity, severities } from '../../domain/issue';
 import { hasContactDetails } from '../../domain/personal-data';
 import { canReadContactDetails } from '../../domain/staff';
+import { textLimits } from '../../domain/text-limits';
 import { makeChange } from '../changes';
 import { AttendeeFields } from '../components/attendee-fields';
 import { ChangeForm } from '../components/change-form';
@@ -51,9 +52,26 @@ export function EditForm({ issue }: { issue: Issue }) {
         options={[{ value: '', label: t('Not known') }, ...event.zones.map((z) => ({ value: z.id, label: t(z.name) }))]}
         onChange={(zoneId) => update({ zoneId })}
       />
-      <TextField label={t('Exact location')} value={form.location} onInput={(location) => update({ location })} />
-      <TextArea label={t('Summary')} value={form.summary} onInput={(summary) => update({ summary })} required rows={2} />
-      <TextArea label={t('Details')} value={form.details} onInput={(details) => update({ details })} />
+      <TextField
+        label={t('Exact location')}
+        value={form.location}
+        maxLength={textLimits.location}
+        onInput={(location) => update({ location })}
+      />
+      <TextArea
+        label={t('Summary')}
+        value={form.summary}
+        maxLength={textLimits.summary}
+        onInput={(summary) => update({ summary })}
+        required
+        rows={2}
+      />
+      <TextArea
+        label={t('Details')}
+        value={form.details}
+        maxLength={textLimits.details}
+        onInput={(details) => update({ details })}
+      />
       {replacesHeld && (
         <p class="message message--warning">
           {t('Parts shown as [contact] or [attendee] are held by the coordinators; saving replaces them with those marks.')}

@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
 import { canReadContactDetails } from '../../domain/staff';
+import { textLimits } from '../../domain/text-limits';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { ContactPrompt, type FoundContact } from '../components/contact-prompt';
@@ -50,6 +51,7 @@ export function ToldAttendeeForm({ issue }: { issue: Issue }) {
           label={t('What did we tell them?')}
           hint={t('Promises matter: the next person must say the same thing.')}
           value={text}
+          maxLength={textLimits.toldAttendee}
           onInput={setText}
           required
         />
@@ -69,7 +71,7 @@ export function NoteForm({ issue }: { issue: Issue }) {
       onSaved={() => setText('')}
       onSubmit={() => makeChange(session, 'addNote', { issueId: issue.id, text })}
     >
-      <TextArea label={t('Note')} value={text} onInput={setText} required />
+      <TextArea label={t('Note')} value={text} maxLength={textLimits.note} onInput={setText} required />
       <NoteContactPrompt issue={issue} text={text} setText={setText} />
     </ChangeForm>
   );

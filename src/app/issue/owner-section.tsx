@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { AppError } from '../../domain/app-error';
 import type { Issue, PersonRef } from '../../domain/issue';
+import { textLimits } from '../../domain/text-limits';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { SelectField, TextArea, TextField } from '../components/fields';
@@ -91,6 +92,7 @@ export function OwnerSection({ issue }: { issue: Issue }) {
               label={t('Handover note')}
               hint={t('What they need to know: what was tried, what the attendee was told, what is next.')}
               value={note}
+              maxLength={textLimits.handoverNote}
               onInput={setNote}
               required
             />

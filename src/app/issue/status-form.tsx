@@ -1,6 +1,7 @@
 import { useState } from 'preact/hooks';
 import { type Issue, type Mood, moods, type Status } from '../../domain/issue';
 import { finishingStatuses, nextStatuses } from '../../domain/status-flow';
+import { textLimits } from '../../domain/text-limits';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { ChoiceTiles, SelectField, TextArea } from '../components/fields';
@@ -58,6 +59,7 @@ export function StatusForm({ issue }: { issue: Issue }) {
                   : t('What was done, in a sentence.')
               }
               value={resolution}
+              maxLength={textLimits.resolution}
               onInput={setResolution}
               required={!issue.resolution}
             />

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { Issue } from '../../domain/issue';
+import { textLimits } from '../../domain/text-limits';
 import { makeChange } from '../changes';
 import { ChangeForm } from '../components/change-form';
 import { TextArea } from '../components/fields';
@@ -37,6 +38,7 @@ export function VoidForm({ issue }: { issue: Issue }) {
             label={t('Why void it?')}
             hint={t('For example: logged twice, or a test.')}
             value={reason}
+            maxLength={textLimits.voidReason}
             onInput={setReason}
             required
           />

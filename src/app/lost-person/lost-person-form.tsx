@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import { useLocation } from 'preact-iso';
+import { textLimits } from '../../domain/text-limits';
 import { errorMessage, makeChange, newId } from '../changes';
 import { SelectField, TextArea, TextField } from '../components/fields';
 import { Screen } from '../components/screen';
@@ -67,7 +68,13 @@ export function LostPersonFormScreen() {
         </p>
         <TextField label={t('Name')} value={form.name} onInput={(name) => update({ name })} />
         <TextField label={t('Age')} value={form.age} onInput={(age) => update({ age })} />
-        <TextArea label={t('Clothing and looks')} rows={2} value={form.clothing} onInput={(clothing) => update({ clothing })} />
+        <TextArea
+          label={t('Clothing and looks')}
+          rows={2}
+          maxLength={textLimits.clothing}
+          value={form.clothing}
+          onInput={(clothing) => update({ clothing })}
+        />
         <SelectField
           label={t('Area last seen')}
           value={form.zoneId}

@@ -4,6 +4,7 @@ import { readDraft } from '../../db/draft-repository';
 import { AppError } from '../../domain/app-error';
 import { festivalLanguageOf } from '../../domain/festival-language';
 import { itemCategories, itemCategoryLabels, type LostPropertyKind } from '../../domain/lost-property';
+import { textLimits } from '../../domain/text-limits';
 import { createDraftWriter } from '../capture/draft-writer';
 import { errorMessage, makeChange, newId } from '../changes';
 import { AttendeeFields } from '../components/attendee-fields';
@@ -99,6 +100,7 @@ function ItemForm({ kind }: { kind: LostPropertyKind }) {
         label={t('Marks and contents')}
         hint={t('Stickers, scratches, engravings, a case, what is inside. Leave out card numbers.')}
         rows={2}
+        maxLength={textLimits.marks}
         value={form.marks}
         onInput={(marks) => update({ marks })}
       />

@@ -1390,6 +1390,8 @@ const catalog: Catalog = {
     'Nur Koordination und Orga können ändern, welche Alarme an wen gehen.',
   'Only coordinators and organizers can change the festival settings.':
     'Nur Koordination und Orga können die Festival-Einstellungen ändern.',
+  // A field near its limit.
+  '{count} of {max} characters': '{count} von {max} Zeichen',
 };
 
 export default catalog;

@@ -1383,6 +1383,8 @@ const catalog: Catalog = {
     'Solo la coordinación y la organización pueden cambiar qué alertas van a quién.',
   'Only coordinators and organizers can change the festival settings.':
     'Solo la coordinación y la organización pueden cambiar los ajustes del festival.',
+  // A field near its limit.
+  '{count} of {max} characters': '{count} de {max} caracteres',
 };
 
 export default catalog;

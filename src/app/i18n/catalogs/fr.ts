@@ -1389,6 +1389,8 @@ const catalog: Catalog = {
     'Seules la coordination et l’organisation peuvent modifier quelles alertes vont à qui.',
   'Only coordinators and organizers can change the festival settings.':
     'Seules la coordination et l’organisation peuvent modifier les réglages du festival.',
+  // A field near its limit.
+  '{count} of {max} characters': '{count} sur {max} caractères',
 };
 
 export default catalog;

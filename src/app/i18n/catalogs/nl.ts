@@ -1382,6 +1382,8 @@ const catalog: Catalog = {
     'Alleen coördinatoren en organisatoren kunnen wijzigen welke meldingen naar wie gaan.',
   'Only coordinators and organizers can change the festival settings.':
     'Alleen coördinatoren en organisatoren kunnen de festivalinstellingen wijzigen.',
+  // A field near its limit.
+  '{count} of {max} characters': '{count} van {max} tekens',
 };
 
 export default catalog;
