@@ -19,11 +19,11 @@ import { suggestMatches } from '../../../src/domain/lost-property-matching';
 import { mergeServerChange, staleChangeConflict } from '../../../src/domain/merge';
 import { applyMutation, type MutationContext } from '../../../src/domain/mutators';
 import { eraseAttendee, purgePersonalData, termsOfQuery, withheldFromStaff } from '../../../src/domain/personal-data';
-import { isCode, isPhrase, type Phrase, type PhraseValue } from '../../../src/domain/phrase';
+import type { Phrase } from '../../../src/domain/phrase';
 import { phraseText } from '../../../src/domain/phrase-text';
-import { wordOf } from '../../../src/domain/phrase-words';
 import type { Actor } from '../../../src/domain/staff';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
+import { idsIn } from './phrase-ids';
 
 globalThis.document ??= { documentElement: {} } as Document;
 afterEach(() => activate('en', null, null));
@@ -330,25 +330,6 @@ function everyAuditEntry() {
   ];
   const actors = [jo, { deviceId: null, name: 'command line' }, { deviceId: null, name: 'server' }, { deviceId: 'd', name: '' }];
   return auditActions.flatMap((action) => details.flatMap((detail) => actors.map((actor) => ({ actor, action, detail }))));
-}
-
-/** Every message id inside a phrase, nested ones and the words of its codes included. */
-function idsIn(phrase: Phrase): string[] {
-  const ids = [phrase.id];
-  const visit = (value: PhraseValue) => {
-    if (Array.isArray(value)) for (const one of value) visit(one);
-    else if (typeof value === 'object' && isPhrase(value as Phrase)) ids.push(...idsIn(value as Phrase));
-    else if (typeof value === 'object' && isCode(value as PhraseValue)) {
-      const code = value as { of: string; code: string };
-      // A zone is named by the festival; only the default zones are in the catalog.
-      if (code.of === 'zone') return;
-      const word = wordOf(code.of, code.code);
-      expect(word, `${code.of} ${code.code} has a word`).toBeDefined();
-      ids.push(word!);
-    }
-  };
-  for (const value of Object.values(phrase.values ?? {})) visit(value);
-  return ids;
 }
 
 const issues = everyKindOfEntry();

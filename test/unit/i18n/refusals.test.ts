@@ -13,11 +13,10 @@ import { applyEventMutation } from '../../../src/domain/event-mutations';
 import type { Issue } from '../../../src/domain/issue';
 import { applyMutation, maxNotesPerIssue } from '../../../src/domain/mutators';
 import { maxPhotosPerIssue } from '../../../src/domain/photo';
-import { isCode, isPhrase, type Phrase, type PhraseValue } from '../../../src/domain/phrase';
 import { phraseText } from '../../../src/domain/phrase-text';
-import { wordOf } from '../../../src/domain/phrase-words';
 import type { Actor } from '../../../src/domain/staff';
 import { uuidV7 } from '../../../src/domain/uuid-v7';
+import { idsIn } from './phrase-ids';
 
 globalThis.document ??= { documentElement: {} } as Document;
 afterEach(() => activate('en', null, null));
@@ -212,22 +211,6 @@ function refusalOf(meet: () => unknown): AppError {
   }
   expect(thrown).toBeInstanceOf(AppError);
   return thrown as AppError;
-}
-
-/** Every message id inside a phrase, nested ones and the words of its codes included. */
-function idsIn(phrase: Phrase): string[] {
-  const ids = [phrase.id];
-  const visit = (value: PhraseValue) => {
-    if (Array.isArray(value)) for (const one of value) visit(one);
-    else if (typeof value === 'object' && isPhrase(value as Phrase)) ids.push(...idsIn(value as Phrase));
-    else if (typeof value === 'object' && isCode(value as PhraseValue)) {
-      const code = value as { of: string; code: string };
-      if (code.of === 'zone') return;
-      ids.push(wordOf(code.of, code.code)!);
-    }
-  };
-  for (const value of Object.values(phrase.values ?? {})) visit(value);
-  return ids;
 }
 
 describe('the domain’s refusals', () => {
