@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { type Browser, type BrowserContext, devices, expect, type Page } from '@playwright/test';
+import { type Browser, type BrowserContext, devices, expect, type Page, test } from '@playwright/test';
 import { defaultEvent } from '../../src/domain/event';
 import type { Role } from '../../src/domain/staff';
 import { parseDatabaseUrl } from '../../src/server/config';
@@ -66,9 +66,25 @@ export interface Device {
   page: Page;
 }
 
+/**
+ * The devices joined in this worker, by test. The worker's browser outlives each test, and a
+ * joined phone left open keeps syncing, retrying and polling a server long gone: every test
+ * after it ran slower (30 such pages on a 2-core machine by the end of a run).
+ */
+const joined: { testId: string; context: BrowserContext }[] = [];
+
+async function closeDevicesOfEarlierTests(): Promise<void> {
+  const current = test.info().testId;
+  const earlier = joined.filter((device) => device.testId !== current);
+  for (const device of earlier) joined.splice(joined.indexOf(device), 1);
+  await Promise.all(earlier.map((device) => device.context.close().catch(() => undefined)));
+}
+
 /** A phone (or laptop) that opened Helptent once and joined the event with a code. */
 export async function joinedDevice(browser: Browser, baseURL: string, code: string, name: string, phone = true): Promise<Device> {
+  await closeDevicesOfEarlierTests();
   const context = await browser.newContext({ ...(phone ? devices['Pixel 7'] : devices['Desktop Chrome']), baseURL });
+  joined.push({ testId: test.info().testId, context });
   const page = await context.newPage();
   await page.goto('/settings');
   await waitForServiceWorker(page);
