@@ -1,26 +1,15 @@
 import type { Kysely } from 'kysely';
-import * as z from 'zod/mini';
 import type { AlertKind } from '../../domain/alert-rules';
-import { type AlertSaid, type AlertView, alertSaidSchema } from '../../domain/alerts';
+import { type AlertView, alertSaidSchema } from '../../domain/alerts';
 import type { Role } from '../../domain/staff';
 import type { AlertsTable, ServerDatabase } from '../storage/schema';
+import { storedSaid } from './stored-said';
 
 type Db = Kysely<ServerDatabase>;
 
-/** The phrases of a stored alert; none when it was raised before them (or the column holds something else). */
-function saidOf(row: AlertsTable): AlertSaid | undefined {
-  if (row.said === null) return undefined;
-  try {
-    const parsed = z.safeParse(alertSaidSchema, JSON.parse(row.said));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** The alert as phones receive it. */
 export function toAlertView(row: AlertsTable): AlertView {
-  const said = saidOf(row);
+  const said = storedSaid(row.said, alertSaidSchema);
   return {
     id: row.id,
     issueId: row.issue_id,

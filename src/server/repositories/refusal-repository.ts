@@ -1,9 +1,8 @@
 import type { Kysely } from 'kysely';
-import * as z from 'zod/mini';
-import type { Phrase } from '../../domain/phrase';
 import { phraseSchema } from '../../domain/phrase-schema';
 import type { Refusal } from '../../domain/sync-protocol';
 import type { RejectionsTable, ServerDatabase } from '../storage/schema';
+import { storedSaid } from './stored-said';
 
 type Db = Kysely<ServerDatabase>;
 
@@ -23,7 +22,8 @@ export async function readRefusals(db: Db, deviceId: string, mutationIds: number
     .orderBy('mutation_id')
     .execute();
   return rows.map((row) => {
-    const phrase = phraseOf(row.said);
+    // None from before 0011: the message alone is told.
+    const phrase = storedSaid(row.said, phraseSchema);
     return {
       mutationId: Number(row.mutation_id),
       mutationUuid: row.mutation_uuid,
@@ -32,15 +32,4 @@ export async function readRefusals(db: Db, deviceId: string, mutationIds: number
       ...(phrase ? { phrase } : {}),
     };
   });
-}
-
-/** The stored phrase; none from before 0011 (or when the column holds something else): the message alone is told. */
-function phraseOf(said: string | null): Phrase | undefined {
-  if (said === null) return undefined;
-  try {
-    const parsed = z.safeParse(phraseSchema, JSON.parse(said));
-    return parsed.success ? parsed.data : undefined;
-  } catch {
-    return undefined;
-  }
 }
