@@ -2,6 +2,7 @@ import type { Issue } from './issue';
 import type { LostPersonCase } from './lost-person';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries } from './mutation-context';
+import { ownResolution } from './own-resolution';
 import { code, say } from './phrase';
 import { refusal } from './refusal';
 
@@ -54,7 +55,7 @@ function reunitePerson(issue: Issue, args: MutationArgs<'reunitePerson'>, ctx: M
     ...issue,
     lostPerson: { ...current, state: 'reunited', foundAt: current.foundAt ?? ctx.now, reunion },
     status: 'resolved',
-    ...(issue.resolution ? {} : { resolution: 'Reunited.', resolutionSaid: say('Reunited.') }),
+    ...ownResolution(issue, say('Reunited.')),
     firstResponseAt: issue.firstResponseAt ?? ctx.now,
     resolvedAt: issue.resolvedAt ?? ctx.now,
   };

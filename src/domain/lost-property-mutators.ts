@@ -2,8 +2,9 @@ import type { Issue } from './issue';
 import type { ItemDescription, ItemState, LostProperty } from './lost-property';
 import type { MutationArgs } from './mutation-args';
 import { entry, type MutationContext, withEntries, withEntry } from './mutation-context';
+import { ownResolution } from './own-resolution';
 import { type Code, code, type Phrase, say } from './phrase';
-import { phraseText, valueText } from './phrase-text';
+import { valueText } from './phrase-text';
 import { refusal } from './refusal';
 
 /** States after which a found item is no longer at the desk. */
@@ -141,7 +142,7 @@ function resolved(issue: Issue, resolution: Phrase, ctx: MutationContext): Issue
   return {
     ...issue,
     status: done ? issue.status : 'resolved',
-    ...(issue.resolution ? {} : { resolution: phraseText(resolution), resolutionSaid: resolution }),
+    ...ownResolution(issue, resolution),
     firstResponseAt: issue.firstResponseAt ?? ctx.now,
     resolvedAt: issue.resolvedAt ?? ctx.now,
   };
