@@ -165,4 +165,26 @@ test('a lost person is logged offline with a description, found and reunited wit
   await reunite.getByRole('button', { name: 'Record the reunion' }).click();
   await expect(page.getByRole('region', { name: /Lost person: reunited/ })).toBeVisible();
   await expect(page.getByRole('region', { name: /Lost person: reunited/ })).toContainText('with Eva de Boer, checked by Sam');
+
+  // The mother speaks Dutch and agrees to hear from the festival: her message quotes the
+  // resolution the app wrote ("Reunited.") in Dutch, while the coordinator's screen stays English.
+  const lostPerson = page.url();
+  await startAs(page, 'Alex', 'Coordinator');
+  await page.goto(lostPerson);
+  await page.getByRole('heading', { name: 'Edit details' }).click();
+  const edit = page.getByRole('form', { name: 'Edit details' });
+  await edit.getByRole('textbox', { name: 'Name', exact: true }).fill('Eva de Boer');
+  await edit.getByRole('textbox', { name: 'Phone', exact: true }).fill('+31 6 1234 5678');
+  await edit.getByLabel('Language they speak').selectOption({ label: 'Nederlands' });
+  await edit.getByRole('checkbox', { name: /agrees to be contacted/ }).check();
+  await edit.getByRole('button', { name: 'Save changes' }).click();
+  const followUp = page.getByRole('form', { name: 'Follow-up', exact: true });
+  await followUp.getByRole('checkbox', { name: 'Someone should get back to the attendee' }).check();
+  await followUp.getByRole('button', { name: 'Save follow-up' }).click();
+  await expect(page.getByRole('form', { name: 'Outreach' })).toBeVisible();
+  await page.goto('/follow-up');
+  const card = page.locator('.outreach').filter({ hasText: 'Eva de Boer' });
+  await expect(card).toContainText('Written in Nederlands');
+  await expect(card.locator('.outreach__message')).toContainText('Herenigd.');
+  await expect(card.locator('.outreach__message')).not.toContainText('Reunited');
 });

@@ -4,11 +4,13 @@ import { readTemplates, saveTemplate, type TemplateKey, templateKey } from '../.
 import { festivalLanguageOf } from '../../domain/festival-language';
 import { awaitsFollowUp } from '../../domain/follow-up';
 import { type FollowUpReason, followUpReasons, type Issue, type OutreachState } from '../../domain/issue';
+import type { PhraseLanguage } from '../../domain/phrase-text';
 import { errorMessage, makeChange } from '../changes';
 import { SelectField, TextArea } from '../components/fields';
 import { Screen } from '../components/screen';
 import { attendeeLanguages, endonyms, type StaffLocale } from '../i18n/locales';
 import { msg, t, tn } from '../i18n/messages';
+import { usePhraseLanguages } from '../i18n/use-phrase-languages';
 import { formatWhen, outreachLabels, reasonLabels } from '../labels';
 import { useSession } from '../session';
 import { useLiveQuery } from '../use-live-query';
@@ -25,13 +27,15 @@ const nextStep: Partial<Record<OutreachState, { to: OutreachState; label: string
 
 /** The template of a reason in a language: what was saved on this phone, else the default. */
 type TemplateOf = (language: StaffLocale) => string;
+/** Each template language, to say in it what the domain wrote itself (a resolution). */
+type WordsOf = Partial<Record<StaffLocale, PhraseLanguage>>;
 
-function AttendeeCard({ issue, templateOf, now }: { issue: Issue; templateOf: TemplateOf; now: Date }) {
+function AttendeeCard({ issue, templateOf, words, now }: { issue: Issue; templateOf: TemplateOf; words: WordsOf; now: Date }) {
   const session = useSession();
   const [problem, setProblem] = useState('');
   // Written in the language the attendee spoke, whatever language this screen is in.
   const language = templateLanguageOf(issue, festivalLanguageOf(session.event));
-  const message = fillTemplate(templateOf(language), issue, language);
+  const message = fillTemplate(templateOf(language), issue, language, words[language]);
   const link = contactLink(issue, message, subjects[language].replace('{issue}', issue.summary));
   const step = nextStep[issue.followUp.outreach];
   const overdue = issue.followUp.dueAt !== null && Date.parse(issue.followUp.dueAt) < now.getTime();
@@ -88,7 +92,7 @@ function AttendeeCard({ issue, templateOf, now }: { issue: Issue; templateOf: Te
   );
 }
 
-function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: Issue[]; now: Date }) {
+function ReasonGroup({ reason, issues, words, now }: { reason: FollowUpReason; issues: Issue[]; words: WordsOf; now: Date }) {
   const { db, event } = useSession();
   const stored = useLiveQuery(() => readTemplates(db), [db]).data;
   const languages = attendeeLanguages(event);
@@ -132,7 +136,7 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
       </details>
       <ul class="outreach-list">
         {issues.map((issue) => (
-          <AttendeeCard key={issue.id} issue={issue} templateOf={templateOf} now={now} />
+          <AttendeeCard key={issue.id} issue={issue} templateOf={templateOf} words={words} now={now} />
         ))}
       </ul>
     </section>
@@ -141,10 +145,14 @@ function ReasonGroup({ reason, issues, now }: { reason: FollowUpReason; issues: 
 
 function FollowUpList() {
   const now = useNow();
+  const { event } = useSession();
   const issues = useIssuesWhere((row) => row.needsFollowUp, []);
-  if (!issues.loaded) return <p class="loading">{t('Loading follow-ups…')}</p>;
   // The rows are pre-filtered; this is the rule itself, so no one without consent slips through.
   const consented = (issues.data ?? []).filter(awaitsFollowUp);
+  const languages = consented.map((issue) => templateLanguageOf(issue, festivalLanguageOf(event)));
+  const words = usePhraseLanguages(languages);
+  // Each message waits for its language's catalog (milliseconds), not to flash English by.
+  if (!issues.loaded || languages.some((language) => !words[language])) return <p class="loading">{t('Loading follow-ups…')}</p>;
   if (consented.length === 0)
     return <p class="empty-state">{t('Nobody who agreed to be contacted is waiting for a follow-up.')}</p>;
   return (
@@ -154,7 +162,7 @@ function FollowUpList() {
       </p>
       {followUpReasons.map((reason) => {
         const group = consented.filter((issue) => (issue.followUp.reason ?? 'other') === reason);
-        return group.length > 0 && <ReasonGroup key={reason} reason={reason} issues={group} now={now} />;
+        return group.length > 0 && <ReasonGroup key={reason} reason={reason} issues={group} words={words} now={now} />;
       })}
     </>
   );

@@ -1,5 +1,7 @@
 import type { FollowUpReason, Issue } from '../../domain/issue';
+import { english, type PhraseLanguage } from '../../domain/phrase-text';
 import { type StaffLocale, staffLocales } from '../i18n/locales';
+import { resolutionText } from '../i18n/said';
 
 /**
  * Starting points staff can edit, in each language an attendee may be written to; {name},
@@ -78,12 +80,21 @@ export function templateLanguageOf(issue: Issue, eventLanguage: StaffLocale): St
   return staffLocales.includes(spoken as StaffLocale) ? (spoken as StaffLocale) : eventLanguage;
 }
 
-export function fillTemplate(template: string, issue: Issue, language: StaffLocale = 'en'): string {
+/**
+ * The message to one attendee. `words` is the template's language for what the domain wrote
+ * itself ("Reunited."), so a Dutch message does not quote its resolution in English.
+ */
+export function fillTemplate(
+  template: string,
+  issue: Issue,
+  language: StaffLocale = 'en',
+  words: PhraseLanguage = english,
+): string {
   const values: Record<string, string> = {
     name: issue.attendee.name || nobodyNamed[language],
     issue: issue.summary,
     told: issue.toldAttendee || '—',
-    resolution: issue.resolution || '',
+    resolution: resolutionText(issue, words),
   };
   return template
     .replace(/\{(name|issue|told|resolution)\}/g, (_, key: string) => values[key] ?? '')

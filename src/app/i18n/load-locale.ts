@@ -1,4 +1,4 @@
-import type { UiLocale } from './locales';
+import type { StaffLocale, UiLocale } from './locales';
 import { activate, activeLocale, type Catalog } from './messages';
 
 // One lazy chunk per language: the phone downloads (and the service worker precaches) them
@@ -9,6 +9,11 @@ const catalogs: Record<Exclude<UiLocale, 'en' | 'en-XA'>, () => Promise<{ defaul
   fr: () => import('./catalogs/fr'),
   es: () => import('./catalogs/es'),
 };
+
+/** A staff language's catalog; English, the source, has none. */
+export async function loadCatalog(locale: StaffLocale): Promise<Catalog | null> {
+  return locale === 'en' ? null : (await catalogs[locale]()).default;
+}
 
 let loading: UiLocale | null = null;
 
@@ -23,7 +28,7 @@ export async function switchLocale(locale: UiLocale): Promise<void> {
       const { pseudoLocalize } = await import('./pseudo');
       if (loading === locale) activate(locale, null, pseudoLocalize);
     } else {
-      const catalog = (await catalogs[locale]()).default;
+      const catalog = await loadCatalog(locale);
       if (loading === locale) activate(locale, catalog, null);
     }
   } finally {

@@ -24,12 +24,15 @@ export function alertWords(alert: {
 }
 
 /**
- * An issue's resolution in the person's language when the domain wrote it ("Handed back to
- * Mia."), for as long as nobody rewrote it; else as written.
+ * An issue's resolution in the person's language (or the one given: an attendee's) when the
+ * domain wrote it ("Handed back to Mia."), for as long as nobody rewrote it; else as written.
  */
-export function resolutionText(issue: { resolution: string; resolutionSaid?: Phrase | undefined }): string {
+export function resolutionText(
+  issue: { resolution: string; resolutionSaid?: Phrase | undefined },
+  language: PhraseLanguage = catalogLanguage,
+): string {
   return issue.resolutionSaid && phraseText(issue.resolutionSaid) === issue.resolution
-    ? said(issue.resolutionSaid)
+    ? phraseText(issue.resolutionSaid, language)
     : issue.resolution;
 }
 

@@ -1,5 +1,5 @@
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { type Browser, chromium, devices, type Page } from '@playwright/test';
 import { launch } from 'chrome-launcher';
@@ -74,6 +74,7 @@ export async function benchLighthouse(): Promise<BenchRow[]> {
 
     // The scripts index.html loads or preloads, as the budget counts them.
     const firstLoad = new Set(measureFirstLoad('dist/client').files.map((file) => file.path));
+    const loadBefore = await quietMachine();
     const lighthouseRuns: LighthouseRun[] = [];
     for (let i = 0; i < runs; i++) {
       lighthouseRuns.push(
@@ -93,6 +94,7 @@ export async function benchLighthouse(): Promise<BenchRow[]> {
     await cdp.send('Emulation.setCPUThrottlingRate', { rate: cpuSlowdown });
     for (let i = 0; i < runs; i++) repeatVisits.push(await timeFormUsable(page, url));
     await page.close();
+    const loadAfter = loadavg()[0]!;
 
     const row = (name: string, values: number[], unit: string, digits = 0): BenchRow => {
       console.log(
@@ -115,6 +117,10 @@ export async function benchLighthouse(): Promise<BenchRow[]> {
         1,
       ),
       row(`log form usable on a repeat visit from the service worker, ${cpuSlowdown}x CPU slowdown (median)`, repeatVisits, 'ms'),
+      // Lighthouse simulates the slow phone from the tasks it sees here: other work on the
+      // machine stretches them, so these say how quiet the machine was.
+      { name: 'machine load average (1 min) before the lighthouse runs', value: round(loadBefore, 2), unit: 'processes' },
+      { name: 'machine load average (1 min) after the lighthouse runs', value: round(loadAfter, 2), unit: 'processes' },
     ];
   } finally {
     await browser?.close().catch(() => undefined);
@@ -122,6 +128,21 @@ export async function benchLighthouse(): Promise<BenchRow[]> {
     await server?.stop();
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/**
+ * Waits (up to two minutes) for the machine to settle after the work before, such as the other
+ * benches: a task Lighthouse sees stretched by another process counts as the phone's own.
+ * Returns the load average it starts at; a busy machine is reported, not waited on forever.
+ */
+async function quietMachine(): Promise<number> {
+  const quiet = cpus().length * 0.4;
+  const deadline = Date.now() + 120_000;
+  while (loadavg()[0]! > quiet && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 2_000));
+  const load = loadavg()[0]!;
+  if (load > quiet)
+    console.warn(`  the machine is busy (load average ${round(load, 2)}): Lighthouse's numbers will be worse than the phone's`);
+  return load;
 }
 
 /** Lighthouse now and then loses a trace on a busy machine (NO_NAVSTART): such a run is run again. */

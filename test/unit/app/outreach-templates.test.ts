@@ -1,6 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { defaultTemplates, fillTemplate, subjects, templateLanguageOf } from '../../../src/app/coordinator/outreach-templates';
+import de from '../../../src/app/i18n/catalogs/de';
+import nl from '../../../src/app/i18n/catalogs/nl';
 import { attendeeLanguages, staffLocales } from '../../../src/app/i18n/locales';
+import { phraseLanguageOf } from '../../../src/app/i18n/phrase-language';
 import type { Issue } from '../../../src/domain/issue';
 
 const issue = (attendee: Partial<Issue['attendee']>): Issue =>
@@ -41,5 +44,23 @@ describe('follow-up messages in the attendee’s language', () => {
     expect(attendeeLanguages({ timezone: 'Europe/Madrid' })).toEqual(['es', 'en', 'nl', 'de', 'fr']);
     expect(attendeeLanguages({ timezone: 'Asia/Tokyo' })[0]).toBe('en');
     expect(attendeeLanguages({ timezone: 'Asia/Tokyo', language: 'fr' })).toEqual(['fr', 'en', 'nl', 'de', 'es']);
+  });
+
+  it('quotes a resolution the domain wrote in the attendee’s language, and one a person typed as typed', () => {
+    const reunited = { ...issue({ name: 'Sanne' }), resolution: 'Reunited.', resolutionSaid: { id: 'Reunited.' } } as Issue;
+    expect(fillTemplate('{resolution}', reunited, 'nl', phraseLanguageOf('nl', nl))).toBe('Herenigd.');
+    expect(fillTemplate('{resolution}', reunited, 'de', phraseLanguageOf('de', de))).toBe('Wiedervereint.');
+    expect(fillTemplate('{resolution}', reunited, 'en', phraseLanguageOf('en', null))).toBe('Reunited.');
+    const handedBack = {
+      ...reunited,
+      resolution: 'Handed back to Mia.',
+      resolutionSaid: { id: 'Handed back to {name}.', values: { name: 'Mia' } },
+    } as Issue;
+    expect(fillTemplate(defaultTemplates.nl.lost_property, handedBack, 'nl', phraseLanguageOf('nl', nl))).toContain(
+      ': Teruggegeven aan Mia. Antwoord',
+    );
+    // Rewritten by a coordinator: the words are theirs, whatever the phrase said.
+    const rewritten = { ...handedBack, resolution: 'Opgehaald door haar broer.' } as Issue;
+    expect(fillTemplate('{resolution}', rewritten, 'nl', phraseLanguageOf('nl', nl))).toBe('Opgehaald door haar broer.');
   });
 });

@@ -1,0 +1,27 @@
+import type { PhraseLanguage } from '../../domain/phrase-text';
+import type { StaffLocale } from './locales';
+import type { Catalog } from './messages';
+
+/**
+ * A language to say phrases in other than the one the UI speaks: the follow-up list writes to
+ * each attendee in the language they spoke, whatever the coordinator reads. English is the
+ * source and needs no catalog.
+ */
+export function phraseLanguageOf(locale: StaffLocale, catalog: Catalog | null): PhraseLanguage {
+  let plurals: Intl.PluralRules | undefined;
+  let numbers: Intl.NumberFormat | undefined;
+  return {
+    template(id, count) {
+      const message = catalog?.[id];
+      if (message === undefined) return id;
+      if (typeof message === 'string') return message;
+      if (count === undefined) return message.other;
+      plurals ??= new Intl.PluralRules(locale);
+      return message[plurals.select(count)] ?? message.other;
+    },
+    number(value) {
+      numbers ??= new Intl.NumberFormat(locale);
+      return numbers.format(value);
+    },
+  };
+}
