@@ -76,14 +76,30 @@ export function hasTranslation(id: string): boolean {
  * `count` when the catalog gives plural forms. For phrases the domain writes (i18n/said.ts).
  */
 export function templateOf(id: string, count?: number): string {
-  const message = current.catalog?.[id];
-  let text = id;
-  if (typeof message === 'string') text = message;
-  else if (message) {
-    plurals ??= new Intl.PluralRules(intlLocale());
-    text = count === undefined ? message.other : (message[plurals.select(count)] ?? message.other);
-  }
+  const text = catalogText(current.catalog, id, count, currentPlurals);
   return current.pseudo ? current.pseudo(text) : text;
+}
+
+/**
+ * A catalog's text for a message id: the form for `count` when the catalog gives plural forms
+ * (else `other`), the id itself when the catalog lacks it. For the UI's language and for another
+ * (an attendee's, i18n/phrase-language.ts).
+ */
+export function catalogText(
+  catalog: Catalog | null,
+  id: string,
+  count: number | undefined,
+  pluralRules: () => Intl.PluralRules,
+): string {
+  const message = catalog?.[id];
+  if (message === undefined) return id;
+  if (typeof message === 'string') return message;
+  return count === undefined ? message.other : (message[pluralRules().select(count)] ?? message.other);
+}
+
+function currentPlurals(): Intl.PluralRules {
+  plurals ??= new Intl.PluralRules(intlLocale());
+  return plurals;
 }
 
 /** A UI string: `t('Saved on this phone')`, `t('Logged by {name}', { name })`. */
@@ -97,9 +113,8 @@ export function t(id: string, values?: MessageValues): string {
  * plural form is its id; other languages give every form their grammar has.
  */
 export function tn(count: number, one: string, other: string, values?: MessageValues): string {
-  plurals ??= new Intl.PluralRules(intlLocale());
   const message = current.catalog?.[other];
-  const form = plurals.select(count);
+  const form = currentPlurals().select(count);
   const text = typeof message === 'object' ? (message[form] ?? message.other) : form === 'one' ? one : other;
   return fill(text, { count, ...values });
 }

@@ -1,6 +1,6 @@
 import type { PhraseLanguage } from '../../domain/phrase-text';
 import type { StaffLocale } from './locales';
-import type { Catalog } from './messages';
+import { type Catalog, catalogText } from './messages';
 
 /**
  * A language to say phrases in other than the one the UI speaks: the follow-up list writes to
@@ -11,14 +11,11 @@ export function phraseLanguageOf(locale: StaffLocale, catalog: Catalog | null): 
   let plurals: Intl.PluralRules | undefined;
   let numbers: Intl.NumberFormat | undefined;
   return {
-    template(id, count) {
-      const message = catalog?.[id];
-      if (message === undefined) return id;
-      if (typeof message === 'string') return message;
-      if (count === undefined) return message.other;
-      plurals ??= new Intl.PluralRules(locale);
-      return message[plurals.select(count)] ?? message.other;
-    },
+    template: (id, count) =>
+      catalogText(catalog, id, count, () => {
+        plurals ??= new Intl.PluralRules(locale);
+        return plurals;
+      }),
     number(value) {
       numbers ??= new Intl.NumberFormat(locale);
       return numbers.format(value);
